@@ -1,0 +1,2 @@
+#include "cli.h"
+int perfwb::app::runMain(int, char **) { return 0; }

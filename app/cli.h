@@ -1,0 +1,4 @@
+#pragma once
+namespace perfwb::app {
+int runMain(int argc, char **argv);
+}

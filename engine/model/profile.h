@@ -1,0 +1,55 @@
+#pragma once
+#include "frametable.h"
+#include "runmetadata.h"
+#include "sampletable.h"
+#include "stacktrie.h"
+#include "stringtable.h"
+#include "threadinfo.h"
+#include "timeline.h"
+
+#include <map>
+#include <string_view>
+#include <vector>
+
+namespace perfwb::model {
+
+// The whole profile of one run. Recording and importers fill it; analysis reads it.
+// Plain tables with integer ids, no Qt: this is the hot path.
+class Profile {
+public:
+    StringTable strings;
+    FrameTable frames;
+    StackTrie stacks;
+    SampleTable samples;
+    std::vector<ProcessInfo> processes;
+    std::vector<Timeline> timelines;
+    std::vector<Mark> marks;
+    RunMetadata meta;
+
+    FrameId internFrame(std::string_view function, std::string_view module = {}, std::string_view file = {},
+                        std::uint32_t line = 0, FrameKind kind = FrameKind::Native, bool inlined = false);
+
+    // Finds or adds the thread (pid, tid); a non-empty name replaces an older one
+    // (threads rename themselves after start).
+    ThreadIndex internThread(std::int32_t pid, std::int32_t tid, std::string_view name = {});
+    const std::vector<ThreadInfo> &threads() const { return threads_; }
+    ThreadInfo &thread(ThreadIndex index) { return threads_[index]; }
+    const ThreadInfo &thread(ThreadIndex index) const { return threads_[index]; }
+
+    void addSample(std::int64_t timeNs, ThreadIndex thread, StackId stack, std::uint64_t weight = 1)
+    {
+        samples.add({timeNs, thread, stack, weight});
+    }
+
+    std::uint64_t totalWeight() const;
+    std::int64_t firstSampleTime() const;
+    std::int64_t lastSampleTime() const;
+    std::string_view functionName(FrameId id) const { return strings.view(frames.at(id).function); }
+    std::string_view moduleName(FrameId id) const { return strings.view(frames.at(id).module); }
+
+private:
+    std::vector<ThreadInfo> threads_;
+    std::map<std::pair<std::int32_t, std::int32_t>, ThreadIndex> threadIndex_;
+};
+
+} // namespace perfwb::model

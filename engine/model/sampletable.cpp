@@ -1,0 +1,27 @@
+#include "sampletable.h"
+
+namespace perfwb::model {
+
+void SampleTable::reserve(std::size_t n)
+{
+    times_.reserve(n);
+    threads_.reserve(n);
+    stacks_.reserve(n);
+    weights_.reserve(n);
+}
+
+void SampleTable::shrinkToFit()
+{
+    times_.shrink_to_fit();
+    threads_.shrink_to_fit();
+    stacks_.shrink_to_fit();
+    weights_.shrink_to_fit();
+}
+
+std::size_t SampleTable::bytesUsed() const
+{
+    return times_.capacity() * sizeof(std::int64_t) + threads_.capacity() * sizeof(ThreadIndex)
+        + stacks_.capacity() * sizeof(StackId) + weights_.capacity() * sizeof(std::uint64_t);
+}
+
+} // namespace perfwb::model

@@ -1,0 +1,47 @@
+#pragma once
+#include "stacktrie.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace perfwb::model {
+
+using ThreadIndex = std::uint32_t;
+
+struct Sample {
+    std::int64_t timeNs = 0;
+    ThreadIndex thread = 0;
+    StackId stack = kEmptyStack;
+    std::uint64_t weight = 1;
+};
+
+// Column-wise storage: 24 bytes a sample with no padding (8 + 4 + 4 + 8),
+// and analysis passes touch only the columns they need.
+class SampleTable {
+public:
+    void add(const Sample &s)
+    {
+        times_.push_back(s.timeNs);
+        threads_.push_back(s.thread);
+        stacks_.push_back(s.stack);
+        weights_.push_back(s.weight);
+    }
+    std::size_t size() const { return times_.size(); }
+    bool empty() const { return times_.empty(); }
+    Sample at(std::size_t i) const { return {times_[i], threads_[i], stacks_[i], weights_[i]}; }
+    std::int64_t time(std::size_t i) const { return times_[i]; }
+    ThreadIndex thread(std::size_t i) const { return threads_[i]; }
+    StackId stack(std::size_t i) const { return stacks_[i]; }
+    std::uint64_t weight(std::size_t i) const { return weights_[i]; }
+    void reserve(std::size_t n);
+    void shrinkToFit();
+    std::size_t bytesUsed() const;
+
+private:
+    std::vector<std::int64_t> times_;
+    std::vector<ThreadIndex> threads_;
+    std::vector<StackId> stacks_;
+    std::vector<std::uint64_t> weights_;
+};
+
+} // namespace perfwb::model

@@ -1,0 +1,18 @@
+#pragma once
+#include "core/result.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace perfwb::report {
+
+// Reads a whole file; errors name the file and the reason.
+Result<std::string> readWholeFile(const std::string &path);
+// The first `max` bytes (for sniffing formats).
+Result<std::string> readFileHead(const std::string &path, std::size_t max = 4096);
+// Writes to a temporary file beside `path` and renames it into place, so readers
+// see the old file or the complete new one, never a partial one.
+Status writeFileAtomically(const std::string &path, std::string_view data);
+
+} // namespace perfwb::report

@@ -1,0 +1,69 @@
+#include "formatregistry.h"
+
+#include "fileio.h"
+
+#include <algorithm>
+
+namespace perfwb::report {
+
+const std::vector<std::unique_ptr<Importer>> &FormatRegistry::importers()
+{
+    static const auto list = [] {
+        std::vector<std::unique_ptr<Importer>> v;
+        // Each importer adds itself here: v.push_back(std::make_unique<XImporter>());
+        return v;
+    }();
+    return list;
+}
+
+const std::vector<std::unique_ptr<Exporter>> &FormatRegistry::exporters()
+{
+    static const auto list = [] {
+        std::vector<std::unique_ptr<Exporter>> v;
+        // Each exporter adds itself here: v.push_back(std::make_unique<XExporter>());
+        return v;
+    }();
+    return list;
+}
+
+const Importer *FormatRegistry::importer(std::string_view format)
+{
+    for (const auto &i : importers()) {
+        if (i->format() == format)
+            return i.get();
+    }
+    return nullptr;
+}
+
+const Exporter *FormatRegistry::exporter(std::string_view format)
+{
+    for (const auto &e : exporters()) {
+        if (e->format() == format)
+            return e.get();
+    }
+    return nullptr;
+}
+
+Result<const Importer *> FormatRegistry::sniff(const std::string &path)
+{
+    auto head = readFileHead(path, 8192);
+    if (!head)
+        return makeError(head.message());
+    if (head->empty())
+        return makeError(path + ": file is empty");
+    const Importer *best = nullptr;
+    int bestScore = 0;
+    for (const auto &i : importers()) {
+        const int score = i->sniff(head.value());
+        if (score > bestScore) {
+            best = i.get();
+            bestScore = score;
+        }
+    }
+    if (best == nullptr)
+        return makeError(path + ": unknown format (not a perfwb report, perf.data, perf script output, "
+                                "folded stacks or speedscope JSON); use -f to name it");
+    return best;
+}
+
+} // namespace perfwb::report

@@ -1,0 +1,20 @@
+#include "importer.h"
+
+#include "fileio.h"
+
+namespace perfwb::report {
+
+Status TextImporter::importFile(const std::string &path, model::Profile &out) const
+{
+    auto data = readWholeFile(path);
+    if (!data)
+        return makeError(data.message());
+    if (data->empty())
+        return makeError(path + ": file is empty");
+    Status st = parse(data.value(), out);
+    if (!st)
+        return makeError(path + ": " + st.message());
+    return {};
+}
+
+} // namespace perfwb::report
