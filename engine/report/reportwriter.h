@@ -1,0 +1,40 @@
+#pragma once
+#include "core/result.h"
+#include "model/profile.h"
+
+#include <memory>
+#include <string>
+
+struct sqlite3;
+
+namespace perfwb::report {
+
+// Writes a .perfwb report (one SQLite file) incrementally: each flush() writes,
+// in one transaction, everything added to the profile since the previous flush.
+// Recording calls flush() every batch, so a report stays readable up to the last
+// batch if the target or perfwb is killed.
+class ReportWriter {
+public:
+    ~ReportWriter();
+    ReportWriter(const ReportWriter &) = delete;
+    ReportWriter &operator=(const ReportWriter &) = delete;
+
+    // Creates (or replaces) the report at `path` with an empty schema.
+    static Result<std::unique_ptr<ReportWriter>> create(const std::string &path);
+    Status flush(const model::Profile &profile);
+    // Last flush, then closes the file; the writer cannot be used afterwards.
+    Status finish(const model::Profile &profile);
+
+    // A whole profile in one go, through a temporary file renamed into place, so a
+    // failed save never leaves a partial report behind.
+    static Status save(const std::string &path, const model::Profile &profile);
+
+private:
+    explicit ReportWriter(std::string path);
+    struct State;
+    std::string path_;
+    sqlite3 *db_ = nullptr;
+    std::unique_ptr<State> state_;
+};
+
+} // namespace perfwb::report
