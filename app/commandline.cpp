@@ -1,0 +1,35 @@
+#include "commandline.h"
+
+#include "cli.h"
+
+#include <cstdio>
+
+namespace perfwb::app {
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args, const QString &description,
+                                    const QString &positionalSyntax, int minPositional, int maxPositional)
+{
+    parser.setApplicationDescription(description);
+    parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args)) {
+        printError(parser.errorText() + QStringLiteral(" (see ") + args.value(0) + QStringLiteral(" --help)"));
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(parser.helpText().replace(QStringLiteral("[options] args"), QStringLiteral("[options] ") + positionalSyntax)
+                       .toLocal8Bit()
+                       .constData(),
+                   stdout);
+        return ExitOk;
+    }
+    const auto n = parser.positionalArguments().size();
+    if (n < minPositional || n > maxPositional) {
+        printError(QStringLiteral("%1 expects %2 (see %1 --help)").arg(args.value(0), positionalSyntax));
+        return ExitUsage;
+    }
+    return std::nullopt;
+}
+
+} // namespace perfwb::app

@@ -1,0 +1,12 @@
+#pragma once
+#include <QStringList>
+
+namespace perfwb::app {
+
+// Each subcommand takes its arguments (argv[0] = "perfwb <name>") and returns an ExitCode.
+int runImportCommand(const QStringList &args);
+int runInfoCommand(const QStringList &args);
+int runExportCommand(const QStringList &args);
+int runGui(int argc, char **argv);
+
+} // namespace perfwb::app

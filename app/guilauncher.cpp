@@ -1,0 +1,40 @@
+#include "cli.h"
+#include "commands.h"
+
+#ifdef PERFWB_WITH_GUI
+#include "mainwindow.h"
+
+#include <QApplication>
+#endif
+
+#include <cstdlib>
+
+namespace perfwb::app {
+
+int runGui(int argc, char **argv)
+{
+#ifdef PERFWB_WITH_GUI
+    // Qt aborts without a display; say what to do instead.
+    const bool platformChosen = std::getenv("QT_QPA_PLATFORM") != nullptr;
+    const bool display = std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
+    if (!platformChosen && !display) {
+        printError(std::string("no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                   "use a command instead, see perfwb --help"));
+        return ExitUsage;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("perfwb"));
+    QApplication::setOrganizationName(QStringLiteral("perfwb"));
+    QApplication::setApplicationVersion(QStringLiteral(PERFWB_VERSION));
+    ui::MainWindow window;
+    window.show();
+    return QApplication::exec();
+#else
+    (void)argc;
+    (void)argv;
+    printError(std::string("this perfwb was built without the GUI (PERFWB_BUILD_GUI=OFF); use a command, see perfwb --help"));
+    return ExitUsage;
+#endif
+}
+
+} // namespace perfwb::app

@@ -1,0 +1,194 @@
+#include "cli.h"
+#include "commandline.h"
+#include "commands.h"
+
+#include "analysis/functionstats.h"
+#include "report/profileloader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <string>
+
+namespace perfwb::app {
+
+namespace {
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+double percent(std::uint64_t part, std::uint64_t whole)
+{
+    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// Rounded to 0.01 so the JSON stays stable and readable.
+double round2(double v)
+{
+    return static_cast<double>(static_cast<long long>(v * 100.0 + (v >= 0 ? 0.5 : -0.5))) / 100.0;
+}
+
+std::int64_t durationNs(const model::Profile &p)
+{
+    if (p.meta.durationNs > 0)
+        return p.meta.durationNs;
+    return p.samples.empty() ? 0 : p.lastSampleTime() - p.firstSampleTime();
+}
+
+std::vector<std::size_t> samplesPerThread(const model::Profile &p)
+{
+    std::vector<std::size_t> counts(p.threads().size(), 0);
+    for (std::size_t i = 0; i < p.samples.size(); ++i) {
+        if (p.samples.thread(i) < counts.size())
+            ++counts[p.samples.thread(i)];
+    }
+    return counts;
+}
+
+QJsonObject metadataJson(const model::RunMetadata &m)
+{
+    QJsonObject o;
+    QJsonArray cmd;
+    for (const auto &a : m.commandLine)
+        cmd.append(qs(a));
+    o[QStringLiteral("command_line")] = cmd;
+    o[QStringLiteral("working_dir")] = qs(m.workingDir);
+    o[QStringLiteral("host")] = qs(m.host);
+    o[QStringLiteral("start_time_unix_ns")] = static_cast<qint64>(m.startTimeUnixNs);
+    o[QStringLiteral("run_label")] = qs(m.runLabel);
+    o[QStringLiteral("source_format")] = qs(m.sourceFormat);
+    o[QStringLiteral("event")] = qs(m.sampler.event);
+    o[QStringLiteral("frequency_hz")] = m.sampler.frequencyHz;
+    o[QStringLiteral("call_graph")] = qs(m.sampler.callGraph);
+    if (m.exited) {
+        o[QStringLiteral("exit_code")] = m.exitCode;
+        o[QStringLiteral("exit_signal")] = m.exitSignal;
+    }
+    QJsonObject env;
+    for (const auto &[k, v] : m.environment())
+        env[qs(k)] = qs(v);
+    o[QStringLiteral("environment")] = env;
+    return o;
+}
+
+void printText(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
+               const analysis::FunctionStats &stats, int top)
+{
+    const auto &m = p.meta;
+    std::string cmd;
+    for (const auto &a : m.commandLine)
+        cmd += (cmd.empty() ? "" : " ") + a;
+    std::printf("report:    %s\n", path.c_str());
+    if (!cmd.empty())
+        std::printf("command:   %s\n", cmd.c_str());
+    if (!m.runLabel.empty())
+        std::printf("label:     %s\n", m.runLabel.c_str());
+    std::printf("source:    %s%s%s\n", m.sourceFormat.c_str(), m.sampler.event.empty() ? "" : ", event ",
+                m.sampler.event.c_str());
+    std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
+                static_cast<unsigned long long>(stats.grandTotal), m.weightUnit.c_str());
+    std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
+    std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
+    if (m.exited)
+        std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code", m.exitSignal != 0 ? m.exitSignal : m.exitCode);
+    const auto counts = samplesPerThread(p);
+    std::printf("threads:   %zu\n", p.threads().size());
+    for (std::size_t t = 0; t < p.threads().size(); ++t) {
+        const auto &th = p.thread(static_cast<model::ThreadIndex>(t));
+        std::printf("  %7d/%-7d %-24s %zu samples\n", th.pid, th.tid, std::string(p.strings.view(th.name)).c_str(),
+                    counts[t]);
+    }
+    std::printf("\ntop functions by self (%s):\n", m.weightUnit.c_str());
+    std::printf("%12s %7s %12s %7s  %s\n", "self", "self%", "total", "total%", "function [module]");
+    int shown = 0;
+    for (const auto &e : stats.entries) {
+        if (shown++ >= top)
+            break;
+        const auto module = functions.module(e.function);
+        std::printf("%12llu %6.2f%% %12llu %6.2f%%  %s%s%s%s\n", static_cast<unsigned long long>(e.self),
+                    percent(e.self, stats.grandTotal), static_cast<unsigned long long>(e.total),
+                    percent(e.total, stats.grandTotal), std::string(functions.name(e.function)).c_str(),
+                    module.empty() ? "" : " [", std::string(module).c_str(), module.empty() ? "" : "]");
+    }
+}
+
+QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &functions,
+                   const analysis::FunctionStats &stats, int top)
+{
+    QJsonObject o;
+    o[QStringLiteral("samples")] = static_cast<qint64>(p.samples.size());
+    o[QStringLiteral("total_weight")] = static_cast<qint64>(stats.grandTotal);
+    o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit);
+    o[QStringLiteral("duration_ns")] = static_cast<qint64>(durationNs(p));
+    o[QStringLiteral("lost_samples")] = static_cast<qint64>(p.meta.lostSamples);
+    QJsonArray threads;
+    const auto counts = samplesPerThread(p);
+    for (std::size_t t = 0; t < p.threads().size(); ++t) {
+        const auto &th = p.thread(static_cast<model::ThreadIndex>(t));
+        threads.append(QJsonObject{{QStringLiteral("pid"), th.pid},
+                                   {QStringLiteral("tid"), th.tid},
+                                   {QStringLiteral("name"), qs(p.strings.view(th.name))},
+                                   {QStringLiteral("samples"), static_cast<qint64>(counts[t])}});
+    }
+    o[QStringLiteral("threads")] = threads;
+    QJsonArray fns;
+    int shown = 0;
+    for (const auto &e : stats.entries) {
+        if (shown++ >= top)
+            break;
+        fns.append(QJsonObject{{QStringLiteral("name"), qs(functions.name(e.function))},
+                               {QStringLiteral("module"), qs(functions.module(e.function))},
+                               {QStringLiteral("self"), static_cast<qint64>(e.self)},
+                               {QStringLiteral("total"), static_cast<qint64>(e.total)},
+                               {QStringLiteral("self_pct"), round2(percent(e.self, stats.grandTotal))},
+                               {QStringLiteral("total_pct"), round2(percent(e.total, stats.grandTotal))}});
+    }
+    o[QStringLiteral("functions")] = fns;
+    o[QStringLiteral("metadata")] = metadataJson(p.meta);
+    return o;
+}
+
+} // namespace
+
+int runInfoCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption topOpt(QStringLiteral("top"), QStringLiteral("How many functions to list (default 20)."),
+                                    QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON (schema in docs/cli.md)."));
+    const QCommandLineOption formatOpt({QStringLiteral("f"), QStringLiteral("format")},
+                                       QStringLiteral("Format of a non-report input (default: by content)."),
+                                       QStringLiteral("FORMAT"));
+    parser.addOptions({topOpt, jsonOpt, formatOpt});
+    if (auto code = parseCommandLine(parser, args, QStringLiteral("Summarise a report (or any importable file)."),
+                                     QStringLiteral("REPORT"), 1, 1))
+        return *code;
+    bool ok = false;
+    const int top = parser.value(topOpt).toInt(&ok);
+    if (!ok || top < 0) {
+        printError(QStringLiteral("--top expects a whole number >= 0, not '%1'").arg(parser.value(topOpt)));
+        return ExitUsage;
+    }
+    const std::string path = parser.positionalArguments().front().toStdString();
+    model::Profile profile;
+    if (Status st = report::ProfileLoader::load(path, parser.value(formatOpt).toStdString(), profile); !st) {
+        printError(st.message());
+        return ExitUsage;
+    }
+    const analysis::FunctionTable functions(profile);
+    const auto weights = analysis::StackWeights::compute(profile);
+    const auto stats = analysis::FunctionStats::compute(functions, weights);
+    if (parser.isSet(jsonOpt)) {
+        const auto json = QJsonDocument(toJson(profile, functions, stats, top)).toJson(QJsonDocument::Indented);
+        std::fwrite(json.constData(), 1, static_cast<std::size_t>(json.size()), stdout);
+    } else {
+        printText(path, profile, functions, stats, top);
+    }
+    return ExitOk;
+}
+
+} // namespace perfwb::app

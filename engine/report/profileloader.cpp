@@ -1,0 +1,39 @@
+#include "profileloader.h"
+
+#include "fileio.h"
+#include "formatregistry.h"
+#include "reportreader.h"
+
+#include <spdlog/spdlog.h>
+
+namespace perfwb::report {
+
+bool ProfileLoader::isReport(const std::string &path)
+{
+    auto head = readFileHead(path, 100);
+    return head && ReportReader::looksLikeReport(head.value());
+}
+
+Status ProfileLoader::load(const std::string &path, std::string_view format, model::Profile &out)
+{
+    if (format == "perfwb" || (format.empty() && isReport(path)))
+        return ReportReader::read(path, out);
+    const Importer *importer = nullptr;
+    if (format.empty()) {
+        auto sniffed = FormatRegistry::sniff(path);
+        if (!sniffed)
+            return makeError(sniffed.message());
+        importer = sniffed.value();
+    } else {
+        importer = FormatRegistry::importer(format);
+        if (importer == nullptr)
+            return makeError("unknown format '" + std::string(format) + "'");
+    }
+    spdlog::debug("importing {} as {}", path, importer->format());
+    Status st = importer->importFile(path, out);
+    if (st && out.meta.sourceFormat.empty())
+        out.meta.sourceFormat = std::string(importer->format());
+    return st;
+}
+
+} // namespace perfwb::report

@@ -1,0 +1,21 @@
+#pragma once
+#include "core/result.h"
+#include "model/profile.h"
+
+#include <string>
+#include <string_view>
+
+namespace perfwb::report {
+
+// Opens anything perfwb can show: a .perfwb report, or a file of an importable
+// format (by content, or by the format the user named). The CLI and the GUI both
+// come through here, so a file opens the same way everywhere.
+class ProfileLoader {
+public:
+    // `format` empty = decide by content.
+    static Status load(const std::string &path, std::string_view format, model::Profile &out);
+    // True when the file is a .perfwb report (by content).
+    static bool isReport(const std::string &path);
+};
+
+} // namespace perfwb::report
