@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what perfwb needs to build, test and benchmark on Debian 12, then
+# configures and builds the given CMake preset (default: dev).
+# Idempotent: installs only missing packages and rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy
+  # libraries (Qt 6 with the modules CMake asks for, QCustomPlot, spdlog, SQLite, elfutils, protobuf)
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libxkbcommon-dev libvulkan-dev libgl-dev
+  libqcustomplot-dev libqcustomplot2.1-qt6 libspdlog-dev libsqlite3-dev sqlite3 libdw-dev libelf-dev
+  libprotobuf-dev protobuf-compiler
+  # the real tools tests and benchmarks run against
+  linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+preset="${1:-dev}"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$(nproc)"
