@@ -1,0 +1,59 @@
+#pragma once
+#include "core/result.h"
+#include "model/profile.h"
+#include "samplingoptions.h"
+
+#include <memory>
+#include <string>
+#include <sys/types.h>
+#include <utility>
+#include <vector>
+
+namespace perfwb::record {
+
+struct RecordOptions {
+    SamplingOptions sampling;
+    int pollMs = 50;                  // /proc poller period (RSS, CPU %, threads)
+    double durationS = 0;             // 0 = until the target exits or stop() is called
+    std::string label;                // run label
+    std::string outputPath;           // the .perfwb written while recording
+    std::vector<std::string> command; // launch mode: program and arguments
+    std::string workingDir;           // launch mode; empty = ours
+    std::vector<std::pair<std::string, std::string>> extraEnvironment; // launch mode
+    pid_t attachPid = 0;              // attach mode when non-zero
+};
+
+struct RecordSummary {
+    std::size_t samples = 0;
+    std::uint64_t lost = 0;
+    std::int64_t durationNs = 0;
+    std::size_t threads = 0;
+    std::string outputPath;
+    std::string backend; // "perf_event cpu-clock", "ptrace (perf_event_open refused: ...)"
+    std::string notes;
+    bool exited = false;
+    int exitCode = 0;
+    int exitSignal = 0;
+};
+
+// One recording: launches or attaches, samples, symbolizes, polls /proc, and writes
+// the report in batches while it runs. This is the engine API the CLI and the GUI
+// drive: start, stop, and live snapshots.
+class RecordSession {
+public:
+    virtual ~RecordSession() = default;
+    // Errors the user can cause (command not found, unknown PID, zombie, permission
+    // denied with the setting to change) come back as a one-line message.
+    static Result<std::unique_ptr<RecordSession>> start(const RecordOptions &options);
+    // Thread-safe; also safe to call from a signal-handling thread.
+    virtual void stop() = 0;
+    virtual bool isRunning() const = 0;
+    // Blocks until the recording has ended (target exit, duration, stop) and the
+    // report is complete.
+    virtual Result<RecordSummary> wait() = 0;
+    // The model so far, symbolized, without stopping the sampler; cheap enough to
+    // call every few hundred milliseconds.
+    virtual std::shared_ptr<const model::Profile> snapshot() const = 0;
+};
+
+} // namespace perfwb::record
