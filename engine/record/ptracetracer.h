@@ -1,0 +1,58 @@
+#pragma once
+#include "core/result.h"
+#include "rawevents.h"
+#include "samplingoptions.h"
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <sys/types.h>
+#include <variant>
+
+namespace perfwb::record {
+
+using TracerEvent = std::variant<RawSample, MmapEvent, CommEvent, TaskEvent, std::uint64_t /* lost */>;
+
+// The single-threaded core of the ptrace fallback. Every method must be called on
+// the thread that called seize(): the kernel ties tracees to the tracing thread.
+class PtraceTracer {
+public:
+    using Emit = std::function<void(TracerEvent &&)>;
+    explicit PtraceTracer(Emit emit);
+    ~PtraceTracer();
+    PtraceTracer(const PtraceTracer &) = delete;
+    PtraceTracer &operator=(const PtraceTracer &) = delete;
+
+    // Seizes every thread of `pid` and follows its clones, forks and execs.
+    Status seize(pid_t pid, bool launched, const SamplingOptions &options);
+    // Handles pending stops (signals, clones, execs, exits) without blocking.
+    void sweep();
+    // Samples every thread that is running right now.
+    void sampleRunning();
+    // Detaches from every tracee, leaving them running.
+    void detachAll();
+    bool hasTracees() const { return !tracees_.empty(); }
+    std::size_t samplesTaken() const { return samples_; }
+    std::size_t threadsSkipped() const { return skipped_; }
+
+private:
+    enum class Stop { Gone, Interrupt, Other };
+    Stop handleStatus(pid_t tid, int status);
+    bool waitForInterrupt(pid_t tid);
+    void sampleThread(pid_t tid);
+    void addTracee(pid_t tid, pid_t tgid);
+    void removeTracee(pid_t tid);
+    void emitMaps(pid_t tgid);
+    void emitComm(pid_t tgid, pid_t tid, bool exec);
+
+    Emit emit_;
+    SamplingOptions options_;
+    std::map<pid_t, pid_t> tracees_; // tid -> tgid
+    std::map<pid_t, std::string> comms_;
+    RawSample sample_;
+    std::size_t samples_ = 0;
+    std::size_t skipped_ = 0;
+};
+
+} // namespace perfwb::record
