@@ -3,7 +3,7 @@
  * ends at main(). Tests use it to check that deep stacks are kept whole (perf's
  * default limit is 127 frames: recording needs kernel.perf_event_max_stack raised, or
  * DWARF unwinding with --max-stack). Self time is all in busy_leaf().
- * Usage: deeprecurse [milliseconds]   (default 500) — busy for that long, then exits 0.
+ * Usage: deeprecurse [milliseconds]   (default 500) — busy for that much CPU time, then exits 0.
  * Built -O2 -g with frame pointers; descend() is noinline and stores after the call
  * so the compiler can neither inline it nor turn the recursion into a loop. */
 #include <stdint.h>
@@ -15,10 +15,11 @@
 static volatile uint64_t sink;
 static volatile uint64_t trail[DEPTH + 1];
 
+/* Thread CPU time, not wall time: on a busy machine the shares stay as stated. */
 static uint64_t now_ns(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 

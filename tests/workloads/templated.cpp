@@ -4,11 +4,11 @@
  * wl::run (names as `perf script` demangles them: without parameter lists). Self time
  * is all in those two; names must keep the namespace, the template arguments and
  * "operator()" (its parentheses, and "<...>" with a space inside, are part of the name).
- * Usage: templated [milliseconds]   (default 500) — busy for that long, then exits 0.
+ * Usage: templated [milliseconds]   (default 500) — busy for that much CPU time, then exits 0.
  * Built -O2 -g with frame pointers; the functions are noinline so they stay visible. */
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <ctime>
 
 namespace wl {
 
@@ -16,12 +16,13 @@ volatile std::uint64_t sink;
 
 static std::uint64_t nowNs()
 {
-    return static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
-            .count());
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<std::uint64_t>(ts.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
 }
 
-// Spins for `ns` of wall time; inlined so the self time lands in the caller.
+// Spins for `ns` of this thread's CPU time (so the split holds on a busy machine);
+// inlined so the self time lands in the caller.
 template<typename T> inline __attribute__((always_inline)) T spinFor(std::uint64_t ns, T seed)
 {
     const std::uint64_t end = nowNs() + ns;

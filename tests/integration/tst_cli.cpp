@@ -1,0 +1,691 @@
+// End-to-end tests of the perfwb command line on real recordings: `perf record` runs the
+// workloads from tests/workloads, the real perfwb binary imports, summarises and exports
+// them, and the checks compare against the shape each workload states at its top.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <tuple>
+
+// Helpers report through QVERIFY; stop the calling test as soon as one failed.
+#define CHECKED(call)                                                                                                  \
+    do {                                                                                                               \
+        call;                                                                                                          \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
+namespace {
+
+const QString kPerfwb = QStringLiteral(PERFWB_BINARY);
+
+QString workload(const char *name)
+{
+    return QStringLiteral(PERFWB_WORKLOAD_DIR "/") + QLatin1String(name);
+}
+
+struct Run {
+    bool finished = false;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString describe() const
+    {
+        return QStringLiteral("finished=%1 exit=%2 stderr=[%3] stdout=[%4]")
+            .arg(finished)
+            .arg(exitCode)
+            .arg(QString::fromLocal8Bit(err.trimmed()), QString::fromLocal8Bit(out.left(400)));
+    }
+};
+
+Run runProcess(const QString &program, const QStringList &args, const QString &workDir = {},
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    p.start(program, args);
+    Run r;
+    if (!p.waitForStarted(30000)) {
+        r.err = p.errorString().toLocal8Bit();
+        return r;
+    }
+    p.closeWriteChannel();
+    r.finished = p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit;
+    if (!r.finished)
+        p.kill();
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+Run perfwb(const QStringList &args, const QString &workDir = {},
+           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    return runProcess(kPerfwb, args, workDir, env);
+}
+
+bool writeBytes(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QByteArray readBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList entries(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+}
+
+QJsonObject findByName(const QJsonArray &list, const QString &name)
+{
+    for (const auto &v : list) {
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
+}
+
+// (name, module, self, total) of every function, sorted: what must survive a round trip.
+using FunctionRow = std::tuple<QString, QString, qint64, qint64>;
+std::vector<FunctionRow> functionRows(const QJsonObject &info)
+{
+    std::vector<FunctionRow> rows;
+    for (const auto &v : info.value(QStringLiteral("functions")).toArray()) {
+        const auto o = v.toObject();
+        rows.emplace_back(o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("module")).toString(),
+                          o.value(QStringLiteral("self")).toInteger(), o.value(QStringLiteral("total")).toInteger());
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// The function part of a folded frame "module`function" (the module is optional).
+QString foldedFunction(const QString &frame)
+{
+    const auto tick = frame.indexOf(QLatin1Char('`'));
+    return tick < 0 ? frame : frame.mid(tick + 1);
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void help_data();
+    void help();
+    void importPerfData();
+    void importPerfScriptText();
+    void roundTrip_data();
+    void roundTrip();
+    void exportDefaultName_data();
+    void exportDefaultName();
+    void exportWithoutOutputDirVariable();
+    void exportEmptyOutputDirVariable();
+    void badInput_data();
+    void badInput();
+    void threadsWorkload();
+    void deepRecursion();
+    void forkExec();
+    void cppNames();
+
+private:
+    // perf record -F <hz> <callGraph> -o out -- command; fails the test on error.
+    void record(const QString &out, const QStringList &command, const QStringList &callGraph = {QStringLiteral("-g")},
+                int hz = 999);
+    void import(const QString &input, const QString &output);
+    void info(const QString &report, QJsonObject &out);
+    qint64 perfSampleCount(const QString &perfData);
+    // cpusplit.data imported once, for the tests that only need some report.
+    QString sharedReport();
+
+    QTemporaryDir m_shared;
+    QString m_cpusplitData;
+    QString m_cpusplitReport;
+};
+
+void TestCli::record(const QString &out, const QStringList &command, const QStringList &callGraph, int hz)
+{
+    const QStringList args =
+        QStringList{QStringLiteral("record"), QStringLiteral("-q"), QStringLiteral("-F"), QString::number(hz)} +
+        callGraph + QStringList{QStringLiteral("-o"), out, QStringLiteral("--")} + command;
+    const Run r = runProcess(QStringLiteral("perf"), args);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(QStringLiteral("perf record: ") + r.describe()));
+    QVERIFY2(QFileInfo(out).size() > 0, qPrintable(out));
+}
+
+void TestCli::import(const QString &input, const QString &output)
+{
+    const Run r = perfwb({QStringLiteral("import"), input, QStringLiteral("-o"), output});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QVERIFY2(QFileInfo(output).isFile() && QFileInfo(output).size() > 0, qPrintable(output));
+}
+
+void TestCli::info(const QString &report, QJsonObject &out)
+{
+    const Run r = perfwb(
+        {QStringLiteral("info"), report, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("1000000")});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    QJsonParseError error;
+    const auto doc = QJsonDocument::fromJson(r.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError && doc.isObject(), qPrintable(error.errorString()));
+    out = doc.object();
+    for (const char *key :
+         {"samples", "duration_ns", "threads", "lost_samples", "weight_unit", "functions", "metadata"})
+        QVERIFY2(out.contains(QLatin1String(key)), key);
+}
+
+qint64 TestCli::perfSampleCount(const QString &perfData)
+{
+    const Run r = runProcess(QStringLiteral("perf"),
+                             {QStringLiteral("report"), QStringLiteral("--stats"), QStringLiteral("-i"), perfData});
+    for (const auto &line : r.out.split('\n')) {
+        const auto t = line.simplified();
+        if (t.startsWith("SAMPLE events:"))
+            return t.split(' ').value(2).toLongLong();
+    }
+    return -1;
+}
+
+QString TestCli::sharedReport()
+{
+    if (m_cpusplitReport.isEmpty()) {
+        const QString path = m_shared.filePath(QStringLiteral("cpusplit.perfwb"));
+        const Run r = perfwb({QStringLiteral("import"), m_cpusplitData, QStringLiteral("-o"), path});
+        if (r.finished && r.exitCode == 0)
+            m_cpusplitReport = path;
+        else
+            qWarning("importing the shared recording failed: %s", qPrintable(r.describe()));
+    }
+    return m_cpusplitReport;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_shared.isValid());
+    QVERIFY2(QFileInfo(kPerfwb).isExecutable(), qPrintable(kPerfwb));
+    m_cpusplitData = m_shared.filePath(QStringLiteral("cpusplit.data"));
+    // 1999 Hz rather than perf's usual 999: cpusplit spins by wall clock, so on a busy
+    // machine (ctest -j) it gets less CPU and fewer samples; this keeps well over 1000.
+    CHECKED(record(m_cpusplitData, {workload("cpusplit"), QStringLiteral("1500")}, {QStringLiteral("-g")}, 1999));
+}
+
+void TestCli::help_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("perfwb --help") << QStringList{QStringLiteral("--help")} << QStringLiteral("import");
+    QTest::newRow("import --help") << QStringList{QStringLiteral("import"), QStringLiteral("--help")}
+                                   << QStringLiteral("-o");
+    QTest::newRow("info --help") << QStringList{QStringLiteral("info"), QStringLiteral("--help")}
+                                 << QStringLiteral("--json");
+    QTest::newRow("export --help") << QStringList{QStringLiteral("export"), QStringLiteral("--help")}
+                                   << QStringLiteral("--to");
+}
+
+void TestCli::help()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    const Run r = perfwb(args);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(r.out.contains("Usage"), r.out.constData());
+    QVERIFY2(r.out.contains(mentions.toUtf8()), r.out.constData());
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+}
+
+void TestCli::importPerfData()
+{
+    QTemporaryDir dir;
+    const QString report = dir.filePath(QStringLiteral("cpusplit.perfwb"));
+    CHECKED(import(m_cpusplitData, report));
+
+    QJsonObject json;
+    CHECKED(info(report, json));
+    const qint64 samples = json.value(QStringLiteral("samples")).toInteger();
+    QVERIFY2(samples > 1000, qPrintable(QString::number(samples)));
+    // Every sample perf recorded is imported: none dropped, none invented.
+    QCOMPARE(samples, perfSampleCount(m_cpusplitData));
+    // The workload spins 1.5 s of wall time; the samples span (almost) all of it.
+    QVERIFY2(json.value(QStringLiteral("duration_ns")).toInteger() >= 1400000000LL,
+             qPrintable(QString::number(json.value(QStringLiteral("duration_ns")).toInteger())));
+    QVERIFY(!json.value(QStringLiteral("weight_unit")).toString().isEmpty());
+    QVERIFY(json.value(QStringLiteral("metadata")).isObject());
+
+    const auto functions = json.value(QStringLiteral("functions")).toArray();
+    const auto hot = findByName(functions, QStringLiteral("hot_70"));
+    const auto warm = findByName(functions, QStringLiteral("warm_30"));
+    const auto mainFn = findByName(functions, QStringLiteral("main"));
+    QVERIFY2(!hot.isEmpty() && !warm.isEmpty() && !mainFn.isEmpty(),
+             QJsonDocument(functions).toJson(QJsonDocument::Compact).left(2000).constData());
+    const double hotSelf = hot.value(QStringLiteral("self_pct")).toDouble();
+    const double warmSelf = warm.value(QStringLiteral("self_pct")).toDouble();
+    const double mainTotal = mainFn.value(QStringLiteral("total_pct")).toDouble();
+    QVERIFY2(hotSelf >= 63 && hotSelf <= 77, qPrintable(QString::number(hotSelf)));
+    QVERIFY2(warmSelf >= 23 && warmSelf <= 37, qPrintable(QString::number(warmSelf)));
+    QVERIFY2(mainTotal >= 95, qPrintable(QString::number(mainTotal)));
+    QCOMPARE(hot.value(QStringLiteral("module")).toString(), QStringLiteral("cpusplit"));
+
+    bool thread = false;
+    for (const auto &t : json.value(QStringLiteral("threads")).toArray())
+        thread = thread || t.toObject().value(QStringLiteral("name")).toString() == QLatin1String("cpusplit");
+    QVERIFY2(thread, QJsonDocument(json.value(QStringLiteral("threads")).toArray()).toJson().constData());
+
+    // info reads the perf.data itself (imported on the fly) to the same numbers.
+    QJsonObject direct;
+    CHECKED(info(m_cpusplitData, direct));
+    QVERIFY(functionRows(direct) == functionRows(json));
+
+    // The plain-text summary names the hot function too.
+    const Run text = perfwb({QStringLiteral("info"), report});
+    QVERIFY2(text.finished && text.exitCode == 0, qPrintable(text.describe()));
+    QVERIFY(text.out.contains("hot_70"));
+}
+
+void TestCli::importPerfScriptText()
+{
+    // `perf script` text made by perf itself is sniffed and reads to the same profile.
+    QTemporaryDir dir;
+    const Run script =
+        runProcess(QStringLiteral("perf"), {QStringLiteral("script"), QStringLiteral("-i"), m_cpusplitData});
+    QVERIFY2(script.finished && script.exitCode == 0, qPrintable(script.describe()));
+    const QString text = dir.filePath(QStringLiteral("cpusplit.txt"));
+    QVERIFY(writeBytes(text, script.out));
+    const QString fromText = dir.filePath(QStringLiteral("text.perfwb"));
+    CHECKED(import(text, fromText));
+    const QString report = sharedReport();
+    QVERIFY(!report.isEmpty());
+    QJsonObject a, b;
+    CHECKED(info(fromText, a));
+    CHECKED(info(report, b));
+    QCOMPARE(a.value(QStringLiteral("samples")).toInteger(), b.value(QStringLiteral("samples")).toInteger());
+    QVERIFY(functionRows(a) == functionRows(b));
+}
+
+void TestCli::roundTrip_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("extension");
+    QTest::newRow("folded") << QStringLiteral("folded") << QStringLiteral("txt");
+    QTest::newRow("speedscope") << QStringLiteral("speedscope") << QStringLiteral("speedscope.json");
+}
+
+void TestCli::roundTrip()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, extension);
+    const QString shared = sharedReport();
+    QVERIFY(!shared.isEmpty());
+    // Both reports carry the same base name, so titles taken from it match too.
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("first")) && QDir(dir.path()).mkpath(QStringLiteral("second")));
+    const QString first = dir.filePath(QStringLiteral("first/run.perfwb"));
+    const QString second = dir.filePath(QStringLiteral("second/run.perfwb"));
+    QVERIFY(QFile::copy(shared, first));
+    const QString exportA = dir.filePath(QStringLiteral("a.") + extension);
+    const QString exportB = dir.filePath(QStringLiteral("b.") + extension);
+
+    Run r = perfwb({QStringLiteral("export"), first, QStringLiteral("--to"), format, QStringLiteral("-o"), exportA});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    CHECKED(import(exportA, second)); // format sniffed from content
+    r = perfwb({QStringLiteral("export"), second, QStringLiteral("--to"), format, QStringLiteral("-o"), exportB});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+
+    const QByteArray a = readBytes(exportA);
+    QVERIFY(a.contains("hot_70"));
+    const QByteArray b = readBytes(exportB);
+    qsizetype at = 0;
+    while (at < a.size() && at < b.size() && a[at] == b[at])
+        ++at;
+    QVERIFY2(a == b, qPrintable(QStringLiteral("the second export differs from the first at byte %1: [%2] vs [%3]")
+                                    .arg(at)
+                                    .arg(QString::fromUtf8(a.mid(std::max<qsizetype>(0, at - 40), 100)),
+                                         QString::fromUtf8(b.mid(std::max<qsizetype>(0, at - 40), 100)))));
+
+    QJsonObject before, after;
+    CHECKED(info(first, before));
+    CHECKED(info(second, after));
+    const auto rowsBefore = functionRows(before);
+    const auto rowsAfter = functionRows(after);
+    QCOMPARE(rowsAfter.size(), rowsBefore.size());
+    for (std::size_t i = 0; i < rowsBefore.size(); ++i) {
+        QVERIFY2(rowsBefore[i] == rowsAfter[i],
+                 qPrintable(QStringLiteral("%1 [%2] self %3 total %4 became %5 [%6] self %7 total %8")
+                                .arg(std::get<0>(rowsBefore[i]), std::get<1>(rowsBefore[i]))
+                                .arg(std::get<2>(rowsBefore[i]))
+                                .arg(std::get<3>(rowsBefore[i]))
+                                .arg(std::get<0>(rowsAfter[i]), std::get<1>(rowsAfter[i]))
+                                .arg(std::get<2>(rowsAfter[i]))
+                                .arg(std::get<3>(rowsAfter[i]))));
+    }
+}
+
+void TestCli::exportDefaultName_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("svg") << QStringLiteral("svg") << QStringLiteral("nightly-flamegraph.svg");
+    QTest::newRow("folded") << QStringLiteral("folded") << QStringLiteral("nightly-folded.txt");
+    QTest::newRow("speedscope") << QStringLiteral("speedscope") << QStringLiteral("nightly-speedscope.speedscope.json");
+}
+
+void TestCli::exportDefaultName()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, fileName);
+    const QString shared = sharedReport();
+    QVERIFY(!shared.isEmpty());
+    QTemporaryDir dir;
+    // No run label in a report imported from perf.data: the report's base name is the label.
+    const QString report = dir.filePath(QStringLiteral("nightly.perfwb"));
+    QVERIFY(QFile::copy(shared, report));
+    const QString outDir = dir.filePath(QStringLiteral("out"));
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), outDir);
+
+    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), format}, dir.path(), env);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    const QString expected = outDir + QLatin1Char('/') + fileName;
+    QVERIFY2(QFileInfo(expected).isFile(), qPrintable(entries(outDir).join(QLatin1Char(' '))));
+    QCOMPARE(entries(outDir), QStringList{fileName});
+    QCOMPARE(QFileInfo(QString::fromLocal8Bit(r.out.trimmed())).absoluteFilePath(), expected);
+    const QByteArray data = readBytes(expected);
+    QVERIFY(data.contains("hot_70"));
+    if (format == QLatin1String("svg"))
+        QVERIFY(data.contains("<svg"));
+}
+
+void TestCli::exportWithoutOutputDirVariable()
+{
+    const QString shared = sharedReport();
+    QVERIFY(!shared.isEmpty());
+    QTemporaryDir dir;
+    const QString report = dir.filePath(QStringLiteral("nightly.perfwb"));
+    QVERIFY(QFile::copy(shared, report));
+    const QString cwd = dir.filePath(QStringLiteral("cwd"));
+    QVERIFY(QDir().mkpath(cwd));
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("FIL_PERF_OUTPUT_DIR"));
+
+    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("svg")}, cwd, env);
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    const QString expected = cwd + QStringLiteral("/outputs/perf/nightly-flamegraph.svg");
+    QVERIFY2(QFileInfo(expected).isFile(), qPrintable(QString::fromLocal8Bit(r.out)));
+    QVERIFY(readBytes(expected).contains("<svg"));
+}
+
+void TestCli::exportEmptyOutputDirVariable()
+{
+    const QString shared = sharedReport();
+    QVERIFY(!shared.isEmpty());
+    QTemporaryDir dir;
+    const QString cwd = dir.filePath(QStringLiteral("cwd"));
+    QVERIFY(QDir().mkpath(cwd));
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), QString());
+
+    const Run r = perfwb({QStringLiteral("export"), shared, QStringLiteral("--to"), QStringLiteral("svg")}, cwd, env);
+    QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
+    QVERIFY2(r.err.startsWith("perfwb: ") && r.err.count('\n') == 1 && r.err.endsWith('\n'), r.err.constData());
+    QVERIFY2(r.err.contains("FIL_PERF_OUTPUT_DIR"), r.err.constData());
+    QVERIFY2(entries(cwd).isEmpty(), qPrintable(entries(cwd).join(QLatin1Char(' '))));
+}
+
+void TestCli::badInput_data()
+{
+    // %IN% is replaced by the prepared bad input, %OUT% by a path in an empty directory,
+    // %REPORT% by a good report. `mentions` must appear in the error line.
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("mentions");
+    const QString in = QStringLiteral("%IN%"), out = QStringLiteral("%OUT%"), o = QStringLiteral("-o");
+    const QString imp = QStringLiteral("import"), exp = QStringLiteral("export"), to = QStringLiteral("--to");
+    QTest::newRow("empty file") << "empty.data" << QStringList{imp, in, o, out} << 2 << "empty.data";
+    QTest::newRow("binary garbage") << "garbage.bin" << QStringList{imp, in, o, out} << 2 << "garbage.bin";
+    QTest::newRow("truncated perf.data") << "truncated.data" << QStringList{imp, in, o, out} << 2 << "truncated.data";
+    QTest::newRow("truncated perf.data, -f perf")
+        << "truncated.data" << QStringList{imp, in, QStringLiteral("-f"), QStringLiteral("perf"), o, out} << 2
+        << "truncated.data";
+    QTest::newRow("truncated report") << "truncated.perfwb" << QStringList{imp, in, o, out} << 2 << "truncated.perfwb";
+    QTest::newRow("truncated report, info")
+        << "truncated.perfwb" << QStringList{QStringLiteral("info"), in, QStringLiteral("--json")} << 2
+        << "truncated.perfwb";
+    QTest::newRow("truncated report, export")
+        << "truncated.perfwb" << QStringList{exp, in, to, QStringLiteral("svg"), o, out} << 2 << "truncated.perfwb";
+    QTest::newRow("folded forced as speedscope")
+        << "stacks.folded" << QStringList{imp, in, QStringLiteral("-f"), QStringLiteral("speedscope"), o, out} << 2
+        << "stacks.folded";
+    QTest::newRow("unknown -f format") << "stacks.folded"
+                                       << QStringList{imp, in, QStringLiteral("-f"), QStringLiteral("nosuch"), o, out}
+                                       << 2 << "nosuch";
+    QTest::newRow("directory") << "adir" << QStringList{imp, in, o, out} << 2 << "adir";
+    QTest::newRow("missing file") << "missing.data" << QStringList{imp, in, o, out} << 2 << "missing.data";
+    QTest::newRow("garbage, info") << "garbage.bin" << QStringList{QStringLiteral("info"), in} << 2 << "garbage.bin";
+    QTest::newRow("unknown --to format") << "%REPORT%" << QStringList{exp, in, to, QStringLiteral("pdf"), o, out} << 2
+                                         << "pdf";
+    QTest::newRow("unknown subcommand") << "" << QStringList{QStringLiteral("frobnicate")} << 2 << "frobnicate";
+    QTest::newRow("missing -o") << "%REPORT%" << QStringList{imp, in} << 2 << "-o";
+    QTest::newRow("bad --top") << "%REPORT%"
+                               << QStringList{QStringLiteral("info"), in, QStringLiteral("--top"),
+                                              QStringLiteral("many")}
+                               << 2 << "many";
+    // The input is fine, writing fails: a failure of the work, not of usage.
+    QTest::newRow("output under a regular file")
+        << "%REPORT%" << QStringList{exp, in, to, QStringLiteral("svg"), o, QStringLiteral("%REPORT%/x.svg")} << 1
+        << "x.svg";
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QString, input);
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, mentions);
+    const QString shared = sharedReport();
+    QVERIFY(!shared.isEmpty());
+    QTemporaryDir dir;
+    const QString outDir = dir.filePath(QStringLiteral("out"));
+    const QString cwd = dir.filePath(QStringLiteral("cwd"));
+    QVERIFY(QDir().mkpath(outDir) && QDir().mkpath(cwd));
+
+    // Prepare the bad inputs from real files where there is one to spoil.
+    const QByteArray perfData = readBytes(m_cpusplitData);
+    const QByteArray report = readBytes(shared);
+    QVERIFY(!perfData.isEmpty() && !report.isEmpty());
+    QByteArray garbage(64 * 1024, '\0');
+    quint32 x = 12345;
+    for (auto &c : garbage) {
+        x = x * 1664525u + 1013904223u;
+        c = static_cast<char>(x >> 24);
+    }
+    QVERIFY(writeBytes(dir.filePath(QStringLiteral("empty.data")), {}));
+    QVERIFY(writeBytes(dir.filePath(QStringLiteral("garbage.bin")), garbage));
+    QVERIFY(writeBytes(dir.filePath(QStringLiteral("truncated.data")), perfData.left(perfData.size() / 2)));
+    QVERIFY(writeBytes(dir.filePath(QStringLiteral("truncated.perfwb")), report.left(report.size() / 2)));
+    QVERIFY(writeBytes(dir.filePath(QStringLiteral("stacks.folded")), "main;hot_70 70\nmain;warm_30 30\n"));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("adir"))));
+    const QString goodReport = dir.filePath(QStringLiteral("good.perfwb"));
+    QVERIFY(QFile::copy(shared, goodReport));
+
+    const QString inputPath = input == QLatin1String("%REPORT%") ? goodReport : dir.filePath(input);
+    const QString outPath = outDir + QStringLiteral("/result.out");
+    for (auto &a : args) {
+        a.replace(QLatin1String("%IN%"), inputPath)
+            .replace(QLatin1String("%OUT%"), outPath)
+            .replace(QLatin1String("%REPORT%"), goodReport);
+    }
+    const QByteArray goodBefore = readBytes(goodReport);
+
+    const Run r = perfwb(args, cwd);
+    QVERIFY2(r.finished, qPrintable(r.describe()));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.startsWith("perfwb: ") && r.err.endsWith('\n') && r.err.count('\n') == 1,
+             qPrintable(QStringLiteral("stderr must be one line starting 'perfwb: ', got [%1]")
+                            .arg(QString::fromLocal8Bit(r.err))));
+    QVERIFY2(r.err.contains(mentions.toUtf8()), r.err.constData());
+    QVERIFY2(!QFileInfo::exists(outPath), qPrintable(outPath));
+    QVERIFY2(entries(outDir).isEmpty(), qPrintable(entries(outDir).join(QLatin1Char(' '))));
+    QVERIFY2(entries(cwd).isEmpty(), qPrintable(entries(cwd).join(QLatin1Char(' '))));
+    QVERIFY(readBytes(goodReport) == goodBefore);
+}
+
+void TestCli::threadsWorkload()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("threads.data"));
+    const QString report = dir.filePath(QStringLiteral("threads.perfwb"));
+    CHECKED(record(data, {workload("threads"), QStringLiteral("300")}));
+    CHECKED(import(data, report));
+    QJsonObject json;
+    CHECKED(info(report, json));
+    const qint64 samples = json.value(QStringLiteral("samples")).toInteger();
+    const auto threads = json.value(QStringLiteral("threads")).toArray();
+    const auto functions = json.value(QStringLiteral("functions")).toArray();
+    const char *names[] = {"thr-a", "thr-b", "thr-c", "thr-d"};
+    const char *workers[] = {"worker_a", "worker_b", "worker_c", "worker_d"};
+    for (int i = 0; i < 4; ++i) {
+        const auto t = findByName(threads, QLatin1String(names[i]));
+        QVERIFY2(!t.isEmpty(), qPrintable(QLatin1String(names[i]) + QLatin1Char(' ') +
+                                          QString::fromUtf8(QJsonDocument(threads).toJson(QJsonDocument::Compact))));
+        // Each thread spins the same CPU time: about a quarter of all samples.
+        const qint64 n = t.value(QStringLiteral("samples")).toInteger();
+        QVERIFY2(n * 100 >= samples * 15 && n * 100 <= samples * 35, qPrintable(QString::number(n)));
+        QVERIFY2(t.value(QStringLiteral("tid")).toInt() != t.value(QStringLiteral("pid")).toInt(), names[i]);
+        const auto w = findByName(functions, QLatin1String(workers[i]));
+        QVERIFY2(!w.isEmpty(), workers[i]);
+        const double pct = w.value(QStringLiteral("self_pct")).toDouble();
+        QVERIFY2(pct >= 15 && pct <= 35, qPrintable(QString::number(pct)));
+    }
+}
+
+void TestCli::deepRecursion()
+{
+    // Frame-pointer call chains are cut by the kernel at kernel.perf_event_max_stack
+    // (127) while recording, so the deep stack is recorded with DWARF unwinding: whether
+    // it arrives whole is then up to the importer.
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("deep.data"));
+    const QString report = dir.filePath(QStringLiteral("deep.perfwb"));
+    const QString folded = dir.filePath(QStringLiteral("deep.txt"));
+    CHECKED(record(data, {workload("deeprecurse"), QStringLiteral("300")},
+                   {QStringLiteral("--call-graph"), QStringLiteral("dwarf,16384")}));
+    CHECKED(import(data, report));
+    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("folded"),
+                          QStringLiteral("-o"), folded});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+
+    QStringList longest;
+    qint64 deepWeight = 0, allWeight = 0;
+    for (const auto &line : readBytes(folded).split('\n')) {
+        const auto space = line.lastIndexOf(' ');
+        if (space < 0)
+            continue;
+        const QStringList frames = QString::fromUtf8(line.left(space)).split(QLatin1Char(';'));
+        const qint64 weight = line.mid(space + 1).toLongLong();
+        allWeight += weight;
+        if (frames.size() > longest.size())
+            longest = frames;
+        if (frames.size() >= 252)
+            deepWeight += weight;
+    }
+    // main, 250 x descend, busy_leaf (plus libc start-up frames above main).
+    QVERIFY2(longest.size() >= 252, qPrintable(QString::number(longest.size())));
+    const auto mainAt = std::find_if(longest.begin(), longest.end(),
+                                     [](const QString &f) { return foldedFunction(f) == QLatin1String("main"); });
+    QVERIFY2(mainAt != longest.end(), qPrintable(longest.mid(0, 5).join(QLatin1Char(';'))));
+    const auto descends = std::count_if(mainAt, longest.end(),
+                                        [](const QString &f) { return foldedFunction(f) == QLatin1String("descend"); });
+    QCOMPARE(descends, 250);
+    QCOMPARE(foldedFunction(longest.last()), QStringLiteral("busy_leaf"));
+    // Not one lucky sample: nearly all the time is in the whole deep stack.
+    QVERIFY2(deepWeight * 100 >= allWeight * 90, qPrintable(QStringLiteral("%1 of %2").arg(deepWeight).arg(allWeight)));
+}
+
+void TestCli::forkExec()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("forkexec.data"));
+    const QString report = dir.filePath(QStringLiteral("forkexec.perfwb"));
+    CHECKED(record(data, {workload("forkexec"), workload("cpusplit"), QStringLiteral("300")}));
+    CHECKED(import(data, report));
+    QJsonObject json;
+    CHECKED(info(report, json));
+    const auto functions = json.value(QStringLiteral("functions")).toArray();
+    // Each phase runs 300 ms of CPU: about a third each, hot_70 70 % of the last third.
+    for (const char *name : {"parent_work", "child_work"}) {
+        const auto f = findByName(functions, QLatin1String(name));
+        QVERIFY2(!f.isEmpty(), name);
+        const double pct = f.value(QStringLiteral("self_pct")).toDouble();
+        QVERIFY2(pct >= 10, qPrintable(QLatin1String(name) + QLatin1Char(' ') + QString::number(pct)));
+    }
+    // cpusplit spins by wall clock, so on a busy machine its share shrinks: only ask
+    // that the exec'd program's samples arrived under its own name.
+    const auto hot = findByName(functions, QStringLiteral("hot_70"));
+    QVERIFY2(!hot.isEmpty() && hot.value(QStringLiteral("self")).toInteger() >= 20,
+             QJsonDocument(hot).toJson(QJsonDocument::Compact).constData());
+    bool execd = false;
+    for (const auto &t : json.value(QStringLiteral("threads")).toArray())
+        execd = execd || t.toObject().value(QStringLiteral("name")).toString() == QLatin1String("cpusplit");
+    QVERIFY(execd);
+    QSet<int> pids;
+    for (const auto &t : json.value(QStringLiteral("threads")).toArray())
+        pids.insert(t.toObject().value(QStringLiteral("pid")).toInt());
+    QVERIFY2(pids.size() >= 2, qPrintable(QString::number(pids.size())));
+}
+
+void TestCli::cppNames()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("templated.data"));
+    const QString report = dir.filePath(QStringLiteral("templated.perfwb"));
+    CHECKED(record(data, {workload("templated"), QStringLiteral("500")}));
+    CHECKED(import(data, report));
+    QJsonObject json;
+    CHECKED(info(report, json));
+    const auto functions = json.value(QStringLiteral("functions")).toArray();
+    for (const char *name : {"wl::mix<unsigned long>", "wl::Spinner<int>::operator()"}) {
+        const auto f = findByName(functions, QLatin1String(name));
+        QVERIFY2(!f.isEmpty(),
+                 qPrintable(QLatin1String(name) + QLatin1Char(' ') +
+                            QString::fromUtf8(QJsonDocument(functions).toJson(QJsonDocument::Compact)).left(1500)));
+        const double pct = f.value(QStringLiteral("self_pct")).toDouble();
+        QVERIFY2(pct >= 35 && pct <= 65, qPrintable(QString::number(pct)));
+    }
+    QVERIFY(!findByName(functions, QStringLiteral("wl::run")).isEmpty());
+
+    // The names survive folded and speedscope files, spaces, brackets and all.
+    for (const char *format : {"folded", "speedscope"}) {
+        const QString exported = dir.filePath(QLatin1String(format) + QStringLiteral(".out"));
+        const QString again = dir.filePath(QLatin1String(format) + QStringLiteral(".perfwb"));
+        const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QLatin1String(format),
+                              QStringLiteral("-o"), exported});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        CHECKED(import(exported, again));
+        QJsonObject back;
+        CHECKED(info(again, back));
+        QVERIFY2(functionRows(back) == functionRows(json), format);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
