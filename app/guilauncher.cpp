@@ -5,6 +5,9 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #endif
 
 #include <cstdlib>
@@ -26,6 +29,14 @@ int runGui(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("perfwb"));
     QApplication::setOrganizationName(QStringLiteral("perfwb"));
     QApplication::setApplicationVersion(QStringLiteral(PERFWB_VERSION));
+    // Ours from the compiled-in .qm files, Qt's own dialogs from the system's.
+    QTranslator ours;
+    QTranslator qt;
+    if (ours.load(QLocale(), QStringLiteral("perfwb"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&ours);
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qt);
     ui::MainWindow window;
     window.show();
     return QApplication::exec();
