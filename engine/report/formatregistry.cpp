@@ -1,6 +1,9 @@
 #include "formatregistry.h"
 
 #include "fileio.h"
+#include "foldedexporter.h"
+#include "speedscopeexporter.h"
+#include "svgexporter.h"
 
 #include <algorithm>
 
@@ -21,6 +24,9 @@ const std::vector<std::unique_ptr<Exporter>> &FormatRegistry::exporters()
     static const auto list = [] {
         std::vector<std::unique_ptr<Exporter>> v;
         // Each exporter adds itself here: v.push_back(std::make_unique<XExporter>());
+        v.push_back(std::make_unique<FoldedExporter>());
+        v.push_back(std::make_unique<SpeedscopeExporter>());
+        v.push_back(std::make_unique<SvgExporter>());
         return v;
     }();
     return list;
