@@ -31,6 +31,14 @@ public:
 
 private:
     explicit ReportWriter(std::string path);
+    Status open(const std::string &file, bool bulk, bool createSchema);
+    Status close();
+    Status sqliteError(const char *what) const;
+    bool writeNewData(const model::Profile &profile);
+    bool writeSmallTables(const model::Profile &profile);
+    bool writeTimelinesAndMarks(const model::Profile &profile);
+    bool writeRunMetadata(const model::RunMetadata &meta);
+
     struct State;
     std::string path_;
     sqlite3 *db_ = nullptr;

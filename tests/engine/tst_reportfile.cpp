@@ -1,0 +1,647 @@
+// The .perfwb report file: round trips of every table and metadata field, secrets
+// never reaching the file, incremental flushes, a writer killed with SIGKILL, and
+// files that are not (or no longer) good reports.
+#include "report/reportreader.h"
+#include "report/reportschema.h"
+#include "report/reportwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <csignal>
+#include <limits>
+#include <random>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace perfwb;
+using model::FrameKind;
+using report::ReportReader;
+using report::ReportWriter;
+
+namespace {
+
+QByteArray bytes(std::string_view s)
+{
+    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// Adds one batch of everything a recording produces: new frames and stacks, samples,
+// timeline points, marks, a new thread, and a rename of an old one.
+void addBatch(model::Profile &p, int batch, std::size_t samples)
+{
+    std::vector<model::FrameId> frames;
+    const std::string module = "libbatch" + std::to_string(batch) + ".so";
+    for (int k = 0; k < 40; ++k)
+        frames.push_back(p.internFrame("fn_" + std::to_string(batch) + "_" + std::to_string(k), module, "src.cpp",
+                                       static_cast<std::uint32_t>(k)));
+    const auto main = p.internThread(100, 100, "main");
+    const auto worker = p.internThread(100, 100 + batch + 1, "worker-" + std::to_string(batch));
+    if (batch > 0) {
+        p.internThread(100, 101, "renamed-in-" + std::to_string(batch));
+        p.thread(main).endNs = batch * 1'000'000'000LL;
+    }
+    std::mt19937 rng(static_cast<unsigned>(batch) + 1);
+    std::vector<model::StackId> stacks;
+    for (int s = 0; s < 200; ++s) {
+        std::vector<model::FrameId> path;
+        const std::size_t depth = 1 + rng() % 20;
+        for (std::size_t d = 0; d < depth; ++d)
+            path.push_back(frames[rng() % frames.size()]);
+        stacks.push_back(p.stacks.internPath(path));
+    }
+    const std::int64_t t0 = batch * 1'000'000'000LL;
+    for (std::size_t i = 0; i < samples; ++i)
+        p.addSample(t0 + static_cast<std::int64_t>(i) * 1000, i % 2 ? worker : main, stacks[i % stacks.size()],
+                    1 + i % 3);
+    if (p.timelines.empty())
+        p.timelines.push_back({"rss", "bytes", {}});
+    for (int i = 0; i < 10; ++i)
+        p.timelines[0].points.push_back({t0 + i * 100, 1e6 * batch + i});
+    if (batch == 1)
+        p.timelines.push_back({"cpu", "percent", {{t0, 42.5}}});
+    p.marks.push_back({"batch " + std::to_string(batch), "test", t0, t0 + 500, 100});
+    p.meta.durationNs = t0 + 1;
+    p.meta.lostSamples = static_cast<std::uint64_t>(batch);
+}
+
+model::Profile makeBatches(int count, std::size_t samplesPerBatch)
+{
+    model::Profile p;
+    for (int b = 0; b < count; ++b)
+        addBatch(p, b, samplesPerBatch);
+    return p;
+}
+
+// A profile that puts something non-default into every table and metadata field.
+model::Profile makeFullProfile(std::size_t samples)
+{
+    model::Profile p;
+    const auto main = p.internFrame("main", "/usr/bin/app", "main.cpp", 10);
+    const auto draw = p.internFrame("Renderer::draw(int)", "libgfx.so", "draw.cpp", 200, FrameKind::Native, true);
+    const auto sys = p.internFrame("do_syscall_64", "[kernel.kallsyms]", {}, 0, FrameKind::Kernel);
+    const auto py = p.internFrame("<module>", "script.py", "script.py", 3, FrameKind::Python);
+    // Names are bytes: an embedded NUL and invalid UTF-8 must survive.
+    const auto jit = p.internFrame(std::string_view("jit\0code\xff", 9), "[jit]", {}, 0, FrameKind::Jit);
+    const std::vector<std::vector<model::FrameId>> paths = {{main},          {main, draw}, {main, draw, sys},
+                                                            {main, py, jit}, {py},         {main, draw, draw, draw}};
+    std::vector<model::StackId> stacks;
+    for (const auto &path : paths)
+        stacks.push_back(p.stacks.internPath(path));
+    const auto t0 = p.internThread(1000, 1000, "app");
+    const auto t1 = p.internThread(1000, 1001, "worker");
+    p.internThread(1000, 1001, "render-worker");
+    p.internThread(1001, 1002); // no name
+    p.thread(t1).startNs = 5;
+    p.thread(t1).endNs = 9'000'000'000LL;
+    p.processes.push_back({1000, 1, p.strings.intern("app"), 0, 9'500'000'000LL});
+    p.processes.push_back({1001, 1000, p.strings.intern("helper"), 7, model::kUnknownTime});
+    for (std::size_t i = 0; i < samples; ++i)
+        p.addSample(static_cast<std::int64_t>(i) * 1'000'000 - 3, i % 3 == 0 ? t0 : t1, stacks[i % stacks.size()],
+                    i == 7 ? std::numeric_limits<std::uint64_t>::max() : i % 5);
+    p.timelines.push_back({"rss", "bytes", {{0, 1e6}, {1000, 2.5e6}, {2000, -1.25}}});
+    p.timelines.push_back({"cpu", "percent", {{0, 99.9}}});
+    p.timelines.push_back({"empty", "", {}});
+    p.marks.push_back({"frame", "render", 100, 200, 1001});
+    p.marks.push_back({"checkpoint", "", 300, 300, 0});
+
+    model::RunMetadata &m = p.meta;
+    m.commandLine = {"./app", "--fast", "an argument with spaces", ""};
+    m.workingDir = "/home/dev/project";
+    m.host = "buildbox-7";
+    m.startTimeUnixNs = 1'700'000'000'123'456'789LL;
+    m.durationNs = 9'876'543'210LL;
+    m.exited = true;
+    m.exitCode = 3;
+    m.exitSignal = 9;
+    m.sampler = {"cpu-clock", 999, "dwarf"};
+    m.runLabel = "nightly";
+    m.lostSamples = 12'345'678'901'234ULL;
+    m.sourceFormat = "perfwb-record";
+    m.weightUnit = "nanoseconds";
+    m.extra = {{"FIL_PERF_RUN_LABEL", "nightly"}, {"perf_version", "6.1.0"}, {"empty", ""}};
+    m.setEnvironment({{"HOME", "/home/dev"}, {"LANG", "C.UTF-8"}, {"GITHUB_TOKEN", "ghp_x"}});
+    return p;
+}
+
+// Field by field; QCOMPARE returns from this helper, the caller checks currentTestFailed().
+void compareProfiles(const model::Profile &a, const model::Profile &b)
+{
+    QCOMPARE(a.strings.size(), b.strings.size());
+    for (model::StringId i = 0; i < a.strings.size(); ++i)
+        QCOMPARE(bytes(a.strings.view(i)), bytes(b.strings.view(i)));
+    QCOMPARE(a.frames.size(), b.frames.size());
+    for (model::FrameId i = 0; i < a.frames.size(); ++i)
+        QVERIFY2(a.frames.at(i) == b.frames.at(i), qPrintable(QStringLiteral("frame %1").arg(i)));
+    QCOMPARE(a.stacks.size(), b.stacks.size());
+    for (model::StackId i = 0; i < a.stacks.size(); ++i) {
+        QCOMPARE(a.stacks.node(i).parent, b.stacks.node(i).parent);
+        QCOMPARE(a.stacks.node(i).frame, b.stacks.node(i).frame);
+    }
+    QCOMPARE(a.samples.size(), b.samples.size());
+    for (std::size_t i = 0; i < a.samples.size(); ++i) {
+        QCOMPARE(a.samples.time(i), b.samples.time(i));
+        QCOMPARE(a.samples.thread(i), b.samples.thread(i));
+        QCOMPARE(a.samples.stack(i), b.samples.stack(i));
+        QCOMPARE(a.samples.weight(i), b.samples.weight(i));
+    }
+    QCOMPARE(a.threads().size(), b.threads().size());
+    for (std::size_t i = 0; i < a.threads().size(); ++i) {
+        const auto &x = a.threads()[i];
+        const auto &y = b.threads()[i];
+        QCOMPARE(x.pid, y.pid);
+        QCOMPARE(x.tid, y.tid);
+        QCOMPARE(x.name, y.name);
+        QCOMPARE(x.startNs, y.startNs);
+        QCOMPARE(x.endNs, y.endNs);
+    }
+    QCOMPARE(a.processes.size(), b.processes.size());
+    for (std::size_t i = 0; i < a.processes.size(); ++i) {
+        const auto &x = a.processes[i];
+        const auto &y = b.processes[i];
+        QCOMPARE(x.pid, y.pid);
+        QCOMPARE(x.parentPid, y.parentPid);
+        QCOMPARE(x.name, y.name);
+        QCOMPARE(x.startNs, y.startNs);
+        QCOMPARE(x.endNs, y.endNs);
+    }
+    QCOMPARE(a.timelines.size(), b.timelines.size());
+    for (std::size_t i = 0; i < a.timelines.size(); ++i) {
+        QCOMPARE(bytes(a.timelines[i].name), bytes(b.timelines[i].name));
+        QCOMPARE(bytes(a.timelines[i].unit), bytes(b.timelines[i].unit));
+        QCOMPARE(a.timelines[i].points.size(), b.timelines[i].points.size());
+        for (std::size_t j = 0; j < a.timelines[i].points.size(); ++j) {
+            QCOMPARE(a.timelines[i].points[j].timeNs, b.timelines[i].points[j].timeNs);
+            QCOMPARE(a.timelines[i].points[j].value, b.timelines[i].points[j].value);
+        }
+    }
+    QCOMPARE(a.marks.size(), b.marks.size());
+    for (std::size_t i = 0; i < a.marks.size(); ++i) {
+        QCOMPARE(bytes(a.marks[i].name), bytes(b.marks[i].name));
+        QCOMPARE(bytes(a.marks[i].category), bytes(b.marks[i].category));
+        QCOMPARE(a.marks[i].startNs, b.marks[i].startNs);
+        QCOMPARE(a.marks[i].endNs, b.marks[i].endNs);
+        QCOMPARE(a.marks[i].tid, b.marks[i].tid);
+    }
+    const model::RunMetadata &x = a.meta;
+    const model::RunMetadata &y = b.meta;
+    QCOMPARE(x.commandLine.size(), y.commandLine.size());
+    for (std::size_t i = 0; i < x.commandLine.size(); ++i)
+        QCOMPARE(bytes(x.commandLine[i]), bytes(y.commandLine[i]));
+    QCOMPARE(bytes(x.workingDir), bytes(y.workingDir));
+    QCOMPARE(bytes(x.host), bytes(y.host));
+    QCOMPARE(x.startTimeUnixNs, y.startTimeUnixNs);
+    QCOMPARE(x.durationNs, y.durationNs);
+    QCOMPARE(x.exited, y.exited);
+    QCOMPARE(x.exitCode, y.exitCode);
+    QCOMPARE(x.exitSignal, y.exitSignal);
+    QCOMPARE(bytes(x.sampler.event), bytes(y.sampler.event));
+    QCOMPARE(x.sampler.frequencyHz, y.sampler.frequencyHz);
+    QCOMPARE(bytes(x.sampler.callGraph), bytes(y.sampler.callGraph));
+    QCOMPARE(bytes(x.runLabel), bytes(y.runLabel));
+    QCOMPARE(x.lostSamples, y.lostSamples);
+    QCOMPARE(bytes(x.sourceFormat), bytes(y.sourceFormat));
+    QCOMPARE(bytes(x.weightUnit), bytes(y.weightUnit));
+    QCOMPARE(x.environment().size(), y.environment().size());
+    for (std::size_t i = 0; i < x.environment().size(); ++i) {
+        QCOMPARE(bytes(x.environment()[i].first), bytes(y.environment()[i].first));
+        QCOMPARE(bytes(x.environment()[i].second), bytes(y.environment()[i].second));
+    }
+    QCOMPARE(x.extra.size(), y.extra.size());
+    for (auto i = x.extra.begin(), j = y.extra.begin(); i != x.extra.end(); ++i, ++j) {
+        QCOMPARE(bytes(i->first), bytes(j->first));
+        QCOMPARE(bytes(i->second), bytes(j->second));
+    }
+}
+
+void execSql(const QString &file, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(file.toUtf8().constData(), &db), SQLITE_OK);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    const QString message = QString::fromUtf8(error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+    QVERIFY2(rc == SQLITE_OK, qPrintable(message));
+}
+
+QByteArray fileBytes(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+bool writeBytes(const QString &file, const QByteArray &data)
+{
+    QFile f(file);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+QStringList filesIn(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+} // namespace
+
+class TestReportFile : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void roundTripEveryField();
+    void roundTripEmptyProfile();
+    void secretsNeverReachTheFile();
+    void incrementalFlushes();
+    void liveReportIsReadable();
+    void writerKilled_data();
+    void writerKilled();
+    void badFiles_data();
+    void badFiles();
+    void saveToMissingDirectory();
+    void failedSaveLeavesNothing();
+    void createReplacesStaleReport();
+    void misuseIsAnError();
+
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    QString path(const QString &name) const { return dir_->filePath(name); }
+};
+
+void TestReportFile::init()
+{
+    dir_ = std::make_unique<QTemporaryDir>();
+    QVERIFY(dir_->isValid());
+}
+
+void TestReportFile::roundTripEveryField()
+{
+    const model::Profile written = makeFullProfile(5000);
+    const std::string file = path("full.perfwb").toStdString();
+    const Status saved = ReportWriter::save(file, written);
+    QVERIFY2(saved, saved.message().c_str());
+    QCOMPARE(filesIn(dir_->path()), QStringList{"full.perfwb"});
+
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(written, read);
+    if (QTest::currentTestFailed())
+        return;
+    // The secret value was redacted before the writer saw it.
+    QCOMPARE(read.meta.environment()[2].second, std::string(model::RunMetadata::kRedacted));
+    QVERIFY(ReportReader::looksLikeReport(fileBytes(path("full.perfwb")).left(100).toStdString()));
+}
+
+void TestReportFile::roundTripEmptyProfile()
+{
+    const model::Profile empty;
+    const std::string file = path("empty.perfwb").toStdString();
+    QVERIFY(ReportWriter::save(file, empty));
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(empty, read);
+}
+
+void TestReportFile::secretsNeverReachTheFile()
+{
+    const QByteArray secrets[] = {"ghp_Zq8v1SECRETVALUEgithub", "hunter2-db-password-value", "sk-live-apikey-value-77"};
+    model::Profile p = makeFullProfile(100);
+    p.meta.setEnvironment({{"GITHUB_TOKEN", secrets[0].toStdString()},
+                           {"DB_PASSWORD", secrets[1].toStdString()},
+                           {"API_KEY", secrets[2].toStdString()},
+                           {"VISIBLE", "plain-value-123"}});
+    // Both ways of writing: save() and an incremental writer.
+    const std::string saved = path("saved.perfwb").toStdString();
+    QVERIFY(ReportWriter::save(saved, p));
+    const std::string flushed = path("flushed.perfwb").toStdString();
+    auto writer = ReportWriter::create(flushed);
+    QVERIFY2(writer, writer.status().message().c_str());
+    QVERIFY((*writer)->flush(p));
+    QVERIFY((*writer)->finish(p));
+
+    for (const std::string &file : {saved, flushed}) {
+        const QByteArray raw = fileBytes(QString::fromStdString(file));
+        QVERIFY(raw.size() > 0);
+        QVERIFY2(raw.contains("plain-value-123"), "the environment is stored at all");
+        for (const QByteArray &secret : secrets)
+            QVERIFY2(!raw.contains(secret), secret.constData());
+        model::Profile read;
+        QVERIFY(ReportReader::read(file, read));
+        QCOMPARE(read.meta.environment().size(), std::size_t(4));
+        for (std::size_t i = 0; i < 3; ++i)
+            QCOMPARE(read.meta.environment()[i].second, std::string(model::RunMetadata::kRedacted));
+        QCOMPARE(read.meta.environment()[3].second, std::string("plain-value-123"));
+    }
+}
+
+void TestReportFile::incrementalFlushes()
+{
+    const std::string file = path("incremental.perfwb").toStdString();
+    auto writer = ReportWriter::create(file);
+    QVERIFY2(writer, writer.status().message().c_str());
+    model::Profile p;
+    for (int batch = 0; batch < 3; ++batch) {
+        addBatch(p, batch, 3000);
+        const Status st = (*writer)->flush(p);
+        QVERIFY2(st, st.message().c_str());
+    }
+    // A flush with nothing new is fine and changes nothing.
+    QVERIFY((*writer)->flush(p));
+    QVERIFY((*writer)->finish(p));
+
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(makeBatches(3, 3000), read);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(read.samples.size(), std::size_t(9000));
+    QCOMPARE(read.strings.view(read.thread(1).name), std::string_view("renamed-in-2"));
+    // One file, in rollback-journal mode (header bytes 18 and 19 are 1), no -wal beside it.
+    QCOMPARE(filesIn(dir_->path()), QStringList{"incremental.perfwb"});
+    const QByteArray head = fileBytes(path("incremental.perfwb")).left(100);
+    QCOMPARE(int(head.at(18)), 1);
+    QCOMPARE(int(head.at(19)), 1);
+    QCOMPARE((uchar(head.at(16)) << 8) | uchar(head.at(17)), report::ReportSchema::kPageSize);
+}
+
+void TestReportFile::liveReportIsReadable()
+{
+    const std::string file = path("live.perfwb").toStdString();
+    auto writer = ReportWriter::create(file);
+    QVERIFY(writer);
+    model::Profile p;
+    addBatch(p, 0, 1000);
+    QVERIFY((*writer)->flush(p));
+    addBatch(p, 1, 1000);
+    QVERIFY((*writer)->flush(p));
+    addBatch(p, 2, 1000); // added, not flushed yet
+
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(makeBatches(2, 1000), read);
+    QVERIFY((*writer)->finish(p));
+}
+
+void TestReportFile::writerKilled_data()
+{
+    QTest::addColumn<bool>("midFlush");
+    QTest::newRow("killed between flushes") << false;
+    QTest::newRow("killed in the middle of a large flush") << true;
+}
+
+void TestReportFile::writerKilled()
+{
+    QFETCH(bool, midFlush);
+    const std::string file = path("crash.perfwb").toStdString();
+    const std::string wal = file + "-wal";
+    constexpr std::size_t kBatch = 5000;
+    constexpr std::size_t kLargeBatch = 2'000'000; // larger than the writer's page cache
+
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        model::Profile p;
+        auto writer = ReportWriter::create(file);
+        if (!writer)
+            ::_exit(10);
+        addBatch(p, 0, kBatch);
+        if (!(*writer)->flush(p))
+            ::_exit(11);
+        addBatch(p, 1, kBatch);
+        if (!(*writer)->flush(p))
+            ::_exit(12);
+        if (!midFlush)
+            ::raise(SIGKILL);
+        auto sizeOf = [](const std::string &name) {
+            struct stat st {};
+            return ::stat(name.c_str(), &st) == 0 ? st.st_size : off_t(0);
+        };
+        const off_t walAfterTwo = sizeOf(wal);
+        const off_t fileAfterTwo = sizeOf(file);
+        addBatch(p, 2, kLargeBatch);
+        std::atomic<bool> done{false};
+        // Kills once the open transaction has spilled pages to disk, i.e. truly mid-write:
+        // into the -wal file (WAL mode), or into the report itself (rollback journal).
+        std::thread killer([&] {
+            while (!done) {
+                if (sizeOf(wal) > walAfterTwo + (4 << 20) || sizeOf(file) > fileAfterTwo + (4 << 20))
+                    ::raise(SIGKILL);
+                ::usleep(1000);
+            }
+        });
+        (*writer)->flush(p);
+        done = true;
+        killer.join();
+        ::_exit(13); // the third flush finished before the kill: the test proves nothing
+    }
+    int status = 0;
+    QCOMPARE(::waitpid(child, &status, 0), child);
+    QVERIFY2(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+             qPrintable(QStringLiteral("child exited with %1").arg(WEXITSTATUS(status))));
+
+    const QByteArray before = fileBytes(QString::fromStdString(file));
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(makeBatches(2, kBatch), read);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(read.samples.size(), 2 * kBatch);
+    // Reading opened the file read-only: the report itself is unchanged.
+    QCOMPARE(fileBytes(QString::fromStdString(file)), before);
+}
+
+void TestReportFile::badFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing file") << "missing"
+                                  << "No such file or directory";
+    QTest::newRow("directory") << "directory"
+                               << "is a directory";
+    QTest::newRow("empty file") << "empty"
+                                << "not a perfwb report (empty file)";
+    QTest::newRow("random bytes") << "random"
+                                  << "not a perfwb report (not a SQLite database)";
+    QTest::newRow("text file") << "text"
+                               << "not a perfwb report (not a SQLite database)";
+    QTest::newRow("SQLite header then garbage") << "fake header"
+                                                << "damaged report";
+    QTest::newRow("truncated at half") << "truncated"
+                                       << "truncated report";
+    QTest::newRow("unrelated SQLite database") << "unrelated"
+                                               << "not a perfwb report (a SQLite database without";
+    QTest::newRow("meta of another program") << "other meta"
+                                             << "not a perfwb report (a SQLite database of another";
+    QTest::newRow("newer schema") << "schema 99"
+                                  << "written by a newer perfwb (schema 99, this perfwb reads up to 1)";
+    QTest::newRow("bad schema version") << "schema text"
+                                        << "damaged report (schema version 'one')";
+    QTest::newRow("stack parent after child") << "bad parent"
+                                              << "damaged report (stack node 3 has parent 9)";
+    QTest::newRow("stack frame out of range") << "bad node frame"
+                                              << "damaged report (stack node 2 refers to frame";
+    QTest::newRow("frame string out of range") << "bad frame string"
+                                               << "damaged report (frame 1 refers to a string";
+    QTest::newRow("sample stack out of range") << "bad sample stack"
+                                               << "damaged report (sample 0 refers to";
+    QTest::newRow("sample thread out of range") << "bad sample thread"
+                                                << "damaged report (sample 4 refers to";
+    QTest::newRow("negative sample stack") << "negative stack"
+                                           << "damaged report (sample 0 refers to";
+    QTest::newRow("duplicate string") << "duplicate string"
+                                      << "damaged report (string 2 is stored twice)";
+    QTest::newRow("missing table") << "missing table"
+                                   << "damaged report (no such table: samples)";
+    QTest::newRow("overwritten pages") << "overwritten"
+                                       << "damaged report";
+}
+
+void TestReportFile::badFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    const QString file = path("bad.perfwb");
+    const QString good = path("good.perfwb");
+    QVERIFY(ReportWriter::save(good.toStdString(), makeFullProfile(200000)));
+    const QByteArray goodBytes = fileBytes(good);
+    QVERIFY(goodBytes.size() > 64 * 1024);
+    std::mt19937 rng(7);
+    QByteArray noise(64 * 1024, '\0');
+    for (char &c : noise)
+        c = static_cast<char>(rng());
+
+    if (kind == "directory") {
+        QVERIFY(QDir().mkpath(file));
+    } else if (kind == "empty") {
+        QVERIFY(writeBytes(file, {}));
+    } else if (kind == "random") {
+        QVERIFY(writeBytes(file, noise));
+    } else if (kind == "text") {
+        QVERIFY(writeBytes(file, "main;draw;paint 120\nmain;idle 30\n"));
+    } else if (kind == "fake header") {
+        QVERIFY(writeBytes(file, QByteArray("SQLite format 3\0", 16) + noise));
+    } else if (kind == "truncated") {
+        QVERIFY(writeBytes(file, goodBytes.left(goodBytes.size() / 2)));
+    } else if (kind == "overwritten") {
+        QByteArray damaged = goodBytes;
+        for (qsizetype i = damaged.size() / 2; i < damaged.size(); ++i)
+            damaged[i] = noise[i % noise.size()];
+        QVERIFY(writeBytes(file, damaged));
+    } else if (kind == "unrelated") {
+        execSql(file, "CREATE TABLE people(name TEXT); INSERT INTO people VALUES('ada');");
+    } else if (kind == "other meta") {
+        execSql(file, "CREATE TABLE meta(key TEXT, value TEXT); INSERT INTO meta VALUES('format', 'someone-else');");
+    } else if (kind != "missing") {
+        QVERIFY(writeBytes(file, goodBytes));
+        const std::map<QString, const char *> edits = {
+            {"schema 99", "UPDATE meta SET value = '99' WHERE key = 'schema_version'"},
+            {"schema text", "UPDATE meta SET value = 'one' WHERE key = 'schema_version'"},
+            {"bad parent", "UPDATE stack_nodes SET parent = 9 WHERE id = 3"},
+            {"bad node frame", "UPDATE stack_nodes SET frame = 1000 WHERE id = 2"},
+            {"bad frame string", "UPDATE frames SET module = 99999 WHERE id = 1"},
+            {"bad sample stack", "UPDATE samples SET stack = 424242 WHERE rowid = 1"},
+            {"bad sample thread", "UPDATE samples SET thread = 3 WHERE rowid = 5"},
+            {"negative stack", "UPDATE samples SET stack = -1 WHERE rowid = 1"},
+            {"duplicate string", "UPDATE strings SET text = 'main' WHERE id = 2"},
+            {"missing table", "DROP TABLE samples"},
+        };
+        QVERIFY2(edits.count(kind), qPrintable(kind));
+        execSql(file, edits.at(kind));
+        if (QTest::currentTestFailed())
+            return;
+    }
+    const QByteArray before = fileBytes(file);
+
+    model::Profile out;
+    const Status st = ReportReader::read(file.toStdString(), out);
+    QVERIFY(!st);
+    const QString message = QString::fromStdString(st.message());
+    QVERIFY2(message.startsWith(file + ": "), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+    // Reading a bad file changes nothing either.
+    QCOMPARE(fileBytes(file), before);
+}
+
+void TestReportFile::saveToMissingDirectory()
+{
+    const QString file = path("no/such/dir/report.perfwb");
+    const Status st = ReportWriter::save(file.toStdString(), makeFullProfile(10));
+    QVERIFY(!st);
+    QVERIFY2(QString::fromStdString(st.message()).startsWith(file + ": "), st.message().c_str());
+    QVERIFY2(st.message().find("No such file or directory") != std::string::npos, st.message().c_str());
+    QVERIFY(filesIn(dir_->path()).isEmpty());
+    auto writer = ReportWriter::create(file.toStdString());
+    QVERIFY(!writer);
+    QVERIFY(filesIn(dir_->path()).isEmpty());
+}
+
+void TestReportFile::failedSaveLeavesNothing()
+{
+    // The final rename fails (a directory is in the way) after the whole report was
+    // written: the temporary file must go, and the directory stays as it was.
+    const QString file = path("taken.perfwb");
+    QVERIFY(QDir().mkpath(file + "/inside"));
+    const Status st = ReportWriter::save(file.toStdString(), makeFullProfile(1000));
+    QVERIFY(!st);
+    QVERIFY2(QString::fromStdString(st.message()).startsWith(file + ": "), st.message().c_str());
+    QCOMPARE(filesIn(dir_->path()), QStringList{"taken.perfwb"});
+    QCOMPARE(filesIn(file), QStringList{"inside"});
+}
+
+void TestReportFile::createReplacesStaleReport()
+{
+    const QString file = path("again.perfwb");
+    QVERIFY(ReportWriter::save(file.toStdString(), makeFullProfile(1000)));
+    // Left over from an older, crashed recording at the same path.
+    QVERIFY(writeBytes(file + "-wal", QByteArray(4096, 'x')));
+    auto writer = ReportWriter::create(file.toStdString());
+    QVERIFY2(writer, writer.status().message().c_str());
+    model::Profile p;
+    addBatch(p, 0, 10);
+    QVERIFY((*writer)->finish(p));
+    model::Profile read;
+    const Status st = ReportReader::read(file.toStdString(), read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(p, read);
+    QCOMPARE(filesIn(dir_->path()), QStringList{"again.perfwb"});
+}
+
+void TestReportFile::misuseIsAnError()
+{
+    const std::string file = path("misuse.perfwb").toStdString();
+    auto writer = ReportWriter::create(file);
+    QVERIFY(writer);
+    model::Profile p;
+    addBatch(p, 0, 100);
+    QVERIFY((*writer)->flush(p));
+    // Another, smaller profile: the writer cannot append to the file it wrote.
+    QVERIFY(!(*writer)->flush(model::Profile()));
+    QVERIFY((*writer)->finish(p));
+    QVERIFY(!(*writer)->flush(p));
+    QVERIFY(!(*writer)->finish(p));
+
+    model::Profile notEmpty;
+    notEmpty.internFrame("x");
+    const Status st = ReportReader::read(file, notEmpty);
+    QVERIFY(!st);
+    QVERIFY2(st.message().find("already holds data") != std::string::npos, st.message().c_str());
+}
+
+QTEST_GUILESS_MAIN(TestReportFile)
+#include "tst_reportfile.moc"
