@@ -7,6 +7,7 @@ namespace perfwb::app {
 int runImportCommand(const QStringList &args);
 int runInfoCommand(const QStringList &args);
 int runExportCommand(const QStringList &args);
+int runRecordCommand(const QStringList &args);
 int runGui(int argc, char **argv);
 
 } // namespace perfwb::app

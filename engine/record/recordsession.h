@@ -21,6 +21,10 @@ struct RecordOptions {
     std::string workingDir;           // launch mode; empty = ours
     std::vector<std::pair<std::string, std::string>> extraEnvironment; // launch mode
     pid_t attachPid = 0;              // attach mode when non-zero
+
+    // False when sampling.frequencyHz is the default: the ptrace fallback then uses its
+    // own lower default rate instead.
+    bool frequencyExplicit = false;
 };
 
 struct RecordSummary {
@@ -31,6 +35,7 @@ struct RecordSummary {
     std::string outputPath;
     std::string backend; // "perf_event cpu-clock", "ptrace (perf_event_open refused: ...)"
     std::string notes;
+    bool fallback = false; // sampled by ptrace because perf_event_open was refused
     bool exited = false;
     int exitCode = 0;
     int exitSignal = 0;
@@ -45,7 +50,10 @@ public:
     // Errors the user can cause (command not found, unknown PID, zombie, permission
     // denied with the setting to change) come back as a one-line message.
     static Result<std::unique_ptr<RecordSession>> start(const RecordOptions &options);
-    // Thread-safe; also safe to call from a signal-handling thread.
+    // Ends the recording. Thread-safe; also safe to call from a signal-handling thread.
+    // Launch mode: the target gets SIGTERM (as `perf record` does) and SIGKILL if it has
+    // not exited 2 s later, so its end is in the report. Attach mode: the sampler detaches
+    // and the process runs on unharmed.
     virtual void stop() = 0;
     virtual bool isRunning() const = 0;
     // Blocks until the recording has ended (target exit, duration, stop) and the

@@ -1,0 +1,216 @@
+#include "cli.h"
+#include "commandline.h"
+#include "commands.h"
+
+#include "record/recordsession.h"
+#include "settings/outputdirectory.h"
+
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+namespace perfwb::app {
+
+namespace {
+
+QString optionHelp(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// A whole positive number, or nothing.
+std::optional<long long> positiveInteger(const QString &text)
+{
+    bool ok = false;
+    const long long v = text.toLongLong(&ok);
+    if (!ok || v <= 0)
+        return std::nullopt;
+    return v;
+}
+
+std::string describeEnd(const record::RecordSummary &s, bool attached)
+{
+    if (s.exited) {
+        if (s.exitSignal != 0) {
+            const char *name = ::sigabbrev_np(s.exitSignal);
+            return "killed by signal " + std::to_string(s.exitSignal) +
+                   (name != nullptr ? std::string(" (SIG") + name + ")" : std::string());
+        }
+        return "exit " + std::to_string(s.exitCode);
+    }
+    return attached ? "detached" : "ended";
+}
+
+// One line: what was recorded, how the target ended, where the report is.
+std::string summaryLine(const record::RecordSummary &s, bool attached)
+{
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", static_cast<double>(s.durationNs) / 1e9);
+    return std::to_string(s.samples) + " samples (" + std::to_string(s.lost) + " lost) in " + seconds + " s, " +
+           std::to_string(s.threads) + (s.threads == 1 ? " thread, " : " threads, ") + describeEnd(s, attached) +
+           " -> " + s.outputPath;
+}
+
+// SIGINT/SIGTERM are blocked in every thread (the mask is inherited by the threads the
+// session starts) and taken here synchronously, so the recording stops cleanly instead
+// of perfwb dying with the report half written.
+int waitForRecording(record::RecordSession &session, const sigset_t &stopSignals)
+{
+    const timespec tick{0, 100 * 1000 * 1000};
+    while (session.isRunning()) {
+        siginfo_t info{};
+        if (::sigtimedwait(&stopSignals, &info, &tick) > 0)
+            session.stop();
+    }
+    auto summary = session.wait();
+    if (!summary) {
+        printError(summary.message());
+        return ExitFailure;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int runRecordCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    // Everything after the command belongs to the command: `perfwb record ./app -x`.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption freqOpt({QStringLiteral("F"), QStringLiteral("freq")},
+                                     optionHelp("Sampling rate in Hz (default 999; 199 with the ptrace fallback)."),
+                                     QStringLiteral("HZ"));
+    const QCommandLineOption callGraphOpt(
+        QStringLiteral("call-graph"),
+        optionHelp("dwarf (default: stacks through code without frame pointers, e.g. libc) or fp (cheaper)."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption pollOpt(
+        QStringLiteral("poll-ms"),
+        optionHelp("RSS, CPU % and thread count every MS milliseconds (default 50; 0 = off)."), QStringLiteral("MS"));
+    const QCommandLineOption labelOpt(QStringLiteral("label"),
+                                      optionHelp("Run label (default: the command's name, or pid-N)."),
+                                      QStringLiteral("LABEL"));
+    const QCommandLineOption durationOpt(QStringLiteral("duration"),
+                                         optionHelp("Stop after S seconds (a launched command is then terminated)."),
+                                         QStringLiteral("S"));
+    const QCommandLineOption pidOpt({QStringLiteral("p"), QStringLiteral("pid")},
+                                    optionHelp("Attach to a running process instead of launching a command."),
+                                    QStringLiteral("PID"));
+    const QCommandLineOption outOpt(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("The report to write (.perfwb). Default: $%1 (default %2)/<label>-profile.perfwb.")
+            .arg(QString::fromLatin1(settings::OutputDirectory::kVariable.data()),
+                 QString::fromLatin1(settings::OutputDirectory::kDefault.data())),
+        QStringLiteral("OUT"));
+    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt});
+    if (auto code = parseCommandLine(parser, args,
+                                     QStringLiteral("Record a CPU profile of a command, or of a running process "
+                                                    "(--pid), into a perfwb report."),
+                                     QStringLiteral("[--] COMMAND [ARGS...]"), 0, INT_MAX))
+        return *code;
+
+    record::RecordOptions options;
+    const QStringList command = parser.positionalArguments();
+    if (parser.isSet(pidOpt)) {
+        const auto pid = positiveInteger(parser.value(pidOpt));
+        if (!pid || *pid > INT_MAX) {
+            printError(QStringLiteral("bad --pid value '%1': expected a process ID").arg(parser.value(pidOpt)));
+            return ExitUsage;
+        }
+        if (!command.isEmpty()) {
+            printError(QStringLiteral("give either --pid or a command to run, not both"));
+            return ExitUsage;
+        }
+        options.attachPid = static_cast<pid_t>(*pid);
+    } else if (command.isEmpty()) {
+        printError(QStringLiteral("record needs a command to run or --pid PID (see perfwb record --help)"));
+        return ExitUsage;
+    }
+    for (const QString &arg : command)
+        options.command.push_back(arg.toStdString());
+
+    if (parser.isSet(freqOpt)) {
+        const auto hz = positiveInteger(parser.value(freqOpt));
+        if (!hz || *hz > 1'000'000) {
+            printError(QStringLiteral("bad -F value '%1': expected a sampling rate in Hz, e.g. 999")
+                           .arg(parser.value(freqOpt)));
+            return ExitUsage;
+        }
+        options.sampling.frequencyHz = static_cast<int>(*hz);
+        options.frequencyExplicit = true;
+    }
+    if (parser.isSet(callGraphOpt)) {
+        const QString mode = parser.value(callGraphOpt);
+        if (mode == QLatin1String("dwarf")) {
+            options.sampling.callGraph = record::CallGraph::Dwarf;
+        } else if (mode == QLatin1String("fp")) {
+            options.sampling.callGraph = record::CallGraph::FramePointer;
+        } else {
+            printError(QStringLiteral("bad --call-graph value '%1': expected dwarf or fp").arg(mode));
+            return ExitUsage;
+        }
+    }
+    if (parser.isSet(pollOpt)) {
+        bool ok = false;
+        const int ms = parser.value(pollOpt).toInt(&ok);
+        if (!ok || ms < 0) {
+            printError(
+                QStringLiteral("bad --poll-ms value '%1': expected milliseconds (0 = off)").arg(parser.value(pollOpt)));
+            return ExitUsage;
+        }
+        options.pollMs = ms;
+    }
+    if (parser.isSet(durationOpt)) {
+        bool ok = false;
+        const double s = parser.value(durationOpt).toDouble(&ok);
+        if (!ok || !(s > 0) || s > 1e7) {
+            printError(
+                QStringLiteral("bad --duration value '%1': expected seconds, e.g. 2.5").arg(parser.value(durationOpt)));
+            return ExitUsage;
+        }
+        options.durationS = s;
+    }
+    options.label = parser.isSet(labelOpt)   ? parser.value(labelOpt).toStdString()
+                    : options.attachPid != 0 ? "pid-" + std::to_string(options.attachPid)
+                                             : std::filesystem::path(options.command.front()).filename().string();
+    if (parser.isSet(outOpt) && !parser.value(outOpt).isEmpty()) {
+        options.outputPath = parser.value(outOpt).toStdString();
+    } else {
+        auto path = settings::OutputDirectory::pathFor(options.label, "profile", "perfwb");
+        if (!path) {
+            printError(path.message());
+            return ExitUsage;
+        }
+        options.outputPath = path.value();
+    }
+
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    sigset_t previous;
+    pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
+
+    auto session = record::RecordSession::start(options);
+    if (!session) {
+        pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+        printError(session.message());
+        return ExitUsage;
+    }
+    const int code = waitForRecording(*session.value(), stopSignals);
+    if (code != ExitOk)
+        return code;
+    const record::RecordSummary summary = session.value()->wait().value();
+    std::printf("perfwb: %s\n", summaryLine(summary, options.attachPid != 0).c_str());
+    std::fflush(stdout);
+    if (summary.fallback)
+        std::fprintf(stderr, "perfwb: note: sampled with %s\n", summary.backend.c_str());
+    if (!summary.notes.empty())
+        std::fprintf(stderr, "perfwb: note: %s\n", summary.notes.c_str());
+    return ExitOk;
+}
+
+} // namespace perfwb::app

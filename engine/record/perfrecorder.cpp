@@ -1,0 +1,456 @@
+#include "perfrecorder.h"
+
+#include "perfeventbackend.h"
+#include "procscan.h"
+#include "ptracebackend.h"
+
+#include "report/fileio.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <limits>
+#include <unistd.h>
+
+namespace perfwb::record {
+
+namespace {
+
+std::int64_t realtimeNowNs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+std::string currentDir()
+{
+    char buf[PATH_MAX];
+    return ::getcwd(buf, sizeof buf) != nullptr ? std::string(buf) : std::string();
+}
+
+std::string hostName()
+{
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0)
+        return {};
+    return buf;
+}
+
+std::string parentDir(const std::string &path)
+{
+    const auto slash = path.rfind('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// NUL-separated /proc files (cmdline, environ) of a process we attach to.
+std::vector<std::string> readNulList(const std::string &path)
+{
+    std::vector<std::string> out;
+    auto text = report::readWholeFile(path);
+    if (!text)
+        return out;
+    std::string_view rest = text.value();
+    while (!rest.empty()) {
+        const auto end = rest.find('\0');
+        out.emplace_back(rest.substr(0, end));
+        if (end == std::string_view::npos)
+            break;
+        rest.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+model::EnvironmentList splitEnvironment(const std::vector<std::string> &entries)
+{
+    model::EnvironmentList env;
+    env.reserve(entries.size());
+    for (const auto &e : entries) {
+        const auto eq = e.find('=');
+        if (eq == std::string::npos || eq == 0)
+            continue;
+        env.emplace_back(e.substr(0, eq), e.substr(eq + 1));
+    }
+    return env;
+}
+
+std::string eventName(const std::string &backendName)
+{
+    constexpr std::string_view prefix = "perf_event ";
+    return backendName.rfind(prefix, 0) == 0 ? backendName.substr(prefix.size()) : backendName;
+}
+
+} // namespace
+
+PerfRecorder::PerfRecorder(const RecordOptions &options)
+    : options_(options)
+    , profile_(std::make_unique<model::Profile>())
+{
+    // A DWARF sample carries an 8 KiB stack copy: 64 pages hold 30 ms of samples at
+    // 999 Hz, too little when the recording thread waits for a CPU on a busy machine.
+    // 1 MiB per CPU holds about 120 ms (the backend halves it under a locked-memory limit).
+    if (options_.sampling.callGraph == CallGraph::Dwarf)
+        options_.sampling.ringPages = std::max<std::uint32_t>(options_.sampling.ringPages, 256);
+    builder_ = std::make_unique<SampleBuilder>(*profile_, lock_, symbolizer_, options_.sampling.callGraph);
+}
+
+PerfRecorder::~PerfRecorder()
+{
+    if (thread_.joinable()) {
+        stop();
+        thread_.join();
+    }
+}
+
+Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &options)
+{
+    const bool launch = !options.command.empty();
+    if (launch == (options.attachPid != 0))
+        return makeError(launch ? "give either a command or a PID to attach to, not both"
+                                : "nothing to record: give a command or a PID");
+    if (options.outputPath.empty())
+        return makeError("no output file given for the report");
+    if (options.pollMs < 0)
+        return makeError("--poll-ms must be 0 (off) or more, not " + std::to_string(options.pollMs));
+    if (!(options.durationS >= 0))
+        return makeError("--duration must be 0 or more seconds");
+    // The report is created only once the target runs (a command that does not exist
+    // must leave no file behind); check early that it can be written at all.
+    const std::string dir = parentDir(options.outputPath);
+    if (::access(dir.c_str(), W_OK) != 0)
+        return makeError(options.outputPath + ": cannot write report: " + std::strerror(errno));
+
+    std::unique_ptr<PerfRecorder> rec(new PerfRecorder(options));
+    if (Status st = launch ? rec->prepareLaunch() : rec->prepareAttach(); !st)
+        return makeError(st.message());
+    auto writer = report::ReportWriter::create(options.outputPath);
+    if (!writer) {
+        rec->backend_->stop(rec->queue_);
+        if (rec->launcher_) {
+            rec->launcher_->kill(SIGKILL);
+            rec->launcher_->waitFor(-1);
+        }
+        return makeError(writer.message());
+    }
+    rec->writer_ = std::move(writer.value());
+    // The first batch: a valid report with the run's metadata from the first moment.
+    if (Status st = rec->flushBatch(); !st)
+        spdlog::warn("{}", st.message());
+    rec->running_ = true;
+    rec->thread_ = std::thread(&PerfRecorder::run, rec.get());
+    return std::unique_ptr<RecordSession>(std::move(rec));
+}
+
+Status PerfRecorder::attachBackend(pid_t pid, bool launched)
+{
+    auto perf = std::make_unique<PerfEventBackend>();
+    Status st = perf->attach(pid, launched, options_.sampling);
+    if (st) {
+        backend_ = std::move(perf);
+        return {};
+    }
+    if (perf->lastFailure() != PerfEventBackend::Failure::Refused)
+        return st;
+
+    // perf events refused (perf_event_paranoid, seccomp, a container): sample with ptrace.
+    SamplingOptions sampling = options_.sampling;
+    if (!options_.frequencyExplicit)
+        sampling.frequencyHz = PtraceBackend::kDefaultFrequencyHz;
+    auto ptrace = std::make_unique<PtraceBackend>();
+    Status pst = ptrace->attach(pid, launched, sampling);
+    if (!pst) {
+        if (pst.message().find("ptrace refused") == std::string::npos)
+            return pst;
+        const int paranoid = procscan::readSysctl("kernel/perf_event_paranoid", INT_MIN);
+        const int scope = procscan::readSysctl("kernel/yama/ptrace_scope", INT_MIN);
+        auto value = [](int v) { return v == INT_MIN ? std::string("unset") : std::to_string(v); };
+        return makeError("cannot sample: perf_event_open refused (kernel.perf_event_paranoid=" + value(paranoid) +
+                         ") and ptrace refused (kernel.yama.ptrace_scope=" + value(scope) +
+                         "); run as root, lower kernel.perf_event_paranoid, or grant CAP_PERFMON / CAP_SYS_PTRACE");
+    }
+    fallbackReason_ = st.message();
+    options_.sampling.frequencyHz = sampling.frequencyHz;
+    backend_ = std::move(ptrace);
+    return {};
+}
+
+Status PerfRecorder::prepareLaunch()
+{
+    launcher_ = std::make_unique<Launcher>();
+    LaunchOptions lo;
+    lo.command = options_.command;
+    lo.workingDir = options_.workingDir;
+    lo.extraEnvironment = options_.extraEnvironment;
+    // PR_SET_PDEATHSIG ties the target's life to this (the caller's) thread.
+    if (Status st = launcher_->create(lo); !st)
+        return st;
+    target_ = launcher_->pid();
+    if (Status st = attachBackend(target_, true); !st) {
+        launcher_->abort();
+        return st;
+    }
+    fillMetadata(target_);
+    if (Status st = launcher_->release(); !st) {
+        backend_->stop(queue_);
+        return st;
+    }
+    startNs_ = ProcPoller::monotonicNowNs();
+    poller_ = std::make_unique<ProcPoller>(target_);
+    return {};
+}
+
+Status PerfRecorder::prepareAttach()
+{
+    target_ = options_.attachPid;
+    if (Status st = procscan::checkProcess(target_); !st)
+        return st;
+    if (target_ == ::getpid())
+        return makeError("cannot record perfwb itself (PID " + std::to_string(target_) + ")");
+    if (Status st = attachBackend(target_, false); !st)
+        return st;
+    fillMetadata(target_);
+    startNs_ = ProcPoller::monotonicNowNs();
+    poller_ = std::make_unique<ProcPoller>(target_);
+    return {};
+}
+
+void PerfRecorder::fillMetadata(pid_t pid)
+{
+    std::lock_guard guard(lock_);
+    model::RunMetadata &m = profile_->meta;
+    if (launcher_) {
+        m.commandLine = options_.command;
+        m.workingDir = options_.workingDir.empty() ? currentDir() : options_.workingDir;
+        m.setEnvironment(splitEnvironment(launcher_->environment()));
+    } else {
+        const std::string proc = "/proc/" + std::to_string(pid);
+        m.commandLine = readNulList(proc + "/cmdline");
+        char buf[PATH_MAX];
+        const ssize_t n = ::readlink((proc + "/cwd").c_str(), buf, sizeof buf - 1);
+        m.workingDir = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
+        m.setEnvironment(splitEnvironment(readNulList(proc + "/environ")));
+        m.extra["attached_pid"] = std::to_string(pid);
+    }
+    m.host = hostName();
+    m.startTimeUnixNs = realtimeNowNs();
+    // The samples' clock; lets a reader put timelines and samples on wall time.
+    m.extra["clock"] = "CLOCK_MONOTONIC";
+    m.extra["start_monotonic_ns"] = std::to_string(ProcPoller::monotonicNowNs());
+    m.sampler.event = eventName(backend_->name());
+    m.sampler.frequencyHz = options_.sampling.frequencyHz;
+    m.sampler.callGraph = options_.sampling.callGraph == CallGraph::Dwarf ? "dwarf" : "fp";
+    m.runLabel = options_.label;
+    m.sourceFormat = "perfwb-record";
+    m.weightUnit = "samples";
+    m.extra["backend"] = backend_->name();
+    if (!fallbackReason_.empty())
+        m.extra["fallback"] = "ptrace (" + fallbackReason_ + ")";
+    if (options_.pollMs > 0)
+        m.extra["poll_ms"] = std::to_string(options_.pollMs);
+}
+
+void PerfRecorder::stop()
+{
+    stopRequested_.store(true);
+}
+
+std::shared_ptr<const model::Profile> PerfRecorder::snapshot() const
+{
+    std::lock_guard guard(lock_);
+    return std::make_shared<model::Profile>(*profile_);
+}
+
+bool PerfRecorder::targetEnded()
+{
+    if (launcher_) {
+        exit_ = launcher_->waitFor(0);
+        return exit_.has_value();
+    }
+    if (auto *perf = dynamic_cast<PerfEventBackend *>(backend_.get()); perf != nullptr && perf->targetGone())
+        return true;
+    return !procscan::checkProcess(target_);
+}
+
+Status PerfRecorder::flushBatch()
+{
+    // Only this thread writes the profile, so reading it here needs no lock.
+    lastFlushNs_ = ProcPoller::monotonicNowNs();
+    samplesAtFlush_ = builder_->samples();
+    return writer_->flush(*profile_);
+}
+
+void PerfRecorder::build()
+{
+    std::vector<EventQueue::Item *> batch;
+    for (;;) {
+        const std::int64_t untilFlushNs = lastFlushNs_ + kFlushIntervalNs - ProcPoller::monotonicNowNs();
+        const int timeoutMs = static_cast<int>(std::clamp<std::int64_t>(untilFlushNs / 1'000'000, 0, 100));
+        const bool more = queue_.take(batch, timeoutMs);
+        for (EventQueue::Item *item : batch) {
+            using Kind = EventQueue::Item::Kind;
+            switch (item->kind) {
+            case Kind::Sample:
+                builder_->onSample(item->sample);
+                break;
+            case Kind::Mmap:
+                builder_->onMmap(item->mmap);
+                break;
+            case Kind::Comm:
+                builder_->onComm(item->comm);
+                break;
+            case Kind::Task:
+                builder_->onTask(item->task);
+                break;
+            case Kind::Lost:
+                builder_->onLost(item->lost);
+                break;
+            case Kind::Proc: {
+                std::lock_guard guard(lock_);
+                ProcPoller::append(item->proc, *profile_);
+                break;
+            }
+            }
+        }
+        queue_.recycle(batch);
+        if (!more)
+            return; // the rest is written by finish()
+        const bool due = ProcPoller::monotonicNowNs() - lastFlushNs_ >= kFlushIntervalNs ||
+                         builder_->samples() - samplesAtFlush_ >= kFlushSamples;
+        if (due && writeStatus_) {
+            writeStatus_ = flushBatch();
+            if (!writeStatus_)
+                stop(); // the report cannot be written: recording on would be for nothing
+        }
+    }
+}
+
+Status PerfRecorder::loop()
+{
+    const std::int64_t never = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t deadline =
+        options_.durationS > 0 ? startNs_ + static_cast<std::int64_t>(options_.durationS * 1e9) : never;
+    const std::int64_t pollPeriodNs = static_cast<std::int64_t>(options_.pollMs) * 1'000'000;
+    nextPollNs_ = options_.pollMs > 0 ? startNs_ : never;
+    std::int64_t nextCheckNs = startNs_;
+    for (;;) {
+        std::int64_t now = ProcPoller::monotonicNowNs();
+        // Launch mode checks every turn (one waitid); attach mode reads /proc, so every 100 ms.
+        if (launcher_ || now >= nextCheckNs) {
+            if (targetEnded())
+                return {};
+            nextCheckNs = now + 100'000'000;
+        }
+        if (now >= deadline)
+            stop();
+        if (stopRequested_.load()) {
+            if (!launcher_) {
+                detachedEarly_ = true;
+                return {};
+            }
+            // Like perf record: the target is asked to end, and its end is recorded.
+            if (terminateAtNs_ < 0) {
+                launcher_->kill(SIGTERM);
+                terminateAtNs_ = now + kTerminateGraceNs;
+            } else if (terminateAtNs_ != never && now >= terminateAtNs_) {
+                spdlog::info("target {} ignored SIGTERM for 2 s: SIGKILL", target_);
+                launcher_->kill(SIGKILL);
+                terminateAtNs_ = never;
+            }
+        }
+        const std::int64_t wakeNs = std::min(nextPollNs_, deadline);
+        const int timeoutMs = static_cast<int>(std::clamp<std::int64_t>((wakeNs - now) / 1'000'000, 0, 50));
+        auto delivered = backend_->poll(queue_, timeoutMs);
+        if (!delivered)
+            return delivered.status();
+        now = ProcPoller::monotonicNowNs();
+        if (now >= nextPollNs_) {
+            queue_.pushProcReading(poller_->poll());
+            // A late turn (a burst of records) skips polls rather than bunching them.
+            nextPollNs_ = std::max(nextPollNs_ + pollPeriodNs, now + pollPeriodNs / 2);
+        }
+    }
+}
+
+void PerfRecorder::finishMetadata(std::int64_t endNs)
+{
+    std::lock_guard guard(lock_);
+    model::RunMetadata &m = profile_->meta;
+    m.durationNs = endNs - startNs_;
+    if (exit_) {
+        m.exited = true;
+        m.exitCode = exit_->signaled ? 0 : exit_->code;
+        m.exitSignal = exit_->signaled ? exit_->signal : 0;
+        m.extra["exit"] = exit_->describe();
+        if (exit_->cpuTimeNs > 0)
+            m.extra["target_cpu_ns"] = std::to_string(exit_->cpuTimeNs);
+    } else if (!launcher_) {
+        m.extra["attach_end"] = detachedEarly_ ? "detached; the process kept running" : "the process exited";
+    }
+    if (const std::string notes = backend_->notes(); !notes.empty())
+        m.extra["backend_notes"] = notes;
+    if (const std::uint64_t dropped = queue_.dropped(); dropped > 0)
+        m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
+    if (builder_->unwindFallbacks() > 0)
+        m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
+}
+
+void PerfRecorder::run()
+{
+    builderThread_ = std::thread(&PerfRecorder::build, this);
+    Status loopStatus = loop();
+    // Drain what the rings still hold; the target may still be running (attach mode,
+    // stop() or --duration), which this does not harm.
+    backend_->stop(queue_);
+    const std::int64_t endNs = ProcPoller::monotonicNowNs();
+    queue_.close();
+    builderThread_.join();
+    if (launcher_ && !exit_) {
+        // The loop failed: leave no target behind.
+        launcher_->kill(SIGKILL);
+        exit_ = launcher_->waitFor(-1);
+    }
+    finishMetadata(endNs);
+    Status finished = writer_->finish(*profile_);
+    if (!writeStatus_)
+        finished = writeStatus_;
+
+    if (!loopStatus || !finished) {
+        result_ = Result<RecordSummary>(makeError(!loopStatus ? loopStatus.message() : finished.message()));
+    } else {
+        RecordSummary s;
+        std::lock_guard guard(lock_);
+        s.samples = profile_->samples.size();
+        s.lost = profile_->meta.lostSamples;
+        s.durationNs = profile_->meta.durationNs;
+        s.threads = profile_->threads().size();
+        s.outputPath = options_.outputPath;
+        s.backend = backend_->name();
+        s.fallback = !fallbackReason_.empty();
+        if (s.fallback)
+            s.backend += " (" + fallbackReason_ + ")";
+        s.notes = backend_->notes();
+        if (exit_) {
+            s.exited = true;
+            s.exitCode = profile_->meta.exitCode;
+            s.exitSignal = profile_->meta.exitSignal;
+        }
+        result_ = Result<RecordSummary>(std::move(s));
+    }
+    running_.store(false);
+}
+
+Result<RecordSummary> PerfRecorder::wait()
+{
+    if (thread_.joinable())
+        thread_.join();
+    return result_.value_or(Result<RecordSummary>(makeError("recording was never started")));
+}
+
+} // namespace perfwb::record

@@ -1,0 +1,86 @@
+#pragma once
+#include "eventqueue.h"
+#include "launcher.h"
+#include "procpoller.h"
+#include "recordsession.h"
+#include "samplebuilder.h"
+#include "samplerbackend.h"
+
+#include "report/reportwriter.h"
+#include "symbolize/symbolizer.h"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace perfwb::record {
+
+// The RecordSession behind RecordSession::start(): a sampler backend (perf events, or
+// ptrace where perf events are refused), a SampleBuilder that turns its records into
+// the profile, a ProcPoller for the timelines and a ReportWriter that gets a batch
+// every half second. The report on disk is complete up to the last batch whatever
+// happens to the target or to perfwb.
+//
+// Two threads: the sampling thread drains the kernel's rings and polls /proc into an
+// EventQueue; the building thread symbolizes, fills the profile and writes batches. Only
+// the building thread writes the profile; snapshot() copies it under `lock_`.
+class PerfRecorder final : public RecordSession {
+public:
+    static Result<std::unique_ptr<RecordSession>> start(const RecordOptions &options);
+    ~PerfRecorder() override;
+
+    void stop() override;
+    bool isRunning() const override { return running_.load(); }
+    Result<RecordSummary> wait() override;
+    std::shared_ptr<const model::Profile> snapshot() const override;
+
+    // A batch is written every kFlushIntervalNs or every kFlushSamples samples.
+    static constexpr std::int64_t kFlushIntervalNs = 500'000'000;
+    static constexpr std::size_t kFlushSamples = 50'000;
+    // After stop() in launch mode: SIGTERM, then SIGKILL when the target lingers this long.
+    static constexpr std::int64_t kTerminateGraceNs = 2'000'000'000;
+
+private:
+    explicit PerfRecorder(const RecordOptions &options);
+    Status prepareLaunch();
+    Status prepareAttach();
+    Status attachBackend(pid_t pid, bool launched);
+    void fillMetadata(pid_t pid);
+    void run(); // the sampling thread
+    Status loop();
+    void build(); // the building thread
+    bool targetEnded();
+    Status flushBatch();
+    void finishMetadata(std::int64_t endNs);
+
+    RecordOptions options_;
+    mutable std::mutex lock_; // guards *profile_ against snapshot(); only run() writes it
+    std::unique_ptr<model::Profile> profile_;
+    symbolize::Symbolizer symbolizer_;
+    std::unique_ptr<SampleBuilder> builder_;
+    std::unique_ptr<SamplerBackend> backend_;
+    EventQueue queue_;
+    std::string fallbackReason_; // why perf events were not used; empty when they were
+    std::unique_ptr<Launcher> launcher_;
+    std::unique_ptr<ProcPoller> poller_;
+    std::unique_ptr<report::ReportWriter> writer_;
+    pid_t target_ = 0;
+
+    std::thread thread_;
+    std::thread builderThread_;
+    Status writeStatus_; // the first failed batch, if any (building thread)
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> running_{false};
+    std::int64_t startNs_ = 0; // CLOCK_MONOTONIC at the target's exec (launch) or attach
+    std::int64_t nextPollNs_ = 0;
+    std::int64_t lastFlushNs_ = 0;
+    std::size_t samplesAtFlush_ = 0;
+    std::int64_t terminateAtNs_ = -1; // launch mode after stop(): when SIGKILL follows SIGTERM
+    bool detachedEarly_ = false;      // attach mode: stopped while the process still ran
+    std::optional<ExitStatus> exit_;
+    std::optional<Result<RecordSummary>> result_;
+};
+
+} // namespace perfwb::record

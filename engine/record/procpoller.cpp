@@ -1,0 +1,265 @@
+#include "procpoller.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <string_view>
+#include <time.h>
+#include <unistd.h>
+
+namespace perfwb::record {
+
+namespace {
+
+// Small /proc files are read with one read(2) into a stack buffer: no stdio, no allocation.
+std::size_t readSmallFile(const char *path, char *buf, std::size_t size)
+{
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    const ssize_t n = ::read(fd, buf, size - 1);
+    ::close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    return static_cast<std::size_t>(n);
+}
+
+// The fields of /proc/PID/stat after "(comm)": the comm may hold spaces and ')'.
+struct StatFields {
+    char state = '?';
+    pid_t ppid = 0;
+    std::uint64_t utime = 0, stime = 0, threads = 0, rssPages = 0;
+};
+
+bool parseStat(std::string_view text, StatFields &out)
+{
+    const auto close = text.rfind(')');
+    if (close == std::string_view::npos)
+        return false;
+    text.remove_prefix(close + 1);
+    // Token k after ')' is field k + 3 of proc(5).
+    int index = 0;
+    std::size_t pos = 0;
+    while (pos < text.size() && index <= 21) {
+        while (pos < text.size() && text[pos] == ' ')
+            ++pos;
+        std::size_t end = pos;
+        while (end < text.size() && text[end] != ' ' && text[end] != '\n')
+            ++end;
+        const std::string_view tok = text.substr(pos, end - pos);
+        std::uint64_t v = 0;
+        auto number = [&] { return std::from_chars(tok.data(), tok.data() + tok.size(), v).ec == std::errc(); };
+        switch (index) {
+        case 0:
+            out.state = tok.empty() ? '?' : tok[0];
+            break;
+        case 1:
+            if (!number())
+                return false;
+            out.ppid = static_cast<pid_t>(v);
+            break;
+        case 11:
+            if (!number())
+                return false;
+            out.utime = v;
+            break;
+        case 12:
+            if (!number())
+                return false;
+            out.stime = v;
+            break;
+        case 17:
+            if (!number())
+                return false;
+            out.threads = v;
+            break;
+        case 21:
+            if (!number())
+                return false;
+            out.rssPages = v;
+            return true;
+        default:
+            break;
+        }
+        pos = end;
+        ++index;
+    }
+    return false;
+}
+
+bool readStat(pid_t pid, StatFields &out)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    char buf[1024];
+    const std::size_t n = readSmallFile(path, buf, sizeof buf);
+    return n > 0 && parseStat(std::string_view(buf, n), out);
+}
+
+model::Timeline &timeline(model::Profile &profile, std::string_view name, std::string_view unit)
+{
+    auto it = std::find_if(profile.timelines.begin(), profile.timelines.end(),
+                           [&](const model::Timeline &tl) { return tl.name == name; });
+    if (it == profile.timelines.end()) {
+        profile.timelines.push_back({std::string(name), std::string(unit), {}});
+        it = profile.timelines.end() - 1;
+    }
+    return *it;
+}
+
+} // namespace
+
+ProcPoller::ProcPoller(pid_t root, std::int64_t pssPeriodNs)
+    : root_(root)
+    , pssPeriodNs_(pssPeriodNs)
+    , pageSize_(::sysconf(_SC_PAGESIZE))
+    , clockTicks_(::sysconf(_SC_CLK_TCK))
+{
+    tree_.emplace(root_, ProcState{});
+}
+
+std::int64_t ProcPoller::monotonicNowNs()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+void ProcPoller::discover()
+{
+    listing_.clear();
+    if (DIR *dir = ::opendir("/proc")) {
+        while (const dirent *e = ::readdir(dir)) {
+            if (!std::isdigit(static_cast<unsigned char>(e->d_name[0])))
+                continue;
+            listing_.push_back(static_cast<pid_t>(std::strtol(e->d_name, nullptr, 10)));
+        }
+        ::closedir(dir);
+    }
+    std::sort(listing_.begin(), listing_.end());
+    auto listed = [&](pid_t p) { return std::binary_search(listing_.begin(), listing_.end(), p); };
+    // A pid that left /proc can be reused; forget it so it is classified afresh.
+    std::erase_if(foreign_, [&](pid_t p) { return !listed(p); });
+    std::erase_if(tree_, [&](const auto &entry) { return !listed(entry.first); });
+
+    std::unordered_map<pid_t, pid_t> fresh; // new pid -> ppid
+    for (pid_t p : listing_) {
+        if (tree_.count(p) != 0 || foreign_.count(p) != 0)
+            continue;
+        StatFields f;
+        if (readStat(p, f))
+            fresh.emplace(p, f.ppid);
+    }
+    // A new child of a new child: settle parents first, until nothing changes.
+    bool changed = true;
+    while (changed && !fresh.empty()) {
+        changed = false;
+        for (auto it = fresh.begin(); it != fresh.end();) {
+            if (tree_.count(it->second) != 0) {
+                tree_.emplace(it->first, ProcState{});
+                it = fresh.erase(it);
+                changed = true;
+            } else if (fresh.count(it->second) == 0) {
+                foreign_.insert(it->first);
+                it = fresh.erase(it);
+                changed = true;
+            } else {
+                ++it;
+            }
+        }
+    }
+}
+
+bool ProcPoller::readProcess(pid_t pid, ProcState &state, Reading &r, std::int64_t &cpuDeltaNs)
+{
+    StatFields f;
+    if (!readStat(pid, f) || f.state == 'Z' || f.state == 'X')
+        return false;
+    r.rssBytes += static_cast<double>(f.rssPages) * static_cast<double>(pageSize_);
+    r.threads += static_cast<double>(f.threads);
+    // The process CPU clock counts every thread, dead ones too, in nanoseconds; the
+    // tick counts of stat (10 ms) are too coarse for a 50 ms period.
+    std::int64_t cpuNs = -1;
+    clockid_t clock{};
+    timespec ts{};
+    if (::clock_getcpuclockid(pid, &clock) == 0 && ::clock_gettime(clock, &ts) == 0)
+        cpuNs = static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+    else
+        cpuNs =
+            static_cast<std::int64_t>((f.utime + f.stime) * 1'000'000'000ULL / static_cast<std::uint64_t>(clockTicks_));
+    if (state.cpuNs >= 0)
+        cpuDeltaNs += std::max<std::int64_t>(0, cpuNs - state.cpuNs);
+    else if (!first_)
+        cpuDeltaNs += cpuNs; // born since the last poll: all its time is new
+    state.cpuNs = cpuNs;
+    return true;
+}
+
+double ProcPoller::readPss(pid_t pid) const
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/smaps_rollup", static_cast<int>(pid));
+    char buf[4096];
+    const std::size_t n = readSmallFile(path, buf, sizeof buf);
+    const std::string_view text(buf, n);
+    const auto at = text.find("\nPss:");
+    if (at == std::string_view::npos)
+        return 0;
+    std::size_t pos = at + 5;
+    while (pos < text.size() && text[pos] == ' ')
+        ++pos;
+    std::uint64_t kib = 0;
+    std::from_chars(text.data() + pos, text.data() + text.size(), kib);
+    return static_cast<double>(kib) * 1024.0;
+}
+
+ProcPoller::Reading ProcPoller::poll()
+{
+    Reading r;
+    r.timeNs = monotonicNowNs();
+    discover();
+    std::int64_t cpuDeltaNs = 0;
+    for (auto &[pid, state] : tree_) {
+        if (readProcess(pid, state, r, cpuDeltaNs))
+            ++r.processes;
+    }
+    if (!first_ && r.timeNs > lastPollNs_) {
+        r.hasCpu = true;
+        r.cpuPercent = 100.0 * static_cast<double>(cpuDeltaNs) / static_cast<double>(r.timeNs - lastPollNs_);
+    }
+    if (pssPeriodNs_ > 0 && r.processes > 0 && (lastPssNs_ < 0 || r.timeNs - lastPssNs_ >= pssPeriodNs_)) {
+        double pss = 0;
+        for (const auto &entry : tree_)
+            pss += readPss(entry.first);
+        r.pssBytes = pss;
+        r.hasPss = true;
+        lastPssNs_ = r.timeNs;
+    }
+    first_ = false;
+    lastPollNs_ = r.timeNs;
+    live_ = r.processes;
+    return r;
+}
+
+void ProcPoller::append(const Reading &reading, model::Profile &profile)
+{
+    if (reading.processes == 0)
+        return; // everything has exited: no point rather than a false zero
+    // Looked up every time (a handful of names): the profile may have been handed
+    // timelines by someone else in between.
+    timeline(profile, "rss", "bytes").points.push_back({reading.timeNs, reading.rssBytes});
+    model::Timeline &cpu = timeline(profile, "cpu", "percent");
+    if (reading.hasCpu)
+        cpu.points.push_back({reading.timeNs, reading.cpuPercent});
+    timeline(profile, "threads", "count").points.push_back({reading.timeNs, reading.threads});
+    if (reading.hasPss)
+        timeline(profile, "pss", "bytes").points.push_back({reading.timeNs, reading.pssBytes});
+}
+
+} // namespace perfwb::record

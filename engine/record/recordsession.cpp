@@ -1,0 +1,12 @@
+#include "recordsession.h"
+
+#include "perfrecorder.h"
+
+namespace perfwb::record {
+
+Result<std::unique_ptr<RecordSession>> RecordSession::start(const RecordOptions &options)
+{
+    return PerfRecorder::start(options);
+}
+
+} // namespace perfwb::record

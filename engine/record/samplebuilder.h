@@ -1,0 +1,81 @@
+#pragma once
+#include "rawevents.h"
+#include "samplingoptions.h"
+
+#include "model/profile.h"
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace perfwb::symbolize {
+class Symbolizer;
+}
+
+namespace perfwb::record {
+
+// The RecordSink that turns decoded kernel records into the model: threads and
+// processes (names, start and end times), mappings for the symbolizer, and one model
+// sample per kernel sample with its stack symbolized root-first into the trie.
+//
+// Runs on the recording thread. Work that does not touch the profile (unwinding, IP
+// bookkeeping) happens outside `lock`; everything that writes the profile holds it, so
+// another thread can copy the profile under the same lock at any time.
+class SampleBuilder : public RecordSink {
+public:
+    SampleBuilder(model::Profile &profile, std::mutex &lock, symbolize::Symbolizer &symbolizer, CallGraph callGraph);
+
+    void onSample(const RawSample &sample) override;
+    void onMmap(const MmapEvent &event) override;
+    void onComm(const CommEvent &event) override;
+    void onTask(const TaskEvent &event) override;
+    void onLost(std::uint64_t count) override;
+
+    std::size_t samples() const { return samples_; }
+    std::uint64_t lost() const { return lost_; }
+    // Samples whose user stack came from the kernel's frame-pointer chain because DWARF
+    // unwinding gave one frame or none (with --call-graph dwarf).
+    std::size_t unwindFallbacks() const { return unwindFallbacks_; }
+    std::uint64_t periodTotal() const { return periodTotal_; }
+
+private:
+    struct ThreadState {
+        model::ThreadIndex index = 0;
+        std::string name;
+    };
+    static std::uint64_t key(std::int32_t pid, std::int32_t tid)
+    {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(pid)) << 32) | static_cast<std::uint32_t>(tid);
+    }
+    // These three expect `lock_` held.
+    std::size_t process(std::int32_t pid, std::int32_t parentPid, std::int64_t timeNs);
+    ThreadState &thread(std::int32_t pid, std::int32_t tid);
+    void rename(std::int32_t pid, std::int32_t tid, const std::string &name);
+    void retireExited(std::int64_t nowNs, std::int32_t reusedPid);
+
+    model::Profile &profile_;
+    std::mutex &lock_;
+    symbolize::Symbolizer &symbolizer_;
+    CallGraph callGraph_;
+
+    std::unordered_map<std::int32_t, std::size_t> processes_; // pid -> index in profile.processes
+    std::unordered_map<std::uint64_t, ThreadState> threads_;
+    // Processes whose leader exited: their address space is dropped a while later,
+    // because samples from other CPUs' buffers may still be on their way.
+    std::vector<std::pair<std::int32_t, std::int64_t>> exited_;
+
+    // Reused for every sample: no allocation in the steady state.
+    std::vector<std::uint64_t> kernelIps_;
+    std::vector<std::uint64_t> userIps_;
+    std::vector<std::uint64_t> unwound_;
+    std::vector<model::FrameId> leafFirst_;
+
+    std::size_t samples_ = 0;
+    std::uint64_t lost_ = 0;
+    std::size_t unwindFallbacks_ = 0;
+    std::uint64_t periodTotal_ = 0;
+};
+
+} // namespace perfwb::record
