@@ -53,6 +53,9 @@ std::string PerfEventBackend::notes() const
         skipped += r.skippedBytes();
     if (malformed_ || skipped)
         text += (text.empty() ? "" : "; ") + std::to_string(malformed_) + " malformed perf records skipped";
+    if (throttled_)
+        text += (text.empty() ? "" : "; ") + std::string("sampling throttled by the kernel ") +
+                std::to_string(throttled_) + " times (kernel.perf_event_max_sample_rate)";
     return text;
 }
 
@@ -299,7 +302,8 @@ Result<std::size_t> PerfEventBackend::poll(RecordSink &sink, int timeoutMs)
                 which.push_back(i);
             }
         }
-        const int r = ::poll(fds.empty() ? nullptr : fds.data(), fds.size(), timeoutMs);
+        // Nothing left to wait on (every event hung up) and no timeout: do not block forever.
+        const int r = fds.empty() && timeoutMs < 0 ? 0 : ::poll(fds.data(), fds.size(), timeoutMs);
         if (r < 0 && errno != EINTR)
             return makeError(std::string("poll on perf events failed: ") + std::strerror(errno));
         for (std::size_t k = 0; r > 0 && k < fds.size(); ++k) {
@@ -372,6 +376,9 @@ std::size_t PerfEventBackend::deliver(RecordSink &sink, PerfRecordDecoder::Kind 
         return 1;
     case Kind::Malformed:
         ++malformed_;
+        return 0;
+    case Kind::Throttle:
+        ++throttled_;
         return 0;
     case Kind::Ignored:
         return 0;

@@ -115,6 +115,7 @@ private:
     std::vector<MmapEvent> pendingMmaps_;
     std::int64_t lastRescanNs_ = 0;
     std::uint64_t malformed_ = 0;
+    std::uint64_t throttled_ = 0;
     std::vector<std::string> notes_;
 };
 

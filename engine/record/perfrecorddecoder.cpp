@@ -161,7 +161,9 @@ PerfRecordDecoder::Kind PerfRecordDecoder::decode(const perf_event_header *recor
         Cursor c(bodyOf(record), endOf(record));
         return c.u64(lost) ? Kind::Lost : Kind::Malformed;
     }
-    default: // THROTTLE/UNTHROTTLE and anything newer: not needed for a profile
+    case PERF_RECORD_THROTTLE: // the kernel lowered the rate (perf_event_max_sample_rate)
+        return Kind::Throttle;
+    default: // UNTHROTTLE and anything newer: not needed for a profile
         return Kind::Ignored;
     }
 }
@@ -206,7 +208,8 @@ PerfRecordDecoder::Kind PerfRecordDecoder::decodeSample(const perf_event_header 
         if (!c.u64(nr) || nr > std::uint64_t(c.end() - c.pos()) / 8)
             return Kind::Malformed;
         s.callchain.resize(nr);
-        std::memcpy(s.callchain.data(), c.pos(), nr * 8);
+        if (nr)
+            std::memcpy(s.callchain.data(), c.pos(), nr * 8);
         c.skip(nr * 8);
     } else {
         // Without a callchain the sampled IP is the whole (one-frame) stack.

@@ -12,7 +12,7 @@ namespace perfwb::record {
 // their vectors and strings have grown to size.
 class PerfRecordDecoder {
 public:
-    enum class Kind { Sample, Mmap, Comm, Task, Lost, Ignored, Malformed };
+    enum class Kind { Sample, Mmap, Comm, Task, Lost, Throttle, Ignored, Malformed };
 
     // sampleType may hold IDENTIFIER, IP, TID, TIME, ADDR, ID, STREAM_ID, CPU, PERIOD,
     // CALLCHAIN, RAW, REGS_USER, STACK_USER; anything else is a programming error.

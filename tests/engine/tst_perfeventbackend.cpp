@@ -267,6 +267,7 @@ private Q_SLOTS:
                                    .arg(sink.samples.size())
                                    .arg(sink.lost)
                                    .arg(st->cpuTimeNs / 1000000);
+        qInfo("%s", qPrintable(counts));
         QVERIFY2(sink.lost > sink.samples.size(), qPrintable(counts));
         QVERIFY2(seen >= expectedAtLeast(st->cpuTimeNs, 999) && seen <= expectedAtMost(st->cpuTimeNs, 999),
                  qPrintable(counts));
