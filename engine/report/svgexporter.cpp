@@ -60,6 +60,8 @@ std::uint32_t fnv1a(std::string_view text)
     return h;
 }
 
+// The title line: the caller's title, the run label or the command. `command` gets the
+// command for the line below the title, or stays empty when the command is the title.
 std::string defaultTitle(const model::Profile &profile, const ExportOptions &options, std::string &command)
 {
     for (const auto &arg : profile.meta.commandLine) {
