@@ -87,33 +87,6 @@ struct ReportWriter::State {
     std::size_t threads = 0;
     std::size_t marks = 0;
     std::vector<std::size_t> points; // per timeline
-
-    void finalizeAll()
-    {
-        for (SqliteStatement *s : {&begin,
-                                   &commit,
-                                   &rollback,
-                                   &insertString,
-                                   &insertFrame,
-                                   &insertNode,
-                                   &insertSample,
-                                   &insertSampleChunk,
-                                   &upsertThread,
-                                   &upsertProcess,
-                                   &trimProcesses,
-                                   &upsertTimeline,
-                                   &insertPoint,
-                                   &insertMark,
-                                   &clearRun,
-                                   &clearCommandLine,
-                                   &clearEnvironment,
-                                   &clearExtra,
-                                   &insertRun,
-                                   &insertArg,
-                                   &insertEnv,
-                                   &insertExtra})
-            s->finalize();
-    }
 };
 
 ReportWriter::ReportWriter(std::string path)
@@ -204,9 +177,13 @@ Status ReportWriter::open(const std::string &file, bool bulk, bool createSchema)
 
 Status ReportWriter::close()
 {
-    state_->finalizeAll();
+    const Mode mode = state_->mode;
+    const std::string file = state_->file;
+    // A fresh State finalizes every statement (SQLite closes only without them) and
+    // starts the bookkeeping over for the next open().
+    state_ = std::make_unique<State>();
     Status result;
-    if (state_->mode == Mode::Incremental) {
+    if (mode == Mode::Incremental) {
         // Leaving WAL mode checkpoints and deletes the -wal file: the report ends as one file.
         if (sqlite3_exec(db_, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
             spdlog::warn("{}: report left in WAL mode: {}", path_, sqlite3_errmsg(db_));
@@ -214,7 +191,7 @@ Status ReportWriter::close()
     if (sqlite3_close(db_) != SQLITE_OK)
         result = sqliteError("cannot close report");
     db_ = nullptr;
-    if (result && state_->mode == Mode::Bulk && !syncFile(state_->file))
+    if (result && mode == Mode::Bulk && !syncFile(file))
         result = ioError(path_, "cannot write report");
     return result;
 }
