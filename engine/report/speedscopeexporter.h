@@ -11,7 +11,7 @@ class SpeedscopeExporter : public Exporter {
 public:
     std::string_view format() const override { return "speedscope"; }
     std::string_view extension() const override { return "speedscope.json"; }
-    std::string_view what() const override { return "speedscope"; }
+    std::string_view what() const override { return "profile"; } // speedscope opens *.speedscope.json
     Status write(const model::Profile &profile, const ExportOptions &options, std::string &out) const override;
 
     // speedscope's unit for a RunMetadata::weightUnit: "samples" (and anything

@@ -385,7 +385,7 @@ void TestCli::exportDefaultName_data()
     QTest::addColumn<QString>("fileName");
     QTest::newRow("svg") << QStringLiteral("svg") << QStringLiteral("nightly-flamegraph.svg");
     QTest::newRow("folded") << QStringLiteral("folded") << QStringLiteral("nightly-folded.txt");
-    QTest::newRow("speedscope") << QStringLiteral("speedscope") << QStringLiteral("nightly-speedscope.speedscope.json");
+    QTest::newRow("speedscope") << QStringLiteral("speedscope") << QStringLiteral("nightly-profile.speedscope.json");
 }
 
 void TestCli::exportDefaultName()
