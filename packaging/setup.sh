@@ -17,16 +17,23 @@ PACKAGES=(
   linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3
 )
 
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The export tests validate speedscope files with ajv and drive the SVG in Chromium
+# from node. This machine image ships node 20; elsewhere take Debian's.
+if ! command -v node >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm"
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
 fi
 
 preset="${1:-dev}"
