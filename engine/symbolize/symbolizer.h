@@ -32,6 +32,9 @@ public:
     // Appends the frames for `ip` (leaf first, inline frames expanded) to `out`.
     // `isReturnAddress`: ip is a return address (every frame but the leaf), so the
     // call instruction is at ip - 1 for line and inline lookup.
+    // Frame ids are cached per address for the profile last passed in (one Symbolizer
+    // serves one Profile); passing another profile drops that id cache. Resolve a
+    // process's samples before exitProcess()/execProcess() for it.
     void resolve(std::int32_t pid, std::uint64_t ip, bool isReturnAddress, bool kernel, model::Profile &profile,
                  std::vector<model::FrameId> &out);
 
