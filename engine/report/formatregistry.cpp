@@ -2,7 +2,11 @@
 
 #include "fileio.h"
 #include "foldedexporter.h"
+#include "foldedimporter.h"
+#include "perfdataimporter.h"
+#include "perfscriptimporter.h"
 #include "speedscopeexporter.h"
+#include "speedscopeimporter.h"
 #include "svgexporter.h"
 
 #include <algorithm>
@@ -14,6 +18,10 @@ const std::vector<std::unique_ptr<Importer>> &FormatRegistry::importers()
     static const auto list = [] {
         std::vector<std::unique_ptr<Importer>> v;
         // Each importer adds itself here: v.push_back(std::make_unique<XImporter>());
+        v.push_back(std::make_unique<PerfDataImporter>());
+        v.push_back(std::make_unique<PerfScriptImporter>());
+        v.push_back(std::make_unique<SpeedscopeImporter>());
+        v.push_back(std::make_unique<FoldedImporter>());
         return v;
     }();
     return list;

@@ -1,0 +1,327 @@
+// Text importers on small hand-written inputs, so every expected stack and weight is
+// known exactly: folded stacks and speedscope JSON (tests/data/speedscope/), plus
+// sniffing and forced formats. perf.data and perf script: tst_perfimporters.
+#include "engine/importertesthelpers.h"
+#include "report/foldedimporter.h"
+#include "report/formatregistry.h"
+#include "report/speedscopeimporter.h"
+
+#include <QCoreApplication>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+using namespace perfwb;
+using namespace perfwb::testing;
+
+class TestImporters : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString path(const char *name) const { return dir_.filePath(QString::fromLatin1(name)); }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    void folded_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("stacks");
+        QTest::newRow("one line") << QByteArray("main;parse;read 12\n") << "main;parse;read=12";
+        QTest::newRow("no final newline") << QByteArray("main;a 1\nmain;b 2") << "main;a=1 main;b=2";
+        QTest::newRow("same stack twice adds up") << QByteArray("main;a 1\nmain;a 4\n") << "main;a=5";
+        QTest::newRow("CRLF and blank lines")
+            << QByteArray("\r\nmain;a 3\r\n\r\n   \r\nmain 1\r\n") << "main=1 main;a=3";
+        QTest::newRow("spaces inside frames kept")
+            << QByteArray("main;std::vector<int, std::allocator<int> >::push_back(int const&) 7\n")
+            << "main;std::vector<int, std::allocator<int> >::push_back(int const&)=7";
+        QTest::newRow("count after the last space, tab too") << QByteArray("a b;c d\t9\n") << "a b;c d=9";
+        QTest::newRow("module`function") << QByteArray("/usr/bin/app`main;/lib/libc.so.6`read 2\n")
+                                         << "/usr/bin/app`main;/lib/libc.so.6`read=2";
+        QTest::newRow("[module] suffix is part of the name")
+            << QByteArray("main;operator[] [libfoo.so] 3\n") << "main;operator[] [libfoo.so]=3";
+        QTest::newRow("annotations removed")
+            << QByteArray("main;sys_read_[k];jitted_[j];helper_[i] 4\n") << "main;sys_read;jitted;helper=4";
+        QTest::newRow("empty frame is [unknown]") << QByteArray("main;;leaf 1\n") << "main;[unknown];leaf=1";
+        QTest::newRow("zero count adds nothing") << QByteArray("main;a 0\nmain;b 2\n") << "main;b=2";
+        QTest::newRow("largest count") << QByteArray("main 18446744073709551615\n") << "main=18446744073709551615";
+    }
+
+    void folded()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, stacks);
+        model::Profile p;
+        const auto st = report::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(stacksText(p), stacks);
+        QCOMPARE(p.threads().size(), std::size_t(1));
+        QCOMPARE(p.meta.sourceFormat, std::string("folded"));
+    }
+
+    void foldedFrameDetails()
+    {
+        const std::string text = "app`main;[kernel.kallsyms]`do_syscall_64;sys_read_[k];jit_fn_[j];inl_[i];"
+                                 "work (/srv/app.py:10) 5\nmain;other 1\n";
+        model::Profile p;
+        QVERIFY(report::FoldedImporter().parse(text, p).isOk());
+        auto leaf = p.stacks.framesLeafFirst(p.samples.stack(0));
+        QCOMPARE(leaf.size(), std::size_t(6));
+        std::reverse(leaf.begin(), leaf.end());
+        QCOMPARE(p.moduleName(leaf[0]), std::string_view("app"));
+        QCOMPARE(p.frames.at(leaf[1]).kind, model::FrameKind::Kernel);
+        QCOMPARE(p.frames.at(leaf[2]).kind, model::FrameKind::Kernel);
+        QCOMPARE(p.frames.at(leaf[3]).kind, model::FrameKind::Jit);
+        QVERIFY(p.frames.at(leaf[4]).inlined);
+        const auto &py = p.frames.at(leaf[5]);
+        QCOMPARE(py.kind, model::FrameKind::Python);
+        QCOMPARE(p.strings.view(py.file), std::string_view("/srv/app.py"));
+        QCOMPARE(py.line, 10u);
+        QCOMPARE(p.functionName(leaf[5]), std::string_view("work (/srv/app.py:10)"));
+        // time = line index, so time filters keep the file's order
+        QCOMPARE(p.samples.time(0), std::int64_t(0));
+        QCOMPARE(p.samples.time(1), std::int64_t(1));
+    }
+
+    void foldedBad_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("empty") << QByteArray() << "no stacks found";
+        QTest::newRow("only spaces") << QByteArray("   \n \t \n") << "no stacks found";
+        QTest::newRow("binary garbage") << QByteArray("\x7f"
+                                                      "ELF\x02\x01\x01\x00\x00\x00 12",
+                                                      13)
+                                        << "line 1: binary data";
+        QTest::newRow("no count") << QByteArray("main;a 1\nmain;b 2\nmain;c\n")
+                                  << "line 3: no sample count at end of line";
+        QTest::newRow("word instead of count")
+            << QByteArray("main;a many\n") << "line 1: no sample count at end of line";
+        QTest::newRow("negative count") << QByteArray("main;a 1\n\nmain;b -4\n") << "line 3: negative sample count -4";
+        QTest::newRow("fraction") << QByteArray("main;a 1.5\n") << "line 1: no sample count at end of line";
+        QTest::newRow("huge count") << QByteArray("main;a 18446744073709551616\n")
+                                    << "line 1: sample count 18446744073709551616 is too large";
+        QTest::newRow("sum overflows") << QByteArray("a 18446744073709551615\nb 1\n")
+                                       << "line 2: the sum of the sample counts is too large";
+        QTest::newRow("count without stack")
+            << QByteArray("main 1\n42\n") << "line 2: no stack before the sample count";
+    }
+
+    void foldedBad()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, error);
+        model::Profile p;
+        const auto st = report::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
+        QVERIFY(!st.isOk());
+        QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
+    }
+
+    void speedscope_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("stacks");
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("sampled, ms and µs to ns")
+            << "speedscope/sampled.speedscope.json"
+            << "io|main=7000 worker|main;compute (app.py:12)=250000 worker|main;parse=2000000 "
+               "worker|main;parse;/usr/lib/x86_64-linux-gnu/libc.so.6`read=4500000"
+            << "nanoseconds";
+        QTest::newRow("evented, intervals of open stacks")
+            << "speedscope/evented.speedscope.json"
+            << "render thread|a=26 render thread|a;b=20 render thread|a;c=5"
+            << "nanoseconds";
+        QTest::newRow("py-spy, unit none")
+            << "speedscope/pyspy.speedscope.json"
+            << "MainThread|<module> (app.py:3)=1 MainThread|<module> (app.py:3);<built-in>`sleep=1 "
+               "MainThread|<module> (app.py:3);work (app.py:10)=2"
+            << "samples";
+    }
+
+    void speedscope()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, stacks);
+        QFETCH(QString, unit);
+        model::Profile p;
+        const auto st = report::SpeedscopeImporter().importFile(sdata(qPrintable(file)), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(stacksText(p, true), stacks);
+        QCOMPARE(QString::fromStdString(p.meta.weightUnit), unit);
+        QCOMPARE(p.meta.sourceFormat, std::string("speedscope"));
+    }
+
+    void speedscopeDetails()
+    {
+        model::Profile p;
+        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/evented.speedscope.json"), p).isOk());
+        // one sample per interval with an open stack, at the interval's start
+        QList<qint64> times;
+        for (std::size_t i = 0; i < p.samples.size(); ++i)
+            times << p.samples.time(i);
+        QCOMPARE(times, (QList<qint64>{0, 10, 30, 35, 60}));
+        model::Profile s;
+        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/sampled.speedscope.json"), s).isOk());
+        QCOMPARE(s.threads().size(), std::size_t(2));
+        QCOMPARE(s.meta.durationNs, std::int64_t(6750000));
+        QCOMPARE(s.meta.extra.at("speedscope.exporter"), std::string("hand-written for tst_importers"));
+        // samples of a time-unit profile follow each other from startValue
+        QCOMPARE(s.samples.time(1), std::int64_t(1500000));
+        QCOMPARE(s.samples.time(4), std::int64_t(100000)); // io starts at 100 µs
+        model::Profile py;
+        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/pyspy.speedscope.json"), py).isOk());
+        for (model::FrameId f = 0; f < py.frames.size(); ++f) {
+            if (py.functionName(f) == "work (app.py:10)") {
+                QCOMPARE(py.frames.at(f).kind, model::FrameKind::Python);
+                QCOMPARE(py.strings.view(py.frames.at(f).file), std::string_view("/srv/app.py"));
+                QCOMPARE(py.frames.at(f).line, 10u);
+            }
+        }
+    }
+
+    void speedscopeBad_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("error");
+        const QByteArray frames = R"("shared":{"frames":[{"name":"a"},{"name":"b"}]})";
+        auto sampled = [&](const char *samples, const char *weights) {
+            return "{" + frames + R"(,"profiles":[{"type":"sampled","name":"t","unit":"none","startValue":0,)" +
+                   R"("endValue":1,"samples":)" + samples + R"(,"weights":)" + weights + "}]}";
+        };
+        auto evented = [&](const char *events) {
+            return "{" + frames + R"(,"profiles":[{"type":"evented","name":"t","unit":"seconds","startValue":0,)" +
+                   R"("endValue":1,"events":)" + events + "}]}";
+        };
+        QTest::newRow("truncated JSON") << sampled("[[0]]", "[1]").left(40) << "not valid JSON";
+        QTest::newRow("empty object") << QByteArray("{}") << "shared: missing";
+        QTest::newRow("top level array") << QByteArray("[1,2]") << "top level is not a JSON object";
+        QTest::newRow("frames not an array") << QByteArray(R"({"shared":{"frames":3},"profiles":[]})")
+                                             << "shared.frames: expected an array, got the number 3";
+        QTest::newRow("no profiles") << "{" + frames + R"(,"profiles":[]})"
+                                     << "profiles: no profiles";
+        QTest::newRow("frame index out of range") << sampled("[[0],[0,1],[1,40]]", "[1,1,1]")
+                                                  << "profiles[0].samples[2]: frame index 40 out of range (2 frames)";
+        QTest::newRow("negative frame index")
+            << sampled("[[-1]]", "[1]") << "profiles[0].samples[0]: frame index -1 out of range";
+        QTest::newRow("fractional frame index") << sampled("[[0.5]]", "[1]") << "frame index 0.5 out of range";
+        QTest::newRow("frame index is a string")
+            << sampled(R"([["0"]])", "[1]") << "profiles[0].samples[0]: expected a frame index, got a string";
+        QTest::newRow("sample not an array") << sampled("[0]", "[1]") << "profiles[0].samples[0]: expected an array";
+        QTest::newRow("lengths differ") << sampled("[[0],[1]]", "[1]") << "profiles[0]: 2 samples but 1 weights";
+        QTest::newRow("weight is a string")
+            << sampled("[[0]]", R"(["1"])") << "profiles[0].weights[0]: expected a number";
+        QTest::newRow("negative weight") << sampled("[[0]]", "[-2]") << "profiles[0].weights[0]: negative weight";
+        QTest::newRow("unknown unit")
+            << QByteArray("{" + frames +
+                          R"(,"profiles":[{"type":"sampled","unit":"furlongs","samples":[],"weights":[]}]})")
+            << "profiles[0].unit: unknown unit \"furlongs\"";
+        QTest::newRow("unknown type") << QByteArray("{" + frames + R"(,"profiles":[{"type":"tree","unit":"none"}]})")
+                                      << "profiles[0].type: expected \"sampled\" or \"evented\", got \"tree\"";
+        QTest::newRow("frame without name")
+            << QByteArray(
+                   R"({"shared":{"frames":[{"file":"x"}]},"profiles":[{"type":"sampled","unit":"none","samples":[[0]],"weights":[1]}]})")
+            << "shared.frames[0].name: expected a string";
+        QTest::newRow("unbalanced: never closed")
+            << evented(R"([{"type":"O","frame":0,"at":0},{"type":"O","frame":1,"at":1}])")
+            << "profiles[0].events: 2 frame(s) still open";
+        QTest::newRow("unbalanced: wrong close")
+            << evented(R"([{"type":"O","frame":0,"at":0},{"type":"O","frame":1,"at":1},{"type":"C","frame":0,"at":2}])")
+            << "profiles[0].events[2]: closes frame 0 but frame 1 is open";
+        QTest::newRow("unbalanced: close first") << evented(R"([{"type":"C","frame":0,"at":0}])")
+                                                 << "profiles[0].events[0]: closes a frame but no frame is open";
+        QTest::newRow("events go back in time")
+            << evented(R"([{"type":"O","frame":0,"at":5},{"type":"C","frame":0,"at":4}])")
+            << "profiles[0].events[1].at: 4 is before the previous event's 5";
+        QTest::newRow("bad event type") << evented(R"([{"type":"X","frame":0,"at":0}])")
+                                        << "profiles[0].events[0].type: expected \"O\" or \"C\"";
+        QTest::newRow("mixed units")
+            << QByteArray("{" + frames +
+                          R"(,"profiles":[{"type":"sampled","unit":"bytes","samples":[],"weights":[]},)" +
+                          R"({"type":"sampled","unit":"seconds","samples":[],"weights":[]}]})")
+            << "profiles[1].unit: \"seconds\" cannot be mixed with the bytes";
+    }
+
+    void speedscopeBad()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, error);
+        model::Profile p;
+        const auto st = report::SpeedscopeImporter().parse(std::string_view(input.constData(), input.size()), p);
+        QVERIFY(!st.isOk());
+        QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
+    }
+
+    void sniff_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("folded") << path("sniff.folded") << "folded";
+        QTest::newRow("speedscope sampled")
+            << QString::fromStdString(sdata("speedscope/sampled.speedscope.json")) << "speedscope";
+        QTest::newRow("speedscope evented")
+            << QString::fromStdString(sdata("speedscope/evented.speedscope.json")) << "speedscope";
+        QTest::newRow("speedscope py-spy")
+            << QString::fromStdString(sdata("speedscope/pyspy.speedscope.json")) << "speedscope";
+    }
+
+    void sniff()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        writeFile(path("sniff.folded"), "main;parse;read 12\nmain;parse 3\nmain;work with spaces 1\n");
+        auto found = report::FormatRegistry::sniff(file.toStdString());
+        QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
+        QCOMPARE(QString::fromLatin1(found.value()->format().data(), found.value()->format().size()), format);
+        model::Profile p;
+        const auto st = found.value()->importFile(file.toStdString(), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QVERIFY(!p.samples.empty());
+    }
+
+    void sniffUnknown()
+    {
+        const QString file = path("notes.txt");
+        writeFile(file, "These are notes, not a profile.\nSecond line.\n");
+        auto found = report::FormatRegistry::sniff(file.toStdString());
+        QVERIFY(!found.isOk());
+        QVERIFY2(QString::fromStdString(found.message()).contains("unknown format"), found.message().c_str());
+    }
+
+    void forcedWrongFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("error");
+        const QString folded = path("forced.folded");
+        const QString speedscope = QString::fromStdString(sdata("speedscope/sampled.speedscope.json"));
+        QTest::newRow("speedscope given folded") << "speedscope" << folded << "not valid JSON";
+        QTest::newRow("folded given speedscope") << "folded" << speedscope << "line 1: no sample count at end of line";
+        // A real binary: this test program itself.
+        const QString binary = QCoreApplication::applicationFilePath();
+        QTest::newRow("folded given a binary") << "folded" << binary << "line 1: binary data";
+        QTest::newRow("speedscope given a binary") << "speedscope" << binary << "not valid JSON";
+        QTest::newRow("empty file") << "folded" << path("empty.txt") << "file is empty";
+    }
+
+    void forcedWrongFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, file);
+        QFETCH(QString, error);
+        writeFile(path("forced.folded"), "main;parse;read 12\n");
+        writeFile(path("empty.txt"), "");
+        const auto *importer = report::FormatRegistry::importer(format.toStdString());
+        QVERIFY(importer != nullptr);
+        model::Profile p;
+        const auto st = importer->importFile(file.toStdString(), p);
+        QVERIFY(!st.isOk());
+        const auto message = QString::fromStdString(st.message());
+        QVERIFY2(message.contains(error), qPrintable(message));
+        QVERIFY2(message.startsWith(file), qPrintable(message)); // names the file
+        QVERIFY2(!message.contains('\n'), qPrintable(message));  // one line
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImporters)
+#include "tst_importers.moc"

@@ -1,0 +1,367 @@
+// perf.data (through the real perf, on real recordings of the cpusplit workload and
+// of dd) and `perf script` text, which PerfDataImporter streams through the same parser.
+#include "analysis/functionstats.h"
+#include "engine/importertesthelpers.h"
+#include "report/formatregistry.h"
+#include "report/perfdataimporter.h"
+#include "report/perfscriptimporter.h"
+#include "report/perfscriptparser.h"
+
+#include <QTemporaryDir>
+
+using namespace perfwb;
+using namespace perfwb::testing;
+
+namespace {
+
+// Self share of the function named `name` in percent of all weight.
+double selfPercent(const model::Profile &p, std::string_view name)
+{
+    analysis::FunctionTable ft(p);
+    const auto stats = analysis::FunctionStats::compute(ft, analysis::StackWeights::compute(p));
+    std::uint64_t self = 0;
+    for (const auto &e : stats.entries) {
+        if (ft.name(e.function) == name)
+            self += e.self;
+    }
+    return stats.grandTotal == 0 ? 0 : 100.0 * static_cast<double>(self) / static_cast<double>(stats.grandTotal);
+}
+
+// name -> self weight, for comparing two imports of the same recording.
+std::map<std::string, std::uint64_t> selfByFunction(const model::Profile &p)
+{
+    analysis::FunctionTable ft(p);
+    const auto stats = analysis::FunctionStats::compute(ft, analysis::StackWeights::compute(p));
+    std::map<std::string, std::uint64_t> out;
+    for (const auto &e : stats.entries)
+        out[std::string(ft.module(e.function)) + "`" + std::string(ft.name(e.function))] += e.self;
+    return out;
+}
+
+bool hasFunction(const model::Profile &p, std::string_view name)
+{
+    for (model::FrameId f = 0; f < p.frames.size(); ++f) {
+        if (p.functionName(f) == name)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestPerfImporters : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString perfData_;   // perf record -g of cpusplit
+    QString perfScript_; // plain `perf script` of it
+    QString kernelData_; // perf record -g of dd: many syscalls, so kernel frames
+    QString path(const char *name) const { return dir_.filePath(QString::fromLatin1(name)); }
+
+private Q_SLOTS:
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        const QString workload = QStringLiteral(PERFWB_WORKLOAD_DIR "/cpusplit");
+        QVERIFY2(QFile::exists(workload), "build the cpusplit target first (tests/workloads)");
+        perfData_ = path("cpusplit.data");
+        run("perf", {"record", "-g", "-F", "999", "-o", perfData_, workload, "1500"});
+        perfScript_ = path("cpusplit.perfscript.txt");
+        run("perf", {"script", "-i", perfData_}, perfScript_);
+        kernelData_ = path("dd.data");
+        run("perf", {"record", "-g", "-F", "999", "-o", kernelData_, "--", "dd", "if=/dev/zero", "of=/dev/null", "bs=1",
+                     "count=300000"});
+    }
+
+    void perfData()
+    {
+        model::Profile p;
+        const auto st = report::PerfDataImporter().importFile(perfData_.toStdString(), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QVERIFY2(p.samples.size() > 1000, qPrintable(QString::number(p.samples.size())));
+        const double hot = selfPercent(p, "hot_70");
+        const double warm = selfPercent(p, "warm_30");
+        QVERIFY2(hot >= 63 && hot <= 77, qPrintable(QString("hot_70 self %1 %").arg(hot)));
+        QVERIFY2(warm >= 23 && warm <= 37, qPrintable(QString("warm_30 self %1 %").arg(warm)));
+        QVERIFY(hasFunction(p, "main"));
+        QVERIFY(hasFunction(p, "run_split"));
+        bool named = false;
+        for (const auto &t : p.threads())
+            named = named || p.strings.view(t.name) == "cpusplit";
+        QVERIFY(named);
+        QCOMPARE(p.meta.sourceFormat, std::string("perf"));
+        QCOMPARE(p.meta.sampler.event, std::string("cpu-clock"));
+        QCOMPARE(p.meta.sampler.frequencyHz, 999);
+        QCOMPARE(p.meta.sampler.callGraph, std::string("fp"));
+        QVERIFY(p.meta.durationNs > 1000000000LL);
+        QVERIFY(!p.meta.host.empty());
+        QVERIFY(p.meta.extra.count("perf.version") == 1);
+        // ns precision from --ns: times are not all multiples of 1000
+        bool subMicro = false;
+        for (std::size_t i = 0; i < p.samples.size(); ++i)
+            subMicro = subMicro || p.samples.time(i) % 1000 != 0;
+        QVERIFY(subMicro);
+    }
+
+    void perfDataKernelFrames()
+    {
+        model::Profile p;
+        const auto st = report::PerfDataImporter().importFile(kernelData_.toStdString(), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        std::size_t kernel = 0;
+        for (model::FrameId f = 0; f < p.frames.size(); ++f) {
+            const auto &frame = p.frames.at(f);
+            QVERIFY2(!p.functionName(f).empty(), "a frame without a name");
+            if (p.moduleName(f) == "[kernel.kallsyms]")
+                QCOMPARE(frame.kind, model::FrameKind::Kernel);
+            if (frame.kind == model::FrameKind::Kernel)
+                ++kernel;
+        }
+        QVERIFY2(kernel > 0, "dd spends its time in read/write syscalls: kernel frames expected");
+    }
+
+    void perfDataTruncated()
+    {
+        QFile in(perfData_);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray all = in.readAll();
+        const QString cut = path("half.data");
+        writeFile(cut, all.left(all.size() / 2));
+        model::Profile p;
+        const auto st = report::PerfDataImporter().importFile(cut.toStdString(), p);
+        QVERIFY(!st.isOk());
+        QVERIFY2(QString::fromStdString(st.message()).contains("truncated"), st.message().c_str());
+        QVERIFY(QString::fromStdString(st.message()).startsWith(cut));
+        // Cut inside the header: still a clear error.
+        writeFile(cut, all.left(40));
+        QVERIFY(!report::PerfDataImporter().importFile(cut.toStdString(), p).isOk());
+    }
+
+    void perfDataDamagedData()
+    {
+        // Header intact, data section overwritten: perf itself fails; its reason is passed on.
+        QFile in(perfData_);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray all = in.readAll();
+        for (qsizetype i = 300; i < all.size() / 2; ++i)
+            all[i] = char(0xff);
+        const QString bad = path("damaged.data");
+        writeFile(bad, all);
+        model::Profile p;
+        const auto st = report::PerfDataImporter().importFile(bad.toStdString(), p);
+        QVERIFY(!st.isOk());
+        QVERIFY2(QString::fromStdString(st.message()).contains("perf"), st.message().c_str());
+    }
+
+    void perfMissing()
+    {
+        const QByteArray old = qgetenv("PERFWB_PERF");
+        qputenv("PERFWB_PERF", "/nonexistent");
+        model::Profile p;
+        const auto st = report::PerfDataImporter().importFile(perfData_.toStdString(), p);
+        if (old.isNull())
+            qunsetenv("PERFWB_PERF");
+        else
+            qputenv("PERFWB_PERF", old);
+        QVERIFY(!st.isOk());
+        QVERIFY2(st.message().starts_with(report::PerfDataImporter::kMissingPerf), st.message().c_str());
+    }
+
+    void perfNamedByEnvironment()
+    {
+        // PERFWB_PERF may name the binary on PATH by its name.
+        const QByteArray old = qgetenv("PERFWB_PERF");
+        qputenv("PERFWB_PERF", "perf");
+        auto perf = report::PerfDataImporter::findPerf();
+        qputenv("PERFWB_PERF", "no-such-perf-binary");
+        auto missing = report::PerfDataImporter::findPerf();
+        if (old.isNull())
+            qunsetenv("PERFWB_PERF");
+        else
+            qputenv("PERFWB_PERF", old);
+        QVERIFY2(perf.isOk(), perf.isOk() ? "" : perf.message().c_str());
+        QVERIFY(perf.value().ends_with("/perf"));
+        QVERIFY(!missing.isOk());
+    }
+
+    void perfScriptMatchesPerfData()
+    {
+        model::Profile fromData;
+        model::Profile fromText;
+        QVERIFY(report::PerfDataImporter().importFile(perfData_.toStdString(), fromData).isOk());
+        const auto st = report::PerfScriptImporter().importFile(perfScript_.toStdString(), fromText);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(fromText.samples.size(), fromData.samples.size());
+        QCOMPARE(fromText.totalWeight(), fromData.totalWeight());
+        QCOMPARE(selfByFunction(fromText), selfByFunction(fromData));
+        QCOMPARE(stacksText(fromText), stacksText(fromData));
+        QCOMPARE(fromText.meta.sourceFormat, std::string("perf-script"));
+        QCOMPARE(fromText.meta.sampler.event, std::string("cpu-clock"));
+    }
+
+    void perfScriptChunked()
+    {
+        // The parser must give the same profile however the stream is cut.
+        QFile f(perfScript_);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray all = f.readAll();
+        model::Profile whole;
+        QVERIFY(report::PerfScriptImporter().parse(std::string_view(all.constData(), all.size()), whole).isOk());
+        for (const qsizetype chunk : {qsizetype(1), qsizetype(7), qsizetype(4096)}) {
+            model::Profile p;
+            report::PerfScriptParser parser(p);
+            for (qsizetype i = 0; i < all.size(); i += chunk)
+                QVERIFY(parser.feed(std::string_view(all.constData() + i, std::min(chunk, all.size() - i))).isOk());
+            QVERIFY(parser.finish().isOk());
+            QCOMPARE(p.samples.size(), whole.samples.size());
+            QCOMPARE(stacksText(p, true), stacksText(whole, true));
+        }
+    }
+
+    void perfScriptVariants_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("stacks");
+        QTest::newRow("pid/tid, period")
+            << QByteArray("app 10/11 1.000001: 250000 cpu-clock:pppH: \n"
+                          "\t 1204 leaf+0x44 (/usr/bin/app)\n\t 12c6 main+0x26 (/usr/bin/app)\n\n")
+            << "app|/usr/bin/app`main;/usr/bin/app`leaf=1";
+        QTest::newRow("tid only, no period, cpu")
+            << QByteArray("app  11 [001]   1.000001: cycles:u: \n\t 1204 leaf (/usr/bin/app)\n\n")
+            << "app|/usr/bin/app`leaf=1";
+        QTest::newRow("comm with spaces")
+            << QByteArray("Web Content 2.0 77/78 12.5: 1 task-clock: \n\t 10 f (/lib/x.so)\n\n")
+            << "Web Content 2.0|/lib/x.so`f=1";
+        QTest::newRow("right-aligned comm, frame on the header line")
+            << QByteArray("        cpusplit  8027/8027    411.562810044:    1000000 cpu-clock:      556fb3a64204 "
+                          "hot_70+0x44 (/w/cpusplit)\n")
+            << "cpusplit|/w/cpusplit`hot_70=1";
+        QTest::newRow("unknown symbol named by dso and address")
+            << QByteArray("dd 5 1.0: 1 cpu-clock: \n\t 5b7c [unknown] (/usr/bin/dd)\n\t 7f54 [unknown] ([unknown])\n\n")
+            << "dd|[unknown]+0x7f54;/usr/bin/dd`dd+0x5b7c=1";
+        QTest::newRow("C++ symbol with parentheses, deleted dso")
+            << QByteArray("a 1 1.0: 1 e: \n\t 10 ns::f(int, char) const+0x1 (/tmp/lib.so (deleted))\n\n")
+            << "a|/tmp/lib.so (deleted)`ns::f(int, char) const=1";
+        QTest::newRow("several samples, no blank line between, CRLF")
+            << QByteArray("a 1 1.0: 1 e: \r\n\t 10 f (/m)\r\na 1 2.0: 1 e: \r\n\t 10 f (/m)\r\n") << "a|/m`f=2";
+        QTest::newRow("lost records and header comments")
+            << QByteArray("# ========\n# hostname : box\n# ========\n#\n"
+                          "a 1 1.0: 1 e: \n\t 10 f (/m)\n\na 1 1.5: PERF_RECORD_LOST lost 14\n\n")
+            << "a|/m`f=1";
+    }
+
+    void perfScriptVariants()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, stacks);
+        model::Profile p;
+        const auto st = report::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(stacksText(p, true), stacks);
+    }
+
+    void perfScriptDetails()
+    {
+        const std::string text = "# hostname : box\n"
+                                 "a 7/8 1.000000500: 5 e: \n"
+                                 "\tffffffff82259c96 do_syscall_64+0x46 ([kernel.kallsyms])\n"
+                                 "\tffffffffc0001234 some_module_fn+0x4 ([nf_tables])\n"
+                                 "\t 7f00 jitted_fn (/tmp/perf-8.map)\n\n"
+                                 "a 7/8 2.5: PERF_RECORD_LOST lost 14\n";
+        model::Profile p;
+        QVERIFY(report::PerfScriptImporter().parse(text, p).isOk());
+        QCOMPARE(p.samples.size(), std::size_t(1));
+        QCOMPARE(p.samples.time(0), std::int64_t(1000000500));
+        QCOMPARE(p.meta.lostSamples, std::uint64_t(14));
+        QCOMPARE(p.meta.host, std::string("box"));
+        QCOMPARE(p.meta.sampler.event, std::string("e"));
+        const auto leaf = p.stacks.framesLeafFirst(p.samples.stack(0));
+        QCOMPARE(leaf.size(), std::size_t(3));
+        QCOMPARE(p.frames.at(leaf[0]).kind, model::FrameKind::Kernel);
+        QCOMPARE(p.frames.at(leaf[1]).kind, model::FrameKind::Kernel); // by address
+        QCOMPARE(p.frames.at(leaf[2]).kind, model::FrameKind::Jit);
+        QCOMPARE(p.thread(p.samples.thread(0)).pid, 7);
+        QCOMPARE(p.thread(p.samples.thread(0)).tid, 8);
+    }
+
+    void perfScriptBad_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("empty") << QByteArray() << "empty input";
+        QTest::newRow("only header comments") << QByteArray("# hostname : x\n") << "no samples";
+        QTest::newRow("not perf script") << QByteArray("hello world\n") << "line 1: not a perf script sample";
+        QTest::newRow("callchain line first")
+            << QByteArray("\t 10 f (/m)\n") << "line 1: callchain line without a sample";
+        QTest::newRow("garbage callchain line")
+            << QByteArray("a 1 1.0: 1 e: \n\t zz not a frame\n") << "line 2: expected a callchain line";
+        QTest::newRow("binary") << QByteArray("a 1 1.0: 1 e:\n\0\0\0\n", 18) << "line 2: binary data";
+        QTest::newRow("folded stacks") << QByteArray("main;a 1\n") << "line 1: not a perf script sample";
+    }
+
+    void perfScriptBad()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, error);
+        model::Profile p;
+        const auto st = report::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
+        QVERIFY(!st.isOk());
+        QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
+    }
+
+    // ---- sniffing and forced formats ----
+
+    void sniff_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("perf.data") << perfData_ << "perf";
+        QTest::newRow("perf.data with kernel frames") << kernelData_ << "perf";
+        QTest::newRow("perf script") << perfScript_ << "perf-script";
+    }
+
+    void sniff()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        auto found = report::FormatRegistry::sniff(file.toStdString());
+        QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
+        QCOMPARE(QString::fromLatin1(found.value()->format().data(), found.value()->format().size()), format);
+    }
+
+    void forcedWrongFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("error");
+        const QString folded = path("forced.folded");
+        QTest::newRow("perf given folded") << "perf" << folded << "not a perf.data file";
+        QTest::newRow("perf-script given folded") << "perf-script" << folded << "line 1: not a perf script sample";
+        QTest::newRow("perf-script given perf.data") << "perf-script" << perfData_ << "line 1: binary data";
+        QTest::newRow("folded given perf.data") << "folded" << perfData_ << "binary data";
+        QTest::newRow("speedscope given perf.data") << "speedscope" << perfData_ << "not valid JSON";
+        QTest::newRow("perf given perf script text") << "perf" << perfScript_ << "not a perf.data file";
+    }
+
+    void forcedWrongFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, file);
+        QFETCH(QString, error);
+        writeFile(path("forced.folded"), "main;parse;read 12\n");
+        const auto *importer = report::FormatRegistry::importer(format.toStdString());
+        QVERIFY(importer != nullptr);
+        model::Profile p;
+        const auto st = importer->importFile(file.toStdString(), p);
+        QVERIFY(!st.isOk());
+        const auto message = QString::fromStdString(st.message());
+        QVERIFY2(message.contains(error), qPrintable(message));
+        QVERIFY2(message.startsWith(file), qPrintable(message)); // names the file
+        QVERIFY2(!message.contains('\n'), qPrintable(message));  // one line
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPerfImporters)
+#include "tst_perfimporters.moc"
