@@ -2,8 +2,10 @@
 // known exactly: folded stacks and speedscope JSON (tests/data/speedscope/), plus
 // sniffing and forced formats. perf.data and perf script: tst_perfimporters.
 #include "engine/importertesthelpers.h"
+#include "report/foldedexporter.h"
 #include "report/foldedimporter.h"
 #include "report/formatregistry.h"
+#include "report/speedscopeexporter.h"
 #include "report/speedscopeimporter.h"
 
 #include <QCoreApplication>
@@ -250,6 +252,56 @@ private Q_SLOTS:
         const auto st = report::SpeedscopeImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
+    }
+
+    // Import, export with FoldedExporter or SpeedscopeExporter, import that again:
+    // stacks and weights stay exactly the same.
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("via");
+        const QString folded = path("roundtrip.folded");
+        for (const char *via : {"folded", "speedscope"}) {
+            QTest::addRow("folded via %s", via) << folded << via;
+            for (const char *name : {"sampled", "evented", "pyspy"}) {
+                const auto file = QStringLiteral("speedscope/%1.speedscope.json").arg(QLatin1String(name));
+                QTest::addRow("%s via %s", name, via) << QString::fromStdString(sdata(qPrintable(file))) << via;
+            }
+        }
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, via);
+        writeFile(path("roundtrip.folded"),
+                  "/usr/bin/app`main;/usr/bin/app`parse;/lib/libc.so.6`read 12\n"
+                  "[kernel.kallsyms]`do_syscall_64;ksys_read 3\nmain;work (/srv/app.py:10) 2\n"
+                  "main;operator()(int, char) const 5\n");
+        auto importer = report::FormatRegistry::sniff(file.toStdString());
+        QVERIFY(importer.isOk());
+        model::Profile first;
+        QVERIFY(importer.value()->importFile(file.toStdString(), first).isOk());
+        const auto *exporter = report::FormatRegistry::exporter(via.toStdString());
+        QVERIFY(exporter != nullptr);
+        std::string text;
+        const auto written = exporter->write(first, {}, text);
+        QVERIFY2(written.isOk(), written.message().c_str());
+        model::Profile second;
+        const auto *reader =
+            dynamic_cast<const report::TextImporter *>(report::FormatRegistry::importer(via.toStdString()));
+        QVERIFY(reader != nullptr);
+        const auto back = reader->parse(text, second);
+        QVERIFY2(back.isOk(), back.message().c_str());
+        QCOMPARE(stacksText(second), stacksText(first));
+        QCOMPARE(second.totalWeight(), first.totalWeight());
+        // kinds survive where the text can carry them
+        for (model::FrameId f = 0; f < second.frames.size(); ++f) {
+            if (second.moduleName(f) == "[kernel.kallsyms]")
+                QCOMPARE(second.frames.at(f).kind, model::FrameKind::Kernel);
+            if (second.functionName(f) == "work (/srv/app.py:10)")
+                QCOMPARE(second.frames.at(f).kind, model::FrameKind::Python);
+        }
     }
 
     void sniff_data()

@@ -311,6 +311,34 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
     }
 
+    // A real recording exported with FoldedExporter / SpeedscopeExporter and imported
+    // again keeps every stack and weight.
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("via");
+        QTest::newRow("folded") << "folded";
+        QTest::newRow("speedscope") << "speedscope";
+    }
+
+    void roundTrip()
+    {
+        QFETCH(QString, via);
+        for (const QString &file : {perfData_, kernelData_}) {
+            model::Profile first;
+            QVERIFY(report::PerfDataImporter().importFile(file.toStdString(), first).isOk());
+            std::string text;
+            QVERIFY(report::FormatRegistry::exporter(via.toStdString())->write(first, {}, text).isOk());
+            const auto *reader =
+                dynamic_cast<const report::TextImporter *>(report::FormatRegistry::importer(via.toStdString()));
+            QVERIFY(reader != nullptr);
+            model::Profile second;
+            const auto st = reader->parse(text, second);
+            QVERIFY2(st.isOk(), st.message().c_str());
+            QCOMPARE(stacksText(second), stacksText(first));
+            QCOMPARE(selfByFunction(second), selfByFunction(first));
+        }
+    }
+
     // ---- sniffing and forced formats ----
 
     void sniff_data()
