@@ -225,9 +225,10 @@ void PerfEventBackend::noteTask(const TaskEvent &t)
         // Created by a sampled thread: the kernel gave it inherited events already.
         coveredTids_.insert(t.tid);
     } else {
-        // Its events stay open: closing them would also end the events its own new
-        // threads inherited from them.
-        exitedTids_.insert(t.tid);
+        // Forgotten, so the set stays small and a recycled tid counts as new. Its events
+        // stay open: closing them would also end the events its new threads inherited.
+        // (It may linger in /proc for a moment; the two-rescan rule below ignores that.)
+        coveredTids_.erase(t.tid);
     }
 }
 
@@ -247,7 +248,7 @@ void PerfEventBackend::rescanThreads()
     // opened when two rescans in a row (a drain between them) found it uncovered.
     std::vector<pid_t> uncovered;
     for (pid_t tid : tids) {
-        if (coveredTids_.count(tid) || exitedTids_.count(tid))
+        if (coveredTids_.count(tid))
             continue;
         if (std::binary_search(uncoveredTids_.begin(), uncoveredTids_.end(), tid))
             openThread(tid); // ESRCH/EACCES: nothing to follow

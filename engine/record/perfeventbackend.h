@@ -107,8 +107,7 @@ private:
     std::vector<std::size_t> pollWhich_;
     std::vector<int> cpus_;                 // online CPUs; rings_[i] is CPU cpus_[i]'s ring
     std::unordered_set<pid_t> coveredTids_; // attach mode: opened, or inherited (FORK record seen)
-    std::unordered_set<pid_t> exitedTids_;
-    std::vector<pid_t> uncoveredTids_; // attach mode: found uncovered by the last rescan
+    std::vector<pid_t> uncoveredTids_;      // attach mode: found uncovered by the last rescan
     std::string mapError_;
     std::unique_ptr<PerfRecordDecoder> decoder_;
     std::vector<CommEvent> pendingComms_;

