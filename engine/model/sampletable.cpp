@@ -1,5 +1,7 @@
 #include "sampletable.h"
 
+#include <algorithm>
+
 namespace perfwb::model {
 
 void SampleTable::reserve(std::size_t n)
@@ -7,7 +9,15 @@ void SampleTable::reserve(std::size_t n)
     times_.reserve(n);
     threads_.reserve(n);
     stacks_.reserve(n);
-    weights_.reserve(n);
+    if (weighted_)
+        weights_.reserve(n);
+}
+
+void SampleTable::materializeWeights()
+{
+    weights_.reserve(std::max(times_.capacity(), times_.size() + 1));
+    weights_.assign(times_.size(), 1);
+    weighted_ = true;
 }
 
 void SampleTable::shrinkToFit()

@@ -11,7 +11,7 @@ struct SamplingOptions {
     CallGraph callGraph = CallGraph::Dwarf;
     std::uint32_t stackDumpBytes = 8192; // PERF_SAMPLE_STACK_USER size with --call-graph dwarf
     bool kernelFrames = true;            // falls back to user-only on EACCES
-    std::uint32_t ringPages = 64;        // data pages per ring buffer (power of two)
+    std::uint32_t ringPages = 128;       // data pages per ring buffer (power of two; perf uses 128 too)
 };
 
 } // namespace perfwb::record

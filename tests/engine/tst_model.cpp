@@ -24,7 +24,7 @@ private Q_SLOTS:
     void secretNames();
     void setEnvironmentRedacts_data();
     void setEnvironmentRedacts();
-    void sampleTableIs24BytesASample();
+    void sampleTableIs24BytesASample(); // 16 when every weight is 1
 };
 
 void TestModel::stringTableInterns()
@@ -265,6 +265,26 @@ void TestModel::sampleTableIs24BytesASample()
     QVERIFY(p.samples.bytesUsed() > std::size_t(24 * 2001));
     p.samples.shrinkToFit();
     QCOMPARE(p.samples.bytesUsed(), std::size_t(24 * 2001));
+
+    // A recording (every weight 1) has no weight column: 16 bytes a sample, until
+    // the first other weight, which brings the column in with the earlier 1s.
+    model::Profile r;
+    const auto rt = r.internThread(1, 1);
+    r.samples.reserve(500);
+    for (int i = 0; i < 500; ++i)
+        r.addSample(i, rt, s);
+    QVERIFY(r.samples.hasUniformWeights());
+    QCOMPARE(r.samples.bytesUsed(), std::size_t(16 * 500));
+    QCOMPARE(r.totalWeight(), std::uint64_t(500));
+    r.addSample(500, rt, s, 7);
+    QVERIFY(!r.samples.hasUniformWeights());
+    QCOMPARE(r.samples.weight(0), std::uint64_t(1));
+    QCOMPARE(r.samples.weight(500), std::uint64_t(7));
+    QCOMPARE(r.totalWeight(), std::uint64_t(507));
+    // A weighted first sample also starts the column.
+    model::Profile w;
+    w.addSample(0, w.internThread(1, 1), s, 3);
+    QCOMPARE(w.samples.weight(0), std::uint64_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestModel)
