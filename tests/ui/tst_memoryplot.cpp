@@ -1,0 +1,132 @@
+// MemoryPlot: graphs per timeline with the right points and ranges, marks as items,
+// Shift+drag selects a time range, setTimeRange shows one.
+#include "memoryplot.h"
+
+#include "qcustomplotheader.h"
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace perfwb;
+
+namespace {
+
+constexpr qint64 kBase = 7'000'000'000;
+
+// 2 s polled every 50 ms: RSS rising 10 → 50 MiB, CPU between 0 and 100 %, 3 threads.
+std::shared_ptr<model::Profile> polledProfile()
+{
+    auto profile = std::make_shared<model::Profile>();
+    model::Timeline rss{"rss", "bytes", {}}, cpu{"cpu", "percent", {}}, threads{"threads", "count", {}};
+    for (int i = 0; i <= 40; ++i) {
+        const qint64 t = kBase + i * 50'000'000LL;
+        rss.points.push_back({t, (10.0 + i) * 1024 * 1024});
+        cpu.points.push_back({t, double((i * 37) % 101)});
+        threads.points.push_back({t, i < 20 ? 1.0 : 3.0});
+    }
+    profile->timelines = {rss, cpu, threads};
+    profile->marks.push_back({"start", "", kBase + 500'000'000, kBase + 500'000'000, 1});
+    profile->marks.push_back({"phase", "", kBase + 1'000'000'000, kBase + 1'500'000'000, 1});
+    return profile;
+}
+
+} // namespace
+
+class TestMemoryPlot : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void graphsFollowTimelines()
+    {
+        ui::MemoryPlot plot;
+        plot.resize(800, 300);
+        plot.setProfile(polledProfile());
+        QCPGraph *rss = plot.graph("rss");
+        QCPGraph *cpu = plot.graph("cpu");
+        QVERIFY(rss);
+        QVERIFY(cpu);
+        QVERIFY(!plot.graph("heap"));    // no heap timeline in this profile
+        QVERIFY(!plot.graph("threads")); // off by default
+        QCOMPARE(rss->dataCount(), 41);
+        QCOMPARE(cpu->dataCount(), 41);
+        bool found = false;
+        const QCPRange rssValues = rss->getValueRange(found);
+        QVERIFY(found);
+        QCOMPARE(rssValues.lower, 10.0); // MiB
+        QCOMPARE(rssValues.upper, 50.0);
+        const QCPRange cpuValues = cpu->getValueRange(found);
+        QCOMPARE(cpuValues.lower, 0.0);
+        QCOMPARE(cpuValues.upper, 100.0);
+        // Time in seconds from the first point, CPU on the right axis.
+        const QCPRange keys = rss->getKeyRange(found);
+        QCOMPARE(keys.lower, 0.0);
+        QCOMPARE(keys.upper, 2.0);
+        QCOMPARE(cpu->valueAxis(), plot.plot()->yAxis2);
+        QCOMPARE(plot.plot()->xAxis->range().upper, 2.0);
+        QVERIFY(plot.plot()->yAxis->range().upper >= 50.0);
+        // Two marks: a line and a span, each with its label, plus the selection rectangle.
+        QCOMPARE(plot.plot()->itemCount(), 1 + 2 + 2);
+
+        plot.setShowThreads(true);
+        QVERIFY(plot.graph("threads"));
+        QCOMPARE(plot.graph("threads")->dataCount(), 41);
+    }
+
+    void shiftDragSelects()
+    {
+        ui::MemoryPlot plot;
+        plot.resize(800, 300);
+        plot.setProfile(polledProfile());
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.plot()->replot();
+        QSignalSpy spy(&plot, &ui::MemoryPlot::timeRangeSelected);
+        QCPAxis *x = plot.plot()->xAxis;
+        const int y = plot.plot()->axisRect()->center().y();
+        const QPoint p1(int(x->coordToPixel(0.5)), y);
+        const QPoint p2(int(x->coordToPixel(1.5)), y);
+        QWidget *target = plot.plot();
+        QTest::mousePress(target, Qt::LeftButton, Qt::ShiftModifier, p1);
+        QTest::mouseMove(target, (p1 + p2) / 2);
+        QTest::mouseMove(target, p2);
+        QTest::mouseRelease(target, Qt::LeftButton, Qt::ShiftModifier, p2);
+        QCOMPARE(spy.count(), 1);
+        const double pixelS = 2.0 / plot.plot()->axisRect()->width();
+        const double begin = double(spy[0][0].toLongLong() - kBase) / 1e9;
+        const double end = double(spy[0][1].toLongLong() - kBase) / 1e9;
+        QVERIFY2(std::abs(begin - 0.5) <= 2 * pixelS, qPrintable(QString::number(begin)));
+        QVERIFY2(std::abs(end - 1.5) <= 2 * pixelS, qPrintable(QString::number(end)));
+        QVERIFY(plot.hasSelection());
+        // The time axis did not move: a Shift drag selects instead of panning.
+        QCOMPARE(x->range().lower, 0.0);
+        QCOMPARE(x->range().upper, 2.0);
+
+        // A plain drag pans and selects nothing.
+        QTest::mousePress(target, Qt::LeftButton, {}, p2);
+        QTest::mouseMove(target, p1);
+        QTest::mouseRelease(target, Qt::LeftButton, {}, p1);
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(x->range().lower > 0.5);
+    }
+
+    void setTimeRangeHighlights()
+    {
+        ui::MemoryPlot plot;
+        plot.setProfile(polledProfile());
+        QVERIFY(!plot.hasSelection());
+        plot.setTimeRange(kBase + 100'000'000, kBase + 300'000'000);
+        QVERIFY(plot.hasSelection());
+        plot.setTimeRange(kBase, kBase + 2'000'000'000);
+        QVERIFY(!plot.hasSelection());
+    }
+
+    void emptyProfile()
+    {
+        ui::MemoryPlot plot;
+        plot.setProfile(std::make_shared<model::Profile>());
+        QVERIFY(!plot.graph("rss"));
+        QVERIFY(!plot.grab().isNull());
+    }
+};
+
+QTEST_MAIN(TestMemoryPlot)
+#include "tst_memoryplot.moc"

@@ -1,0 +1,294 @@
+#include "memoryplot.h"
+
+#include "qcustomplotheader.h"
+#include <QEvent>
+#include <QMouseEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace perfwb::ui {
+
+namespace {
+
+constexpr double kMiB = 1024.0 * 1024.0;
+
+const model::Timeline *findTimeline(const model::Profile &profile, std::string_view name)
+{
+    for (const auto &timeline : profile.timelines)
+        if (timeline.name == name && !timeline.points.empty())
+            return &timeline;
+    return nullptr;
+}
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+} // namespace
+
+MemoryPlot::MemoryPlot(QWidget *parent)
+    : QWidget(parent)
+    , plot_(new QCustomPlot(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag);
+    // Only time zooms and pans; the value axes follow the data.
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->xAxis->setLabel(tr("Time (s)"));
+    plot_->yAxis->setLabel(tr("Memory (MiB)"));
+    plot_->yAxis2->setLabel(tr("CPU (%)"));
+    plot_->yAxis2->setVisible(true);
+    threadsAxis_ = plot_->axisRect()->addAxis(QCPAxis::atRight);
+    threadsAxis_->setLabel(tr("Threads"));
+    threadsAxis_->setVisible(false);
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot_->setSelectionRectMode(QCP::srmNone);
+    connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this,
+            [this](const QRect &rect, QMouseEvent *) { onSelectionAccepted(rect); });
+    plot_->installEventFilter(this);
+    plot_->setToolTip(tr("Wheel: zoom time · Drag: pan · Shift+drag: select a time range · Double-click: reset"));
+
+    selection_ = new QCPItemRect(plot_);
+    selection_->setLayer(QStringLiteral("overlay"));
+    selection_->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    selection_->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    selection_->setVisible(false);
+    selection_->setSelectable(false);
+    applyPalette();
+    setMinimumHeight(160);
+}
+
+void MemoryPlot::setProfile(std::shared_ptr<const model::Profile> profile)
+{
+    const QCPRange oldRange = plot_->xAxis->range();
+    const double oldEnd = full_.valid() ? double(full_.end - full_.begin) / 1e9 : 0;
+    const bool hadProfile = profile_ != nullptr && full_.valid();
+    profile_ = std::move(profile);
+    rebuild();
+    // A live recording grows: follow it unless the user zoomed in.
+    const bool wasWhole = !hadProfile || (oldRange.lower <= 1e-9 && oldRange.upper >= oldEnd - 1e-9);
+    if (wasWhole)
+        resetZoom();
+    else
+        plot_->xAxis->setRange(oldRange);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPGraph *MemoryPlot::addGraph(const model::Timeline &timeline, QCPAxis *valueAxis, double scale, const QColor &colour,
+                               const QString &label)
+{
+    QVector<double> keys, values;
+    keys.reserve(qsizetype(timeline.points.size()));
+    values.reserve(qsizetype(timeline.points.size()));
+    for (const auto &point : timeline.points) {
+        keys.push_back(secondsFor(point.timeNs));
+        values.push_back(point.value / scale);
+    }
+    QCPGraph *graph = plot_->addGraph(plot_->xAxis, valueAxis);
+    graph->setName(label);
+    graph->setPen(QPen(colour, 1.6));
+    graph->setData(keys, values, std::is_sorted(keys.begin(), keys.end()));
+    graphs_.insert(QString::fromStdString(timeline.name), graph);
+    return graph;
+}
+
+void MemoryPlot::rebuild()
+{
+    plot_->clearGraphs();
+    graphs_.clear();
+    // Marks are rebuilt from the profile; the selection rectangle stays.
+    for (int i = plot_->itemCount() - 1; i >= 0; --i)
+        if (plot_->item(i) != selection_)
+            plot_->removeItem(i);
+    full_ = profile_ ? ProfileTimeRange::of(*profile_) : ProfileTimeRange{};
+    if (!profile_ || !full_.valid()) {
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const bool dark = isDark(palette());
+    double memMax = 1;
+    if (const auto *rss = findTimeline(*profile_, "rss")) {
+        QCPGraph *g =
+            addGraph(*rss, plot_->yAxis, kMiB, dark ? QColor(100, 170, 255) : QColor(30, 100, 200), tr("RSS"));
+        QColor fill = g->pen().color();
+        fill.setAlpha(40);
+        g->setBrush(fill);
+        for (const auto &p : rss->points)
+            memMax = std::max(memMax, p.value / kMiB);
+    }
+    if (const auto *heap = findTimeline(*profile_, "heap")) {
+        addGraph(*heap, plot_->yAxis, kMiB, dark ? QColor(120, 220, 140) : QColor(30, 140, 60), tr("Heap in use"));
+        for (const auto &p : heap->points)
+            memMax = std::max(memMax, p.value / kMiB);
+    }
+    double cpuMax = 100;
+    if (const auto *cpu = findTimeline(*profile_, "cpu")) {
+        addGraph(*cpu, plot_->yAxis2, 1.0, dark ? QColor(255, 150, 70) : QColor(214, 90, 20), tr("CPU %"));
+        for (const auto &p : cpu->points)
+            cpuMax = std::max(cpuMax, p.value);
+    }
+    threadsAxis_->setVisible(false);
+    if (const auto *threads = findTimeline(*profile_, "threads"); threads && showThreads_) {
+        QCPGraph *g =
+            addGraph(*threads, threadsAxis_, 1.0, dark ? QColor(200, 140, 255) : QColor(120, 60, 180), tr("Threads"));
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        double maxThreads = 1;
+        for (const auto &p : threads->points)
+            maxThreads = std::max(maxThreads, p.value);
+        threadsAxis_->setRange(0, maxThreads + 1);
+        threadsAxis_->setVisible(true);
+    }
+    plot_->yAxis->setRange(0, memMax * 1.1);
+    plot_->yAxis2->setRange(0, cpuMax * 1.05);
+
+    const QColor markColour = palette().color(QPalette::Link);
+    for (const auto &mark : profile_->marks) {
+        const double x1 = secondsFor(mark.startNs);
+        if (mark.endNs > mark.startNs) {
+            auto *span = new QCPItemRect(plot_);
+            span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            span->topLeft->setCoords(x1, 0);
+            span->bottomRight->setCoords(secondsFor(mark.endNs), 1);
+            QColor fill = markColour;
+            fill.setAlpha(30);
+            span->setPen(Qt::NoPen);
+            span->setBrush(fill);
+            span->setSelectable(false);
+        } else {
+            auto *line = new QCPItemStraightLine(plot_);
+            line->point1->setCoords(x1, 0);
+            line->point2->setCoords(x1, 1);
+            line->setPen(QPen(markColour, 1, Qt::DashLine));
+            line->setSelectable(false);
+        }
+        auto *text = new QCPItemText(plot_);
+        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        text->position->setCoords(x1, 0);
+        text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
+        text->setPadding(QMargins(3, 2, 3, 2));
+        text->setText(QString::fromStdString(mark.name));
+        text->setColor(markColour);
+        text->setClipToAxisRect(true);
+        text->setSelectable(false);
+    }
+    setTimeRange(selBegin_, selEnd_);
+}
+
+void MemoryPlot::resetZoom()
+{
+    if (full_.valid())
+        plot_->xAxis->setRange(0, double(full_.end - full_.begin) / 1e9);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MemoryPlot::setShowThreads(bool show)
+{
+    if (show == showThreads_)
+        return;
+    showThreads_ = show;
+    rebuild();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPGraph *MemoryPlot::graph(const QString &timeline) const
+{
+    return graphs_.value(timeline, nullptr);
+}
+
+bool MemoryPlot::hasSelection() const
+{
+    return selection_->visible();
+}
+
+void MemoryPlot::setTimeRange(qint64 beginNs, qint64 endNs)
+{
+    selBegin_ = beginNs;
+    selEnd_ = endNs;
+    const bool show = full_.valid() && endNs > beginNs && !(beginNs <= full_.begin && endNs >= full_.end);
+    selection_->setVisible(show);
+    if (show) {
+        selection_->topLeft->setCoords(secondsFor(beginNs), 0);
+        selection_->bottomRight->setCoords(secondsFor(endNs), 1);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MemoryPlot::onSelectionAccepted(const QRect &rect)
+{
+    plot_->setSelectionRectMode(QCP::srmNone);
+    if (!full_.valid())
+        return;
+    const double a = plot_->xAxis->pixelToCoord(rect.left());
+    const double b = plot_->xAxis->pixelToCoord(rect.right());
+    const double span = double(full_.end - full_.begin);
+    auto clampNs = [&](double s) { return full_.begin + qint64(std::clamp(s * 1e9, 0.0, span)); };
+    const qint64 begin = clampNs(std::min(a, b));
+    const qint64 end = clampNs(std::max(a, b));
+    if (end <= begin)
+        return;
+    setTimeRange(begin, end);
+    Q_EMIT timeRangeSelected(begin, end);
+}
+
+bool MemoryPlot::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == plot_) {
+        if (event->type() == QEvent::MouseButtonPress) {
+            // Shift+drag selects; a plain drag pans (QCustomPlot decides at press time).
+            auto *mouse = static_cast<QMouseEvent *>(event);
+            plot_->setSelectionRectMode((mouse->modifiers() & Qt::ShiftModifier) && mouse->button() == Qt::LeftButton
+                                            ? QCP::srmCustom
+                                            : QCP::srmNone);
+        } else if (event->type() == QEvent::MouseButtonDblClick) {
+            resetZoom();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MemoryPlot::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+        rebuild();
+    }
+    QWidget::changeEvent(event);
+}
+
+void MemoryPlot::applyPalette()
+{
+    const QPalette &pal = palette();
+    plot_->setBackground(pal.brush(QPalette::Base));
+    const QColor text = pal.color(QPalette::Text);
+    QColor grid = pal.color(QPalette::Mid);
+    grid.setAlpha(90);
+    for (QCPAxis *axis : plot_->axisRect()->axes()) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+        axis->grid()->setZeroLinePen(Qt::NoPen);
+    }
+    plot_->yAxis2->grid()->setVisible(false);
+    plot_->legend->setBrush(pal.brush(QPalette::Window));
+    plot_->legend->setBorderPen(QPen(pal.color(QPalette::Mid)));
+    plot_->legend->setTextColor(pal.color(QPalette::WindowText));
+    QColor fill = pal.color(QPalette::Highlight);
+    fill.setAlpha(50);
+    selection_->setBrush(fill);
+    selection_->setPen(QPen(pal.color(QPalette::Highlight)));
+    plot_->selectionRect()->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DashLine));
+    plot_->selectionRect()->setBrush(fill);
+}
+
+} // namespace perfwb::ui
