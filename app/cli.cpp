@@ -27,6 +27,7 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("import"), {runImportCommand, "turn perf.data, perf script, folded or speedscope into a report"}},
         {QStringLiteral("info"), {runInfoCommand, "samples, duration, threads and top functions of a report"}},
         {QStringLiteral("export"), {runExportCommand, "write a report as SVG flamegraph, folded stacks or speedscope"}},
+        {QStringLiteral("diff"), {runDiffCommand, "compare two runs: verdict against thresholds and top changes"}},
         {QStringLiteral("record"), {runRecordCommand, "sample a command or a running process (--pid) into a report"}},
     };
     return list;

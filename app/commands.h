@@ -8,6 +8,7 @@ int runImportCommand(const QStringList &args);
 int runInfoCommand(const QStringList &args);
 int runExportCommand(const QStringList &args);
 int runRecordCommand(const QStringList &args);
+int runDiffCommand(const QStringList &args);
 int runGui(int argc, char **argv);
 
 } // namespace perfwb::app

@@ -1,10 +1,13 @@
 #include "formatregistry.h"
 
 #include "fileio.h"
+#include "chrometraceexporter.h"
 #include "foldedexporter.h"
 #include "foldedimporter.h"
+#include "htmlexporter.h"
 #include "perfdataimporter.h"
 #include "perfscriptimporter.h"
+#include "pprofexporter.h"
 #include "speedscopeexporter.h"
 #include "speedscopeimporter.h"
 #include "svgexporter.h"
@@ -35,6 +38,9 @@ const std::vector<std::unique_ptr<Exporter>> &FormatRegistry::exporters()
         v.push_back(std::make_unique<FoldedExporter>());
         v.push_back(std::make_unique<SpeedscopeExporter>());
         v.push_back(std::make_unique<SvgExporter>());
+        v.push_back(std::make_unique<HtmlExporter>());
+        v.push_back(std::make_unique<PprofExporter>());
+        v.push_back(std::make_unique<ChromeTraceExporter>());
         return v;
     }();
     return list;

@@ -1,0 +1,190 @@
+#include "cli.h"
+#include "commandline.h"
+#include "commands.h"
+
+#include "analysis/profilediff.h"
+#include "report/diffhtmlwriter.h"
+#include "report/diffsvgwriter.h"
+#include "report/difftext.h"
+#include "report/fileio.h"
+#include "report/profileloader.h"
+
+#include <QProcessEnvironment>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <utility>
+#include <vector>
+
+namespace perfwb::app {
+
+namespace {
+// A percentage option: a finite number >= 0, or an error line.
+bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out)
+{
+    if (!parser.isSet(opt))
+        return true;
+    bool ok = false;
+    const double v = parser.value(opt).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0) {
+        printError(
+            QStringLiteral("--%1 needs a percentage >= 0, not '%2'").arg(opt.names().constFirst(), parser.value(opt)));
+        return false;
+    }
+    out = v;
+    return true;
+}
+
+std::string labelFor(const model::Profile &p, const std::string &path)
+{
+    const std::string file = std::filesystem::path(path).filename().string();
+    return p.meta.runLabel.empty() ? file : p.meta.runLabel + " (" + file + ")";
+}
+
+// GitHub Actions shows $GITHUB_STEP_SUMMARY as the job summary; others append to it too.
+Status appendToStepSummary(const std::string &markdown)
+{
+    const QString path = QProcessEnvironment::systemEnvironment().value(QStringLiteral("GITHUB_STEP_SUMMARY"));
+    if (path.isEmpty())
+        return {};
+    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "ab");
+    if (f == nullptr)
+        return makeError(path.toStdString() + ": cannot append the job summary");
+    const bool ok = std::fwrite(markdown.data(), 1, markdown.size(), f) == markdown.size();
+    if (std::fclose(f) != 0 || !ok)
+        return makeError(path.toStdString() + ": cannot append the job summary");
+    return {};
+}
+} // namespace
+
+int runDiffCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption warnOpt(
+        QStringLiteral("warn-above"),
+        QStringLiteral("Warn when total time or a function grows by more than P % (default 10)."), QStringLiteral("P"));
+    const QCommandLineOption failOpt(QStringLiteral("fail-above"),
+                                     QStringLiteral("Fail (exit 1) when it grows by more than P % (default 20)."),
+                                     QStringLiteral("P"));
+    const QCommandLineOption minShareOpt(
+        QStringLiteral("min-share"),
+        QStringLiteral("Only functions with at least P % self share in either run count (default 1)."),
+        QStringLiteral("P"));
+    const QCommandLineOption markdownOpt(QStringLiteral("markdown"),
+                                         QStringLiteral("Write a before/after Markdown table to FILE (and append it to "
+                                                        "$GITHUB_STEP_SUMMARY when set)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
+    const QCommandLineOption topOpt(QStringLiteral("top"), QStringLiteral("How many changes to list (default 10)."),
+                                    QStringLiteral("N"));
+    const QCommandLineOption formatOpt({QStringLiteral("f"), QStringLiteral("format")},
+                                       QStringLiteral("Format of non-report inputs (default: by content)."),
+                                       QStringLiteral("FORMAT"));
+    const QCommandLineOption htmlOpt(
+        QStringLiteral("html"),
+        QStringLiteral("Write the comparison as one self-contained HTML page (differential "
+                       "flamegraph in both shapes, delta table) to FILE."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption svgOpt(
+        QStringLiteral("svg"), QStringLiteral("Write the differential flamegraph (new run's shape) as SVG to FILE."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption svgReverseOpt(
+        QStringLiteral("svg-reverse"),
+        QStringLiteral("Write the reverse differential flamegraph (base run's shape: vanished frames) to FILE."),
+        QStringLiteral("FILE"));
+    parser.addOptions(
+        {warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt, svgReverseOpt});
+    if (auto code = parseCommandLine(parser, args,
+                                     QStringLiteral("Compare two runs: verdict and top changes. Exit 0 pass or warn, "
+                                                    "1 regression beyond --fail-above, 2 bad usage or input."),
+                                     QStringLiteral("BASE NEW"), 2, 2))
+        return *code;
+
+    analysis::DiffThresholds t;
+    if (!readPercent(parser, warnOpt, t.warnAbovePct) || !readPercent(parser, failOpt, t.failAbovePct) ||
+        !readPercent(parser, minShareOpt, t.minSharePct))
+        return ExitUsage;
+    if (t.failAbovePct < t.warnAbovePct) {
+        printError(QStringLiteral("--fail-above (%1) must not be below --warn-above (%2)")
+                       .arg(t.failAbovePct)
+                       .arg(t.warnAbovePct));
+        return ExitUsage;
+    }
+    std::size_t top = 10;
+    if (parser.isSet(topOpt)) {
+        bool ok = false;
+        const uint n = parser.value(topOpt).toUInt(&ok);
+        if (!ok) {
+            printError(QStringLiteral("--top needs a count, not '%1'").arg(parser.value(topOpt)));
+            return ExitUsage;
+        }
+        top = n;
+    }
+
+    const std::string basePath = parser.positionalArguments().at(0).toStdString();
+    const std::string newPath = parser.positionalArguments().at(1).toStdString();
+    const std::string format = parser.value(formatOpt).toStdString();
+    model::Profile base;
+    model::Profile next;
+    if (Status st = report::ProfileLoader::load(basePath, format, base); !st) {
+        printError(st.message());
+        return ExitUsage;
+    }
+    if (Status st = report::ProfileLoader::load(newPath, format, next); !st) {
+        printError(st.message());
+        return ExitUsage;
+    }
+    if (base.meta.weightUnit != next.meta.weightUnit) {
+        printError("cannot compare " + base.meta.weightUnit + " (" + basePath + ") with " + next.meta.weightUnit +
+                   " (" + newPath + ")");
+        return ExitUsage;
+    }
+
+    const auto diff = analysis::ProfileDiff::compute(base, next, t);
+    const report::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
+
+    if (parser.isSet(markdownOpt)) {
+        const std::string md = report::DiffText::markdown(diff, labels, top);
+        if (Status st = report::writeFileAtomically(parser.value(markdownOpt).toStdString(), md); !st) {
+            printError(st.message());
+            return ExitUsage;
+        }
+        if (Status st = appendToStepSummary(md); !st)
+            printError(st.message()); // the verdict still stands
+    }
+    // Every file is rendered before any is written: a failure leaves nothing half done.
+    std::vector<std::pair<std::string, std::string>> files;
+    if (parser.isSet(htmlOpt)) {
+        std::string html;
+        if (Status st = report::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
+            printError(st.message());
+            return ExitUsage;
+        }
+        files.emplace_back(parser.value(htmlOpt).toStdString(), std::move(html));
+    }
+    const std::string svgTitle = "perfwb diff: " + labels.base + " -> " + labels.next;
+    for (const auto &[opt, shape] : {std::pair{&svgOpt, report::DiffSvgWriter::Shape::New},
+                                     std::pair{&svgReverseOpt, report::DiffSvgWriter::Shape::Base}}) {
+        if (!parser.isSet(*opt))
+            continue;
+        std::string svg;
+        if (Status st = report::DiffSvgWriter::write(diff, shape, svgTitle, svg); !st) {
+            printError(st.message());
+            return ExitUsage;
+        }
+        files.emplace_back(parser.value(*opt).toStdString(), std::move(svg));
+    }
+    for (const auto &[path, data] : files) {
+        if (Status st = report::writeFileAtomically(path, data); !st) {
+            printError(st.message());
+            return ExitUsage;
+        }
+    }
+    const std::string text =
+        parser.isSet(jsonOpt) ? report::DiffText::json(diff, labels, top) : report::DiffText::plain(diff, labels, top);
+    std::fputs(text.c_str(), stdout);
+    return diff.verdict() == analysis::DiffVerdict::Fail ? ExitFailure : ExitOk;
+}
+
+} // namespace perfwb::app

@@ -1,0 +1,26 @@
+#pragma once
+#include "analysis/profilediff.h"
+#include "core/result.h"
+#include "model/profile.h"
+
+#include <string>
+
+namespace perfwb::report {
+
+// The comparison as one self-contained HTML page (the same template and script as
+// HtmlExporter): verdict, summary metrics before/after, differential flamegraph in both
+// shapes (the new run's, and the base run's so vanished frames show) coloured by the
+// change of each frame's share (red slower, blue faster), and the sortable delta table.
+class DiffHtmlWriter {
+public:
+    struct Labels {
+        std::string base;
+        std::string next;
+    };
+    static Status write(const analysis::ProfileDiff &diff, const model::Profile &base, const model::Profile &next,
+                        const Labels &labels, std::string &out);
+    // Nodes narrower than this share of their run's total are left out of the page/SVG.
+    static constexpr double kMinShare = 1.0 / 12000; // 0.1 px of a 1200 px chart
+};
+
+} // namespace perfwb::report

@@ -1,0 +1,232 @@
+#include "difftext.h"
+
+#include "textescape.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace perfwb::report {
+
+namespace {
+using analysis::ProfileDiff;
+
+// Locale-independent, like every export.
+std::string fixed(double value, int decimals)
+{
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
+    return std::string(buf, r.ptr);
+}
+
+std::string verdictWord(analysis::DiffVerdict v)
+{
+    return analysis::diffVerdictName(v);
+}
+
+std::string fnLabel(const ProfileDiff::Function &f)
+{
+    std::string s = f.name.empty() ? "[unknown]" : textescape::validUtf8(f.name);
+    if (!f.module.empty())
+        s += " [" + textescape::validUtf8(f.module) + "]";
+    return s;
+}
+
+// Markdown table cells: no pipes, no line breaks, no HTML.
+std::string mdCell(std::string_view text)
+{
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+        case '|':
+            out += "\\|";
+            break;
+        case '\n':
+        case '\r':
+            out += ' ';
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '`':
+        case '*':
+        case '_':
+            out += '\\';
+            out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string pct(double share)
+{
+    return fixed(100.0 * share, 2) + " %";
+}
+
+std::string jsonNumber(double v)
+{
+    if (!std::isfinite(v))
+        return "null";
+    return fixed(v, 6);
+}
+
+std::size_t shownCount(const ProfileDiff &d, std::size_t top)
+{
+    std::size_t n = 0;
+    for (const auto &f : d.functions()) {
+        if (n >= top)
+            break;
+        if (f.selfBefore == 0 && f.selfAfter == 0 && f.totalBefore == 0 && f.totalAfter == 0)
+            break; // sorted: the rest has no weight in either run
+        ++n;
+    }
+    return n;
+}
+} // namespace
+
+std::string DiffText::formatValue(double value, const std::string &unit)
+{
+    if (unit == "ns") {
+        if (value >= 1e9)
+            return fixed(value / 1e9, 3) + " s";
+        return fixed(value / 1e6, 1) + " ms";
+    }
+    if (unit == "bytes") {
+        if (value >= 1024.0 * 1024.0)
+            return fixed(value / (1024.0 * 1024.0), 1) + " MiB";
+        return fixed(value / 1024.0, 1) + " KiB";
+    }
+    if (unit == "kB" || unit == "KiB")
+        return fixed(value / 1024.0, 1) + " MiB";
+    return fixed(value, 0) + (unit.empty() || unit == "count" ? "" : " " + unit);
+}
+
+std::string DiffText::formatRelative(double p)
+{
+    if (std::isinf(p))
+        return "new";
+    if (std::abs(p) < 0.05)
+        return "±0.0 %";
+    return (p > 0 ? "+" : "") + fixed(p, 1) + " %";
+}
+
+std::string DiffText::formatPoints(double points)
+{
+    return (points >= 0 ? "+" : "") + fixed(points, 2) + " pp";
+}
+
+std::string DiffText::plain(const ProfileDiff &d, const Labels &labels, std::size_t top)
+{
+    const auto &t = d.thresholds();
+    std::string out = "verdict: " + verdictWord(d.verdict()) + "  (warn above +" + fixed(t.warnAbovePct, 1) +
+                      " %, fail above +" + fixed(t.failAbovePct, 1) + " %, functions above " + fixed(t.minSharePct, 1) +
+                      " % self)\n";
+    out += "base: " + labels.base + "\nnew:  " + labels.next + "\n\n";
+    for (const auto &m : d.metrics()) {
+        if (!m.knownBefore && !m.knownAfter)
+            continue;
+        out += "  " + m.name + ": " + (m.knownBefore ? formatValue(m.before, m.unit) : "-") + " -> " +
+               (m.knownAfter ? formatValue(m.after, m.unit) : "-");
+        if (m.known())
+            out += "  (" + formatRelative(m.relativePct()) + ")";
+        if (&m == &d.totalTime())
+            out += "  [total time: " + verdictWord(d.totalVerdict()) + "]";
+        out += '\n';
+    }
+    out += "\ntop changes (self share of each run's total):\n";
+    const std::size_t n = shownCount(d, top);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto &f = d.functions()[i];
+        out += "  " + std::string(f.verdict == analysis::DiffVerdict::Pass ? "    " : verdictWord(f.verdict)) + "  " +
+               pct(f.selfShareBefore) + " -> " + pct(f.selfShareAfter) + "  " + formatPoints(f.selfDeltaPoints()) +
+               "  " + formatRelative(f.selfRelativePct()) + "  " + fnLabel(f) + '\n';
+    }
+    return out;
+}
+
+std::string DiffText::markdown(const ProfileDiff &d, const Labels &labels, std::size_t top)
+{
+    const auto &t = d.thresholds();
+    static const char *icon[] = {"✅ pass", "⚠️ warn", "❌ fail"};
+    std::string out = "## perfwb diff: " + std::string(icon[static_cast<int>(d.verdict())]) + "\n\n";
+    out += "Base `" + mdCell(labels.base) + "` → new `" + mdCell(labels.next) + "`. Warn above +" +
+           fixed(t.warnAbovePct, 1) + " %, fail above +" + fixed(t.failAbovePct, 1) +
+           " % (total time and functions above " + fixed(t.minSharePct, 1) + " % self share).\n\n";
+    out += "| metric | before | after | change |\n|---|---:|---:|---:|\n";
+    for (const auto &m : d.metrics()) {
+        if (!m.knownBefore && !m.knownAfter)
+            continue;
+        std::string name = m.name;
+        if (&m == &d.totalTime())
+            name += " (total time, " + verdictWord(d.totalVerdict()) + ")";
+        out += "| " + mdCell(name) + " | " + (m.knownBefore ? formatValue(m.before, m.unit) : "–") + " | " +
+               (m.knownAfter ? formatValue(m.after, m.unit) : "–") + " | " +
+               (m.known() ? formatRelative(m.relativePct()) : "–") + " |\n";
+    }
+    out += "\n| function | self before | self after | Δ self | Δ rel | total before | total after | verdict |\n"
+           "|---|---:|---:|---:|---:|---:|---:|---|\n";
+    const std::size_t n = shownCount(d, top);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto &f = d.functions()[i];
+        out += "| `" + mdCell(fnLabel(f)) + "` | " + pct(f.selfShareBefore) + " | " + pct(f.selfShareAfter) + " | " +
+               formatPoints(f.selfDeltaPoints()) + " | " + formatRelative(f.selfRelativePct()) + " | " +
+               pct(f.totalShareBefore) + " | " + pct(f.totalShareAfter) + " | " +
+               (f.verdict == analysis::DiffVerdict::Pass ? std::string() : icon[static_cast<int>(f.verdict)]) + " |\n";
+    }
+    return out;
+}
+
+std::string DiffText::json(const ProfileDiff &d, const Labels &labels, std::size_t top)
+{
+    const auto &t = d.thresholds();
+    std::string out = "{\"verdict\":\"" + verdictWord(d.verdict()) + "\",\"base\":";
+    textescape::appendJsonString(out, labels.base);
+    out += ",\"new\":";
+    textescape::appendJsonString(out, labels.next);
+    out += ",\"thresholds\":{\"warnAbovePct\":" + jsonNumber(t.warnAbovePct) +
+           ",\"failAbovePct\":" + jsonNumber(t.failAbovePct) + ",\"minSharePct\":" + jsonNumber(t.minSharePct) + "}";
+    out += ",\"totalTime\":{\"metric\":";
+    textescape::appendJsonString(out, d.totalTime().name);
+    out += ",\"relativePct\":" + jsonNumber(d.totalTime().relativePct()) + ",\"verdict\":\"" +
+           verdictWord(d.totalVerdict()) + "\"},\"metrics\":[";
+    bool first = true;
+    for (const auto &m : d.metrics()) {
+        out += first ? "" : ",";
+        first = false;
+        out += "{\"name\":";
+        textescape::appendJsonString(out, m.name);
+        out += ",\"unit\":";
+        textescape::appendJsonString(out, m.unit);
+        out += ",\"before\":" + (m.knownBefore ? jsonNumber(m.before) : "null") +
+               ",\"after\":" + (m.knownAfter ? jsonNumber(m.after) : "null") +
+               ",\"relativePct\":" + (m.known() ? jsonNumber(m.relativePct()) : "null") + "}";
+    }
+    out += "],\"functions\":[";
+    const std::size_t n = shownCount(d, top);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto &f = d.functions()[i];
+        out += i == 0 ? "{\"name\":" : ",{\"name\":";
+        textescape::appendJsonString(out, f.name);
+        out += ",\"module\":";
+        textescape::appendJsonString(out, f.module);
+        out += ",\"selfBefore\":" + std::to_string(f.selfBefore) + ",\"selfAfter\":" + std::to_string(f.selfAfter) +
+               ",\"totalBefore\":" + std::to_string(f.totalBefore) + ",\"totalAfter\":" + std::to_string(f.totalAfter) +
+               ",\"selfShareBefore\":" + jsonNumber(f.selfShareBefore) +
+               ",\"selfShareAfter\":" + jsonNumber(f.selfShareAfter) +
+               ",\"totalShareBefore\":" + jsonNumber(f.totalShareBefore) +
+               ",\"totalShareAfter\":" + jsonNumber(f.totalShareAfter) +
+               ",\"selfDeltaPoints\":" + jsonNumber(f.selfDeltaPoints()) +
+               ",\"selfRelativePct\":" + jsonNumber(f.selfRelativePct()) +
+               ",\"significant\":" + (f.significant ? "true" : "false") + ",\"verdict\":\"" + verdictWord(f.verdict) +
+               "\"}";
+    }
+    out += "]}\n";
+    return out;
+}
+
+} // namespace perfwb::report

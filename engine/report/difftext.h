@@ -1,0 +1,28 @@
+#pragma once
+#include "analysis/profilediff.h"
+
+#include <string>
+
+namespace perfwb::report {
+
+// A comparison as text: the terminal summary, a Markdown before/after table (fit for a
+// GitHub job summary) and JSON for scripts. Names are escaped for each format.
+class DiffText {
+public:
+    struct Labels {
+        std::string base = "base";
+        std::string next = "new";
+    };
+    static std::string plain(const analysis::ProfileDiff &diff, const Labels &labels, std::size_t top);
+    static std::string markdown(const analysis::ProfileDiff &diff, const Labels &labels, std::size_t top);
+    static std::string json(const analysis::ProfileDiff &diff, const Labels &labels, std::size_t top);
+
+    // "1.234 s", "12.0 MiB", "1234 samples": a metric value for people.
+    static std::string formatValue(double value, const std::string &unit);
+    // "+12.3 %", "-4.0 %", "new" (from zero), "±0.0 %".
+    static std::string formatRelative(double pct);
+    // "+1.25 pp".
+    static std::string formatPoints(double points);
+};
+
+} // namespace perfwb::report

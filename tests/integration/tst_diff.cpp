@@ -1,0 +1,186 @@
+// End-to-end tests of `perfwb diff` on real recordings: `perfwb record` samples the
+// hotspot2x workload with factor 1 (twice) and factor 2 (hot_function 2x slower), and the
+// diff of those reports must fail on hot_function and pass on the identical pair.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run {
+    bool finished = false;
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString describe() const
+    {
+        return u"finished=%1 exit=%2 stderr=[%3] stdout=[%4]"_s.arg(finished).arg(exitCode).arg(
+            QString::fromLocal8Bit(err.trimmed()), QString::fromLocal8Bit(out.trimmed().left(1500)));
+    }
+};
+
+Run runPerfwb(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(PERFWB_BINARY), args);
+    Run r;
+    if (!p.waitForStarted())
+        return r;
+    r.finished = p.waitForFinished(120000);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+} // namespace
+
+class TestDiff : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_base, m_same, m_slow;
+
+    void record(const QString &out, const QString &factor)
+    {
+        const Run r = runPerfwb({u"record"_s, u"-F"_s, u"999"_s, u"-o"_s, out, u"--"_s,
+                                 QStringLiteral(PERFWB_WORKLOAD_DIR "/hotspot2x"), factor, u"600"_s});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(u"perfwb record: "_s + r.describe()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_base = m_dir.filePath(u"base.perfwb"_s);
+        m_same = m_dir.filePath(u"same.perfwb"_s);
+        m_slow = m_dir.filePath(u"slow.perfwb"_s);
+        record(m_base, u"1"_s);
+        record(m_same, u"1"_s);
+        record(m_slow, u"2"_s);
+    }
+
+    void regressionFails()
+    {
+        const Run r = runPerfwb({u"diff"_s, m_base, m_slow});
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.startsWith(u"verdict: fail"_s), qPrintable(out));
+        // The first listed change is the function made 2x slower.
+        const QString changes = out.section(u"top changes"_s, 1);
+        const QString firstLine = changes.section(u'\n', 1, 1);
+        QVERIFY2(firstLine.contains(u"fail"_s) && firstLine.contains(u"hot_function [hotspot2x]"_s), qPrintable(out));
+    }
+
+    void regressionJson()
+    {
+        const Run r = runPerfwb({u"diff"_s, u"--json"_s, u"--top"_s, u"5"_s, m_base, m_slow});
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(r.out, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(o[u"verdict"_s].toString(), u"fail"_s);
+        const QJsonArray fns = o[u"functions"_s].toArray();
+        QVERIFY(!fns.isEmpty() && fns.size() <= 5);
+        const QJsonObject hot = fns.first().toObject();
+        QCOMPARE(hot[u"name"_s].toString(), u"hot_function"_s);
+        QCOMPARE(hot[u"verdict"_s].toString(), u"fail"_s);
+        // 1:1 -> 2:1 of the samples: the self share goes from ~50 % to ~67 % (+33 % relative).
+        QVERIFY2(qAbs(hot[u"selfShareBefore"_s].toDouble() - 0.5) < 0.08, qPrintable(QString::fromUtf8(r.out)));
+        QVERIFY2(qAbs(hot[u"selfShareAfter"_s].toDouble() - 2.0 / 3) < 0.08, qPrintable(QString::fromUtf8(r.out)));
+        // The total time (CPU time) grows by ~50 %.
+        const QJsonObject total = o[u"totalTime"_s].toObject();
+        QCOMPARE(total[u"metric"_s].toString(), u"CPU time"_s);
+        QVERIFY2(total[u"relativePct"_s].toDouble() > 30, qPrintable(QString::fromUtf8(r.out)));
+        QCOMPARE(total[u"verdict"_s].toString(), u"fail"_s);
+    }
+
+    void identicalRunsPass()
+    {
+        const Run r = runPerfwb({u"diff"_s, m_base, m_same});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.startsWith("verdict: pass"), qPrintable(r.describe()));
+    }
+
+    void thresholdsAreConfigurable()
+    {
+        // +50 % total time, +33 % hot_function: under a 60 % fail line it only warns (exit 0).
+        const Run r = runPerfwb({u"diff"_s, u"--fail-above"_s, u"60"_s, m_base, m_slow});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.startsWith("verdict: warn"), qPrintable(r.describe()));
+    }
+
+    void markdownAndStepSummary()
+    {
+        const QString md = m_dir.filePath(u"before_after.md"_s);
+        const QString summary = m_dir.filePath(u"step_summary.md"_s);
+        QFile existing(summary);
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("# earlier step\n");
+        existing.close();
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GITHUB_STEP_SUMMARY"_s, summary);
+        const Run r = runPerfwb({u"diff"_s, u"--markdown"_s, md, m_base, m_slow}, env);
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY2(text.startsWith(u"## perfwb diff: ❌ fail"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"| metric | before | after | change |"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"| `hot\\_function [hotspot2x]` |"_s), qPrintable(text));
+        QFile s(summary);
+        QVERIFY(s.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(s.readAll()), u"# earlier step\n"_s + text);
+    }
+
+    void badUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("one input") << QStringList{u"BASE"_s};
+        QTest::newRow("missing file") << QStringList{u"BASE"_s, u"/nonexistent/new.perfwb"_s};
+        QTest::newRow("not a number") << QStringList{u"--fail-above"_s, u"lots"_s, u"BASE"_s, u"NEW"_s};
+        QTest::newRow("negative") << QStringList{u"--warn-above"_s, u"-5"_s, u"BASE"_s, u"NEW"_s};
+        QTest::newRow("fail below warn") << QStringList{u"--warn-above"_s, u"30"_s,   u"--fail-above"_s,
+                                                        u"20"_s,           u"BASE"_s, u"NEW"_s};
+        QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s, u"BASE"_s, u"NEW"_s};
+    }
+
+    void badUsage()
+    {
+        QFETCH(QStringList, args);
+        args.replaceInStrings(u"BASE"_s, m_base);
+        args.replaceInStrings(u"NEW"_s, m_slow);
+        const Run r = runPerfwb(QStringList{u"diff"_s} + args);
+        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count('\n'), 1); // one error line
+    }
+
+    void unreadableInput()
+    {
+        const QString junk = m_dir.filePath(u"junk.bin"_s);
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(64, '\x01'));
+        f.close();
+        const Run r = runPerfwb({u"diff"_s, m_base, junk});
+        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
+        QVERIFY2(r.err.contains("junk.bin"), qPrintable(r.describe()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiff)
+#include "tst_diff.moc"
