@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "commands.h"
 
+#include "analysis/allocationcostprofile.h"
 #include "report/fileio.h"
 #include "report/formatregistry.h"
 #include "report/profileloader.h"
@@ -42,7 +43,13 @@ int runExportCommand(const QStringList &args)
     const QCommandLineOption labelOpt(QStringLiteral("label"),
                                       QStringLiteral("Run label used in the file name (default: the report's)."),
                                       QStringLiteral("LABEL"));
-    parser.addOptions({toOpt, outOpt, formatOpt, labelOpt});
+    const QCommandLineOption costOpt(
+        QStringLiteral("cost"),
+        QStringLiteral("Export allocations instead of samples, weighted by: %1.")
+            .arg(QString::fromLatin1(analysis::AllocationCostProfile::kCostNames.data(),
+                                     static_cast<qsizetype>(analysis::AllocationCostProfile::kCostNames.size()))),
+        QStringLiteral("COST"));
+    parser.addOptions({toOpt, outOpt, formatOpt, labelOpt, costOpt});
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Export a report for other tools or a ticket."),
                                      QStringLiteral("REPORT"), 1, 1))
         return *code;
@@ -64,6 +71,21 @@ int runExportCommand(const QStringList &args)
     }
     if (parser.isSet(labelOpt))
         profile.meta.runLabel = parser.value(labelOpt).toStdString();
+    if (parser.isSet(costOpt)) {
+        analysis::AllocationCost cost{};
+        if (!analysis::AllocationCostProfile::costFromName(parser.value(costOpt).toStdString(), cost)) {
+            printError(QStringLiteral("unknown --cost '%1' (known: %2)")
+                           .arg(parser.value(costOpt),
+                                QString::fromLatin1(analysis::AllocationCostProfile::kCostNames.data())));
+            return ExitUsage;
+        }
+        auto derived = analysis::AllocationCostProfile::build(profile, cost);
+        if (!derived) {
+            printError(QString::fromStdString(path + ": " + derived.message()));
+            return ExitUsage;
+        }
+        profile = std::move(derived.value());
+    }
 
     std::string outPath = parser.value(outOpt).toStdString();
     if (outPath.empty()) {

@@ -1,3 +1,4 @@
+#include "allocationjson.h"
 #include "cli.h"
 #include "commandline.h"
 #include "commands.h"
@@ -149,6 +150,8 @@ QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &funct
     }
     o[QStringLiteral("functions")] = fns;
     o[QStringLiteral("metadata")] = metadataJson(p.meta);
+    if (!p.allocations.empty())
+        o[QStringLiteral("allocations")] = allocationsJson(p, functions, top);
     return o;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include "allocationtable.h"
 #include "frametable.h"
 #include "runmetadata.h"
 #include "sampletable.h"
@@ -25,6 +26,7 @@ public:
     std::vector<Timeline> timelines;
     std::vector<Mark> marks;
     RunMetadata meta;
+    AllocationTable allocations; // empty unless recorded with --alloc
 
     FrameId internFrame(std::string_view function, std::string_view module = {}, std::string_view file = {},
                         std::uint32_t line = 0, FrameKind kind = FrameKind::Native, bool inlined = false);

@@ -1,5 +1,6 @@
 #include "reportreader.h"
 
+#include "allocationstore.h"
 #include "fileio.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
@@ -54,6 +55,7 @@ private:
     Status readMarks();
     Status readRunMetadata();
     Status readRunLists();
+    Status readAllocations() { return AllocationStore::read(db_, out_.stacks.size(), out_.allocations, path_); }
 
     Status prepare(SqliteStatement &stmt, std::string_view sql);
     Result<std::int64_t> count(std::string_view sql);
@@ -82,9 +84,10 @@ Status Loader::run()
         !out_.threads().empty() || !out_.processes.empty() || !out_.timelines.empty() || !out_.marks.empty())
         return makeError(path_ + ": cannot read a report into a profile that already holds data");
 
-    for (auto step : {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames,
-                      &Loader::readStackNodes, &Loader::readThreadsAndProcesses, &Loader::readSamples,
-                      &Loader::readTimelines, &Loader::readMarks, &Loader::readRunMetadata, &Loader::readRunLists}) {
+    for (auto step :
+         {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames, &Loader::readStackNodes,
+          &Loader::readThreadsAndProcesses, &Loader::readSamples, &Loader::readTimelines, &Loader::readMarks,
+          &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations}) {
         if (Status st = (this->*step)(); !st)
             return st;
     }

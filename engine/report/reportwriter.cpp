@@ -1,5 +1,6 @@
 #include "reportwriter.h"
 
+#include "allocationstore.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
 
@@ -313,7 +314,8 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
         if (!bindSamples(st.insertSample, 1))
             return false;
     }
-    return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta);
+    return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
+           AllocationStore::write(db_, profile.allocations);
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)

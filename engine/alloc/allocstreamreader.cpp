@@ -1,0 +1,295 @@
+#include "allocstreamreader.h"
+
+#include "report/fileio.h"
+#include "symbolize/symbolizer.h"
+#include "tracker/allocstream.h"
+
+#include <cstring>
+#include <unordered_map>
+#include <vector>
+
+namespace perfwb::alloc {
+
+namespace {
+
+struct TraceNode {
+    std::uint32_t parent = 0;
+    std::uint64_t ip = 0;
+};
+
+struct Block {
+    std::uint64_t size = 0;
+    std::uint32_t trace = 0;
+};
+
+// Reads records one by one; stops quietly at a truncated tail.
+class Cursor {
+public:
+    explicit Cursor(std::string_view data)
+        : p_(data.data())
+        , end_(data.data() + data.size())
+    {}
+    bool atEnd() const { return p_ >= end_; }
+    bool byte(std::uint8_t &out)
+    {
+        if (p_ >= end_)
+            return false;
+        out = static_cast<std::uint8_t>(*p_++);
+        return true;
+    }
+    bool varint(std::uint64_t &out)
+    {
+        out = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            std::uint8_t b;
+            if (!byte(b))
+                return false;
+            out |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                return true;
+        }
+        return false;
+    }
+    bool bytes(std::uint64_t n, std::string_view &out)
+    {
+        if (n > std::uint64_t(end_ - p_))
+            return false;
+        out = {p_, n};
+        p_ += n;
+        return true;
+    }
+    void skip(std::size_t n) { p_ += n; }
+
+private:
+    const char *p_;
+    const char *end_;
+};
+
+struct Event {
+    enum Kind { Alloc, Free, Time, End } kind;
+    std::uint64_t size = 0;
+    std::uint32_t trace = 0;
+    std::uint64_t ptr = 0;
+    std::int64_t timeNs = 0;
+    std::int32_t tid = 0;
+};
+
+// One pass over the records; mapping and trace records go to the caller's tables,
+// the rest to `onEvent`. Returns false on a malformed stream.
+template<typename OnEvent>
+bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symbolizer *symbolizer, std::int32_t pid,
+          OnEvent &&onEvent)
+{
+    Cursor c(body);
+    std::uint64_t lastPtr = 0;
+    Event ev{};
+    while (!c.atEnd()) {
+        std::uint8_t tag;
+        c.byte(tag);
+        std::uint64_t a = 0, b = 0, d = 0;
+        switch (tag) {
+        case PWBA_ALLOC:
+            if (!c.varint(a) || !c.varint(b) || !c.varint(d))
+                return true;
+            if (symbolizer && b >= traces.size())
+                return false;
+            lastPtr += (d >> 1) ^ (~(d & 1) + 1);
+            ev.kind = Event::Alloc;
+            ev.size = a;
+            ev.trace = std::uint32_t(b);
+            ev.ptr = lastPtr;
+            onEvent(ev);
+            break;
+        case PWBA_FREE:
+            if (!c.varint(d))
+                return true;
+            lastPtr += (d >> 1) ^ (~(d & 1) + 1);
+            ev.kind = Event::Free;
+            ev.ptr = lastPtr;
+            onEvent(ev);
+            break;
+        case PWBA_TRACE:
+            if (!c.varint(a) || !c.varint(b))
+                return true;
+            if (symbolizer) {
+                if (a >= traces.size())
+                    return false;
+                traces.push_back({std::uint32_t(a), b});
+            }
+            break;
+        case PWBA_MAPPING: {
+            std::string_view path;
+            std::uint64_t len;
+            if (!c.varint(a) || !c.varint(b) || !c.varint(d) || !c.varint(len) || !c.bytes(len, path))
+                return true;
+            if (symbolizer)
+                symbolizer->addMapping(pid, a, b, d, path);
+            break;
+        }
+        case PWBA_TIME:
+        case PWBA_END:
+            if (!c.varint(a))
+                return true;
+            ev.kind = tag == PWBA_TIME ? Event::Time : Event::End;
+            ev.timeNs = std::int64_t(a);
+            onEvent(ev);
+            break;
+        case PWBA_THREAD:
+            if (!c.varint(a))
+                return true;
+            ev.tid = std::int32_t(a);
+            break;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data, symbolize::Symbolizer &symbolizer,
+                                                           model::Profile &profile)
+{
+    if (data.size() < PWBA_MAGIC_LEN || std::memcmp(data.data(), PWBA_MAGIC, PWBA_MAGIC_LEN) != 0)
+        return makeError("not a perfwb allocation stream (bad magic)");
+    Cursor head(data.substr(PWBA_MAGIC_LEN));
+    std::uint64_t version = 0, pid = 0;
+    if (!head.varint(version) || !head.varint(pid))
+        return makeError("allocation stream: truncated header");
+    if (version != PWBA_VERSION)
+        return makeError("allocation stream: unsupported version " + std::to_string(version));
+    std::size_t headerLen = PWBA_MAGIC_LEN;
+    for (std::uint64_t v : {version, pid})
+        do
+            ++headerLen;
+        while (v >>= 7);
+    const std::string_view body = data.substr(headerLen);
+
+    Summary summary;
+    summary.pid = std::int32_t(pid);
+    std::vector<TraceNode> traces(1); // node 0: the root
+
+    // Pass 1: trace tree, mappings, per-trace calls/bytes/temporary, the heap timeline
+    // and the moment of the peak (as an event ordinal, so pass 2 can stop there).
+    std::vector<model::AllocationStats> perTrace;
+    std::unordered_map<std::uint64_t, Block> live;
+    std::unordered_map<std::int32_t, std::uint64_t> lastAllocOfThread; // for "temporary"
+    std::uint64_t heap = 0, peak = 0, ordinal = 0, peakOrdinal = 0;
+    std::int64_t now = 0, peakTime = 0;
+    model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
+    bool ok = scan(body, traces, &symbolizer, summary.pid, [&](const Event &ev) {
+        ++ordinal;
+        switch (ev.kind) {
+        case Event::Alloc: {
+            ++summary.events;
+            if (perTrace.size() <= ev.trace)
+                perTrace.resize(traces.size());
+            auto &s = perTrace[ev.trace];
+            ++s.calls;
+            s.bytes += ev.size;
+            auto [it, added] = live.try_emplace(ev.ptr, Block{ev.size, ev.trace});
+            if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
+                heap -= it->second.size;
+                it->second = Block{ev.size, ev.trace};
+            }
+            heap += ev.size;
+            lastAllocOfThread[ev.tid] = ev.ptr;
+            if (heap > peak) {
+                peak = heap;
+                peakOrdinal = ordinal;
+                peakTime = now;
+            }
+            break;
+        }
+        case Event::Free: {
+            ++summary.events;
+            auto it = live.find(ev.ptr);
+            if (it == live.end()) {
+                ++summary.unmatchedFrees;
+                break;
+            }
+            auto last = lastAllocOfThread.find(ev.tid);
+            if (last != lastAllocOfThread.end() && last->second == ev.ptr) {
+                ++perTrace[it->second.trace].temporary;
+                last->second = 0;
+            }
+            heap -= it->second.size;
+            live.erase(it);
+            break;
+        }
+        case Event::Time:
+        case Event::End:
+            now = ev.timeNs;
+            timeline.points.push_back({now, double(heap)});
+            if (ev.kind == Event::End)
+                summary.complete = true;
+            break;
+        }
+    });
+    if (!ok)
+        return makeError("allocation stream: malformed record");
+    perTrace.resize(traces.size());
+    summary.traceNodes = traces.size() - 1;
+    for (const auto &[ptr, block] : live) {
+        perTrace[block.trace].leakedBytes += block.size;
+        ++perTrace[block.trace].leakedBlocks;
+    }
+
+    // Pass 2: which blocks were live at the peak, by trace.
+    if (peakOrdinal > 0) {
+        live.clear();
+        ordinal = 0;
+        std::vector<TraceNode> unused;
+        scan(body, unused, nullptr, summary.pid, [&](const Event &ev) {
+            if (++ordinal > peakOrdinal)
+                return;
+            if (ev.kind == Event::Alloc)
+                live[ev.ptr] = Block{ev.size, ev.trace};
+            else if (ev.kind == Event::Free)
+                live.erase(ev.ptr);
+        });
+        for (const auto &[ptr, block] : live)
+            perTrace[block.trace].peakBytes += block.size;
+    }
+
+    // Trace nodes to model stacks: parents come first, so each node's stack extends
+    // its parent's by the (inline-expanded) frames of its return address.
+    std::vector<model::StackId> stackOf(traces.size(), model::kEmptyStack);
+    std::vector<model::FrameId> frames;
+    for (std::size_t i = 1; i < traces.size(); ++i) {
+        frames.clear();
+        symbolizer.resolve(summary.pid, traces[i].ip, true, false, profile, frames);
+        model::StackId s = stackOf[traces[i].parent];
+        for (auto f = frames.rbegin(); f != frames.rend(); ++f)
+            s = profile.stacks.intern(s, *f);
+        stackOf[i] = s;
+    }
+    auto &table = profile.allocations;
+    for (std::size_t i = 0; i < perTrace.size(); ++i) {
+        const auto &s = perTrace[i];
+        if (s.calls == 0 && s.leakedBlocks == 0)
+            continue;
+        table.row(stackOf[i]).add(s);
+        table.totals.add(s);
+    }
+    table.totals.peakBytes = peak;
+    table.peakTimeNs = peakTime;
+    if (!timeline.points.empty())
+        profile.timelines.push_back(std::move(timeline));
+    return summary;
+}
+
+Result<AllocStreamReader::Summary>
+AllocStreamReader::readFile(const std::string &path, symbolize::Symbolizer &symbolizer, model::Profile &profile)
+{
+    auto data = report::readWholeFile(path);
+    if (!data)
+        return makeError(data.message());
+    auto r = read(*data, symbolizer, profile);
+    if (!r)
+        return makeError(path + ": " + r.message());
+    return r;
+}
+
+} // namespace perfwb::alloc

@@ -1,0 +1,38 @@
+#pragma once
+#include "core/result.h"
+#include "model/profile.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace perfwb::symbolize {
+class Symbolizer;
+}
+
+namespace perfwb::alloc {
+
+// Turns the stream of libperfwb_alloctrack.so (format: tracker/allocstream.h) into
+// the profile's allocation table and its "heap" timeline. Stacks are symbolized
+// through the recording's Symbolizer with the mappings the tracker sent, so they
+// share frames with the CPU samples of the same run.
+class AllocStreamReader {
+public:
+    struct Summary {
+        std::int32_t pid = 0;
+        std::uint64_t events = 0;
+        std::uint64_t traceNodes = 0;
+        std::uint64_t unmatchedFrees = 0; // frees of blocks allocated before tracking began
+        bool complete = false;            // the stream ends with the tracker's end record
+    };
+
+    // `data` is a whole stream; a stream cut short is read up to its last whole record.
+    static Result<Summary> read(std::string_view data, symbolize::Symbolizer &symbolizer, model::Profile &profile);
+    static Result<Summary> readFile(const std::string &path, symbolize::Symbolizer &symbolizer,
+                                    model::Profile &profile);
+
+    // Name of the timeline of heap bytes in use.
+    static constexpr std::string_view kHeapTimeline = "heap";
+};
+
+} // namespace perfwb::alloc

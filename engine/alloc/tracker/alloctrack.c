@@ -1,0 +1,687 @@
+// libperfwb_alloctrack.so: an LD_PRELOAD allocation tracker. Plain C on libc (and
+// libgcc's unwinder) only, so it works in any target, before main and without a C++
+// runtime. Every malloc-family call becomes a few bytes of a binary stream
+// (format: allocstream.h) written to PERFWB_ALLOC_FD or PERFWB_ALLOC_FILE.
+//
+// Stacks: Debian's glibc has no frame pointers, so a frame-pointer walk stops in libc;
+// we unwind with DWARF CFI (_Unwind_Backtrace) and cache the result per thread. A
+// cache entry remembers where on the stack each return address was found and is
+// reused when all those slots still hold the same values, so a loop that allocates
+// from the same call chain costs a few loads per call, not an unwind.
+#define _GNU_SOURCE
+#include "allocstream.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include <unwind.h>
+
+#define EXPORT __attribute__((visibility("default")))
+#define TLS __thread __attribute__((tls_model("initial-exec")))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+enum { kUninit = 0, kInitializing = 1, kReady = 2 };
+enum { kMaxFrames = 256, kCacheDepth = 62, kCacheEntries = 256, kBufferSize = 1 << 16 };
+
+static void *(*real_malloc)(size_t);
+static void (*real_free)(void *);
+static void *(*real_calloc)(size_t, size_t);
+static void *(*real_realloc)(void *, size_t);
+static void *(*real_reallocarray)(void *, size_t, size_t);
+static int (*real_posix_memalign)(void **, size_t, size_t);
+static void *(*real_aligned_alloc)(size_t, size_t);
+static void *(*real_memalign)(size_t, size_t);
+static void *(*real_valloc)(size_t);
+static void *(*real_pvalloc)(size_t);
+static void (*real_exit_)(int) __attribute__((noreturn));
+
+static volatile int g_state = kUninit;
+static volatile int g_tracking; // stream open and this process is the one being tracked
+static int g_fd = -1;
+static int g_fdIsPipe;
+static uintptr_t g_selfLo, g_selfHi; // our own code, skipped in stacks
+
+// Static arena for calls made while dlsym resolves the real functions.
+static _Alignas(16) unsigned char g_bootArena[64 * 1024];
+static size_t g_bootUsed;
+
+// Everything below is guarded by g_lock.
+static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned char *g_buf;
+static size_t g_bufLen;
+static uint64_t g_lastPtr;
+static int32_t g_lastTid;
+static uint32_t g_eventsSinceTime;
+static unsigned long long g_loadedObjects; // dlpi_adds when mappings were last sent
+struct TraceSlot {
+    uint64_t ip;
+    uint32_t parent;
+    uint32_t index; // 0 = empty
+};
+static struct TraceSlot *g_traces;
+static size_t g_traceCap; // power of two
+static uint32_t g_traceCount;
+
+static TLS int t_busy;
+static TLS int32_t t_tid;
+struct CacheEntry {
+    uint32_t depth;
+    uint32_t trace;
+    uintptr_t slot[kCacheDepth];
+    uintptr_t value[kCacheDepth];
+};
+static TLS struct CacheEntry *t_cache;
+static pthread_key_t g_cacheKey;
+
+// ---- bootstrap arena ------------------------------------------------------------
+static int inBootArena(const void *p)
+{
+    return (const unsigned char *)p >= g_bootArena && (const unsigned char *)p < g_bootArena + sizeof g_bootArena;
+}
+
+static void *bootAlloc(size_t size, size_t align)
+{
+    if (align < 16)
+        align = 16;
+    size_t start = (g_bootUsed + 16 + align - 1) & ~(align - 1); // 16 bytes before: the size
+    if (start + size > sizeof g_bootArena)
+        return NULL;
+    g_bootUsed = start + size;
+    *(size_t *)(g_bootArena + start - 16) = size;
+    return g_bootArena + start; // zeroed: the arena is static and never reused
+}
+
+static size_t bootSize(const void *p) { return *(const size_t *)((const unsigned char *)p - 16); }
+
+// ---- stream writing -------------------------------------------------------------
+static void writeAll(const unsigned char *data, size_t len)
+{
+    sigset_t pipeSet, oldSet, pending;
+    int wasPending = 0;
+    if (g_fdIsPipe) { // a reader that went away must not kill the target with SIGPIPE
+        sigemptyset(&pipeSet);
+        sigaddset(&pipeSet, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipeSet, &oldSet);
+        sigpending(&pending);
+        wasPending = sigismember(&pending, SIGPIPE);
+    }
+    while (len > 0) {
+        ssize_t n = write(g_fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            g_tracking = 0; // reader gone or disk full: stop tracking, never fail the target
+            if (g_fdIsPipe && !wasPending && errno == EPIPE) {
+                struct timespec zero = {0, 0};
+                sigtimedwait(&pipeSet, NULL, &zero);
+            }
+            break;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    if (g_fdIsPipe)
+        pthread_sigmask(SIG_SETMASK, &oldSet, NULL);
+}
+
+static void flushLocked(void)
+{
+    if (g_bufLen > 0 && g_tracking)
+        writeAll(g_buf, g_bufLen);
+    g_bufLen = 0;
+}
+
+static void putByte(unsigned char b) { g_buf[g_bufLen++] = b; }
+
+static void putVarint(uint64_t v)
+{
+    while (v >= 0x80) {
+        g_buf[g_bufLen++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    g_buf[g_bufLen++] = (unsigned char)v;
+}
+
+static uint64_t nowNs(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+// Makes room for one record of at most `need` bytes, with the time and thread
+// records that must precede it.
+static void reserveLocked(size_t need)
+{
+    if (g_bufLen + need + 32 > kBufferSize)
+        flushLocked();
+    if (g_bufLen == 0 || ++g_eventsSinceTime >= 512) {
+        putByte(PWBA_TIME);
+        putVarint(nowNs());
+        g_eventsSinceTime = 0;
+    }
+    if (t_tid != g_lastTid) {
+        putByte(PWBA_THREAD);
+        putVarint((uint32_t)t_tid);
+        g_lastTid = t_tid;
+    }
+}
+
+static void putPtrDelta(uint64_t ptr)
+{
+    int64_t d = (int64_t)(ptr - g_lastPtr);
+    putVarint(((uint64_t)d << 1) ^ (uint64_t)(d >> 63)); // zigzag: nearby blocks cost 1-3 bytes
+    g_lastPtr = ptr;
+}
+
+// ---- mappings -------------------------------------------------------------------
+struct MapScan {
+    int emit;
+    unsigned long long adds;
+};
+
+static int mapCallback(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    struct MapScan *scan = data;
+    scan->adds = info->dlpi_adds;
+    if (!scan->emit)
+        return 1; // only wanted the counter
+    char exe[512];
+    const char *path = info->dlpi_name;
+    if (!path || !path[0]) {
+        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+        if (n <= 0)
+            return 0;
+        exe[n] = 0;
+        path = exe;
+    }
+    if (path[0] != '/')
+        return 0; // the vdso: nothing to symbolize from a file
+    size_t pathLen = strlen(path);
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
+            continue;
+        uint64_t start = info->dlpi_addr + ph->p_vaddr;
+        uint64_t slack = start & 4095;
+        reserveLocked(64 + pathLen);
+        putByte(PWBA_MAPPING);
+        putVarint(start - slack);
+        putVarint(ph->p_memsz + slack);
+        putVarint(ph->p_offset - (ph->p_offset & 4095));
+        putVarint(pathLen);
+        memcpy(g_buf + g_bufLen, path, pathLen);
+        g_bufLen += pathLen;
+    }
+    return 0;
+}
+
+// Called with g_lock held. dl_iterate_phdr takes ld.so's lock; a thread inside dlopen
+// never waits for g_lock while holding it (it would be inside malloc, which takes
+// g_lock only after unwinding), so the order is always ld.so lock, then ours, or ours alone.
+static void sendMappingsIfChangedLocked(void)
+{
+    struct MapScan scan = {0, 0};
+    dl_iterate_phdr(mapCallback, &scan);
+    if (scan.adds == g_loadedObjects)
+        return;
+    scan.emit = 1;
+    dl_iterate_phdr(mapCallback, &scan);
+    g_loadedObjects = scan.adds;
+}
+
+// ---- trace tree -----------------------------------------------------------------
+static size_t traceHash(uint32_t parent, uint64_t ip)
+{
+    uint64_t h = (ip ^ ((uint64_t)parent << 40) ^ parent) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 17);
+}
+
+static int growTraces(void)
+{
+    size_t cap = g_traceCap ? g_traceCap * 2 : (1u << 14);
+    struct TraceSlot *t = mmap(NULL, cap * sizeof *t, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (t == MAP_FAILED)
+        return 0;
+    for (size_t i = 0; i < g_traceCap; ++i) {
+        if (!g_traces[i].index)
+            continue;
+        size_t j = traceHash(g_traces[i].parent, g_traces[i].ip) & (cap - 1);
+        while (t[j].index)
+            j = (j + 1) & (cap - 1);
+        t[j] = g_traces[i];
+    }
+    if (g_traces)
+        munmap(g_traces, g_traceCap * sizeof *g_traces);
+    g_traces = t;
+    g_traceCap = cap;
+    return 1;
+}
+
+static uint32_t internTraceLocked(uint32_t parent, uint64_t ip)
+{
+    if ((g_traceCount + 1) * 2 > g_traceCap && !growTraces())
+        return parent;
+    size_t j = traceHash(parent, ip) & (g_traceCap - 1);
+    for (;; j = (j + 1) & (g_traceCap - 1)) {
+        struct TraceSlot *s = &g_traces[j];
+        if (!s->index)
+            break;
+        if (s->ip == ip && s->parent == parent)
+            return s->index;
+    }
+    g_traces[j].ip = ip;
+    g_traces[j].parent = parent;
+    g_traces[j].index = ++g_traceCount;
+    reserveLocked(24);
+    putByte(PWBA_TRACE);
+    putVarint(parent);
+    putVarint(ip);
+    return g_traceCount;
+}
+
+// ---- stack capture --------------------------------------------------------------
+struct Unwound {
+    int n;
+    uintptr_t ip[kMaxFrames];
+    uintptr_t slot[kMaxFrames]; // where ip[i] was read from (0: unknown)
+};
+
+static _Unwind_Reason_Code unwindCallback(struct _Unwind_Context *ctx, void *data)
+{
+    struct Unwound *u = data;
+    uintptr_t ip = _Unwind_GetIP(ctx);
+    // libgcc reports, for a caller's context, the CFA of the frame it was unwound
+    // from (= the caller's stack pointer); x86_64 stores the return address just below.
+    uintptr_t cfa = _Unwind_GetCFA(ctx);
+    uintptr_t slot = cfa ? cfa - sizeof(void *) : 0;
+    if (!ip)
+        return _URC_END_OF_STACK;
+    if (ip >= g_selfLo && ip < g_selfHi)
+        return _URC_NO_REASON; // our wrapper and this function
+    if (u->n >= kMaxFrames)
+        return _URC_END_OF_STACK;
+    u->ip[u->n] = ip;
+    u->slot[u->n] = slot;
+    ++u->n;
+    return _URC_NO_REASON;
+}
+
+static void cacheDestructor(void *p)
+{
+    if (p)
+        munmap(p, kCacheEntries * sizeof(struct CacheEntry));
+}
+
+// `frame`: the wrapper's frame address; its return address (into the allocating
+// function) sits just above it, which keys the per-thread cache.
+static uint32_t captureTrace(uintptr_t *frame)
+{
+    uintptr_t *keySlot = frame + 1;
+    uintptr_t keyValue = *keySlot;
+    if (UNLIKELY(!t_cache)) {
+        void *c = mmap(NULL, kCacheEntries * sizeof(struct CacheEntry), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (c != MAP_FAILED) {
+            t_cache = c;
+            pthread_setspecific(g_cacheKey, c);
+        }
+    }
+    struct CacheEntry *e = NULL;
+    if (LIKELY(t_cache != NULL)) {
+        e = &t_cache[(((uintptr_t)keySlot >> 3) ^ (keyValue * 0x9E3779B1u)) % kCacheEntries];
+        if (e->depth && e->slot[0] == (uintptr_t)keySlot && e->value[0] == keyValue) {
+            uint32_t i = 1;
+            while (i < e->depth && *(const uintptr_t *)e->slot[i] == e->value[i])
+                ++i;
+            if (i == e->depth)
+                return e->trace;
+        }
+    }
+    struct Unwound u;
+    u.n = 0;
+    _Unwind_Backtrace(unwindCallback, &u);
+    pthread_mutex_lock(&g_lock);
+    sendMappingsIfChangedLocked();
+    uint32_t trace = 0;
+    for (int i = u.n - 1; i >= 0; --i)
+        trace = internTraceLocked(trace, u.ip[i]);
+    pthread_mutex_unlock(&g_lock);
+    // Cache only chains whose every slot is known and whose first slot is our key.
+    if (e && u.n > 0 && u.n <= kCacheDepth && u.slot[0] == (uintptr_t)keySlot) {
+        int ok = 1;
+        for (int i = 0; i < u.n && ok; ++i)
+            ok = u.slot[i] != 0;
+        if (ok) {
+            for (int i = 0; i < u.n; ++i) {
+                e->slot[i] = u.slot[i];
+                e->value[i] = u.ip[i];
+            }
+            e->trace = trace;
+            e->depth = (uint32_t)u.n;
+        }
+    }
+    return trace;
+}
+
+// ---- events ---------------------------------------------------------------------
+static void recordAlloc(void *ptr, size_t size, uint32_t trace)
+{
+    pthread_mutex_lock(&g_lock);
+    if (g_tracking) {
+        reserveLocked(32);
+        putByte(PWBA_ALLOC);
+        putVarint(size);
+        putVarint(trace);
+        putPtrDelta((uint64_t)(uintptr_t)ptr);
+    }
+    pthread_mutex_unlock(&g_lock);
+}
+
+static void recordFree(void *ptr)
+{
+    pthread_mutex_lock(&g_lock);
+    if (g_tracking) {
+        reserveLocked(16);
+        putByte(PWBA_FREE);
+        putPtrDelta((uint64_t)(uintptr_t)ptr);
+    }
+    pthread_mutex_unlock(&g_lock);
+}
+
+// ---- setup ----------------------------------------------------------------------
+static int selfCallback(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    (void)data;
+    uintptr_t probe = (uintptr_t)&selfCallback;
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+        if (ph->p_type == PT_LOAD && probe >= lo && probe < lo + ph->p_memsz) {
+            g_selfLo = lo;
+            g_selfHi = lo + ph->p_memsz;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void forkPrepare(void) { pthread_mutex_lock(&g_lock); }
+static void forkParent(void) { pthread_mutex_unlock(&g_lock); }
+// The child is not tracked: the parent's stream is the parent's alone. Its copy of
+// the unsent buffer is dropped, and its copy of the descriptor closed.
+static void forkChild(void)
+{
+    g_tracking = 0;
+    g_bufLen = 0;
+    if (g_fd >= 0)
+        close(g_fd);
+    g_fd = -1;
+    pthread_mutex_unlock(&g_lock);
+}
+
+static int openStream(void)
+{
+    const char *fdText = getenv("PERFWB_ALLOC_FD");
+    const char *file = getenv("PERFWB_ALLOC_FILE");
+    int fd = -1;
+    if (fdText && *fdText) {
+        char *end = NULL;
+        long v = strtol(fdText, &end, 10);
+        if (end && *end == 0 && v >= 0 && v < (1L << 30) && fcntl((int)v, F_GETFD) >= 0)
+            fd = (int)v;
+    } else if (file && *file) {
+        fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    }
+    // Programs this one execs inherit LD_PRELOAD but not the stream: only one
+    // process ever writes into it.
+    unsetenv("PERFWB_ALLOC_FD");
+    unsetenv("PERFWB_ALLOC_FILE");
+    if (fd < 0)
+        return 0;
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    struct stat st;
+    g_fdIsPipe = fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+    g_fd = fd;
+    return 1;
+}
+
+static void initialize(void)
+{
+    if (__atomic_load_n(&g_state, __ATOMIC_ACQUIRE) == kReady)
+        return;
+    int expected = kUninit;
+    if (!__atomic_compare_exchange_n(&g_state, &expected, kInitializing, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        while (__atomic_load_n(&g_state, __ATOMIC_ACQUIRE) != kReady)
+            sched_yield(); // another thread initializes; ours uses the arena meanwhile only if it is that thread
+        return;
+    }
+    t_busy = 1;
+    real_malloc = dlsym(RTLD_NEXT, "malloc");
+    real_free = dlsym(RTLD_NEXT, "free");
+    real_calloc = dlsym(RTLD_NEXT, "calloc");
+    real_realloc = dlsym(RTLD_NEXT, "realloc");
+    real_reallocarray = dlsym(RTLD_NEXT, "reallocarray");
+    real_posix_memalign = dlsym(RTLD_NEXT, "posix_memalign");
+    real_aligned_alloc = dlsym(RTLD_NEXT, "aligned_alloc");
+    real_memalign = dlsym(RTLD_NEXT, "memalign");
+    real_valloc = dlsym(RTLD_NEXT, "valloc");
+    real_pvalloc = dlsym(RTLD_NEXT, "pvalloc");
+    real_exit_ = dlsym(RTLD_NEXT, "_exit");
+    if (openStream()) {
+        g_buf = mmap(NULL, kBufferSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (g_buf != MAP_FAILED && growTraces() && pthread_key_create(&g_cacheKey, cacheDestructor) == 0) {
+            dl_iterate_phdr(selfCallback, NULL);
+            pthread_atfork(forkPrepare, forkParent, forkChild);
+            pthread_mutex_lock(&g_lock);
+            g_tracking = 1;
+            memcpy(g_buf, PWBA_MAGIC, PWBA_MAGIC_LEN);
+            g_bufLen = PWBA_MAGIC_LEN;
+            putVarint(PWBA_VERSION);
+            putVarint((uint64_t)getpid());
+            t_tid = (int32_t)syscall(SYS_gettid);
+            sendMappingsIfChangedLocked();
+            pthread_mutex_unlock(&g_lock);
+        }
+    }
+    t_busy = 0;
+    __atomic_store_n(&g_state, kReady, __ATOMIC_RELEASE);
+}
+
+static void finish(void)
+{
+    if (g_state != kReady || !g_tracking)
+        return;
+    int wasBusy = t_busy;
+    t_busy = 1;
+    pthread_mutex_lock(&g_lock);
+    if (g_tracking) {
+        reserveLocked(16);
+        putByte(PWBA_END);
+        putVarint(nowNs());
+        flushLocked();
+        g_tracking = 0; // frees after this (late destructors, libc freeres) are not seen
+    }
+    pthread_mutex_unlock(&g_lock);
+    t_busy = wasBusy;
+}
+
+__attribute__((constructor)) static void trackerConstructor(void) { initialize(); }
+__attribute__((destructor)) static void trackerDestructor(void) { finish(); }
+
+// ---- the interposed functions ----------------------------------------------------
+// A call is tracked when the tracker is ready, the stream is open and this thread is
+// not already inside the tracker (dlsym, the unwinder or libc may allocate).
+#define ENTER()                                                                                                  \
+    if (UNLIKELY(g_state != kReady)) {                                                                           \
+        if (g_state == kUninit)                                                                                  \
+            initialize();                                                                                        \
+    }                                                                                                            \
+    const int track = g_tracking && !t_busy;                                                                     \
+    if (track) {                                                                                                 \
+        t_busy = 1;                                                                                              \
+        if (UNLIKELY(!t_tid))                                                                                    \
+            t_tid = (int32_t)syscall(SYS_gettid);                                                                \
+    }
+#define LEAVE()                                                                                                  \
+    if (track)                                                                                                   \
+        t_busy = 0;
+#define BOOTSTRAPPING() UNLIKELY(g_state != kReady && !real_malloc)
+
+EXPORT void *malloc(size_t size)
+{
+    if (BOOTSTRAPPING() && g_state == kInitializing)
+        return bootAlloc(size, 16);
+    ENTER();
+    void *p = real_malloc(size);
+    if (track && p)
+        recordAlloc(p, size, captureTrace(__builtin_frame_address(0)));
+    LEAVE();
+    return p;
+}
+
+EXPORT void free(void *ptr)
+{
+    if (!ptr || inBootArena(ptr))
+        return; // arena blocks are never reused nor given to libc
+    if (BOOTSTRAPPING())
+        initialize();
+    ENTER();
+    real_free(ptr);
+    if (track)
+        recordFree(ptr);
+    LEAVE();
+}
+
+EXPORT void *calloc(size_t n, size_t size)
+{
+    if (BOOTSTRAPPING() && g_state == kInitializing) {
+        size_t total;
+        return __builtin_mul_overflow(n, size, &total) ? NULL : bootAlloc(total, 16);
+    }
+    ENTER();
+    void *p = real_calloc(n, size);
+    if (track && p)
+        recordAlloc(p, n * size, captureTrace(__builtin_frame_address(0)));
+    LEAVE();
+    return p;
+}
+
+static void *reallocImpl(void *ptr, size_t size, uintptr_t *frame, int track)
+{
+    if (ptr && inBootArena(ptr)) { // moving a bootstrap block into the real heap
+        void *p = real_malloc(size ? size : 1);
+        if (p) {
+            size_t old = bootSize(ptr);
+            memcpy(p, ptr, old < size ? old : size);
+            if (track)
+                recordAlloc(p, size, captureTrace(frame));
+        }
+        return p;
+    }
+    void *p = real_realloc(ptr, size);
+    if (track) {
+        if (p) {
+            if (ptr)
+                recordFree(ptr);
+            recordAlloc(p, size, captureTrace(frame));
+        } else if (ptr && size == 0) {
+            recordFree(ptr); // realloc(p, 0) frees p
+        }
+    }
+    return p;
+}
+
+EXPORT void *realloc(void *ptr, size_t size)
+{
+    if (BOOTSTRAPPING() && g_state == kInitializing) {
+        void *p = bootAlloc(size, 16);
+        if (p && ptr)
+            memcpy(p, ptr, bootSize(ptr) < size ? bootSize(ptr) : size);
+        return p;
+    }
+    ENTER();
+    void *p = reallocImpl(ptr, size, __builtin_frame_address(0), track);
+    LEAVE();
+    return p;
+}
+
+EXPORT void *reallocarray(void *ptr, size_t n, size_t size)
+{
+    size_t total;
+    if (__builtin_mul_overflow(n, size, &total)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (BOOTSTRAPPING() && g_state == kInitializing)
+        return realloc(ptr, total);
+    ENTER();
+    void *p = ptr && inBootArena(ptr) ? reallocImpl(ptr, total, __builtin_frame_address(0), track)
+                                      : real_reallocarray(ptr, n, size);
+    if (track && !(ptr && inBootArena(ptr))) {
+        if (p) {
+            if (ptr)
+                recordFree(ptr);
+            recordAlloc(p, total, captureTrace(__builtin_frame_address(0)));
+        } else if (ptr && total == 0) {
+            recordFree(ptr);
+        }
+    }
+    LEAVE();
+    return p;
+}
+
+EXPORT int posix_memalign(void **out, size_t align, size_t size)
+{
+    if (BOOTSTRAPPING() && g_state == kInitializing) {
+        *out = bootAlloc(size, align);
+        return *out ? 0 : ENOMEM;
+    }
+    ENTER();
+    int rc = real_posix_memalign(out, align, size);
+    if (track && rc == 0 && *out)
+        recordAlloc(*out, size, captureTrace(__builtin_frame_address(0)));
+    LEAVE();
+    return rc;
+}
+
+#define ALIGNED_WRAPPER(name, call, sizeExpr, bootAlign)                                                         \
+    EXPORT void *name                                                                                            \
+    {                                                                                                            \
+        if (BOOTSTRAPPING() && g_state == kInitializing)                                                         \
+            return bootAlloc(sizeExpr, bootAlign);                                                               \
+        ENTER();                                                                                                 \
+        void *p = call;                                                                                          \
+        if (track && p)                                                                                          \
+            recordAlloc(p, sizeExpr, captureTrace(__builtin_frame_address(0)));                                  \
+        LEAVE();                                                                                                 \
+        return p;                                                                                                \
+    }
+
+ALIGNED_WRAPPER(aligned_alloc(size_t align, size_t size), real_aligned_alloc(align, size), size, align)
+ALIGNED_WRAPPER(memalign(size_t align, size_t size), real_memalign(align, size), size, align)
+ALIGNED_WRAPPER(valloc(size_t size), real_valloc(size), size, 4096)
+ALIGNED_WRAPPER(pvalloc(size_t size), real_pvalloc(size), size, 4096)
+
+// _exit skips destructors: send what is buffered first.
+EXPORT void _exit(int status)
+{
+    finish();
+    if (!real_exit_)
+        real_exit_ = dlsym(RTLD_NEXT, "_exit");
+    real_exit_(status);
+}

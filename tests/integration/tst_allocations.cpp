@@ -1,0 +1,193 @@
+// Allocation reports through the perfwb CLI: a report holding the allocations of
+// tests/workloads/allocpattern (tracked with libperfwb_alloctrack.so, read with
+// AllocStreamReader, saved as a .perfwb) shown by `perfwb info --json` and exported
+// as allocation flamegraphs with `perfwb export --cost`.
+#include "alloc/allocrecording.h"
+#include "report/reportwriter.h"
+#include "symbolize/symbolizer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace perfwb;
+
+namespace {
+
+const QString kPerfwb = QStringLiteral(PERFWB_BINARY);
+const QString kWorkload = QStringLiteral(PERFWB_WORKLOAD_DIR "/allocpattern");
+
+struct Out {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Out run(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    Out o;
+    if (!p.waitForFinished(120000))
+        return o;
+    o.exitCode = p.exitCode();
+    o.out = p.readAllStandardOutput();
+    o.err = p.readAllStandardError();
+    return o;
+}
+
+} // namespace
+
+class TestAllocations : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString report_;
+    QString plainReport_;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        report_ = dir_.filePath(QStringLiteral("alloc.perfwb"));
+        qputenv("PERFWB_ALLOCTRACK_LIB", PERFWB_ALLOCTRACK_LIB);
+        auto rec = alloc::AllocRecording::prepare(report_.toStdString());
+        QVERIFY2(rec, rec ? "" : rec.message().c_str());
+        auto env = QProcessEnvironment::systemEnvironment();
+        for (const auto &[k, v] : rec->environment())
+            env.insert(QString::fromStdString(k), QString::fromStdString(v));
+        const Out target = run(kWorkload, {QStringLiteral("pattern")}, env);
+        QCOMPARE(target.exitCode, 0);
+        model::Profile profile;
+        profile.meta.runLabel = "alloc";
+        symbolize::Symbolizer sym;
+        QVERIFY(rec->finish(sym, profile));
+        QVERIFY(report::ReportWriter::save(report_.toStdString(), profile));
+
+        plainReport_ = dir_.filePath(QStringLiteral("plain.perfwb"));
+        model::Profile plain;
+        plain.addSample(1, plain.internThread(1, 1, "t"), plain.stacks.intern(0, plain.internFrame("f")));
+        QVERIFY(report::ReportWriter::save(plainReport_.toStdString(), plain));
+    }
+
+    void infoJson()
+    {
+        const Out o = run(
+            kPerfwb,
+            {QStringLiteral("info"), report_, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("50")},
+            QProcessEnvironment::systemEnvironment());
+        QCOMPARE(o.exitCode, 0);
+        const QJsonObject a = QJsonDocument::fromJson(o.out).object().value(QStringLiteral("allocations")).toObject();
+        QVERIFY2(!a.isEmpty(), o.out.left(300).constData());
+        QVERIFY(a.value(QStringLiteral("calls")).toInteger() >= 101010);
+        QVERIFY(a.value(QStringLiteral("bytes")).toInteger() >= 4096000 + 1000 + 3200000);
+        QVERIFY(a.value(QStringLiteral("peak_bytes")).toInteger() >= 4096000);
+        QVERIFY(a.value(QStringLiteral("peak_time_ns")).toInteger() > 0);
+        QVERIFY(a.value(QStringLiteral("leaked_bytes")).toInteger() >= 1000);
+        QVERIFY(a.value(QStringLiteral("leaked_blocks")).toInteger() >= 10);
+        QCOMPARE(a.value(QStringLiteral("temporary")).toInteger(), 100000);
+        QHash<QString, QJsonObject> fns;
+        for (const auto &v : a.value(QStringLiteral("functions")).toArray())
+            fns.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+        const auto blocks = fns.value(QStringLiteral("alloc_blocks"));
+        QCOMPARE(blocks.value(QStringLiteral("calls")).toInteger(), 1000);
+        QCOMPARE(blocks.value(QStringLiteral("bytes")).toInteger(), 4096000);
+        const auto leak = fns.value(QStringLiteral("leak_some"));
+        QCOMPARE(leak.value(QStringLiteral("leaked_bytes")).toInteger(), 1000);
+        QCOMPARE(leak.value(QStringLiteral("leaked_blocks")).toInteger(), 10);
+        const auto churn = fns.value(QStringLiteral("churn"));
+        QCOMPARE(churn.value(QStringLiteral("temporary")).toInteger(), 100000);
+        // pattern() calls all three (and puts, whose first call allocates stdout's
+        // buffer): its inclusive numbers hold theirs, its own are zero.
+        const auto pattern = fns.value(QStringLiteral("pattern"));
+        QCOMPARE(pattern.value(QStringLiteral("calls")).toInteger(), 0);
+        QVERIFY(pattern.value(QStringLiteral("total_calls")).toInteger() >= 101010);
+        QVERIFY(pattern.value(QStringLiteral("total_bytes")).toInteger() >= 4096000 + 1000 + 3200000);
+
+        // Reports without allocations have no allocations object.
+        const Out plain = run(kPerfwb, {QStringLiteral("info"), plainReport_, QStringLiteral("--json")},
+                              QProcessEnvironment::systemEnvironment());
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains(QStringLiteral("allocations")));
+    }
+
+    void exportCost_data()
+    {
+        QTest::addColumn<QString>("cost");
+        QTest::addColumn<QString>("function");
+        QTest::addColumn<qint64>("weight");
+        QTest::newRow("alloc-bytes") << "alloc-bytes"
+                                     << "alloc_blocks" << qint64(4096000);
+        QTest::newRow("alloc-count") << "alloc-count"
+                                     << "leak_some" << qint64(10);
+        QTest::newRow("leaked") << "leaked"
+                                << "leak_some" << qint64(1000);
+        QTest::newRow("peak") << "peak"
+                              << "alloc_blocks" << qint64(4096000);
+        QTest::newRow("temporary") << "temporary"
+                                   << "churn" << qint64(100000);
+    }
+
+    // Folded output (module`function frames): the lines ending in `function` sum to the cost.
+    void exportCost()
+    {
+        QFETCH(QString, cost);
+        QFETCH(QString, function);
+        QFETCH(qint64, weight);
+        const QString out = dir_.filePath(cost + QStringLiteral(".folded"));
+        const Out o = run(kPerfwb,
+                          {QStringLiteral("export"), report_, QStringLiteral("--to"), QStringLiteral("folded"),
+                           QStringLiteral("--cost"), cost, QStringLiteral("-o"), out},
+                          QProcessEnvironment::systemEnvironment());
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        qint64 sum = 0;
+        const QByteArray folded = f.readAll();
+        for (const QByteArray &line : folded.split('\n')) {
+            const int sp = line.lastIndexOf(' ');
+            if (sp > 0 && line.left(sp).endsWith("`" + function.toUtf8()) /* module`function */)
+                sum += line.mid(sp + 1).toLongLong();
+        }
+        if (sum != weight)
+            qWarning("%s", folded.left(600).constData());
+        QCOMPARE(sum, weight);
+        // The SVG exporter takes the same profile.
+        const QString svg = dir_.filePath(cost + QStringLiteral(".svg"));
+        const Out s = run(kPerfwb,
+                          {QStringLiteral("export"), report_, QStringLiteral("--to"), QStringLiteral("svg"),
+                           QStringLiteral("--cost"), cost, QStringLiteral("-o"), svg},
+                          QProcessEnvironment::systemEnvironment());
+        QCOMPARE(s.exitCode, 0);
+        QFile sf(svg);
+        QVERIFY(sf.open(QIODevice::ReadOnly));
+        QVERIFY(sf.readAll().contains(function.toUtf8()));
+    }
+
+    void exportCostErrors()
+    {
+        const auto env = QProcessEnvironment::systemEnvironment();
+        const Out bad = run(kPerfwb,
+                            {QStringLiteral("export"), report_, QStringLiteral("--to"), QStringLiteral("folded"),
+                             QStringLiteral("--cost"), QStringLiteral("bogus"), QStringLiteral("-o"),
+                             dir_.filePath(QStringLiteral("x"))},
+                            env);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains("bogus"));
+        const Out none = run(kPerfwb,
+                             {QStringLiteral("export"), plainReport_, QStringLiteral("--to"), QStringLiteral("folded"),
+                              QStringLiteral("--cost"), QStringLiteral("leaked"), QStringLiteral("-o"),
+                              dir_.filePath(QStringLiteral("y"))},
+                             env);
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains("no allocations"));
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("y"))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAllocations)
+#include "tst_allocations.moc"

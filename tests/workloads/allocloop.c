@@ -1,0 +1,31 @@
+// Allocation benchmark loop (tests/benchmarks/bench_alloc.sh): N malloc/free pairs
+// (default 10,000,000) of 16..64 B, each made three calls deep
+// (main -> level1 -> level2 -> level3 -> malloc). Prints a checksum.
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define NOINLINE __attribute__((noinline))
+
+static volatile uint64_t sink;
+
+NOINLINE void level3(size_t size)
+{
+    char *p = malloc(size);
+    p[0] = (char)size;
+    sink += (unsigned char)p[0];
+    free(p);
+}
+
+NOINLINE void level2(size_t size) { level3(size); }
+
+NOINLINE void level1(size_t size) { level2(size); }
+
+int main(int argc, char **argv)
+{
+    const long n = argc > 1 ? atol(argv[1]) : 10000000L;
+    for (long i = 0; i < n; ++i)
+        level1(16 + (size_t)(i % 49));
+    printf("allocloop %ld pairs, checksum %llu\n", n, (unsigned long long)sink);
+    return 0;
+}
