@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Allocation tracking overhead: tests/workloads/allocloop (N malloc/free pairs of
+# 16..64 B, three calls deep) alone, under libperfwb_alloctrack.so (LD_PRELOAD, stream
+# to a file) and under heaptrack, interleaved, median of BENCH_REPS runs. Also the
+# tracker's bytes per event and the peak RSS of the tracked process. Not part of the
+# test pass: speed is measured here, never asserted in tests.
+#
+# Usage: tests/benchmarks/bench_alloc.sh [BUILD_DIR]
+#   BUILD_DIR   default build/release (needs lib/libperfwb_alloctrack.so and
+#               tests/workloads/allocloop; a Release build is what the numbers mean)
+#   BENCH_PAIRS malloc/free pairs (default 10000000)
+#   BENCH_REPS  repetitions per variant (default 3; the median is reported)
+# Prints a markdown table on stdout.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=$(realpath "${1:-$ROOT/build/release}")
+TRACKER=$BUILD/lib/libperfwb_alloctrack.so
+LOOP=$BUILD/tests/workloads/allocloop
+PAIRS=${BENCH_PAIRS:-10000000}
+REPS=${BENCH_REPS:-3}
+TIME=/usr/bin/time
+
+die() { echo "bench_alloc: $*" >&2; exit 1; }
+[[ -f $TRACKER ]] || die "no tracker at $TRACKER"
+[[ -x $LOOP ]] || die "no allocloop workload at $LOOP"
+[[ -x $TIME ]] || die "$TIME not found (apt install time)"
+HEAPTRACK=$(command -v heaptrack || true)
+
+WORK=$(mktemp -d /tmp/bench_alloc.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+# run NAME CMD...: appends "wall_s maxrss_kb" of one run to $WORK/NAME.
+run() {
+    local name=$1; shift
+    "$TIME" -f '%e %M' -o "$WORK/time" "$@" > /dev/null 2> "$WORK/$name.err" || die "$name failed: $(tail -1 "$WORK/$name.err")"
+    cat "$WORK/time" >> "$WORK/$name"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+for ((i = 0; i < REPS; ++i)); do
+    run alone "$LOOP" "$PAIRS"
+    rm -f "$WORK/stream"
+    run tracker env LD_PRELOAD="$TRACKER" PERFWB_ALLOC_FILE="$WORK/stream" "$LOOP" "$PAIRS"
+    STREAM_BYTES=$(stat -c %s "$WORK/stream")
+    if [[ -n $HEAPTRACK ]]; then
+        rm -f "$WORK"/ht.*
+        (cd "$WORK" && run heaptrack "$HEAPTRACK" -o "$WORK/ht" "$LOOP" "$PAIRS")
+    fi
+done
+
+wall() { awk '{print $1}' "$WORK/$1" | median; }
+rss() { awk '{print $2}' "$WORK/$1" | median; }
+ALONE=$(wall alone)
+EVENTS=$((2 * PAIRS))
+echo "| variant | wall (s, median of $REPS) | ratio to alone | peak RSS of the target (MiB) |"
+echo "|---|---|---|---|"
+for v in alone tracker heaptrack; do
+    [[ -f $WORK/$v ]] || continue
+    w=$(wall $v)
+    awk -v v="$v" -v w="$w" -v a="$ALONE" -v r="$(rss $v)" \
+        'BEGIN {printf "| %s | %.3f | %.2f | %.1f |\n", v, w, (a > 0 ? w / a : 0), r / 1024}'
+done
+awk -v b="$STREAM_BYTES" -v e="$EVENTS" 'BEGIN {printf "\ntracker stream: %d bytes for %d events = %.2f bytes/event\n", b, e, b / e}'
