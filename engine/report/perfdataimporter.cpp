@@ -248,12 +248,16 @@ std::vector<std::string> PerfDataImporter::scriptArguments(const std::string &pa
     // slowest part of perf script. --ns: full timestamp precision. --header: host,
     // command line and sampling settings for the metadata at no extra cost.
     // --show-lost-events: PERF_RECORD_LOST lines, so lost samples are counted.
+    // --max-stack: perf script cuts callchains at kernel.perf_event_max_stack (127)
+    // frames by default, which loses the outer frames of deep DWARF-unwound stacks.
     return {"script",
             "-i",
             path,
             "-F",
             "comm,pid,tid,time,period,event,ip,sym,symoff,dso",
             "--no-inline",
+            "--max-stack",
+            "65535",
             "--ns",
             "--header",
             "--show-lost-events"};

@@ -438,12 +438,18 @@ Result<model::FrameId> PerfScriptParser::internFrameLine(std::string_view text)
         kind = model::FrameKind::Kernel;
     else if (isJitDso(dso))
         kind = model::FrameKind::Jit;
-    if (dso == "inlined") {
+    // Modules are named as perfwb's own recorder names them (the file name of the
+    // mapping, "[kernel]", "[jit]", "[unknown]"), so functions of a perf import and of
+    // a perfwb recording are the same functions in a diff.
+    std::string_view module = baseName(dso);
+    if (kind == model::FrameKind::Kernel)
+        module = "[kernel]";
+    else if (kind == model::FrameKind::Jit)
+        module = "[jit]";
+    if (dso == "inlined") { // perf script --inline: the caller's module is on another line
         inlined = true;
-        dso = {};
+        module = {};
     }
-    if (dso == "[unknown]")
-        dso = {};
 
     std::string name;
     if (sym.empty() || sym == "[unknown]") {
@@ -451,12 +457,12 @@ Result<model::FrameId> PerfScriptParser::internFrameLine(std::string_view text)
         char hex[24];
         const auto [end, ec] = std::to_chars(hex, hex + sizeof hex, addr, 16);
         (void)ec;
-        name.assign(dso.empty() ? std::string_view("[unknown]") : baseName(dso));
+        name.assign(module.empty() ? std::string_view("[unknown]") : module);
         name += "+0x";
         name.append(hex, end);
         sym = name;
     }
-    const auto id = out_.internFrame(sym, dso, {}, 0, kind, inlined);
+    const auto id = out_.internFrame(sym, module, {}, 0, kind, inlined);
     frameCache_.emplace(std::string(text), id);
     return id;
 }

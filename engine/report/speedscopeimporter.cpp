@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace perfwb::report {
@@ -173,9 +174,19 @@ private:
         if (!nameValue.isUndefined() && !nameValue.isString())
             return fail(path + ".name", "expected a string, got " + describe(nameValue));
         std::string name = str(nameValue.toString());
-        if (name.empty())
-            name = "profile " + std::to_string(index + 1);
-        thread_ = out_.internThread(0, static_cast<std::int32_t>(index + 1), name);
+        // SpeedscopeExporter names a profile "NAME (tid N)" or "tid N": take the thread
+        // id back, so export -> import -> export gives the same file.
+        std::int32_t tid = 0;
+        if (!splitThreadId(name, tid) || usedTids_.count(tid) != 0) {
+            name = str(nameValue.toString());
+            tid = static_cast<std::int32_t>(index + 1);
+            while (usedTids_.count(tid) != 0)
+                ++tid;
+            if (name.empty())
+                name = "profile " + std::to_string(index + 1);
+        }
+        usedTids_.insert(tid);
+        thread_ = out_.internThread(0, tid, name);
         start_ = start;
 
         if (type.toString() == QLatin1String("sampled"))
@@ -183,6 +194,27 @@ private:
         if (type.toString() == QLatin1String("evented"))
             return readEvented(p, path);
         return fail(path + ".type", "expected \"sampled\" or \"evented\", got \"" + shown(type.toString()) + "\"");
+    }
+
+    static bool splitThreadId(std::string &name, std::int32_t &tid)
+    {
+        std::string_view rest = name;
+        std::string_view prefix;
+        if (rest.ends_with(')')) {
+            const auto open = rest.rfind(" (tid ");
+            if (open == std::string_view::npos)
+                return false;
+            prefix = rest.substr(0, open);
+            rest = rest.substr(open + 2, rest.size() - open - 3);
+        }
+        if (!rest.starts_with("tid "))
+            return false;
+        const auto digits = rest.substr(4);
+        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+            return false;
+        tid = static_cast<std::int32_t>(std::stol(std::string(digits)));
+        name = std::string(prefix);
+        return true;
     }
 
     // A value in the profile's unit, scaled and rounded to an integer.
@@ -385,6 +417,7 @@ private:
     model::ThreadIndex thread_ = 0;
     double start_ = 0;
     std::int64_t durationNs_ = 0;
+    std::set<std::int32_t> usedTids_;
 };
 
 } // namespace
