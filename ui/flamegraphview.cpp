@@ -1,0 +1,168 @@
+#include "flamegraphview.h"
+
+#include "reportdocument.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace perfwb::ui {
+
+namespace {
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+FlameGraphView::FlameGraphView(QWidget *parent)
+    : QWidget(parent)
+    , graph_(new FlameGraphWidget(this))
+    , search_(new QLineEdit(this))
+    , matched_(new QLabel(this))
+    , crumbs_(new QLabel(this))
+    , back_(new QToolButton(this))
+    , reset_(new QToolButton(this))
+    , orientationBox_(new QComboBox(this))
+    , colouringBox_(new QComboBox(this))
+{
+    back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    back_->setToolTip(tr("Back to the previous zoom"));
+    reset_->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    reset_->setToolTip(tr("Reset zoom (show everything)"));
+    crumbs_->setTextFormat(Qt::PlainText);
+    crumbs_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    search_->setPlaceholderText(tr("Search functions (regular expression)"));
+    search_->setClearButtonEnabled(true);
+    search_->setMaximumWidth(320);
+    orientationBox_->addItem(tr("Flame"));
+    orientationBox_->addItem(tr("Icicle"));
+    orientationBox_->setToolTip(tr("Flame: root at the bottom; icicle: root at the top"));
+    colouringBox_->addItem(tr("Colour by name"));
+    colouringBox_->addItem(tr("Colour by module"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(back_);
+    bar->addWidget(reset_);
+    bar->addWidget(crumbs_, 1);
+    bar->addWidget(search_);
+    bar->addWidget(matched_);
+    bar->addWidget(orientationBox_);
+    bar->addWidget(colouringBox_);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(graph_, 1);
+
+    connect(back_, &QToolButton::clicked, graph_, &FlameGraphWidget::back);
+    connect(reset_, &QToolButton::clicked, graph_, &FlameGraphWidget::resetZoom);
+    connect(graph_, &FlameGraphWidget::zoomChanged, this, &FlameGraphView::updateBreadcrumb);
+    connect(search_, &QLineEdit::textChanged, this, &FlameGraphView::applySearch);
+    connect(orientationBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setOrientation(i == 0 ? FlameGraphWidget::Orientation::Flame : FlameGraphWidget::Orientation::Icicle);
+    });
+    connect(colouringBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setColouring(i == 0 ? FlameGraphWidget::Colouring::ByName : FlameGraphWidget::Colouring::ByModule);
+    });
+    connect(graph_, &FlameGraphWidget::nodeActivated, this, [this](std::uint32_t node) {
+        if (analysis_ && node != 0 && node < analysis_->topDown->size())
+            Q_EMIT nodeActivated(analysis_->topDown->node(node).function);
+    });
+    updateBreadcrumb();
+}
+
+void FlameGraphView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
+{
+    analysis_ = std::move(analysis);
+    if (analysis_)
+        graph_->setTree(analysis_->profile, analysis_->functions, analysis_->topDown);
+    else
+        graph_->setTree({}, {}, {});
+    applySearch(); // a new tree forgets the highlight; the box still shows the pattern
+    updateBreadcrumb();
+}
+
+QString FlameGraphView::matchedText() const
+{
+    return matched_->text();
+}
+
+QString FlameGraphView::breadcrumb() const
+{
+    return crumbs_->text();
+}
+
+void FlameGraphView::setOrientation(FlameGraphWidget::Orientation orientation)
+{
+    orientation_ = orientation;
+    graph_->setOrientation(orientation);
+    const QSignalBlocker block(orientationBox_);
+    orientationBox_->setCurrentIndex(orientation == FlameGraphWidget::Orientation::Flame ? 0 : 1);
+    Q_EMIT viewOptionsChanged();
+}
+
+void FlameGraphView::setColouring(FlameGraphWidget::Colouring colouring)
+{
+    colouring_ = colouring;
+    graph_->setColouring(colouring);
+    const QSignalBlocker block(colouringBox_);
+    colouringBox_->setCurrentIndex(colouring == FlameGraphWidget::Colouring::ByName ? 0 : 1);
+    Q_EMIT viewOptionsChanged();
+}
+
+void FlameGraphView::showFunction(quint32 function)
+{
+    if (!analysis_)
+        return;
+    const auto &tree = *analysis_->topDown;
+    std::uint32_t best = 0;
+    for (std::uint32_t i = 1; i < tree.size(); ++i)
+        if (tree.node(i).function == function && (best == 0 || tree.node(i).total > tree.node(best).total))
+            best = i;
+    if (best != 0)
+        graph_->zoomTo(best);
+}
+
+void FlameGraphView::focusSearch()
+{
+    search_->setFocus(Qt::ShortcutFocusReason);
+    search_->selectAll();
+}
+
+void FlameGraphView::applySearch()
+{
+    const QString pattern = search_->text();
+    if (pattern.isEmpty()) {
+        graph_->search(QString());
+        matched_->clear();
+        return;
+    }
+    const double share = graph_->search(pattern);
+    if (share < 0) {
+        matched_->setText(tr("invalid pattern"));
+        return;
+    }
+    matched_->setText(tr("matched %1 %").arg(share * 100.0, 0, 'f', 1));
+}
+
+void FlameGraphView::updateBreadcrumb()
+{
+    const auto node = graph_->zoomedNode();
+    back_->setEnabled(node != 0);
+    reset_->setEnabled(node != 0);
+    if (!analysis_ || node == 0 || node >= analysis_->topDown->size()) {
+        crumbs_->setText(tr("All"));
+        return;
+    }
+    QStringList parts{tr("All")};
+    for (auto id : analysis_->topDown->pathTo(node))
+        parts << qs(analysis_->functions->name(analysis_->topDown->node(id).function));
+    crumbs_->setText(parts.join(QStringLiteral(" › ")));
+    crumbs_->setToolTip(crumbs_->text());
+}
+
+} // namespace perfwb::ui

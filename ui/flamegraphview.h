@@ -1,0 +1,56 @@
+#pragma once
+#include "flamegraphwidget.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+namespace perfwb::ui {
+
+struct ReportAnalysis;
+
+// The flamegraph page: the widget plus its controls (search with the matched
+// share, breadcrumb with back and reset, orientation and colouring).
+class FlameGraphView : public QWidget {
+    Q_OBJECT
+public:
+    explicit FlameGraphView(QWidget *parent = nullptr);
+    void setAnalysis(std::shared_ptr<const ReportAnalysis> analysis);
+
+    FlameGraphWidget *flameGraph() const { return graph_; }
+    QLineEdit *searchBox() const { return search_; }
+    QString matchedText() const;
+    QString breadcrumb() const;
+    void setOrientation(FlameGraphWidget::Orientation orientation);
+    void setColouring(FlameGraphWidget::Colouring colouring);
+    FlameGraphWidget::Orientation orientation() const { return orientation_; }
+    FlameGraphWidget::Colouring colouring() const { return colouring_; }
+    // Zooms to the top-down node of this function with the largest total.
+    void showFunction(quint32 function);
+    void focusSearch();
+
+Q_SIGNALS:
+    void nodeActivated(quint32 function);
+    void viewOptionsChanged();
+
+private:
+    void applySearch();
+    void updateBreadcrumb();
+
+    FlameGraphWidget *graph_;
+    QLineEdit *search_;
+    QLabel *matched_;
+    QLabel *crumbs_;
+    QToolButton *back_;
+    QToolButton *reset_;
+    QComboBox *orientationBox_;
+    QComboBox *colouringBox_;
+    std::shared_ptr<const ReportAnalysis> analysis_;
+    FlameGraphWidget::Orientation orientation_ = FlameGraphWidget::Orientation::Flame;
+    FlameGraphWidget::Colouring colouring_ = FlameGraphWidget::Colouring::ByName;
+};
+
+} // namespace perfwb::ui

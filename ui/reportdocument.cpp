@@ -1,0 +1,147 @@
+#include "reportdocument.h"
+
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <limits>
+
+namespace perfwb::ui {
+
+std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<const model::Profile> profile,
+                                                              const analysis::SampleFilter &filter,
+                                                              std::shared_ptr<const analysis::FunctionTable> functions)
+{
+    auto a = std::make_shared<ReportAnalysis>();
+    a->profile = std::move(profile);
+    a->filter = filter;
+    a->functions = (functions && &functions->profile() == a->profile.get())
+                       ? std::move(functions)
+                       : std::make_shared<const analysis::FunctionTable>(*a->profile);
+    a->weights = analysis::StackWeights::compute(*a->profile, filter);
+    auto top = analysis::CallTree::topDown(*a->functions, a->weights);
+    top.sortChildren(*a->functions, analysis::CallTree::Order::ByWeight);
+    a->topDown = std::make_shared<const analysis::CallTree>(std::move(top));
+    auto bottom = analysis::CallTree::bottomUp(*a->functions, a->weights);
+    bottom.sortChildren(*a->functions, analysis::CallTree::Order::ByWeight);
+    a->bottomUp = std::make_shared<const analysis::CallTree>(std::move(bottom));
+    a->stats = analysis::FunctionStats::compute(*a->functions, a->weights);
+    return a;
+}
+
+ReportDocument::ReportDocument(std::shared_ptr<const model::Profile> profile, QString path, bool dirty, QObject *parent)
+    : QObject(parent)
+    , profile_(std::move(profile))
+    , path_(std::move(path))
+    , dirty_(dirty)
+{
+    connect(&watcher_, &QFutureWatcherBase::finished, this, &ReportDocument::onFinished);
+    startAnalysis();
+}
+
+ReportDocument::~ReportDocument()
+{
+    // The worker only holds shared pointers to immutable data; waiting keeps
+    // shutdown orderly (no result delivered into a dead object).
+    watcher_.waitForFinished();
+}
+
+void ReportDocument::setProfile(std::shared_ptr<const model::Profile> profile)
+{
+    profile_ = std::move(profile);
+    Q_EMIT profileChanged();
+    startAnalysis();
+}
+
+void ReportDocument::setPath(const QString &path)
+{
+    if (path_ == path)
+        return;
+    path_ = path;
+    Q_EMIT pathChanged();
+}
+
+QString ReportDocument::displayName() const
+{
+    if (!path_.isEmpty())
+        return QFileInfo(path_).fileName();
+    if (profile_ && !profile_->meta.runLabel.empty())
+        return QString::fromStdString(profile_->meta.runLabel);
+    return tr("Untitled recording");
+}
+
+void ReportDocument::setDirty(bool dirty)
+{
+    if (dirty_ == dirty)
+        return;
+    dirty_ = dirty;
+    Q_EMIT dirtyChanged(dirty);
+}
+
+void ReportDocument::setFilter(analysis::SampleFilter filter)
+{
+    filter_ = std::move(filter);
+    Q_EMIT filterChanged();
+    startAnalysis();
+}
+
+void ReportDocument::setTimeRange(qint64 beginNs, qint64 endNs)
+{
+    auto f = filter_;
+    if (beginNs >= endNs) {
+        f.beginNs = std::numeric_limits<std::int64_t>::min();
+        f.endNs = std::numeric_limits<std::int64_t>::max();
+    } else {
+        f.beginNs = beginNs;
+        f.endNs = endNs;
+    }
+    setFilter(std::move(f));
+}
+
+void ReportDocument::setThreads(std::vector<bool> threads)
+{
+    auto f = filter_;
+    // All selected is the same as no thread filter; keep it empty so isEmpty() says so.
+    if (std::all_of(threads.begin(), threads.end(), [](bool b) { return b; }))
+        threads.clear();
+    f.threads = std::move(threads);
+    setFilter(std::move(f));
+}
+
+void ReportDocument::clearFilter()
+{
+    setFilter({});
+}
+
+void ReportDocument::startAnalysis()
+{
+    if (!profile_)
+        return;
+    pending_ = true;
+    if (running_) {
+        rerun_ = true; // only the newest request matters; run it when this one ends
+        return;
+    }
+    running_ = true;
+    rerun_ = false;
+    Q_EMIT analysisStarted();
+    auto profile = profile_;
+    auto filter = filter_;
+    auto functions = analysis_ ? analysis_->functions : nullptr;
+    watcher_.setFuture(QtConcurrent::run(
+        [profile, filter, functions]() { return ReportAnalysis::compute(profile, filter, functions); }));
+}
+
+void ReportDocument::onFinished()
+{
+    running_ = false;
+    if (rerun_) {
+        startAnalysis();
+        return;
+    }
+    pending_ = false;
+    analysis_ = watcher_.result();
+    Q_EMIT analysisReady();
+}
+
+} // namespace perfwb::ui

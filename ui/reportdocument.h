@@ -1,0 +1,85 @@
+#pragma once
+#include "analysis/calltree.h"
+#include "analysis/functionstats.h"
+#include "analysis/samplefilter.h"
+#include "analysis/stackweights.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace perfwb::ui {
+
+// Everything the views derive from one profile under one filter. Immutable once
+// built, shared by every view, so a view never sees half an update.
+struct ReportAnalysis {
+    std::shared_ptr<const model::Profile> profile;
+    std::shared_ptr<const analysis::FunctionTable> functions;
+    analysis::SampleFilter filter;
+    analysis::StackWeights weights;
+    std::shared_ptr<const analysis::CallTree> topDown;
+    std::shared_ptr<const analysis::CallTree> bottomUp;
+    analysis::FunctionStats stats;
+
+    // Reuses `functions` when it was built from the same profile (it does not
+    // depend on the filter).
+    static std::shared_ptr<const ReportAnalysis> compute(std::shared_ptr<const model::Profile> profile,
+                                                         const analysis::SampleFilter &filter,
+                                                         std::shared_ptr<const analysis::FunctionTable> functions = {});
+};
+
+// One open report: its profile, where it lives, whether it is saved, the current
+// filter (time range + threads) and the analysis for that filter, recomputed on a
+// worker thread whenever the profile or the filter changes.
+class ReportDocument : public QObject {
+    Q_OBJECT
+public:
+    ReportDocument(std::shared_ptr<const model::Profile> profile, QString path, bool dirty, QObject *parent = nullptr);
+    ~ReportDocument() override;
+
+    std::shared_ptr<const model::Profile> profile() const { return profile_; }
+    // A live recording replaces the profile with newer snapshots.
+    void setProfile(std::shared_ptr<const model::Profile> profile);
+
+    QString path() const { return path_; }
+    void setPath(const QString &path);
+    QString displayName() const;
+    bool isDirty() const { return dirty_; }
+    void setDirty(bool dirty);
+
+    const analysis::SampleFilter &filter() const { return filter_; }
+    void setFilter(analysis::SampleFilter filter);
+    void setTimeRange(qint64 beginNs, qint64 endNs); // begin >= end clears the range
+    void setThreads(std::vector<bool> threads);      // empty = every thread
+    void clearFilter();
+
+    // The newest finished analysis (null until the first one is ready).
+    std::shared_ptr<const ReportAnalysis> analysis() const { return analysis_; }
+    bool isAnalysing() const { return pending_; }
+
+Q_SIGNALS:
+    void analysisReady();
+    void filterChanged();
+    void profileChanged();
+    void pathChanged();
+    void dirtyChanged(bool dirty);
+    void analysisStarted();
+
+private:
+    void startAnalysis();
+    void onFinished();
+
+    std::shared_ptr<const model::Profile> profile_;
+    QString path_;
+    bool dirty_ = false;
+    analysis::SampleFilter filter_;
+    std::shared_ptr<const ReportAnalysis> analysis_;
+    QFutureWatcher<std::shared_ptr<const ReportAnalysis>> watcher_;
+    bool running_ = false;
+    bool pending_ = false; // a newer request arrived while one was running
+    bool rerun_ = false;
+};
+
+} // namespace perfwb::ui

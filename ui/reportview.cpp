@@ -1,0 +1,170 @@
+#include "reportview.h"
+
+#include "callercalleeview.h"
+#include "calltreeview.h"
+#include "flamegraphview.h"
+#include "memoryplot.h"
+#include "reportdocument.h"
+#include "summaryview.h"
+#include "timelinewidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <limits>
+
+namespace perfwb::ui {
+
+ReportView::ReportView(ReportDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , document_(document)
+    , tabs_(new QTabWidget(this))
+    , filterLabel_(new QLabel(this))
+    , clearFilter_(new QToolButton(this))
+    , filterBar_(new QWidget(this))
+    , busy_(new QProgressBar(this))
+    , summary_(new SummaryView(this))
+    , flame_(new FlameGraphView(this))
+    , topDown_(new CallTreeView(CallTreeView::Kind::TopDown, this))
+    , bottomUp_(new CallTreeView(CallTreeView::Kind::BottomUp, this))
+    , callerCallee_(new CallerCalleeView(this))
+    , timeline_(new TimelineWidget(this))
+    , memory_(new MemoryPlot(this))
+{
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(summary_, tr("Summary"));
+    tabs_->addTab(flame_, tr("Flame Graph"));
+    tabs_->addTab(topDown_, tr("Top-Down"));
+    tabs_->addTab(bottomUp_, tr("Bottom-Up"));
+    tabs_->addTab(callerCallee_, tr("Caller/Callee"));
+    tabs_->addTab(timeline_, tr("Timeline"));
+    tabs_->addTab(memory_, tr("Memory"));
+
+    // A bar above the tabs says what the views are filtered to, with a way out.
+    clearFilter_->setText(tr("Show All"));
+    clearFilter_->setToolTip(tr("Clear the time range and thread selection"));
+    busy_->setRange(0, 0);
+    busy_->setMaximumWidth(160);
+    busy_->setFormat(tr("Analysing…"));
+    busy_->setTextVisible(true);
+    busy_->hide();
+    auto *barLayout = new QHBoxLayout(filterBar_);
+    barLayout->setContentsMargins(6, 2, 6, 2);
+    barLayout->addWidget(filterLabel_, 1);
+    barLayout->addWidget(clearFilter_);
+    filterBar_->hide();
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(filterBar_, 1);
+    top->addWidget(busy_);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(tabs_, 1);
+
+    connect(clearFilter_, &QToolButton::clicked, document_, &ReportDocument::clearFilter);
+    connect(document_, &ReportDocument::analysisReady, this, &ReportView::onAnalysisReady);
+    connect(document_, &ReportDocument::analysisStarted, busy_, &QWidget::show);
+    connect(document_, &ReportDocument::filterChanged, this, &ReportView::onFilterChanged);
+    connect(document_, &ReportDocument::profileChanged, this, &ReportView::onProfileChanged);
+    connect(timeline_, &TimelineWidget::timeRangeSelected, document_, &ReportDocument::setTimeRange);
+    connect(memory_, &MemoryPlot::timeRangeSelected, document_, &ReportDocument::setTimeRange);
+    connect(timeline_, &TimelineWidget::threadSelectionChanged, document_, [this](const QVector<bool> &threads) {
+        document_->setThreads(std::vector<bool>(threads.begin(), threads.end()));
+    });
+    for (auto *tree : {topDown_, bottomUp_}) {
+        connect(tree, &CallTreeView::showInFlameGraph, this, &ReportView::showInFlameGraph);
+        connect(tree, &CallTreeView::showCallerCallee, this, &ReportView::showCallerCallee);
+    }
+    connect(callerCallee_, &CallerCalleeView::showInFlameGraph, this, &ReportView::showInFlameGraph);
+    connect(summary_, &SummaryView::functionActivated, this, &ReportView::showCallerCallee);
+    connect(flame_, &FlameGraphView::nodeActivated, this, [this](quint32 function) {
+        topDown_->selectFunction(function);
+        showPage(TopDownPage);
+    });
+
+    onProfileChanged();
+    if (document_->analysis())
+        onAnalysisReady();
+    else
+        busy_->show();
+}
+
+void ReportView::showPage(Page page)
+{
+    tabs_->setCurrentIndex(page);
+}
+
+void ReportView::showInFlameGraph(quint32 function)
+{
+    flame_->showFunction(function);
+    showPage(FlameGraphPage);
+}
+
+void ReportView::showCallerCallee(quint32 function)
+{
+    callerCallee_->selectFunction(function);
+    showPage(CallerCalleePage);
+}
+
+void ReportView::onAnalysisReady()
+{
+    busy_->setVisible(document_->isAnalysing());
+    const auto analysis = document_->analysis();
+    summary_->setAnalysis(analysis);
+    flame_->setAnalysis(analysis);
+    topDown_->setAnalysis(analysis);
+    bottomUp_->setAnalysis(analysis);
+    callerCallee_->setAnalysis(analysis);
+    Q_EMIT selectionChanged();
+}
+
+void ReportView::onProfileChanged()
+{
+    timeline_->setProfile(document_->profile());
+    memory_->setProfile(document_->profile());
+    onFilterChanged();
+}
+
+QString ReportView::selectionText() const
+{
+    const auto &f = document_->filter();
+    if (f.isEmpty() || !document_->profile())
+        return {};
+    QStringList parts;
+    const auto origin = document_->profile()->firstSampleTime();
+    if (f.beginNs != std::numeric_limits<std::int64_t>::min() || f.endNs != std::numeric_limits<std::int64_t>::max())
+        parts << tr("%1 s – %2 s")
+                     .arg(static_cast<double>(f.beginNs - origin) / 1e9, 0, 'f', 3)
+                     .arg(static_cast<double>(f.endNs - origin) / 1e9, 0, 'f', 3);
+    if (!f.threads.empty())
+        parts << tr("%1 of %2 threads")
+                     .arg(std::count(f.threads.begin(), f.threads.end(), true))
+                     .arg(document_->profile()->threads().size());
+    return parts.join(QStringLiteral(", "));
+}
+
+void ReportView::onFilterChanged()
+{
+    const auto &f = document_->filter();
+    const bool hasRange =
+        f.beginNs != std::numeric_limits<std::int64_t>::min() || f.endNs != std::numeric_limits<std::int64_t>::max();
+    if (hasRange) {
+        timeline_->setSelection(f.beginNs, f.endNs);
+        memory_->setTimeRange(f.beginNs, f.endNs);
+    } else {
+        timeline_->clearSelection();
+        memory_->setTimeRange(0, 0);
+    }
+    const QString text = selectionText();
+    filterLabel_->setText(tr("Showing the selection: %1").arg(text));
+    filterBar_->setVisible(!text.isEmpty());
+    Q_EMIT selectionChanged();
+}
+
+} // namespace perfwb::ui

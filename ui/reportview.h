@@ -1,0 +1,67 @@
+#pragma once
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
+
+namespace perfwb::ui {
+
+class CallerCalleeView;
+class CallTreeView;
+class FlameGraphView;
+class MemoryPlot;
+class ReportDocument;
+class SummaryView;
+class TimelineWidget;
+
+// The tabbed views of one open report. Selections made in the timeline or the
+// memory plot become the document's filter, which every other view shows.
+class ReportView : public QWidget {
+    Q_OBJECT
+public:
+    enum Page { SummaryPage, FlameGraphPage, TopDownPage, BottomUpPage, CallerCalleePage, TimelinePage, MemoryPage };
+
+    explicit ReportView(ReportDocument *document, QWidget *parent = nullptr);
+    ReportDocument *document() const { return document_; }
+
+    SummaryView *summary() const { return summary_; }
+    FlameGraphView *flameGraph() const { return flame_; }
+    CallTreeView *topDown() const { return topDown_; }
+    CallTreeView *bottomUp() const { return bottomUp_; }
+    CallerCalleeView *callerCallee() const { return callerCallee_; }
+    TimelineWidget *timeline() const { return timeline_; }
+    MemoryPlot *memory() const { return memory_; }
+    QTabWidget *tabs() const { return tabs_; }
+
+    void showPage(Page page);
+    void showInFlameGraph(quint32 function);
+    void showCallerCallee(quint32 function);
+    // One line describing the current filter ("" when everything is shown).
+    QString selectionText() const;
+
+Q_SIGNALS:
+    void selectionChanged();
+
+private:
+    void onAnalysisReady();
+    void onFilterChanged();
+    void onProfileChanged();
+
+    ReportDocument *document_;
+    QTabWidget *tabs_;
+    QLabel *filterLabel_;
+    QToolButton *clearFilter_;
+    QWidget *filterBar_;
+    QProgressBar *busy_;
+    SummaryView *summary_;
+    FlameGraphView *flame_;
+    CallTreeView *topDown_;
+    CallTreeView *bottomUp_;
+    CallerCalleeView *callerCallee_;
+    TimelineWidget *timeline_;
+    MemoryPlot *memory_;
+};
+
+} // namespace perfwb::ui

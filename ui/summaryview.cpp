@@ -1,0 +1,167 @@
+#include "summaryview.h"
+
+#include "reportdocument.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace perfwb::ui {
+
+namespace {
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString formatDuration(std::int64_t ns)
+{
+    if (ns <= 0)
+        return QObject::tr("unknown");
+    const double s = static_cast<double>(ns) / 1e9;
+    if (s < 1)
+        return QObject::tr("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 1);
+    if (s < 120)
+        return QObject::tr("%1 s").arg(s, 0, 'f', 2);
+    return QObject::tr("%1 min %2 s").arg(static_cast<qint64>(s) / 60).arg(static_cast<qint64>(s) % 60);
+}
+
+QString formatValue(double value, const std::string &unit)
+{
+    if (unit == "bytes")
+        return QLocale().formattedDataSize(static_cast<qint64>(value), 1, QLocale::DataSizeTraditionalFormat);
+    if (unit == "percent")
+        return QStringLiteral("%1 %").arg(value, 0, 'f', 1);
+    return QString::number(value) + (unit.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(unit));
+}
+} // namespace
+
+SummaryView::SummaryView(QWidget *parent)
+    : QWidget(parent)
+    , text_(new QTextBrowser(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(text_);
+    text_->setOpenLinks(false);
+    connect(text_, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.scheme() == QLatin1String("function"))
+            Q_EMIT functionActivated(url.path().toUInt());
+    });
+}
+
+void SummaryView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
+{
+    analysis_ = std::move(analysis);
+    render();
+}
+
+QString SummaryView::field(const QString &label) const
+{
+    for (const auto &[key, value] : fields_)
+        if (key == label)
+            return value;
+    return {};
+}
+
+QStringList SummaryView::topFunctions() const
+{
+    return top_;
+}
+
+void SummaryView::render()
+{
+    fields_.clear();
+    top_.clear();
+    if (!analysis_) {
+        text_->setHtml(tr("<p>Analysing…</p>"));
+        return;
+    }
+    const auto &p = *analysis_->profile;
+    const auto &meta = p.meta;
+    QStringList command;
+    for (const auto &arg : meta.commandLine)
+        command << QString::fromStdString(arg);
+    const QLocale locale;
+    const auto add = [this](const QString &k, const QString &v) { fields_.emplace_back(k, v); };
+    add(tr("Command"), command.isEmpty() ? tr("unknown") : command.join(QLatin1Char(' ')));
+    if (!meta.runLabel.empty())
+        add(tr("Run label"), QString::fromStdString(meta.runLabel));
+    if (meta.startTimeUnixNs > 0)
+        add(tr("Started"),
+            locale.toString(QDateTime::fromMSecsSinceEpoch(meta.startTimeUnixNs / 1000000), QLocale::ShortFormat));
+    const auto duration = meta.durationNs > 0 ? meta.durationNs : p.lastSampleTime() - p.firstSampleTime();
+    add(tr("Duration"), formatDuration(duration));
+    if (meta.exited)
+        add(tr("Exit status"),
+            meta.exitSignal ? tr("killed by signal %1").arg(meta.exitSignal) : tr("exit code %1").arg(meta.exitCode));
+    add(tr("Samples"), locale.toString(static_cast<qulonglong>(p.samples.size())));
+    add(tr("Lost samples"), locale.toString(static_cast<qulonglong>(meta.lostSamples)));
+    if (meta.sampler.frequencyHz > 0)
+        add(tr("Sampling"),
+            tr("%1, %2 Hz, call graph: %3")
+                .arg(QString::fromStdString(meta.sampler.event))
+                .arg(meta.sampler.frequencyHz)
+                .arg(meta.sampler.callGraph.empty() ? tr("none") : QString::fromStdString(meta.sampler.callGraph)));
+    add(tr("Threads"), locale.toString(static_cast<qulonglong>(p.threads().size())));
+    if (!analysis_->filter.isEmpty())
+        add(tr("In selection"), tr("%1 samples (weight %2)")
+                                    .arg(locale.toString(static_cast<qulonglong>(analysis_->weights.sampleCount)))
+                                    .arg(locale.toString(static_cast<qulonglong>(analysis_->weights.total))));
+    // Every timeline shows its peak: RSS and CPU from recording, heap in use once
+    // allocation tracking fills one, so the page lights up without changes here.
+    for (const auto &tl : p.timelines) {
+        if (tl.points.empty())
+            continue;
+        const auto peak = std::max_element(tl.points.begin(), tl.points.end(),
+                                           [](const auto &a, const auto &b) { return a.value < b.value; });
+        QString label;
+        if (tl.name == "rss")
+            label = tr("Peak RSS");
+        else if (tl.name == "cpu")
+            label = tr("Peak CPU");
+        else if (tl.name == "heap")
+            label = tr("Peak heap");
+        else
+            label = tr("Peak %1").arg(QString::fromStdString(tl.name));
+        add(label, formatValue(peak->value, tl.unit));
+    }
+    if (meta.weightUnit != "samples")
+        add(tr("Weight unit"), QString::fromStdString(meta.weightUnit));
+    if (!meta.sourceFormat.empty())
+        add(tr("Source"), QString::fromStdString(meta.sourceFormat));
+
+    QString html =
+        QStringLiteral("<h2>%1</h2><table cellspacing='2' cellpadding='4'>").arg(tr("Summary").toHtmlEscaped());
+    for (const auto &[k, v] : fields_)
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
+    html += QStringLiteral("</table><h3>%1</h3>").arg(tr("Top functions (self)").toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing='2' cellpadding='4'><tr><th align='right'>%1</th><th "
+                           "align='right'>%2</th><th align='left'>%3</th><th align='left'>%4</th></tr>")
+                .arg(tr("Self %"), tr("Total %"), tr("Function"), tr("Module"));
+    const auto &stats = analysis_->stats;
+    const auto pct = [&](std::uint64_t w) {
+        return stats.grandTotal ? 100.0 * static_cast<double>(w) / static_cast<double>(stats.grandTotal) : 0.0;
+    };
+    const std::size_t shown = std::min<std::size_t>(stats.entries.size(), 15);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto &e = stats.entries[i];
+        const QString name = qs(analysis_->functions->name(e.function));
+        top_ << QStringLiteral("%1|%2").arg(name).arg(pct(e.self), 0, 'f', 2);
+        html += QStringLiteral("<tr><td align='right'>%1</td><td align='right'>%2</td><td><a "
+                               "href='function:%3'>%4</a></td><td>%5</td></tr>")
+                    .arg(pct(e.self), 0, 'f', 2)
+                    .arg(pct(e.total), 0, 'f', 2)
+                    .arg(e.function)
+                    .arg(name.toHtmlEscaped(), qs(analysis_->functions->module(e.function)).toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    if (stats.entries.empty())
+        html += tr("<p>No samples in the current selection.</p>");
+    text_->setHtml(html);
+}
+
+} // namespace perfwb::ui
