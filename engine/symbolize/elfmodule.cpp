@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <elfutils/libdw.h>
 #include <elfutils/libdwelf.h>
 #include <elfutils/libdwfl.h>
@@ -84,6 +85,12 @@ std::unique_ptr<ElfModule> ElfModule::open(const std::string &path, std::string 
     GElf_Ehdr ehdr;
     if (!m->elf_ || elf_kind(m->elf_) != ELF_K_ELF || !gelf_getehdr(m->elf_, &ehdr))
         return nullptr;
+    // libelf has the whole file mapped (or read) now and needs the descriptor no more:
+    // it goes to libdwfl later, so one module costs one descriptor, not two.
+    // (elf_rawfile reads the whole file in first when it could not be mapped.)
+    std::size_t size = 0;
+    if (!elf_rawfile(m->elf_, &size) || elf_cntl(m->elf_, ELF_C_FDDONE) != 0)
+        return nullptr;
 
     std::size_t phnum = 0;
     if (elf_getphdrnum(m->elf_, &phnum) != 0)
@@ -128,17 +135,16 @@ bool ElfModule::ensureDwfl()
     dwfl_ = dwfl_begin(&g_offlineCallbacks);
     if (!dwfl_)
         return false;
-    const int fd = ::dup(fd_);
-    if (fd < 0)
+    if (fd_ < 0)
         return false;
     dwfl_report_begin(dwfl_);
-    // base 0 relative to p_vaddr: dwfl addresses are the ELF addresses (bias read back below).
-    dwflModule_ = dwfl_report_elf(dwfl_, displayName_.c_str(), path_.c_str(), fd, 0, true);
+    // base 0 relative to p_vaddr: dwfl addresses are the ELF addresses (bias read back
+    // below). On success libdwfl owns the descriptor.
+    dwflModule_ = dwfl_report_elf(dwfl_, displayName_.c_str(), path_.c_str(), fd_, 0, true);
     dwfl_report_end(dwfl_, nullptr, nullptr);
-    if (!dwflModule_) {
-        ::close(fd);
+    if (!dwflModule_)
         return false;
-    }
+    fd_ = -1;
     GElf_Addr bias = 0;
     if (!dwfl_module_getelf(dwflModule_, &bias)) {
         dwflModule_ = nullptr;
@@ -234,11 +240,18 @@ Dwarf_Frame *ElfModule::cfiFrame(std::uint64_t address)
 
 bool ElfModule::readReadOnlyWord(std::uint64_t address, std::uint64_t &value) const
 {
+    std::size_t size = 0;
+    const char *image = elf_rawfile(elf_, &size);
+    if (!image)
+        return false;
     for (const auto &s : segments_) {
         if (s.writable || address < s.vaddr || address + sizeof value > s.vaddr + s.filesz)
             continue;
-        const auto offset = static_cast<off_t>(address - s.vaddr + s.offset);
-        return ::pread(fd_, &value, sizeof value, offset) == static_cast<ssize_t>(sizeof value);
+        const std::uint64_t offset = address - s.vaddr + s.offset;
+        if (offset + sizeof value > size)
+            return false;
+        std::memcpy(&value, image + offset, sizeof value);
+        return true;
     }
     return false;
 }

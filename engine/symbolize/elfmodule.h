@@ -63,7 +63,7 @@ private:
     std::string path_;
     std::string displayName_;
     std::string buildId_;
-    int fd_ = -1;
+    int fd_ = -1; // until libdwfl takes it over
     Elf *elf_ = nullptr;
     std::vector<Segment> segments_;
     Dwfl *dwfl_ = nullptr;

@@ -48,7 +48,8 @@ const int kKnownFunctionLastLine = __LINE__ - 3;
 namespace {
 
 const QString kWorkloads = QStringLiteral(PERFWB_WORKLOAD_DIR);
-const QString kWorkloadSources = QFileInfo(QStringLiteral(__FILE__)).absolutePath() + QStringLiteral("/../workloads");
+// Qt Test's absolute source directory (__FILE__ may be relative under ccache's base_dir).
+const QString kWorkloadSources = QStringLiteral(QT_TESTCASE_SOURCEDIR "/../workloads");
 
 struct F {
     QString function, module, file;
@@ -490,7 +491,14 @@ void TestSymbolizer::unwindInProcessThroughQsort()
     for (int i = 0; i < 16; ++i)
         values[i] = (i * 7919) % 16;
     g_captureCount = 0;
-    qsort(values, 16, sizeof values[0], compareCapturing);
+    // libc's own qsort, also where a sanitizer interposes one of its own.
+    void *libc = dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+    QVERIFY(libc);
+    auto *libcQsortFn =
+        reinterpret_cast<void (*)(void *, size_t, size_t, int (*)(const void *, const void *))>(dlsym(libc, "qsort"));
+    dlclose(libc);
+    QVERIFY(libcQsortFn);
+    libcQsortFn(values, 16, sizeof values[0], compareCapturing);
     QVERIFY(!g_capture.stack.empty());
 
     symbolize::Symbolizer s;
