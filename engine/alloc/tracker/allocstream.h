@@ -21,14 +21,6 @@
 #define PWBA_MAGIC_LEN 8
 #define PWBA_VERSION 1
 
-enum {
-    PWBA_ALLOC = 1,
-    PWBA_FREE = 2,
-    PWBA_TRACE = 3,
-    PWBA_MAPPING = 4,
-    PWBA_TIME = 5,
-    PWBA_THREAD = 6,
-    PWBA_END = 7
-};
+enum { PWBA_ALLOC = 1, PWBA_FREE = 2, PWBA_TRACE = 3, PWBA_MAPPING = 4, PWBA_TIME = 5, PWBA_THREAD = 6, PWBA_END = 7 };
 
 #endif

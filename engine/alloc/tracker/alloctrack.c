@@ -10,6 +10,7 @@
 // from the same call chain costs a few loads per call, not an unwind.
 #define _GNU_SOURCE
 #include "allocstream.h"
+#include "trackerinternal.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -25,15 +26,10 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
-#include <unwind.h>
 
 #define EXPORT __attribute__((visibility("default")))
-#define TLS __thread __attribute__((tls_model("initial-exec")))
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 enum { kUninit = 0, kInitializing = 1, kReady = 2 };
-enum { kMaxFrames = 256, kCacheDepth = 62, kCacheEntries = 256, kBufferSize = 1 << 16 };
 
 static void *(*real_malloc)(size_t);
 static void (*real_free)(void *);
@@ -51,39 +47,23 @@ static volatile int g_state = kUninit;
 static volatile int g_tracking; // stream open and this process is the one being tracked
 static int g_fd = -1;
 static int g_fdIsPipe;
-static uintptr_t g_selfLo, g_selfHi; // our own code, skipped in stacks
+uintptr_t g_selfLo, g_selfHi; // our own code, skipped in stacks
 
 // Static arena for calls made while dlsym resolves the real functions.
 static _Alignas(16) unsigned char g_bootArena[64 * 1024];
 static size_t g_bootUsed;
 
 // Everything below is guarded by g_lock.
-static pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
-static unsigned char *g_buf;
-static size_t g_bufLen;
+pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+unsigned char *g_buf;
+size_t g_bufLen;
 static uint64_t g_lastPtr;
 static int32_t g_lastTid;
 static uint32_t g_eventsSinceTime;
 static unsigned long long g_loadedObjects; // dlpi_adds when mappings were last sent
-struct TraceSlot {
-    uint64_t ip;
-    uint32_t parent;
-    uint32_t index; // 0 = empty
-};
-static struct TraceSlot *g_traces;
-static size_t g_traceCap; // power of two
-static uint32_t g_traceCount;
 
 static TLS int t_busy;
 static TLS int32_t t_tid;
-struct CacheEntry {
-    uint32_t depth;
-    uint32_t trace;
-    uintptr_t slot[kCacheDepth];
-    uintptr_t value[kCacheDepth];
-};
-static TLS struct CacheEntry *t_cache;
-static pthread_key_t g_cacheKey;
 
 // ---- bootstrap arena ------------------------------------------------------------
 static int inBootArena(const void *p)
@@ -103,7 +83,10 @@ static void *bootAlloc(size_t size, size_t align)
     return g_bootArena + start; // zeroed: the arena is static and never reused
 }
 
-static size_t bootSize(const void *p) { return *(const size_t *)((const unsigned char *)p - 16); }
+static size_t bootSize(const void *p)
+{
+    return *(const size_t *)((const unsigned char *)p - 16);
+}
 
 // ---- stream writing -------------------------------------------------------------
 static void writeAll(const unsigned char *data, size_t len)
@@ -143,17 +126,6 @@ static void flushLocked(void)
     g_bufLen = 0;
 }
 
-static void putByte(unsigned char b) { g_buf[g_bufLen++] = b; }
-
-static void putVarint(uint64_t v)
-{
-    while (v >= 0x80) {
-        g_buf[g_bufLen++] = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    g_buf[g_bufLen++] = (unsigned char)v;
-}
-
 static uint64_t nowNs(void)
 {
     struct timespec ts;
@@ -163,7 +135,7 @@ static uint64_t nowNs(void)
 
 // Makes room for one record of at most `need` bytes, with the time and thread
 // records that must precede it.
-static void reserveLocked(size_t need)
+void reserveLocked(size_t need)
 {
     if (g_bufLen + need + 32 > kBufferSize)
         flushLocked();
@@ -232,7 +204,7 @@ static int mapCallback(struct dl_phdr_info *info, size_t size, void *data)
 // Called with g_lock held. dl_iterate_phdr takes ld.so's lock; a thread inside dlopen
 // never waits for g_lock while holding it (it would be inside malloc, which takes
 // g_lock only after unwinding), so the order is always ld.so lock, then ours, or ours alone.
-static void sendMappingsIfChangedLocked(void)
+void sendMappingsIfChangedLocked(void)
 {
     struct MapScan scan = {0, 0};
     dl_iterate_phdr(mapCallback, &scan);
@@ -241,140 +213,6 @@ static void sendMappingsIfChangedLocked(void)
     scan.emit = 1;
     dl_iterate_phdr(mapCallback, &scan);
     g_loadedObjects = scan.adds;
-}
-
-// ---- trace tree -----------------------------------------------------------------
-static size_t traceHash(uint32_t parent, uint64_t ip)
-{
-    uint64_t h = (ip ^ ((uint64_t)parent << 40) ^ parent) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> 17);
-}
-
-static int growTraces(void)
-{
-    size_t cap = g_traceCap ? g_traceCap * 2 : (1u << 14);
-    struct TraceSlot *t = mmap(NULL, cap * sizeof *t, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (t == MAP_FAILED)
-        return 0;
-    for (size_t i = 0; i < g_traceCap; ++i) {
-        if (!g_traces[i].index)
-            continue;
-        size_t j = traceHash(g_traces[i].parent, g_traces[i].ip) & (cap - 1);
-        while (t[j].index)
-            j = (j + 1) & (cap - 1);
-        t[j] = g_traces[i];
-    }
-    if (g_traces)
-        munmap(g_traces, g_traceCap * sizeof *g_traces);
-    g_traces = t;
-    g_traceCap = cap;
-    return 1;
-}
-
-static uint32_t internTraceLocked(uint32_t parent, uint64_t ip)
-{
-    if ((g_traceCount + 1) * 2 > g_traceCap && !growTraces())
-        return parent;
-    size_t j = traceHash(parent, ip) & (g_traceCap - 1);
-    for (;; j = (j + 1) & (g_traceCap - 1)) {
-        struct TraceSlot *s = &g_traces[j];
-        if (!s->index)
-            break;
-        if (s->ip == ip && s->parent == parent)
-            return s->index;
-    }
-    g_traces[j].ip = ip;
-    g_traces[j].parent = parent;
-    g_traces[j].index = ++g_traceCount;
-    reserveLocked(24);
-    putByte(PWBA_TRACE);
-    putVarint(parent);
-    putVarint(ip);
-    return g_traceCount;
-}
-
-// ---- stack capture --------------------------------------------------------------
-struct Unwound {
-    int n;
-    uintptr_t ip[kMaxFrames];
-    uintptr_t slot[kMaxFrames]; // where ip[i] was read from (0: unknown)
-};
-
-static _Unwind_Reason_Code unwindCallback(struct _Unwind_Context *ctx, void *data)
-{
-    struct Unwound *u = data;
-    uintptr_t ip = _Unwind_GetIP(ctx);
-    // libgcc reports, for a caller's context, the CFA of the frame it was unwound
-    // from (= the caller's stack pointer); x86_64 stores the return address just below.
-    uintptr_t cfa = _Unwind_GetCFA(ctx);
-    uintptr_t slot = cfa ? cfa - sizeof(void *) : 0;
-    if (!ip)
-        return _URC_END_OF_STACK;
-    if (ip >= g_selfLo && ip < g_selfHi)
-        return _URC_NO_REASON; // our wrapper and this function
-    if (u->n >= kMaxFrames)
-        return _URC_END_OF_STACK;
-    u->ip[u->n] = ip;
-    u->slot[u->n] = slot;
-    ++u->n;
-    return _URC_NO_REASON;
-}
-
-static void cacheDestructor(void *p)
-{
-    if (p)
-        munmap(p, kCacheEntries * sizeof(struct CacheEntry));
-}
-
-// `frame`: the wrapper's frame address; its return address (into the allocating
-// function) sits just above it, which keys the per-thread cache.
-static uint32_t captureTrace(uintptr_t *frame)
-{
-    uintptr_t *keySlot = frame + 1;
-    uintptr_t keyValue = *keySlot;
-    if (UNLIKELY(!t_cache)) {
-        void *c = mmap(NULL, kCacheEntries * sizeof(struct CacheEntry), PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (c != MAP_FAILED) {
-            t_cache = c;
-            pthread_setspecific(g_cacheKey, c);
-        }
-    }
-    struct CacheEntry *e = NULL;
-    if (LIKELY(t_cache != NULL)) {
-        e = &t_cache[(((uintptr_t)keySlot >> 3) ^ (keyValue * 0x9E3779B1u)) % kCacheEntries];
-        if (e->depth && e->slot[0] == (uintptr_t)keySlot && e->value[0] == keyValue) {
-            uint32_t i = 1;
-            while (i < e->depth && *(const uintptr_t *)e->slot[i] == e->value[i])
-                ++i;
-            if (i == e->depth)
-                return e->trace;
-        }
-    }
-    struct Unwound u;
-    u.n = 0;
-    _Unwind_Backtrace(unwindCallback, &u);
-    pthread_mutex_lock(&g_lock);
-    sendMappingsIfChangedLocked();
-    uint32_t trace = 0;
-    for (int i = u.n - 1; i >= 0; --i)
-        trace = internTraceLocked(trace, u.ip[i]);
-    pthread_mutex_unlock(&g_lock);
-    // Cache only chains whose every slot is known and whose first slot is our key.
-    if (e && u.n > 0 && u.n <= kCacheDepth && u.slot[0] == (uintptr_t)keySlot) {
-        int ok = 1;
-        for (int i = 0; i < u.n && ok; ++i)
-            ok = u.slot[i] != 0;
-        if (ok) {
-            for (int i = 0; i < u.n; ++i) {
-                e->slot[i] = u.slot[i];
-                e->value[i] = u.ip[i];
-            }
-            e->trace = trace;
-            e->depth = (uint32_t)u.n;
-        }
-    }
-    return trace;
 }
 
 // ---- events ---------------------------------------------------------------------
@@ -420,8 +258,14 @@ static int selfCallback(struct dl_phdr_info *info, size_t size, void *data)
     return 0;
 }
 
-static void forkPrepare(void) { pthread_mutex_lock(&g_lock); }
-static void forkParent(void) { pthread_mutex_unlock(&g_lock); }
+static void forkPrepare(void)
+{
+    pthread_mutex_lock(&g_lock);
+}
+static void forkParent(void)
+{
+    pthread_mutex_unlock(&g_lock);
+}
 // The child is not tracked: the parent's stream is the parent's alone. Its copy of
 // the unsent buffer is dropped, and its copy of the descriptor closed.
 static void forkChild(void)
@@ -484,7 +328,7 @@ static void initialize(void)
     real_exit_ = dlsym(RTLD_NEXT, "_exit");
     if (openStream()) {
         g_buf = mmap(NULL, kBufferSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (g_buf != MAP_FAILED && growTraces() && pthread_key_create(&g_cacheKey, cacheDestructor) == 0) {
+        if (g_buf != MAP_FAILED && initStackCapture()) {
             dl_iterate_phdr(selfCallback, NULL);
             pthread_atfork(forkPrepare, forkParent, forkChild);
             pthread_mutex_lock(&g_lock);
@@ -520,25 +364,31 @@ static void finish(void)
     t_busy = wasBusy;
 }
 
-__attribute__((constructor)) static void trackerConstructor(void) { initialize(); }
-__attribute__((destructor)) static void trackerDestructor(void) { finish(); }
+__attribute__((constructor)) static void trackerConstructor(void)
+{
+    initialize();
+}
+__attribute__((destructor)) static void trackerDestructor(void)
+{
+    finish();
+}
 
 // ---- the interposed functions ----------------------------------------------------
 // A call is tracked when the tracker is ready, the stream is open and this thread is
 // not already inside the tracker (dlsym, the unwinder or libc may allocate).
-#define ENTER()                                                                                                  \
-    if (UNLIKELY(g_state != kReady)) {                                                                           \
-        if (g_state == kUninit)                                                                                  \
-            initialize();                                                                                        \
-    }                                                                                                            \
-    const int track = g_tracking && !t_busy;                                                                     \
-    if (track) {                                                                                                 \
-        t_busy = 1;                                                                                              \
-        if (UNLIKELY(!t_tid))                                                                                    \
-            t_tid = (int32_t)syscall(SYS_gettid);                                                                \
+#define ENTER()                                                                                                        \
+    if (UNLIKELY(g_state != kReady)) {                                                                                 \
+        if (g_state == kUninit)                                                                                        \
+            initialize();                                                                                              \
+    }                                                                                                                  \
+    const int track = g_tracking && !t_busy;                                                                           \
+    if (track) {                                                                                                       \
+        t_busy = 1;                                                                                                    \
+        if (UNLIKELY(!t_tid))                                                                                          \
+            t_tid = (int32_t)syscall(SYS_gettid);                                                                      \
     }
-#define LEAVE()                                                                                                  \
-    if (track)                                                                                                   \
+#define LEAVE()                                                                                                        \
+    if (track)                                                                                                         \
         t_busy = 0;
 #define BOOTSTRAPPING() UNLIKELY(g_state != kReady && !real_malloc)
 
@@ -659,17 +509,17 @@ EXPORT int posix_memalign(void **out, size_t align, size_t size)
     return rc;
 }
 
-#define ALIGNED_WRAPPER(name, call, sizeExpr, bootAlign)                                                         \
-    EXPORT void *name                                                                                            \
-    {                                                                                                            \
-        if (BOOTSTRAPPING() && g_state == kInitializing)                                                         \
-            return bootAlloc(sizeExpr, bootAlign);                                                               \
-        ENTER();                                                                                                 \
-        void *p = call;                                                                                          \
-        if (track && p)                                                                                          \
-            recordAlloc(p, sizeExpr, captureTrace(__builtin_frame_address(0)));                                  \
-        LEAVE();                                                                                                 \
-        return p;                                                                                                \
+#define ALIGNED_WRAPPER(name, call, sizeExpr, bootAlign)                                                               \
+    EXPORT void *name                                                                                                  \
+    {                                                                                                                  \
+        if (BOOTSTRAPPING() && g_state == kInitializing)                                                               \
+            return bootAlloc(sizeExpr, bootAlign);                                                                     \
+        ENTER();                                                                                                       \
+        void *p = call;                                                                                                \
+        if (track && p)                                                                                                \
+            recordAlloc(p, sizeExpr, captureTrace(__builtin_frame_address(0)));                                        \
+        LEAVE();                                                                                                       \
+        return p;                                                                                                      \
     }
 
 ALIGNED_WRAPPER(aligned_alloc(size_t align, size_t size), real_aligned_alloc(align, size), size, align)

@@ -1,0 +1,48 @@
+/* Shared between the translation units of libperfwb_alloctrack.so (all symbols hidden
+ * by -fvisibility=hidden; only the interposed functions are exported). */
+#ifndef PERFWB_TRACKERINTERNAL_H
+#define PERFWB_TRACKERINTERNAL_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TLS __thread __attribute__((tls_model("initial-exec")))
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+enum { kBufferSize = 1 << 16 };
+
+/* The event buffer and everything written into it are guarded by g_lock. */
+extern pthread_mutex_t g_lock;
+extern unsigned char *g_buf;
+extern size_t g_bufLen;
+extern uintptr_t g_selfLo, g_selfHi; /* our own code, skipped in stacks */
+
+static inline void putByte(unsigned char b)
+{
+    g_buf[g_bufLen++] = b;
+}
+
+static inline void putVarint(uint64_t v)
+{
+    while (v >= 0x80) {
+        g_buf[g_bufLen++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    g_buf[g_bufLen++] = (unsigned char)v;
+}
+
+/* Room for one record of at most `need` bytes, with the time and thread records that
+ * must precede it (g_lock held). */
+void reserveLocked(size_t need);
+/* Sends the executable mappings again when a library was loaded (g_lock held). */
+void sendMappingsIfChangedLocked(void);
+
+/* Trace table and per-thread cache key; returns 0 on failure. */
+int initStackCapture(void);
+/* The trace node of the current call stack. `frame`: the interposed function's frame
+ * address; its return address (into the allocating function) sits just above it. */
+uint32_t captureTrace(uintptr_t *frame);
+
+#endif
