@@ -14,7 +14,7 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libxkbcommon-dev libvulkan-dev libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 libspdlog-dev libsqlite3-dev sqlite3 libdw-dev libelf-dev
-  libprotobuf-dev protobuf-compiler
+  libprotobuf-dev protobuf-compiler zlib1g-dev
   # the real tools tests and benchmarks run against
   linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3
 )
