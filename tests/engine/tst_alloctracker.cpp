@@ -271,6 +271,41 @@ private Q_SLOTS:
         QCOMPARE(t.leakedBytes, htLeaked);
     }
 
+    // PERFWB_ALLOC_FD: the stream through a pipe reads the same; a pipe whose reader
+    // is gone stops tracking without SIGPIPE killing the target or changing its output.
+    void pipeStream()
+    {
+        QTemporaryDir dir;
+        const QString stream = dir.filePath(QStringLiteral("pipe.pwba"));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("L"), kTracker);
+        env.insert(QStringLiteral("W"), kWorkload);
+        env.insert(QStringLiteral("OUT"), stream);
+        // fd 3 of the target is a pipe (the subshell's stdout); its own stdout is ours (fd 4).
+        const QString good =
+            QStringLiteral("exec 4>&1; ( LD_PRELOAD=\"$L\" PERFWB_ALLOC_FD=3 \"$W\" pattern 3>&1 1>&4 4>&-; echo "
+                           "rc=$? >&4 ) | cat > \"$OUT\"");
+        const QString gone =
+            QStringLiteral("exec 4>&1; ( sleep 0.2; LD_PRELOAD=\"$L\" PERFWB_ALLOC_FD=3 \"$W\" pattern 3>&1 1>&4 "
+                           "4>&-; echo rc=$? >&4 ) | true");
+        for (const QString &script : {good, gone}) {
+            QProcess sh;
+            sh.setProcessEnvironment(env);
+            sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
+            QVERIFY(sh.waitForFinished(60000));
+            QCOMPARE(sh.readAllStandardOutput(), QByteArray("pattern done\nrc=0\n"));
+        }
+        symbolize::Symbolizer sym;
+        model::Profile profile;
+        auto r = alloc::AllocStreamReader::readFile(stream.toStdString(), sym, profile);
+        QVERIFY2(r, r ? "" : r.message().c_str());
+        QVERIFY(r->complete);
+        const auto funcs = byLeafFunction(profile);
+        QCOMPARE(funcs.at("alloc_blocks").bytes, 4096000ull);
+        QCOMPARE(funcs.at("churn").temporary, 100000ull);
+        QCOMPARE(funcs.at("leak_some").leakedBytes, 1000ull);
+    }
+
     // The recorder's helper: environment for the launch, stream read at the end and
     // removed.
     void recordingHelper()
