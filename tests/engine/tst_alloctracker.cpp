@@ -159,6 +159,10 @@ private Q_SLOTS:
         // one temporary.
         QTest::newRow("aligned") << "aligned"
                                  << "aligned_blocks" << 100ull << 17800ull << 0ull << 0ull << 1ull << 0;
+        // calloc, reallocarray (twice), memalign, valloc, pvalloc: 100+100+200+64+100+100 B;
+        // the reallocarray that moves the block just allocated, and the last free: 2 temporary.
+        QTest::newRow("variety") << "variety"
+                                 << "other_allocators" << 6ull << 664ull << 0ull << 0ull << 2ull << 0;
     }
 
     void perFunction()

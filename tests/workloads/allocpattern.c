@@ -8,7 +8,11 @@
 //   exit     the pattern, then exit(3) from inside a function (leak_some's blocks stay)
 //   realloc  chain: 1 B grown to 100 B one byte at a time (100 reallocs), then freed
 //   aligned  50 x aligned_alloc(64, 256) + 50 x posix_memalign(4096, 100), all freed
+//   variety  calloc(10, 10), reallocarray(NULL, 5, 20) grown to (10, 20), memalign(32, 64),
+//            valloc(100), pvalloc(100): 6 calls, 664 B, all freed
 // Prints one line per phase; exit code 0 unless the mode says otherwise.
+#define _GNU_SOURCE // reallocarray, pvalloc
+#include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +122,26 @@ NOINLINE void aligned_blocks(void)
     }
 }
 
+NOINLINE void other_allocators(void)
+{
+    unsigned char *a = calloc(10, 10);
+    unsigned char *b = reallocarray(NULL, 5, 20);
+    b = reallocarray(b, 10, 20); // frees the block just allocated: temporary
+    void *c = memalign(32, 64);
+    void *d = valloc(100);
+    void *e = pvalloc(100);
+    for (int i = 0; i < 100; ++i)
+        if (a[i] != 0)
+            abort();
+    if (!b || ((unsigned long)c & 31) || ((unsigned long)d & 4095) || ((unsigned long)e & 4095))
+        abort();
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    free(e); // the last block allocated, freed with nothing allocated since: temporary
+}
+
 int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "pattern";
@@ -155,6 +179,9 @@ int main(int argc, char **argv)
     } else if (!strcmp(mode, "aligned")) {
         aligned_blocks();
         printf("aligned done\n");
+    } else if (!strcmp(mode, "variety")) {
+        other_allocators();
+        printf("variety done\n");
     } else {
         fprintf(stderr, "allocpattern: unknown mode %s\n", mode);
         return 2;
