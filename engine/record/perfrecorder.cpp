@@ -12,9 +12,11 @@
 #include <cerrno>
 #include <climits>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <limits>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace perfwb::record {
@@ -87,6 +89,48 @@ std::string eventName(const std::string &backendName)
     return backendName.rfind(prefix, 0) == 0 ? backendName.substr(prefix.size()) : backendName;
 }
 
+// The program execvp() would run, or an error worded as Launcher words a failed exec.
+// Checked before anything starts, so a typo costs nothing (and under the ptrace fallback
+// a tracee that fails to exec is not left to the tracer).
+Status checkProgram(const RecordOptions &options)
+{
+    const std::string &program = options.command.front();
+    auto runnable = [&](const std::string &path) {
+        const std::string full =
+            path.front() == '/' || options.workingDir.empty() ? path : options.workingDir + "/" + path;
+        return ::access(full.c_str(), X_OK) == 0;
+    };
+    int err = ENOENT;
+    if (program.find('/') != std::string::npos) {
+        if (runnable(program))
+            return {};
+        err = errno;
+    } else {
+        std::string path;
+        if (const char *env = std::getenv("PATH"))
+            path = env;
+        for (const auto &[name, value] : options.extraEnvironment) {
+            if (name == "PATH")
+                path = value;
+        }
+        if (path.empty())
+            path = "/bin:/usr/bin";
+        std::size_t start = 0;
+        for (;;) {
+            const auto colon = path.find(':', start);
+            const std::string dir = path.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+            if (!program.empty() && runnable((dir.empty() ? std::string(".") : dir) + "/" + program))
+                return {};
+            if (errno == EACCES)
+                err = EACCES; // as execvp: "permission denied" wins over "not found"
+            if (colon == std::string::npos)
+                break;
+            start = colon + 1;
+        }
+    }
+    return makeError("cannot run '" + program + "': " + std::strerror(err));
+}
+
 } // namespace
 
 PerfRecorder::PerfRecorder(const RecordOptions &options)
@@ -126,6 +170,11 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
     const std::string dir = parentDir(options.outputPath);
     if (::access(dir.c_str(), W_OK) != 0)
         return makeError(options.outputPath + ": cannot write report: " + std::strerror(errno));
+
+    if (launch) {
+        if (Status st = checkProgram(options); !st)
+            return makeError(st.message());
+    }
 
     std::unique_ptr<PerfRecorder> rec(new PerfRecorder(options));
     if (Status st = launch ? rec->prepareLaunch() : rec->prepareAttach(); !st)
@@ -176,6 +225,7 @@ Status PerfRecorder::attachBackend(pid_t pid, bool launched)
                          "); run as root, lower kernel.perf_event_paranoid, or grant CAP_PERFMON / CAP_SYS_PTRACE");
     }
     fallbackReason_ = st.message();
+    builder_->setRefreshMapsFromProc(true); // ptrace sees exec but not the mmaps that follow it
     options_.sampling.frequencyHz = sampling.frequencyHz;
     backend_ = std::move(ptrace);
     return {};
@@ -270,6 +320,13 @@ std::shared_ptr<const model::Profile> PerfRecorder::snapshot() const
 bool PerfRecorder::targetEnded()
 {
     if (launcher_) {
+        // Peek first (WNOWAIT): under the ptrace fallback our child is also a tracee, and
+        // a plain wait would swallow the ptrace stops the tracing thread waits for.
+        siginfo_t info{};
+        if (::waitid(P_PID, static_cast<id_t>(target_), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
+            info.si_pid != target_ ||
+            (info.si_code != CLD_EXITED && info.si_code != CLD_KILLED && info.si_code != CLD_DUMPED))
+            return false;
         exit_ = launcher_->waitFor(0);
         return exit_.has_value();
     }

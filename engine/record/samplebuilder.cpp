@@ -1,5 +1,6 @@
 #include "samplebuilder.h"
 
+#include "procpoller.h"
 #include "procscan.h"
 
 #include "symbolize/symbolizer.h"
@@ -107,16 +108,41 @@ void SampleBuilder::onSample(const RawSample &sample)
     std::lock_guard guard(lock_);
     retireExited(sample.timeNs, 0);
     const ThreadState &t = thread(sample.pid, sample.tid);
-    leafFirst_.clear();
-    for (std::size_t i = 0; i < kernelIps_.size(); ++i)
-        symbolizer_.resolve(sample.pid, kernelIps_[i], i > 0, true, profile_, leafFirst_);
-    // The user leaf is where the thread was interrupted (or entered the kernel), not a
-    // return address, even below kernel frames.
-    for (std::size_t i = 0; i < user->size(); ++i)
-        symbolizer_.resolve(sample.pid, (*user)[i], i > 0, false, profile_, leafFirst_);
+    resolveStack(sample, *user);
+    if (refreshMaps_ && hasUnmappedUserFrame(kernelFrames_)) {
+        const std::int64_t now = ProcPoller::monotonicNowNs();
+        auto [it, first] = mapsLoadedNs_.try_emplace(sample.pid, now);
+        if (first || now - it->second >= 100'000'000) {
+            it->second = now;
+            if (symbolizer_.loadProcessMaps(sample.pid))
+                resolveStack(sample, *user);
+        }
+    }
     std::reverse(leafFirst_.begin(), leafFirst_.end());
     const model::StackId stack = profile_.stacks.internPath(leafFirst_);
     profile_.addSample(sample.timeNs, t.index, stack, 1);
+}
+
+void SampleBuilder::resolveStack(const RawSample &sample, const std::vector<std::uint64_t> &user)
+{
+    leafFirst_.clear();
+    for (std::size_t i = 0; i < kernelIps_.size(); ++i)
+        symbolizer_.resolve(sample.pid, kernelIps_[i], i > 0, true, profile_, leafFirst_);
+    kernelFrames_ = leafFirst_.size();
+    // The user leaf is where the thread was interrupted (or entered the kernel), not a
+    // return address, even below kernel frames.
+    for (std::size_t i = 0; i < user.size(); ++i)
+        symbolizer_.resolve(sample.pid, user[i], i > 0, false, profile_, leafFirst_);
+}
+
+bool SampleBuilder::hasUnmappedUserFrame(std::size_t from) const
+{
+    // The symbolizer names addresses outside every mapping "[unknown]+0x..." in module "[unknown]".
+    for (std::size_t i = from; i < leafFirst_.size(); ++i) {
+        if (profile_.strings.view(profile_.frames.at(leafFirst_[i]).module) == "[unknown]")
+            return true;
+    }
+    return false;
 }
 
 void SampleBuilder::onMmap(const MmapEvent &event)

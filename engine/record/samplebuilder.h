@@ -33,6 +33,11 @@ public:
     void onTask(const TaskEvent &event) override;
     void onLost(std::uint64_t count) override;
 
+    // For backends that deliver no MMAP records after the start (ptrace): when a user
+    // address falls outside every known mapping, re-read /proc/PID/maps (at most every
+    // 100 ms per process) and resolve the sample again.
+    void setRefreshMapsFromProc(bool on) { refreshMaps_ = on; }
+
     std::size_t samples() const { return samples_; }
     std::uint64_t lost() const { return lost_; }
     // Samples whose user stack came from the kernel's frame-pointer chain because DWARF
@@ -54,6 +59,8 @@ private:
     ThreadState &thread(std::int32_t pid, std::int32_t tid);
     void rename(std::int32_t pid, std::int32_t tid, const std::string &name);
     void retireExited(std::int64_t nowNs, std::int32_t reusedPid);
+    void resolveStack(const RawSample &sample, const std::vector<std::uint64_t> &user);
+    bool hasUnmappedUserFrame(std::size_t from) const;
 
     model::Profile &profile_;
     std::mutex &lock_;
@@ -71,6 +78,9 @@ private:
     std::vector<std::uint64_t> userIps_;
     std::vector<std::uint64_t> unwound_;
     std::vector<model::FrameId> leafFirst_;
+    std::size_t kernelFrames_ = 0; // leading kernel frames in leafFirst_
+    bool refreshMaps_ = false;
+    std::unordered_map<std::int32_t, std::int64_t> mapsLoadedNs_; // pid -> CLOCK_MONOTONIC
 
     std::size_t samples_ = 0;
     std::uint64_t lost_ = 0;

@@ -16,11 +16,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstddef>
 #include <fstream>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <map>
 #include <sstream>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -153,6 +159,45 @@ double cpuSeconds(qint64 pid)
             ticks += std::stod(field);
     }
     return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+// Runs in the child between fork and exec: a seccomp filter that makes the kernel refuse
+// perf_event_open (EACCES), and ptrace too when asked, the way a container's default
+// seccomp profile or a locked-down kernel refuses them.
+bool g_refusePtrace = false;
+void refuseSampling()
+{
+    sock_filter filter[] = {
+        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_perf_event_open, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
+        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, g_refusePtrace ? __NR_ptrace : 0xffffffffu, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    sock_fprog program{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
+    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) != 0)
+        _exit(99);
+}
+
+Run runPerfwbRefused(const QStringList &args, bool refusePtrace)
+{
+    g_refusePtrace = refusePtrace;
+    QProcess p;
+    p.setChildProcessModifier(refuseSampling);
+    p.start(kPerfwb, args);
+    Run r;
+    if (!p.waitForStarted())
+        return r;
+    r.finished = p.waitForFinished(60000);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished();
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
 }
 
 QString stderrLine(const Run &r)
@@ -524,6 +569,49 @@ private Q_SLOTS:
         QVERIFY2(line.startsWith(QLatin1String("perfwb: ")) && line.contains(message), qPrintable(line));
         QVERIFY2(!QFile::exists(report), "a report was written for bad input");
         QVERIFY(r.out.isEmpty());
+    }
+
+    // perf_event_open refused: ptrace sampling, said so on stderr and in the report.
+    void fallbackToPtrace()
+    {
+        const QString report = out("ptrace.perfwb");
+        const Run r = runPerfwbRefused({QStringLiteral("record"), QStringLiteral("-o"), report, QStringLiteral("--"),
+                                        workload("cpusplit"), QStringLiteral("1500")},
+                                       false);
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(" samples (") && r.out.contains("exit 0 -> "), r.out.constData());
+        QVERIFY2(r.err.contains("perfwb: note: sampled with ptrace (perf_event_open refused"), r.err.constData());
+        model::Profile p;
+        CHECKED(readReport(report, p));
+        QCOMPARE(p.meta.sampler.event, std::string("ptrace"));
+        QCOMPARE(p.meta.sampler.frequencyHz, 199); // the fallback's lower default rate
+        QVERIFY(p.meta.extra.count("fallback") == 1);
+        QVERIFY2(p.meta.extra.at("fallback").find("perf_event_open refused") != std::string::npos,
+                 p.meta.extra.at("fallback").c_str());
+        QVERIFY(p.meta.exited);
+        QCOMPARE(p.meta.exitCode, 0);
+        QVERIFY2(p.samples.size() >= 50, qPrintable(QString::number(p.samples.size())));
+        // Frame-pointer walks of the workload (built with frame pointers) reach main, and
+        // libc, mapped after the exec, is symbolized from /proc/PID/maps.
+        QVERIFY2(stackShare(p, "main") >= 90, qPrintable(QString::number(stackShare(p, "main"))));
+        const double inLeaves = leafShare(p, "hot_70") + leafShare(p, "warm_30");
+        QVERIFY2(inLeaves >= 70, qPrintable(QString::number(inLeaves)));
+        QVERIFY(stackShare(p, "__libc_start_main") >= 90);
+    }
+
+    void bothRefused()
+    {
+        const QString report = out("refused.perfwb");
+        const Run r = runPerfwbRefused({QStringLiteral("record"), QStringLiteral("-o"), report, QStringLiteral("--"),
+                                        workload("cpusplit"), QStringLiteral("500")},
+                                       true);
+        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
+        const QString line = stderrLine(r);
+        QVERIFY2(!line.contains(QLatin1Char('\n')), qPrintable(line));
+        for (const char *part : {"cannot sample: perf_event_open refused (kernel.perf_event_paranoid=",
+                                 "ptrace refused (kernel.yama.ptrace_scope=", "CAP_PERFMON / CAP_SYS_PTRACE"})
+            QVERIFY2(line.contains(QLatin1String(part)), qPrintable(line));
+        QVERIFY(!QFile::exists(report));
     }
 
     // Ctrl+C (here SIGINT to perfwb alone): the recording ends cleanly, the target is
