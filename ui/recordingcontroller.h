@@ -1,0 +1,70 @@
+#pragma once
+#include "model/profile.h"
+#include "record/recordsession.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace perfwb::ui {
+
+// Drives one record::RecordSession for the GUI: starts it off the GUI thread (the
+// launch may block briefly), takes live snapshots every 400 ms on a worker thread
+// (a snapshot copies the model) and delivers them as signals, waits for the end in a
+// worker and reports the finished report or one clear error message.
+class RecordingController : public QObject {
+    Q_OBJECT
+public:
+    explicit RecordingController(QObject *parent = nullptr);
+    ~RecordingController() override;
+
+    // False (and nothing started) while a recording is already running.
+    bool start(const record::RecordOptions &options);
+    // Ends the recording; finished() or failed() follows once the report is complete.
+    void stop();
+    bool isRecording() const { return recording_; }
+    // Milliseconds since start() while recording.
+    qint64 elapsedMs() const { return recording_ ? clock_.elapsed() : 0; }
+    void setSnapshotInterval(int ms) { timer_.setInterval(ms); }
+    int snapshotInterval() const { return timer_.interval(); }
+    // How long the last snapshot took to copy (for the status bar and for tuning).
+    double lastSnapshotMs() const { return lastSnapshotMs_; }
+    std::shared_ptr<const model::Profile> lastSnapshot() const { return lastSnapshot_; }
+    QString outputPath() const { return QString::fromStdString(options_.outputPath); }
+
+    // A session error turned into what the user reads: the engine's message plus,
+    // for the common causes, what to do about it.
+    static QString explain(const QString &engineMessage);
+
+Q_SIGNALS:
+    void started();
+    void snapshotReady(std::shared_ptr<const model::Profile> profile);
+    void finished(QString reportPath, QString summary);
+    void failed(QString message);
+
+private:
+    void takeSnapshot();
+    void run(record::RecordOptions options);
+    void onEnded(bool ok, const QString &message, const QString &summary);
+
+    record::RecordOptions options_;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    QThreadPool snapshots_;
+    std::thread worker_;
+    mutable std::mutex lock_;
+    std::shared_ptr<record::RecordSession> session_; // guarded by lock_
+    std::atomic<bool> stopRequested_{false};
+    std::atomic<bool> snapshotInFlight_{false};
+    bool recording_ = false;
+    double lastSnapshotMs_ = 0;
+    std::shared_ptr<const model::Profile> lastSnapshot_;
+};
+
+} // namespace perfwb::ui
