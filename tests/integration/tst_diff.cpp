@@ -146,6 +146,29 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(s.readAll()), u"# earlier step\n"_s + text);
     }
 
+    void perfDataInputs()
+    {
+        // BASE and NEW straight from `perf record -g` (imported on the fly), no report.
+        const QString base = m_dir.filePath(u"base.data"_s);
+        const QString slow = m_dir.filePath(u"slow.data"_s);
+        for (const auto &[out, factor] : {std::pair{base, u"1"_s}, std::pair{slow, u"2"_s}}) {
+            QProcess perf;
+            perf.start(u"perf"_s, {u"record"_s, u"-q"_s, u"-g"_s, u"-F"_s, u"999"_s, u"-o"_s, out, u"--"_s,
+                                   QStringLiteral(PERFWB_WORKLOAD_DIR "/hotspot2x"), factor, u"600"_s});
+            QVERIFY(perf.waitForFinished(120000));
+            QVERIFY2(perf.exitCode() == 0, perf.readAllStandardError().constData());
+        }
+        const Run r = runPerfwb({u"diff"_s, u"--json"_s, base, slow});
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o[u"verdict"_s].toString(), u"fail"_s);
+        const QJsonObject hot = o[u"functions"_s].toArray().first().toObject();
+        QCOMPARE(hot[u"name"_s].toString(), u"hot_function"_s);
+        QCOMPARE(hot[u"module"_s].toString(), u"hotspot2x"_s);
+        // Whichever total-time measure the import allows, the slow run took longer.
+        QVERIFY2(o[u"totalTime"_s].toObject()[u"relativePct"_s].toDouble() > 10, r.out.constData());
+    }
+
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("args");
