@@ -101,7 +101,7 @@ private Q_SLOTS:
     void registry()
     {
         for (const auto &[format, ext, what] :
-             {std::tuple{"folded", "txt", "folded"}, std::tuple{"speedscope", "speedscope.json", "speedscope"},
+             {std::tuple{"folded", "txt", "folded"}, std::tuple{"speedscope", "speedscope.json", "profile"},
               std::tuple{"svg", "svg", "flamegraph"}}) {
             const auto *e = report::FormatRegistry::exporter(format);
             QVERIFY2(e != nullptr, format);
