@@ -616,6 +616,9 @@ void TestCli::deepRecursion()
     const auto descends = std::count_if(mainAt, longest.end(),
                                         [](const QString &f) { return foldedFunction(f) == QLatin1String("descend"); });
     QCOMPARE(descends, 250);
+    // A sample taken in an interrupt carries kernel frames (marked _[k]) below the leaf.
+    while (!longest.isEmpty() && longest.last().endsWith(QLatin1String("_[k]")))
+        longest.removeLast();
     QCOMPARE(foldedFunction(longest.last()), QStringLiteral("busy_leaf"));
     // Not one lucky sample: nearly all the time is in the whole deep stack.
     QVERIFY2(deepWeight * 100 >= allWeight * 90, qPrintable(QStringLiteral("%1 of %2").arg(deepWeight).arg(allWeight)));
