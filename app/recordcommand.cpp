@@ -41,7 +41,9 @@ std::string describeEnd(const record::RecordSummary &s, bool attached)
         }
         return "exit " + std::to_string(s.exitCode);
     }
-    return attached ? "detached" : "ended";
+    if (attached)
+        return s.targetEnded ? "process ended" : "detached";
+    return "ended";
 }
 
 // One line: what was recorded, how the target ended, where the report is.

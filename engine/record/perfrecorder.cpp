@@ -493,6 +493,7 @@ void PerfRecorder::run()
         if (s.fallback)
             s.backend += " (" + fallbackReason_ + ")";
         s.notes = backend_->notes();
+        s.targetEnded = !launcher_ && !detachedEarly_;
         if (exit_) {
             s.exited = true;
             s.exitCode = profile_->meta.exitCode;

@@ -13,14 +13,14 @@ namespace perfwb::record {
 
 struct RecordOptions {
     SamplingOptions sampling;
-    int pollMs = 50;                  // /proc poller period (RSS, CPU %, threads)
-    double durationS = 0;             // 0 = until the target exits or stop() is called
-    std::string label;                // run label
-    std::string outputPath;           // the .perfwb written while recording
-    std::vector<std::string> command; // launch mode: program and arguments
-    std::string workingDir;           // launch mode; empty = ours
+    int pollMs = 50;                                                   // /proc poller period (RSS, CPU %, threads)
+    double durationS = 0;                                              // 0 = until the target exits or stop() is called
+    std::string label;                                                 // run label
+    std::string outputPath;                                            // the .perfwb written while recording
+    std::vector<std::string> command;                                  // launch mode: program and arguments
+    std::string workingDir;                                            // launch mode; empty = ours
     std::vector<std::pair<std::string, std::string>> extraEnvironment; // launch mode
-    pid_t attachPid = 0;              // attach mode when non-zero
+    pid_t attachPid = 0;                                               // attach mode when non-zero
 
     // False when sampling.frequencyHz is the default: the ptrace fallback then uses its
     // own lower default rate instead.
@@ -39,6 +39,8 @@ struct RecordSummary {
     bool exited = false;
     int exitCode = 0;
     int exitSignal = 0;
+    // Attach mode: the process ended while recorded (its exit status goes to its parent, not us).
+    bool targetEnded = false;
 };
 
 // One recording: launches or attaches, samples, symbolizes, polls /proc, and writes

@@ -23,6 +23,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <map>
+#include <set>
 #include <sstream>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -517,6 +518,32 @@ private Q_SLOTS:
         QVERIFY2(p.meta.durationNs >= 950'000'000 && p.meta.durationNs < 3'000'000'000LL,
                  qPrintable(QString::number(p.meta.durationNs)));
         QCOMPARE(p.strings.view(p.threads().at(0).name), std::string_view("cpusplit"));
+    }
+
+    // Attached without --duration: the recording ends with the process.
+    void attachUntilExit()
+    {
+        QProcess target;
+        target.start(workload("threads"), {QStringLiteral("600")});
+        QVERIFY(target.waitForStarted());
+        QTest::qWait(100);
+        const QString report = out("attach-exit.perfwb");
+        const Run r = runPerfwb({QStringLiteral("record"), QStringLiteral("--pid"), QString::number(target.processId()),
+                                 QStringLiteral("-o"), report});
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(", process ended -> "), r.out.constData());
+        QVERIFY(target.waitForFinished(5000));
+        QCOMPARE(target.exitCode(), 0);
+        model::Profile p;
+        CHECKED(readReport(report, p));
+        QCOMPARE(p.meta.extra.at("attach_end"), std::string("the process exited"));
+        // Threads that existed before the attach, with their names.
+        std::set<std::string_view> names;
+        for (const auto &t : p.threads())
+            names.insert(p.strings.view(t.name));
+        for (const char *name : {"thr-a", "thr-b", "thr-c", "thr-d"})
+            QVERIFY2(names.count(name), name);
+        QVERIFY(p.samples.size() >= 100);
     }
 
     void badInput_data()
