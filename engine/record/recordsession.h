@@ -13,14 +13,15 @@ namespace perfwb::record {
 
 struct RecordOptions {
     SamplingOptions sampling;
-    int pollMs = 50;                                                   // /proc poller period (RSS, CPU %, threads)
-    double durationS = 0;                                              // 0 = until the target exits or stop() is called
-    std::string label;                                                 // run label
-    std::string outputPath;                                            // the .perfwb written while recording
-    std::vector<std::string> command;                                  // launch mode: program and arguments
-    std::string workingDir;                                            // launch mode; empty = ours
-    std::vector<std::pair<std::string, std::string>> extraEnvironment; // launch mode
-    pid_t attachPid = 0;                                               // attach mode when non-zero
+    int pollMs = 50;                  // /proc poller period (RSS, CPU %, threads)
+    double durationS = 0;             // 0 = until the target exits or stop() is called
+    std::string label;                // run label
+    std::string outputPath;           // the .perfwb written while recording
+    std::vector<std::string> command; // launch mode: program and arguments
+    std::string workingDir;           // launch mode; empty = ours
+    pid_t attachPid = 0;              // attach mode when non-zero
+    // Launch mode: variables set for the target on top of perfwb's environment.
+    std::vector<std::pair<std::string, std::string>> extraEnvironment;
 
     // False when sampling.frequencyHz is the default: the ptrace fallback then uses its
     // own lower default rate instead.
