@@ -22,7 +22,7 @@ int runGui(int argc, char **argv)
     const bool display = std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
     if (!platformChosen && !display) {
         printError(std::string("no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); "
-                   "use a command instead, see perfwb --help"));
+                               "use a command instead, see perfwb --help"));
         return ExitUsage;
     }
     QApplication app(argc, argv);
@@ -39,11 +39,17 @@ int runGui(int argc, char **argv)
         QApplication::installTranslator(&qt);
     ui::MainWindow window;
     window.show();
+    // `perfwb a.perfwb b.data`: every argument is a file to open in its own tab.
+    const auto args = QApplication::arguments();
+    for (qsizetype i = 1; i < args.size(); ++i)
+        if (!args[i].startsWith(QLatin1Char('-')))
+            window.openFile(args[i]);
     return QApplication::exec();
 #else
     (void)argc;
     (void)argv;
-    printError(std::string("this perfwb was built without the GUI (PERFWB_BUILD_GUI=OFF); use a command, see perfwb --help"));
+    printError(
+        std::string("this perfwb was built without the GUI (PERFWB_BUILD_GUI=OFF); use a command, see perfwb --help"));
     return ExitUsage;
 #endif
 }

@@ -1,25 +1,673 @@
 #include "mainwindow.h"
 
+#include "attachdialog.h"
+#include "backgroundjob.h"
+#include "flamegraphview.h"
+#include "recorddialog.h"
+#include "recordingcontroller.h"
+#include "report/fileio.h"
+#include "report/formatregistry.h"
+#include "report/profileloader.h"
+#include "report/reportwriter.h"
+#include "reportdocument.h"
+#include "reportview.h"
+#include "settings/outputdirectory.h"
+
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace perfwb::ui {
 
+namespace {
+constexpr int kMaxRecent = 10;
+
+QString qs(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , stack_(new QStackedWidget(this))
+    , tabs_(new QTabWidget(this))
+    , samples_(new QLabel(this))
+    , lost_(new QLabel(this))
+    , duration_(new QLabel(this))
+    , threads_(new QLabel(this))
+    , selection_(new QLabel(this))
+    , recorder_(new RecordingController(this))
 {
     setWindowTitle(tr("perfwb"));
+    setAcceptDrops(true);
+    auto *welcome = new QLabel(tr("<h2>No report open</h2><p>Open a report or an importable profile (Ctrl+O), "
+                                  "drop files here, or record a program (Ctrl+R).</p>"),
+                               this);
+    welcome->setAlignment(Qt::AlignCenter);
+    welcome->setWordWrap(true);
+    stack_->addWidget(welcome);
+    stack_->addWidget(tabs_);
+    setCentralWidget(stack_);
+    tabs_->setTabsClosable(true);
+    tabs_->setMovable(true);
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) { closeReport(i); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        updateStatus();
+        updateActions();
+    });
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(recorder_, &RecordingController::snapshotReady, this,
+            [this](std::shared_ptr<const model::Profile> profile) {
+                if (recordingView_)
+                    recordingView_->document()->setProfile(std::move(profile));
+            });
+    connect(recorder_, &RecordingController::finished, this, [this](const QString &path, const QString &summary) {
+        statusBar()->showMessage(summary, 10000);
+        if (recordingView_)
+            loadInto(recordingView_, path);
+        updateActions();
+    });
+    connect(recorder_, &RecordingController::failed, this, [this](const QString &message) {
+        if (recordingView_) {
+            // Nothing worth keeping: close the live tab without asking.
+            auto *doc = recordingView_->document();
+            if (!doc->profile() || doc->profile()->samples.size() == 0) {
+                doc->setDirty(false);
+                closeReport(tabs_->indexOf(recordingView_));
+            }
+        }
+        updateActions();
+        showError(tr("Recording failed"), message);
+    });
+
+    QSettings settings;
+    resize(1200, 800);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    rebuildRecentMenu();
+    updateStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &name, const QString &text, const QKeySequence &key,
+                             QStyle::StandardPixmap icon, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        if (icon != QStyle::SP_CustomBase)
+            a->setIcon(style()->standardIcon(icon));
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    make(QStringLiteral("open"), tr("&Open…"), QKeySequence::Open, QStyle::SP_DialogOpenButton,
+         [this] { openDialog(); });
+    record_ = make(QStringLiteral("record"), tr("&Record…"), QKeySequence(tr("Ctrl+R")), QStyle::SP_MediaPlay,
+                   [this] { recordDialog(); });
+    attach_ = make(QStringLiteral("attach"), tr("&Attach to Process…"), {}, QStyle::SP_ComputerIcon,
+                   [this] { attachDialog(); });
+    stop_ = make(QStringLiteral("stop"), tr("S&top Recording"), {}, QStyle::SP_MediaStop, [this] { stopRecording(); });
+    saveAs_ = make(QStringLiteral("save-as"), tr("&Save As…"), QKeySequence::Save, QStyle::SP_DialogSaveButton,
+                   [this] { saveAsDialog(); });
+    close_ = make(QStringLiteral("close"), tr("&Close"), QKeySequence::Close, QStyle::SP_CustomBase,
+                  [this] { closeReport(tabs_->currentIndex()); });
+    make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStyle::SP_CustomBase, [this] { close(); });
+    find_ =
+        make(QStringLiteral("find"), tr("&Find in Flame Graph…"), QKeySequence::Find, QStyle::SP_CustomBase, [this] {
+            if (auto *v = currentView()) {
+                v->showPage(ReportView::FlameGraphPage);
+                v->flameGraph()->focusSearch();
+            }
+        });
+    resetZoom_ = make(QStringLiteral("reset-zoom"), tr("&Reset Zoom"), QKeySequence(tr("Ctrl+0")),
+                      QStyle::SP_BrowserReload, [this] {
+                          if (auto *v = currentView())
+                              v->flameGraph()->flameGraph()->resetZoom();
+                      });
+    orientationGroup_ = new QActionGroup(this);
+    colouringGroup_ = new QActionGroup(this);
+    const auto option = [this](QActionGroup *group, const QString &name, const QString &text) {
+        auto *a = new QAction(text, group);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        connect(a, &QAction::triggered, this, [this] {
+            for (int i = 0; i < tabs_->count(); ++i)
+                applyViewOptions(viewAt(i));
+            saveViewOptions();
+        });
+        return a;
+    };
+    flame_ = option(orientationGroup_, QStringLiteral("flame"), tr("&Flame (Root at the Bottom)"));
+    icicle_ = option(orientationGroup_, QStringLiteral("icicle"), tr("&Icicle (Root at the Top)"));
+    byName_ = option(colouringGroup_, QStringLiteral("colour-name"), tr("Colour by &Name"));
+    byModule_ = option(colouringGroup_, QStringLiteral("colour-module"), tr("Colour by &Module"));
+    QSettings settings;
+    (settings.value(QStringLiteral("view/orientation")).toString() == QLatin1String("icicle") ? icicle_ : flame_)
+        ->setChecked(true);
+    (settings.value(QStringLiteral("view/colouring")).toString() == QLatin1String("module") ? byModule_ : byName_)
+        ->setChecked(true);
+}
+
+void MainWindow::createMenus()
+{
     auto *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    auto *label = new QLabel(tr("No report open.\nUse the command line for now: perfwb import, perfwb info, "
-                                "perfwb export (see perfwb --help)."),
-                             this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    statusBar()->showMessage(tr("Ready"));
-    resize(1000, 700);
+    file->addAction(action(QStringLiteral("open")));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(record_);
+    file->addAction(attach_);
+    file->addAction(stop_);
+    file->addSeparator();
+    file->addAction(saveAs_);
+    exportMenu_ = file->addMenu(tr("&Export"));
+    for (const auto &exporter : report::FormatRegistry::exporters()) {
+        const QString format = qs(exporter->format());
+        auto *a = exportMenu_->addAction(tr("%1 (.%2)").arg(qs(exporter->what()), qs(exporter->extension())), this,
+                                         [this, format] { exportCurrent(format); });
+        a->setObjectName(QStringLiteral("export-") + format);
+        a->setStatusTip(tr("Write the current selection into the standard output directory"));
+    }
+    auto *compare = file->addAction(tr("Compare &With…"));
+    compare->setObjectName(QStringLiteral("compare"));
+    compare->setEnabled(false);
+    compare->setToolTip(tr("coming with the compare issue"));
+    compare->setStatusTip(compare->toolTip());
+    file->addSeparator();
+    file->addAction(close_);
+    file->addAction(action(QStringLiteral("quit")));
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(find_);
+    view->addAction(resetZoom_);
+    view->addSeparator();
+    view->addActions(orientationGroup_->actions());
+    view->addSeparator();
+    view->addActions(colouringGroup_->actions());
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    help->addAction(tr("&About perfwb"), this, &MainWindow::showAbout);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("main-toolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(action(QStringLiteral("open")));
+    toolbar->addAction(saveAs_);
+    toolbar->addSeparator();
+    toolbar->addAction(record_);
+    toolbar->addAction(attach_);
+    toolbar->addAction(stop_);
+    toolbar->addSeparator();
+    toolbar->addAction(resetZoom_);
+}
+
+void MainWindow::createStatusBar()
+{
+    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
+        statusBar()->addPermanentWidget(label);
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+ReportView *MainWindow::currentView() const
+{
+    return qobject_cast<ReportView *>(tabs_->currentWidget());
+}
+
+ReportView *MainWindow::viewAt(int index) const
+{
+    return qobject_cast<ReportView *>(tabs_->widget(index));
+}
+
+int MainWindow::reportCount() const
+{
+    return tabs_->count();
+}
+
+ReportView *MainWindow::addReport(std::shared_ptr<const model::Profile> profile, const QString &path, bool dirty)
+{
+    auto *view = new ReportView(new ReportDocument(std::move(profile), path, dirty), tabs_);
+    view->document()->setParent(view);
+    applyViewOptions(view);
+    connect(view, &ReportView::selectionChanged, this, [this, view] {
+        if (view == currentView())
+            updateStatus();
+    });
+    connect(view->document(), &ReportDocument::dirtyChanged, this, [this, view] { updateTabTitle(view); });
+    connect(view->document(), &ReportDocument::pathChanged, this, [this, view] { updateTabTitle(view); });
+    connect(view->flameGraph(), &FlameGraphView::viewOptionsChanged, this, [this, view] {
+        // The view's own combo boxes change the global option too.
+        (view->flameGraph()->orientation() == FlameGraphWidget::Orientation::Flame ? flame_ : icicle_)
+            ->setChecked(true);
+        (view->flameGraph()->colouring() == FlameGraphWidget::Colouring::ByName ? byName_ : byModule_)
+            ->setChecked(true);
+        saveViewOptions();
+    });
+    const int index = tabs_->addTab(view, view->document()->displayName());
+    updateTabTitle(view);
+    tabs_->setCurrentIndex(index);
+    stack_->setCurrentWidget(tabs_);
+    updateActions();
+    return view;
+}
+
+void MainWindow::updateTabTitle(ReportView *view)
+{
+    const int index = tabs_->indexOf(view);
+    if (index < 0)
+        return;
+    const auto *doc = view->document();
+    tabs_->setTabText(index, doc->displayName() + (doc->isDirty() ? QStringLiteral(" *") : QString()));
+    tabs_->setTabToolTip(index, doc->path());
+}
+
+void MainWindow::applyViewOptions(ReportView *view)
+{
+    if (!view)
+        return;
+    const QSignalBlocker block(view->flameGraph());
+    view->flameGraph()->setOrientation(icicle_->isChecked() ? FlameGraphWidget::Orientation::Icicle
+                                                            : FlameGraphWidget::Orientation::Flame);
+    view->flameGraph()->setColouring(byModule_->isChecked() ? FlameGraphWidget::Colouring::ByModule
+                                                            : FlameGraphWidget::Colouring::ByName);
+}
+
+void MainWindow::saveViewOptions()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("view/orientation"),
+                      icicle_->isChecked() ? QStringLiteral("icicle") : QStringLiteral("flame"));
+    settings.setValue(QStringLiteral("view/colouring"),
+                      byModule_->isChecked() ? QStringLiteral("module") : QStringLiteral("name"));
+    for (int i = 0; i < tabs_->count(); ++i)
+        applyViewOptions(viewAt(i));
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto profile = std::make_shared<model::Profile>();
+    auto status = std::make_shared<Status>();
+    BackgroundJob::start(
+        this, tr("Opening %1…").arg(QFileInfo(path).fileName()),
+        [profile, status, file = absolute.toStdString()] { *status = report::ProfileLoader::load(file, {}, *profile); },
+        [this, profile, status, absolute] {
+            if (!status->isOk()) {
+                showError(tr("Cannot open the file"), QString::fromStdString(status->message()));
+                return;
+            }
+            addRecent(absolute);
+            Q_EMIT reportOpened(addReport(profile, absolute, false));
+        });
+}
+
+void MainWindow::loadInto(ReportView *view, const QString &path)
+{
+    QPointer<ReportView> target(view);
+    auto profile = std::make_shared<model::Profile>();
+    auto status = std::make_shared<Status>();
+    BackgroundJob::start(
+        this, tr("Loading the finished recording…"),
+        [profile, status, file = path.toStdString()] { *status = report::ProfileLoader::load(file, {}, *profile); },
+        [this, target, profile, status, path] {
+            if (!status->isOk()) {
+                showError(tr("Cannot open the recording"), QString::fromStdString(status->message()));
+                return;
+            }
+            if (target) {
+                target->document()->setProfile(profile);
+                target->document()->setPath(path);
+            }
+            Q_EMIT recordingFinished(path);
+        });
+}
+
+void MainWindow::exportCurrent(const QString &format, const QString &path)
+{
+    auto *view = currentView();
+    if (!view || !view->document()->profile())
+        return;
+    const auto *exporter = report::FormatRegistry::exporter(format.toStdString());
+    if (!exporter) {
+        showError(tr("Export failed"), tr("unknown export format '%1'").arg(format));
+        return;
+    }
+    const auto profile = view->document()->profile();
+    std::string target = path.toStdString();
+    if (target.empty()) {
+        std::string label = profile->meta.runLabel;
+        if (label.empty())
+            label = QFileInfo(view->document()->path()).completeBaseName().toStdString();
+        auto where = settings::OutputDirectory::pathFor(label, exporter->what(), exporter->extension());
+        if (!where) {
+            showError(tr("Export failed"), QString::fromStdString(where.message()));
+            return;
+        }
+        target = *where;
+    }
+    report::ExportOptions options;
+    options.filter = view->document()->filter();
+    auto status = std::make_shared<Status>();
+    const QString shown = QString::fromStdString(target);
+    BackgroundJob::start(
+        this, tr("Exporting %1…").arg(QFileInfo(shown).fileName()),
+        [exporter, profile, options, target, status] {
+            std::string out;
+            *status = exporter->write(*profile, options, out);
+            if (status->isOk())
+                *status = report::writeFileAtomically(target, out);
+        },
+        [this, status, shown] {
+            if (!status->isOk()) {
+                showError(tr("Export failed"), QString::fromStdString(status->message()));
+                return;
+            }
+            statusBar()->showMessage(tr("Exported to %1").arg(shown), 10000);
+            Q_EMIT exportFinished(shown);
+        });
+}
+
+void MainWindow::saveCurrentAs(const QString &path)
+{
+    auto *view = currentView();
+    if (!view || !view->document()->profile())
+        return;
+    QPointer<ReportView> target(view);
+    const auto profile = view->document()->profile();
+    auto status = std::make_shared<Status>();
+    // Saving cannot be abandoned half-way by the user (the engine writes through a
+    // temporary file), so no Cancel; the window stays responsive meanwhile.
+    BackgroundJob::start(
+        this, tr("Saving %1…").arg(QFileInfo(path).fileName()),
+        [profile, status, file = path.toStdString()] { *status = report::ReportWriter::save(file, *profile); },
+        [this, target, status, path] {
+            if (!status->isOk()) {
+                showError(tr("Cannot save the report"), QString::fromStdString(status->message()));
+                return;
+            }
+            if (target) {
+                target->document()->setPath(path);
+                target->document()->setDirty(false);
+            }
+            addRecent(path);
+            statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
+            Q_EMIT saveFinished(path);
+        },
+        false);
+}
+
+void MainWindow::startRecording(const record::RecordOptions &options)
+{
+    if (recorder_->isRecording()) {
+        showError(tr("Cannot record"), tr("A recording is already running; stop it first."));
+        return;
+    }
+    auto profile = std::make_shared<model::Profile>();
+    profile->meta.runLabel = options.label;
+    recordingView_ = addReport(profile, {}, true);
+    recordingView_->showPage(ReportView::FlameGraphPage);
+    if (!recorder_->start(options))
+        showError(tr("Cannot record"), tr("A recording is already running; stop it first."));
+    updateActions();
+}
+
+void MainWindow::stopRecording()
+{
+    if (recorder_->isRecording())
+        recorder_->stop();
+    statusBar()->showMessage(tr("Stopping the recording…"));
+    updateActions();
+}
+
+bool MainWindow::closeReport(int index)
+{
+    auto *view = viewAt(index);
+    if (!view)
+        return true;
+    if (view == recordingView_ && recorder_->isRecording()) {
+        showError(tr("Recording"), tr("Stop the recording before closing its tab."));
+        return false;
+    }
+    if (!maybeSave(view))
+        return false;
+    tabs_->removeTab(index);
+    view->deleteLater();
+    if (tabs_->count() == 0)
+        stack_->setCurrentIndex(0);
+    updateStatus();
+    updateActions();
+    return true;
+}
+
+bool MainWindow::maybeSave(ReportView *view)
+{
+    if (!view->document()->isDirty())
+        return true;
+    tabs_->setCurrentWidget(view);
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved recording"),
+        tr("The recording “%1” has not been saved. Save it before closing?").arg(view->document()->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Discard)
+        return true;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Report"), view->document()->path(),
+                                                      tr("perfwb reports (*.perfwb)"));
+    if (path.isEmpty())
+        return false;
+    // Saved synchronously here: the window is closing and must not lose it.
+    const auto status = report::ReportWriter::save(path.toStdString(), *view->document()->profile());
+    if (!status) {
+        showError(tr("Cannot save the report"), QString::fromStdString(status.message()));
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (recorder_->isRecording())
+        recorder_->stop();
+    for (int i = tabs_->count() - 1; i >= 0; --i) {
+        if (!maybeSave(viewAt(i))) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveViewOptions();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        for (const auto &url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const auto &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            openFile(url.toLocalFile());
+    event->acceptProposedAction();
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    // Not exec(): a modal loop would stall the jobs and the live recording behind it.
+    auto *box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT errorShown(message);
+}
+
+QString MainWindow::statusText() const
+{
+    QStringList parts;
+    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
+        if (!label->text().isEmpty())
+            parts << label->text();
+    return parts.join(QStringLiteral(" | "));
+}
+
+void MainWindow::updateStatus()
+{
+    auto *view = currentView();
+    const auto profile = view ? view->document()->profile() : nullptr;
+    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
+        label->setVisible(profile != nullptr);
+    if (!profile) {
+        setWindowTitle(tr("perfwb"));
+        return;
+    }
+    setWindowTitle(tr("%1 — perfwb").arg(view->document()->displayName()));
+    const QLocale locale;
+    samples_->setText(tr("%1 samples").arg(locale.toString(static_cast<qulonglong>(profile->samples.size()))));
+    lost_->setText(tr("%1 lost").arg(locale.toString(static_cast<qulonglong>(profile->meta.lostSamples))));
+    const auto ns = profile->meta.durationNs > 0 ? profile->meta.durationNs
+                                                 : profile->lastSampleTime() - profile->firstSampleTime();
+    duration_->setText(tr("%1 s").arg(static_cast<double>(std::max<std::int64_t>(ns, 0)) / 1e9, 0, 'f', 2));
+    threads_->setText(tr("%n thread(s)", nullptr, static_cast<int>(profile->threads().size())));
+    const QString selection = view->selectionText();
+    selection_->setText(selection.isEmpty() ? tr("no selection") : tr("selection: %1").arg(selection));
+}
+
+void MainWindow::updateActions()
+{
+    const bool has = currentView() != nullptr;
+    const bool recording = recorder_->isRecording();
+    saveAs_->setEnabled(has);
+    close_->setEnabled(has);
+    exportMenu_->setEnabled(has);
+    find_->setEnabled(has);
+    resetZoom_->setEnabled(has);
+    record_->setEnabled(!recording);
+    attach_->setEnabled(!recording);
+    stop_->setEnabled(recording);
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    auto recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    recentMenu_->clear();
+    const auto recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const auto &path : recent)
+        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+    if (!recent.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            rebuildRecentMenu();
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openDialog()
+{
+    const auto dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
+    const auto files = QFileDialog::getOpenFileNames(this, tr("Open Report or Profile"), dir,
+                                                     tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
+                                                        "*.txt *.json *.speedscope.json);;All files (*)"));
+    if (!files.isEmpty())
+        QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.first()).absolutePath());
+    for (const auto &f : files)
+        openFile(f);
+}
+
+void MainWindow::saveAsDialog()
+{
+    auto *view = currentView();
+    if (!view)
+        return;
+    QString suggestion = view->document()->path();
+    if (suggestion.isEmpty() || !suggestion.endsWith(QLatin1String(".perfwb")))
+        suggestion = QFileInfo(suggestion.isEmpty() ? view->document()->displayName() : suggestion).completeBaseName() +
+                     QStringLiteral(".perfwb");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save Report As"), suggestion, tr("perfwb reports (*.perfwb)"));
+    if (!path.isEmpty())
+        saveCurrentAs(path);
+}
+
+void MainWindow::recordDialog()
+{
+    RecordDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        startRecording(dialog.options());
+}
+
+void MainWindow::attachDialog()
+{
+    AttachDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        startRecording(dialog.options());
+}
+
+void MainWindow::showShortcuts()
+{
+    QString html = QStringLiteral("<table cellpadding='3'>");
+    for (auto *a : findChildren<QAction *>())
+        if (!a->shortcut().isEmpty())
+            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                             a->text().remove(QLatin1Char('&')).toHtmlEscaped());
+    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                .arg(tr("Click / Backspace"), tr("Flame graph: zoom into a frame / back"));
+    html += QStringLiteral("</table>");
+    QMessageBox::information(this, tr("Keyboard Shortcuts"), html);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About perfwb"),
+                       tr("<h3>perfwb %1</h3><p>A profiling workbench for Linux: record programs, explore "
+                          "flame graphs, call trees and timelines, export reports.</p>")
+                           .arg(QApplication::applicationVersion()));
 }
 
 } // namespace perfwb::ui

@@ -1,14 +1,114 @@
 #pragma once
+#include "model/profile.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+class QTabWidget;
+
+namespace perfwb::record {
+struct RecordOptions;
+}
 
 namespace perfwb::ui {
 
-// The workbench window. The GUI issue fills in the views; until then it opens
-// empty and says so, with no made-up data.
+class RecordingController;
+class ReportDocument;
+class ReportView;
+
+// The workbench window: one tab per open report, menus, toolbar and status bar.
+// Every long job (open, import, save, export) goes through BackgroundJob and the
+// engine; the views never parse files or talk to processes.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a report or importable file in a new tab (off the GUI thread);
+    // reportOpened or errorShown follows.
+    void openFile(const QString &path);
+    // Writes the current report's filtered view with one exporter into the
+    // standard output directory (or `path`); exportFinished or errorShown follows.
+    void exportCurrent(const QString &format, const QString &path = {});
+    void saveCurrentAs(const QString &path);
+    // Starts recording in a new tab (what Record… and Attach… end in).
+    void startRecording(const record::RecordOptions &options);
+    void stopRecording();
+
+    ReportView *currentView() const;
+    ReportView *viewAt(int index) const;
+    int reportCount() const;
+    bool closeReport(int index);                // false when the user kept an unsaved recording
+    QString statusText() const;                 // the status bar fields, for tests
+    QAction *action(const QString &name) const; // by objectName, e.g. "export-svg"
+    RecordingController *recordingController() const { return recorder_; }
+
+Q_SIGNALS:
+    void reportOpened(perfwb::ui::ReportView *view);
+    void exportFinished(const QString &path);
+    void saveFinished(const QString &path);
+    void errorShown(const QString &message);
+    void recordingFinished(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    ReportView *addReport(std::shared_ptr<const model::Profile> profile, const QString &path, bool dirty);
+    void showError(const QString &title, const QString &message);
+    void updateStatus();
+    void updateActions();
+    void updateTabTitle(ReportView *view);
+    void addRecent(const QString &path);
+    void rebuildRecentMenu();
+    void applyViewOptions(ReportView *view);
+    void saveViewOptions();
+    bool maybeSave(ReportView *view);
+    void openDialog();
+    void saveAsDialog();
+    void recordDialog();
+    void attachDialog();
+    void showShortcuts();
+    void showAbout();
+    void loadInto(ReportView *view, const QString &path); // a finished recording, in place
+
+    QStackedWidget *stack_;
+    QTabWidget *tabs_;
+    QMenu *recentMenu_ = nullptr;
+    QMenu *exportMenu_ = nullptr;
+    QActionGroup *orientationGroup_ = nullptr;
+    QActionGroup *colouringGroup_ = nullptr;
+    QAction *saveAs_ = nullptr;
+    QAction *close_ = nullptr;
+    QAction *stop_ = nullptr;
+    QAction *record_ = nullptr;
+    QAction *attach_ = nullptr;
+    QAction *find_ = nullptr;
+    QAction *resetZoom_ = nullptr;
+    QAction *flame_ = nullptr;
+    QAction *icicle_ = nullptr;
+    QAction *byName_ = nullptr;
+    QAction *byModule_ = nullptr;
+    QLabel *samples_;
+    QLabel *lost_;
+    QLabel *duration_;
+    QLabel *threads_;
+    QLabel *selection_;
+    RecordingController *recorder_;
+    QPointer<ReportView> recordingView_;
 };
 
 } // namespace perfwb::ui
