@@ -3,6 +3,7 @@
 #include "attachdialog.h"
 #include "backgroundjob.h"
 #include "flamegraphview.h"
+#include "recentfiles.h"
 #include "recorddialog.h"
 #include "recordingcontroller.h"
 #include "report/fileio.h"
@@ -33,8 +34,6 @@
 namespace perfwb::ui {
 
 namespace {
-constexpr int kMaxRecent = 10;
-
 QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
@@ -102,7 +101,6 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1200, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    rebuildRecentMenu();
     updateStatus();
     updateActions();
 }
@@ -174,7 +172,8 @@ void MainWindow::createMenus()
 {
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("open")));
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
     file->addSeparator();
     file->addAction(record_);
     file->addAction(attach_);
@@ -321,7 +320,7 @@ void MainWindow::openFile(const QString &path)
                 showError(tr("Cannot open the file"), QString::fromStdString(status->message()));
                 return;
             }
-            addRecent(absolute);
+            recent_->add(absolute);
             Q_EMIT reportOpened(addReport(profile, absolute, false));
         });
 }
@@ -414,7 +413,7 @@ void MainWindow::saveCurrentAs(const QString &path)
                 target->document()->setPath(path);
                 target->document()->setDirty(false);
             }
-            addRecent(path);
+            recent_->add(path);
             statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
             Q_EMIT saveFinished(path);
         },
@@ -577,34 +576,6 @@ void MainWindow::updateActions()
     record_->setEnabled(!recording);
     attach_->setEnabled(!recording);
     stop_->setEnabled(recording);
-}
-
-void MainWindow::addRecent(const QString &path)
-{
-    QSettings settings;
-    auto recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    recentMenu_->clear();
-    const auto recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const auto &path : recent)
-        recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
-    if (!recent.isEmpty()) {
-        recentMenu_->addSeparator();
-        recentMenu_->addAction(tr("Clear List"), this, [this] {
-            QSettings().remove(QStringLiteral("recentFiles"));
-            rebuildRecentMenu();
-        });
-    }
-    recentMenu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::openDialog()

@@ -19,6 +19,7 @@ struct RecordOptions;
 
 namespace perfwb::ui {
 
+class RecentFiles;
 class RecordingController;
 class ReportDocument;
 class ReportView;
@@ -72,8 +73,6 @@ private:
     void updateStatus();
     void updateActions();
     void updateTabTitle(ReportView *view);
-    void addRecent(const QString &path);
-    void rebuildRecentMenu();
     void applyViewOptions(ReportView *view);
     void saveViewOptions();
     bool maybeSave(ReportView *view);
@@ -87,7 +86,7 @@ private:
 
     QStackedWidget *stack_;
     QTabWidget *tabs_;
-    QMenu *recentMenu_ = nullptr;
+    RecentFiles *recent_ = nullptr;
     QMenu *exportMenu_ = nullptr;
     QActionGroup *orientationGroup_ = nullptr;
     QActionGroup *colouringGroup_ = nullptr;

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -106,6 +107,9 @@ private Q_SLOTS:
         QCOMPARE(first[0], QStringLiteral("hot_70"));
         QVERIFY2(first[1].toDouble() > 60 && first[1].toDouble() < 80, qPrintable(top.first()));
         QVERIFY(window_->statusText().contains(locale.toString(static_cast<qulonglong>(profile->samples.size()))));
+        // Opened files land in Open Recent (QSettings, test mode).
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0),
+                 QFileInfo(data_).absoluteFilePath());
     }
 
     void treesShowTheShape()
