@@ -3,6 +3,7 @@
 #include "calltreemodel.h"
 #include "reportdocument.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
@@ -49,6 +50,11 @@ CallTreeView::CallTreeView(Kind kind, QWidget *parent)
         if (!text.isEmpty())
             tree_->expandAll(); // show where the matches are
     });
+    auto *copy = new QAction(tr("Copy"), tree_);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    tree_->addAction(copy);
+    connect(copy, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(selectionText()); });
     connect(tree_, &QTreeView::customContextMenuRequested, this, &CallTreeView::showContextMenu);
     connect(tree_, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT showInFlameGraph(index.data(CallTreeModel::FunctionRole).toUInt());

@@ -8,6 +8,7 @@
 #include "flamegraphview.h"
 #include "functionlistmodel.h"
 #include "mainwindow.h"
+#include "record/recordsession.h"
 #include "reportdocument.h"
 #include "reportview.h"
 #include "summaryview.h"
@@ -315,6 +316,34 @@ private Q_SLOTS:
         QVERIFY(error.wait(30000));
         QVERIFY(error.first().first().toString().contains(QStringLiteral("garbage.perfwb")));
         QCOMPARE(window_->reportCount(), 1);
+    }
+
+    void recordInANewTab()
+    {
+        record::RecordOptions options;
+        options.command = {PERFWB_WORKLOAD_DIR "/cpusplit", "600"};
+        options.label = "gui-record";
+        options.outputPath = dir_.filePath(QStringLiteral("rec.perfwb")).toStdString();
+        QSignalSpy finished(window_.get(), &ui::MainWindow::recordingFinished);
+        const int before = window_->reportCount();
+        window_->startRecording(options);
+        QCOMPARE(window_->reportCount(), before + 1);
+        auto *live = window_->currentView();
+        QVERIFY(live->document()->isDirty());
+        QVERIFY(!window_->action(QStringLiteral("record"))->isEnabled());
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toString(), QString::fromStdString(options.outputPath));
+        // The live tab became the full report in place.
+        QCOMPARE(window_->currentView(), live);
+        QCOMPARE(live->document()->path(), QString::fromStdString(options.outputPath));
+        waitForAnalysis(live->document());
+        QVERIFY(live->document()->profile()->samples.size() > 100);
+        const auto recorded = live->document()->analysis();
+        const double share = shareOf(*recorded->topDown, *recorded->functions, "hot_70");
+        QVERIFY2(share > 0.6 && share < 0.8, qPrintable(QString::number(share)));
+        QVERIFY(window_->action(QStringLiteral("record"))->isEnabled());
+        live->document()->setDirty(false); // no save prompt on close in the test
+        QVERIFY(window_->closeReport(window_->reportCount() - 1));
     }
 
     void cleanupTestCase() { window_.reset(); }
