@@ -33,6 +33,8 @@ QString formatValue(double value, const std::string &unit)
 {
     if (unit == "bytes")
         return QLocale().formattedDataSize(static_cast<qint64>(value), 1, QLocale::DataSizeTraditionalFormat);
+    if (unit == "count" || unit.empty())
+        return QLocale().toString(value);
     if (unit == "percent")
         return QStringLiteral("%1 %").arg(value, 0, 'f', 1);
     return QString::number(value) + (unit.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(unit));
@@ -125,6 +127,10 @@ void SummaryView::render()
             label = tr("Peak CPU");
         else if (tl.name == "heap")
             label = tr("Peak heap");
+        else if (tl.name == "pss")
+            label = tr("Peak PSS");
+        else if (tl.name == "threads")
+            label = tr("Peak threads");
         else
             label = tr("Peak %1").arg(QString::fromStdString(tl.name));
         add(label, formatValue(peak->value, tl.unit));
