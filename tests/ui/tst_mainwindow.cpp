@@ -2,6 +2,7 @@
 // (70 % hot_70, 30 % warm_30) opened through the window's own open path, then the
 // numbers in the Summary, the trees, the flamegraph, search, zoom, time-range
 // filtering (checked against analysis computed directly) and export via the menu.
+#include "backgroundjob.h"
 #include "callercalleeview.h"
 #include "calltreemodel.h"
 #include "calltreeview.h"
@@ -316,6 +317,21 @@ private Q_SLOTS:
         QVERIFY(error.wait(30000));
         QVERIFY(error.first().first().toString().contains(QStringLiteral("garbage.perfwb")));
         QCOMPARE(window_->reportCount(), 1);
+    }
+
+    void cancelledOpenIsDiscarded()
+    {
+        const int before = window_->reportCount();
+        QSignalSpy opened(window_.get(), &ui::MainWindow::reportOpened);
+        window_->openFile(data_);
+        auto *job = window_->findChild<ui::BackgroundJob *>();
+        QVERIFY(job);
+        QSignalSpy gone(job, &QObject::destroyed);
+        job->cancel();                      // what the progress dialog's Cancel does
+        QVERIFY(gone.wait(kLoadTimeoutMs)); // the engine call ends; its result is dropped
+        QCoreApplication::processEvents();
+        QCOMPARE(opened.count(), 0);
+        QCOMPARE(window_->reportCount(), before);
     }
 
     void recordInANewTab()
