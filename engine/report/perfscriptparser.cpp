@@ -386,9 +386,20 @@ Status PerfScriptParser::parseFrame(std::string_view text)
 {
     if (!inSample_)
         return lineError("callchain line without a sample line before it");
+    // Consecutive samples mostly repeat the previous callchain: comparing with the line
+    // at the same depth last time is cheaper than hashing it.
+    const std::size_t depth = leafFirst_.size();
+    if (depth < lastLines_.size() && lastLines_[depth].first == text) {
+        leafFirst_.push_back(lastLines_[depth].second);
+        return {};
+    }
     auto frame = internFrameLine(text);
     if (!frame)
         return frame.status();
+    if (depth >= lastLines_.size())
+        lastLines_.resize(depth + 1);
+    lastLines_[depth].first.assign(text);
+    lastLines_[depth].second = frame.value();
     leafFirst_.push_back(frame.value());
     return {};
 }

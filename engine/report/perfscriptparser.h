@@ -81,6 +81,7 @@ private:
 
     // Caches that keep the common case free of allocations and map look-ups.
     std::unordered_map<std::string, model::FrameId, StringHash, std::equal_to<>> frameCache_;
+    std::vector<std::pair<std::string, model::FrameId>> lastLines_; // by depth, leaf = 0
     std::vector<model::FrameId> lastRootFirst_;
     std::vector<model::FrameId> rootFirst_;
     model::StackId lastStack_ = model::kEmptyStack;
