@@ -56,7 +56,7 @@ std::string summaryLine(const record::RecordSummary &s, bool attached)
            " -> " + s.outputPath;
 }
 
-// SIGINT/SIGTERM are blocked in every thread (the mask is inherited by the threads the
+// SIGINT/SIGTERM/SIGHUP are blocked in every thread (the mask is inherited by the threads the
 // session starts) and taken here synchronously, so the recording stops cleanly instead
 // of perfwb dying with the report half written.
 int waitForRecording(record::RecordSession &session, const sigset_t &stopSignals)
@@ -193,6 +193,7 @@ int runRecordCommand(const QStringList &args)
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGHUP); // the terminal went away: keep what was recorded
     sigset_t previous;
     pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
 

@@ -384,6 +384,8 @@ void PerfRecorder::build()
             writeStatus_ = flushBatch();
             if (!writeStatus_)
                 stop(); // the report cannot be written: recording on would be for nothing
+        } else if (due) {
+            lastFlushNs_ = ProcPoller::monotonicNowNs(); // no more batches; just drain the queue
         }
     }
 }

@@ -52,6 +52,8 @@ public:
     virtual ~RecordSession() = default;
     // Errors the user can cause (command not found, unknown PID, zombie, permission
     // denied with the setting to change) come back as a one-line message.
+    // Launch mode: call it from a thread that outlives the recording; the target gets
+    // SIGKILL when that thread ends (PR_SET_PDEATHSIG is per thread).
     static Result<std::unique_ptr<RecordSession>> start(const RecordOptions &options);
     // Ends the recording. Thread-safe; also safe to call from a signal-handling thread.
     // Launch mode: the target gets SIGTERM (as `perf record` does) and SIGKILL if it has
