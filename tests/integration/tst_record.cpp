@@ -307,6 +307,25 @@ private Q_SLOTS:
         QVERIFY2(cpuSum / double(cpu->points.size()) > 20, "the target hardly used the CPU");
     }
 
+    // Without -o: <FIL_PERF_OUTPUT_DIR>/<label>-profile.perfwb, the label from the command.
+    void standardOutputDirectory()
+    {
+        const QString outDir = dir_.filePath(QStringLiteral("std-out"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), outDir);
+        p.setProcessEnvironment(env);
+        p.start(kPerfwb, {QStringLiteral("record"), workload("cpusplit"), QStringLiteral("200")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString expected = outDir + QStringLiteral("/cpusplit-profile.perfwb");
+        QVERIFY2(p.readAllStandardOutput().trimmed().endsWith(expected.toLocal8Bit()), qPrintable(expected));
+        model::Profile profile;
+        CHECKED(readReport(expected, profile));
+        QCOMPARE(profile.meta.runLabel, std::string("cpusplit"));
+        QCOMPARE(profile.meta.commandLine.back(), std::string("200")); // arguments after the command are its own
+    }
+
     void threadsNamed()
     {
         const QString report = out("threads.perfwb");
