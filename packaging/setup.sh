@@ -4,8 +4,6 @@
 # Idempotent: installs only missing packages and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# ccache keys on paths relative to the checkout, so every clone shares one cache.
-export CCACHE_BASEDIR="$PWD"
 
 PACKAGES=(
   # toolchain

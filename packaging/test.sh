@@ -4,8 +4,6 @@
 # each fuzz target for a bounded time. Idempotent; rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# ccache keys on paths relative to the checkout, so every clone shares one cache.
-export CCACHE_BASEDIR="$PWD"
 FUZZ_SECONDS="${PERFWB_FUZZ_SECONDS:-30}"
 mkdir -p build
 passed=0

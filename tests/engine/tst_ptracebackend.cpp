@@ -124,8 +124,15 @@ private Q_SLOTS:
         for (const auto &s : sink.samples) {
             QCOMPARE(s.pid, pid);
             QCOMPARE(s.callchain.front(), kContextUser);
-            if (inMapping(sink.mmaps, s.callchain[1], QStringLiteral("/cpusplit")))
-                ++inBinary;
+            // ptrace stops a thread at its next return to user space, which is often
+            // the return from cpusplit's clock_gettime system call: the leaf may be
+            // libc's, with cpusplit's code right above it.
+            for (std::size_t k = 1; k < std::min<std::size_t>(s.callchain.size(), 4); ++k) {
+                if (inMapping(sink.mmaps, s.callchain[k], QStringLiteral("/cpusplit"))) {
+                    ++inBinary;
+                    break;
+                }
+            }
             // leaf, run_split, main at least (frame pointers throughout cpusplit).
             if (s.callchain.size() >= 4)
                 ++deep;
@@ -136,7 +143,7 @@ private Q_SLOTS:
                 QVERIFY(s.userStack.size() > 0);
             }
         }
-        QVERIFY2(inBinary * 10 >= sink.samples.size() * 9, "leaf IPs should be in cpusplit itself");
+        QVERIFY2(inBinary * 10 >= sink.samples.size() * 9, "stacks should start in or just below cpusplit");
         QVERIFY2(deep * 10 >= sink.samples.size() * 9, "frame-pointer chains should reach main");
 
         // Detached: the workload carries on and ends normally.
