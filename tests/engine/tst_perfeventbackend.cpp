@@ -274,7 +274,9 @@ private Q_SLOTS:
                                    .arg(st->cpuTimeNs / 1000000);
         qInfo("%s", qPrintable(counts));
         QVERIFY2(sink.lost > sink.samples.size(), qPrintable(counts));
-        QVERIFY2(seen >= expectedAtLeast(st->cpuTimeNs, 999) && seen <= expectedAtMost(st->cpuTimeNs, 999),
+        // Frequency mode starts from a guessed period and converges, which on a short,
+        // loaded run costs a noticeable share: a lower bound of half the rate here.
+        QVERIFY2(seen >= expectedAtLeast(st->cpuTimeNs, 999) * 5 / 7 && seen <= expectedAtMost(st->cpuTimeNs, 999),
                  qPrintable(counts));
     }
 
