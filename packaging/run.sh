@@ -16,13 +16,10 @@ mkdir -p "$out"
 label="${FIL_PERF_RUN_LABEL:-demo}"
 demo=build/dev/tests/workloads/cpusplit
 echo "No display: profiling the demo workload ($demo, 70 % hot_70 / 30 % warm_30) headless."
-# perfwb's own sampler is the next piece of work (issue 3); until it lands the
-# demo records with perf and imports the result.
-perf record -q -g -F 999 -o "$out/$label.perf.data" -- "$demo" 1500 2>/dev/null
-"$PERFWB" import "$out/$label.perf.data" --label "$label" -o "$out/$label.perfwb"
+"$PERFWB" record --label "$label" -o "$out/$label.perfwb" -- "$demo" 1500
 "$PERFWB" info "$out/$label.perfwb" --top 5
 echo
 echo "report:  $out/$label.perfwb"
-for to in svg speedscope folded; do
+for to in html svg speedscope; do
   printf 'export:  %s\n' "$(FIL_PERF_OUTPUT_DIR="$out" "$PERFWB" export "$out/$label.perfwb" --to "$to")"
 done

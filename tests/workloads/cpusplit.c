@@ -1,5 +1,8 @@
 /* Expected shape: about 70 % of CPU samples in hot_70(), about 30 % in warm_30(),
- * both called from main() through run_split(). Self time is all in those two leaves.
+ * both called from main() through run_split(). The busy loop spin_for() is inlined
+ * into both: without inline expansion (perf script --no-inline) the self time is in
+ * hot_70/warm_30; with it (perfwb's own symbolizer) the leaf is an inlined spin_for
+ * frame under them, and hot_70/warm_30 keep the 70/30 split as their total.
  * Usage: cpusplit [milliseconds]   (default 1000) — that much CPU time, then exits 0.
  * Built -O2 -g with frame pointers; the leaves are noinline so they stay visible. */
 #include <stdint.h>
