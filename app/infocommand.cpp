@@ -110,10 +110,12 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         if (shown++ >= top)
             break;
         const auto module = functions.module(e.function);
+        // "[kernel]", "[vdso]" already carry their brackets.
+        const bool bare = module.empty() || module.front() == '[';
         std::printf("%12llu %6.2f%% %12llu %6.2f%%  %s%s%s%s\n", static_cast<unsigned long long>(e.self),
                     percent(e.self, stats.grandTotal), static_cast<unsigned long long>(e.total),
                     percent(e.total, stats.grandTotal), std::string(functions.name(e.function)).c_str(),
-                    module.empty() ? "" : " [", std::string(module).c_str(), module.empty() ? "" : "]");
+                    module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
     }
 }
 
