@@ -107,7 +107,10 @@ int runRecordCommand(const QStringList &args)
             .arg(QString::fromLatin1(settings::OutputDirectory::kVariable.data()),
                  QString::fromLatin1(settings::OutputDirectory::kDefault.data())),
         QStringLiteral("OUT"));
-    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt});
+    const QCommandLineOption allocOpt(
+        QStringLiteral("alloc"),
+        optionHelp("Also record every malloc-family call with its stack (launch mode; preloads the tracker)."));
+    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Record a CPU profile of a command, or of a running process "
                                                     "(--pid), into a perfwb report."),
@@ -131,6 +134,12 @@ int runRecordCommand(const QStringList &args)
         printError(QStringLiteral("record needs a command to run or --pid PID (see perfwb record --help)"));
         return ExitUsage;
     }
+    if (parser.isSet(allocOpt) && options.attachPid != 0) {
+        printError(QStringLiteral("--alloc needs a command to launch: a running process cannot be made to preload "
+                                  "the allocation tracker"));
+        return ExitUsage;
+    }
+    options.trackAllocations = parser.isSet(allocOpt);
     for (const QString &arg : command)
         options.command.push_back(arg.toStdString());
 
@@ -208,6 +217,10 @@ int runRecordCommand(const QStringList &args)
         return code;
     const record::RecordSummary summary = session.value()->wait().value();
     std::printf("perfwb: %s\n", summaryLine(summary, options.attachPid != 0).c_str());
+    if (options.trackAllocations && summary.allocationError.empty())
+        std::printf("perfwb: %llu allocations tracked\n", static_cast<unsigned long long>(summary.allocations));
+    if (!summary.allocationError.empty())
+        std::fprintf(stderr, "perfwb: note: no allocations: %s\n", summary.allocationError.c_str());
     std::fflush(stdout);
     if (summary.fallback)
         std::fprintf(stderr, "perfwb: note: sampled with %s\n", summary.backend.c_str());

@@ -238,6 +238,14 @@ Status PerfRecorder::prepareLaunch()
     lo.command = options_.command;
     lo.workingDir = options_.workingDir;
     lo.extraEnvironment = options_.extraEnvironment;
+    if (options_.trackAllocations) {
+        auto tracking = alloc::AllocRecording::prepare(options_.outputPath);
+        if (!tracking)
+            return makeError(tracking.message());
+        alloc_ = std::move(tracking.value());
+        for (const auto &kv : alloc_->environment())
+            lo.extraEnvironment.push_back(kv);
+    }
     // PR_SET_PDEATHSIG ties the target's life to this (the caller's) thread.
     if (Status st = launcher_->create(lo); !st)
         return st;
@@ -259,6 +267,9 @@ Status PerfRecorder::prepareLaunch()
 Status PerfRecorder::prepareAttach()
 {
     target_ = options_.attachPid;
+    if (options_.trackAllocations)
+        return makeError("--alloc needs a command to launch: a running process cannot be made to preload the "
+                         "allocation tracker");
     if (Status st = procscan::checkProcess(target_); !st)
         return st;
     if (target_ == ::getpid())
@@ -475,6 +486,15 @@ void PerfRecorder::run()
         launcher_->kill(SIGKILL);
         exit_ = launcher_->waitFor(-1);
     }
+    if (alloc_) {
+        // After the builder thread: the symbolizer is single-threaded. A failure here
+        // costs the allocations only; the CPU profile is still good.
+        std::lock_guard guard(lock_);
+        if (Status st = alloc_->finish(symbolizer_, *profile_); !st) {
+            allocError_ = st.message();
+            profile_->meta.extra["alloc_error"] = allocError_;
+        }
+    }
     finishMetadata(endNs);
     Status finished = writer_->finish(*profile_);
     if (!writeStatus_)
@@ -495,6 +515,8 @@ void PerfRecorder::run()
         if (s.fallback)
             s.backend += " (" + fallbackReason_ + ")";
         s.notes = backend_->notes();
+        s.allocations = profile_->allocations.totals.calls;
+        s.allocationError = allocError_;
         s.targetEnded = !launcher_ && !detachedEarly_;
         if (exit_) {
             s.exited = true;

@@ -6,6 +6,7 @@
 #include "samplebuilder.h"
 #include "samplerbackend.h"
 
+#include "alloc/allocrecording.h"
 #include "report/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
@@ -66,6 +67,8 @@ private:
     std::unique_ptr<Launcher> launcher_;
     std::unique_ptr<ProcPoller> poller_;
     std::unique_ptr<report::ReportWriter> writer_;
+    std::optional<alloc::AllocRecording> alloc_; // with --alloc
+    std::string allocError_;
     pid_t target_ = 0;
 
     std::thread thread_;

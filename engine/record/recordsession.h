@@ -20,6 +20,8 @@ struct RecordOptions {
     std::vector<std::string> command; // launch mode: program and arguments
     std::string workingDir;           // launch mode; empty = ours
     pid_t attachPid = 0;              // attach mode when non-zero
+    // Launch mode: preload the allocation tracker and read its stream into the report.
+    bool trackAllocations = false;
     // Launch mode: variables set for the target on top of perfwb's environment.
     std::vector<std::pair<std::string, std::string>> extraEnvironment;
 
@@ -42,6 +44,8 @@ struct RecordSummary {
     int exitSignal = 0;
     // Attach mode: the process ended while recorded (its exit status goes to its parent, not us).
     bool targetEnded = false;
+    std::uint64_t allocations = 0; // calls seen by the allocation tracker (--alloc)
+    std::string allocationError;   // why allocations are missing, when they are
 };
 
 // One recording: launches or attaches, samples, symbolizes, polls /proc, and writes

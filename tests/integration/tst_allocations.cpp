@@ -115,6 +115,47 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains(QStringLiteral("allocations")));
     }
 
+    // The whole path a user takes: perfwb record --alloc launches the target with the
+    // tracker preloaded and stores CPU samples and allocations in one report.
+    void recordWithAllocations()
+    {
+        const QString out = dir_.filePath(QStringLiteral("recorded.perfwb"));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PERFWB_ALLOCTRACK_LIB"), QStringLiteral(PERFWB_ALLOCTRACK_LIB));
+        const Out rec = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
+                                      QStringLiteral("--"), kWorkload, QStringLiteral("pattern")},
+                            env);
+        QVERIFY2(rec.exitCode == 0, rec.err.constData());
+        QVERIFY2(rec.out.contains("allocations tracked"), rec.out.constData());
+        // The target's own output and exit status are untouched by the tracker.
+        QVERIFY2(rec.out.contains("pattern done"), rec.out.constData());
+        const Out info = run(kPerfwb, {QStringLiteral("info"), out, QStringLiteral("--json"), QStringLiteral("--top"),
+                                       QStringLiteral("50")},
+                             env);
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject doc = QJsonDocument::fromJson(info.out).object();
+        QVERIFY(doc.value(QStringLiteral("samples")).toInteger() > 0);
+        QCOMPARE(doc.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("exit_code")).toInt(), 0);
+        const QJsonObject a = doc.value(QStringLiteral("allocations")).toObject();
+        QCOMPARE(a.value(QStringLiteral("temporary")).toInteger(), 100000);
+        QVERIFY(a.value(QStringLiteral("peak_bytes")).toInteger() >= 4096000);
+        QHash<QString, QJsonObject> fns;
+        for (const auto &v : a.value(QStringLiteral("functions")).toArray())
+            fns.insert(v.toObject().value(QStringLiteral("name")).toString(), v.toObject());
+        QCOMPARE(fns.value(QStringLiteral("alloc_blocks")).value(QStringLiteral("calls")).toInteger(), 1000);
+        QCOMPARE(fns.value(QStringLiteral("alloc_blocks")).value(QStringLiteral("bytes")).toInteger(), 4096000);
+        QCOMPARE(fns.value(QStringLiteral("leak_some")).value(QStringLiteral("leaked_bytes")).toInteger(), 1000);
+        QCOMPARE(fns.value(QStringLiteral("churn")).value(QStringLiteral("temporary")).toInteger(), 100000);
+
+        // Attach mode cannot preload anything: one clear line, exit 2.
+        const Out bad = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--pid"),
+                                      QString::number(QCoreApplication::applicationPid())},
+                            env);
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.startsWith("perfwb: --alloc needs a command"));
+        QCOMPARE(bad.err.count('\n'), 1);
+    }
+
     void exportCost_data()
     {
         QTest::addColumn<QString>("cost");
