@@ -11,6 +11,7 @@
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace perfwb::record {
 
@@ -78,6 +79,8 @@ void PtraceTracer::removeTracee(pid_t tid)
 {
     tracees_.erase(tid);
     comms_.erase(tid);
+    stuckTicks_.erase(tid);
+    listening_.erase(tid);
 }
 
 void PtraceTracer::emitComm(pid_t tgid, pid_t tid, bool exec)
@@ -175,6 +178,7 @@ PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
     }
     if (!WIFSTOPPED(status))
         return Stop::Other;
+    listening_.erase(tid); // any new report ends a group stop we were listening to
     const int sig = WSTOPSIG(status);
     const int event = (status >> 16) & 0xff; // NOLINT(hicpp-signed-bitwise): kernel encoding
     const pid_t tgid = tracees_[tid];
@@ -184,6 +188,7 @@ PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
             return Stop::Interrupt; // our PTRACE_INTERRUPT, or a new tracee's first stop
         // Group stop (SIGSTOP and friends): stay stopped but let SIGCONT wake it.
         ptrace(PTRACE_LISTEN, tid, nullptr, nullptr);
+        listening_.insert(tid);
         return Stop::Other;
     case PTRACE_EVENT_CLONE:
     case PTRACE_EVENT_FORK:
@@ -259,14 +264,26 @@ void PtraceTracer::sweep()
 
 bool PtraceTracer::waitForInterrupt(pid_t tid)
 {
-    for (;;) {
+    // A tracee's stops are reported to every thread of this process that waits for it
+    // (the launcher reaps the target from another thread). If such a wait took our
+    // stop, nothing more arrives here: after a short while, a thread in tracing stop
+    // ('t') is taken as stopped. Never block in waitpid for the same reason.
+    for (int polls = 0;;) {
         int status = 0;
-        const pid_t r = waitpid(tid, &status, __WALL);
+        const pid_t r = waitpid(tid, &status, __WALL | WNOHANG);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
             removeTracee(tid);
             return false;
+        }
+        if (r == 0) {
+            if (++polls > 100 && threadState(tid) == 't')
+                return true;
+            if (polls > 5000) // 1 s: the thread neither stops nor reports; leave it be
+                return false;
+            usleep(200);
+            continue;
         }
         const Stop s = handleStatus(tid, status);
         if (s == Stop::Interrupt)
@@ -333,10 +350,22 @@ void PtraceTracer::sampleRunning()
 {
     std::vector<pid_t> running;
     for (const auto &[tid, tgid] : tracees_) {
-        if (threadState(tid) == 'R')
+        const char state = threadState(tid);
+        if (state == 'R') {
             running.push_back(tid);
-        else
-            ++skipped_;
+            stuckTicks_.erase(tid);
+            continue;
+        }
+        ++skipped_;
+        // In tracing stop with no report for us for several ticks: its stop was
+        // consumed by another wait (see waitForInterrupt). Resume it rather than leave
+        // the program frozen; a signal in that lost report would be lost with it.
+        if (state == 't' && !listening_.count(tid) && ++stuckTicks_[tid] >= 3) {
+            ptrace(PTRACE_CONT, tid, nullptr, nullptr);
+            stuckTicks_.erase(tid);
+        } else if (state != 't') {
+            stuckTicks_.erase(tid);
+        }
     }
     for (pid_t tid : running) {
         if (tracees_.count(tid))

@@ -50,6 +50,8 @@ private:
     SamplingOptions options_;
     std::map<pid_t, pid_t> tracees_; // tid -> tgid
     std::map<pid_t, std::string> comms_;
+    std::map<pid_t, int> stuckTicks_; // ticks a tracee sat in tracing stop unreported
+    std::set<pid_t> listening_;       // group-stopped (PTRACE_LISTEN): stopped on purpose
     RawSample sample_;
     std::size_t samples_ = 0;
     std::size_t skipped_ = 0;

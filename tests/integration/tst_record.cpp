@@ -645,8 +645,16 @@ private Q_SLOTS:
         // Frame-pointer walks of the workload (built with frame pointers) reach main, and
         // libc, mapped after the exec, is symbolized from /proc/PID/maps.
         QVERIFY2(stackShare(p, "main") >= 90, qPrintable(QString::number(stackShare(p, "main"))));
-        const double inLeaves = leafShare(p, "hot_70") + leafShare(p, "warm_30");
-        QVERIFY2(inLeaves >= 70, qPrintable(QString::number(inLeaves)));
+        // ptrace stops a thread on its way back to user space, often at the return of
+        // cpusplit's clock_gettime system call: the leaf is then libc's clock_gettime, and
+        // a frame-pointer walk from it skips the leaf's caller. So count the samples the
+        // workload's own functions are in, and check the 70/30 split among them.
+        const double hot = stackShare(p, "hot_70");
+        const double warm = stackShare(p, "warm_30");
+        QVERIFY2(stackShare(p, "run_split") >= 90, qPrintable(QString::number(stackShare(p, "run_split"))));
+        QVERIFY2(hot + warm >= 50, qPrintable(QStringLiteral("hot %1 warm %2").arg(hot).arg(warm)));
+        QVERIFY2(hot / (hot + warm) >= 0.6 && hot / (hot + warm) <= 0.8,
+                 qPrintable(QStringLiteral("hot %1 warm %2").arg(hot).arg(warm)));
         QVERIFY(stackShare(p, "__libc_start_call_main") >= 90); // the return address in main's frame
     }
 
