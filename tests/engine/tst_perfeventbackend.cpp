@@ -274,10 +274,11 @@ private Q_SLOTS:
                                    .arg(st->cpuTimeNs / 1000000);
         qInfo("%s", qPrintable(counts));
         QVERIFY2(sink.lost > sink.samples.size(), qPrintable(counts));
-        // Frequency mode starts from a guessed period and converges, which on a short,
-        // loaded run costs a noticeable share: a lower bound of half the rate here.
-        QVERIFY2(seen >= expectedAtLeast(st->cpuTimeNs, 999) * 5 / 7 && seen <= expectedAtMost(st->cpuTimeNs, 999),
-                 qPrintable(counts));
+        // The kernel reports losses in LOST records written once the ring has room again;
+        // with a ring that never holds a whole sample, the count still pending when the
+        // target exits is never written. So: losses are reported (above), and nothing is
+        // counted twice (below), but the total may fall short of the CPU time.
+        QVERIFY2(seen > 0 && seen <= expectedAtMost(st->cpuTimeNs, 999), qPrintable(counts));
     }
 
     void launchThreads()
