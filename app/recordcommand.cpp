@@ -110,7 +110,9 @@ int runRecordCommand(const QStringList &args)
     const QCommandLineOption allocOpt(
         QStringLiteral("alloc"),
         optionHelp("Also record every malloc-family call with its stack (launch mode; preloads the tracker)."));
-    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt});
+    const QCommandLineOption noCpuOpt(QStringLiteral("no-cpu"),
+                                      optionHelp("With --alloc: record allocations only, no CPU samples."));
+    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Record a CPU profile of a command, or of a running process "
                                                     "(--pid), into a perfwb report."),
@@ -140,6 +142,11 @@ int runRecordCommand(const QStringList &args)
         return ExitUsage;
     }
     options.trackAllocations = parser.isSet(allocOpt);
+    if (parser.isSet(noCpuOpt) && !options.trackAllocations) {
+        printError(QStringLiteral("--no-cpu goes with --alloc: without both there is nothing to record"));
+        return ExitUsage;
+    }
+    options.sampleCpu = !parser.isSet(noCpuOpt);
     for (const QString &arg : command)
         options.command.push_back(arg.toStdString());
 

@@ -1,5 +1,7 @@
 #include "perfrecorder.h"
 
+#include "nosamplingbackend.h"
+
 #include "perfeventbackend.h"
 #include "procscan.h"
 #include "ptracebackend.h"
@@ -199,6 +201,10 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
 
 Status PerfRecorder::attachBackend(pid_t pid, bool launched)
 {
+    if (!options_.sampleCpu) {
+        backend_ = std::make_unique<NoSamplingBackend>();
+        return {};
+    }
     auto perf = std::make_unique<PerfEventBackend>();
     Status st = perf->attach(pid, launched, options_.sampling);
     if (st) {

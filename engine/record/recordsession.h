@@ -22,6 +22,8 @@ struct RecordOptions {
     pid_t attachPid = 0;              // attach mode when non-zero
     // Launch mode: preload the allocation tracker and read its stream into the report.
     bool trackAllocations = false;
+    // False with --no-cpu: no CPU samples (only allocations and /proc timelines).
+    bool sampleCpu = true;
     // Launch mode: variables set for the target on top of perfwb's environment.
     std::vector<std::pair<std::string, std::string>> extraEnvironment;
 

@@ -147,6 +147,24 @@ private Q_SLOTS:
         QCOMPARE(fns.value(QStringLiteral("leak_some")).value(QStringLiteral("leaked_bytes")).toInteger(), 1000);
         QCOMPARE(fns.value(QStringLiteral("churn")).value(QStringLiteral("temporary")).toInteger(), 100000);
 
+        // --no-cpu: allocations alone, no CPU samples, same exact numbers.
+        const QString allocOnly = dir_.filePath(QStringLiteral("alloc-only.perfwb"));
+        const Out noCpu = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--no-cpu"),
+                                        QStringLiteral("-o"), allocOnly, QStringLiteral("--"), kWorkload,
+                                        QStringLiteral("pattern")},
+                              env);
+        QVERIFY2(noCpu.exitCode == 0, noCpu.err.constData());
+        const QJsonObject onlyDoc =
+            QJsonDocument::fromJson(run(kPerfwb, {QStringLiteral("info"), allocOnly, QStringLiteral("--json")}, env).out)
+                .object();
+        QCOMPARE(onlyDoc.value(QStringLiteral("samples")).toInteger(), 0);
+        QCOMPARE(onlyDoc.value(QStringLiteral("allocations")).toObject().value(QStringLiteral("temporary")).toInteger(),
+                 100000);
+        const Out lonely = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--no-cpu"), QStringLiteral("--"),
+                                         kWorkload, QStringLiteral("pattern")},
+                               env);
+        QCOMPARE(lonely.exitCode, 2);
+
         // Attach mode cannot preload anything: one clear line, exit 2.
         const Out bad = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--pid"),
                                       QString::number(QCoreApplication::applicationPid())},
