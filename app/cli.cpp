@@ -24,7 +24,8 @@ struct Command {
 const std::map<QString, Command> &commands()
 {
     static const std::map<QString, Command> list = {
-        {QStringLiteral("import"), {runImportCommand, "turn perf.data, perf script, folded or speedscope into a report"}},
+        {QStringLiteral("import"),
+         {runImportCommand, "turn perf.data, perf script, folded or speedscope into a report"}},
         {QStringLiteral("info"), {runInfoCommand, "samples, duration, threads and top functions of a report"}},
         {QStringLiteral("export"), {runExportCommand, "write a report as SVG flamegraph, folded stacks or speedscope"}},
         {QStringLiteral("diff"), {runDiffCommand, "compare two runs: verdict against thresholds and top changes"}},
@@ -92,8 +93,8 @@ int runMain(int argc, char **argv)
     auto it = commands().find(first);
     if (it == commands().end()) {
         // Not a command: a word that is neither an option nor an existing file is a typo.
-        if (!first.isEmpty() && !first.startsWith(QLatin1Char('-')) && !first.contains(QLatin1Char('/'))
-            && !first.contains(QLatin1Char('.'))) {
+        if (!first.isEmpty() && !first.startsWith(QLatin1Char('-')) && !first.contains(QLatin1Char('/')) &&
+            !first.contains(QLatin1Char('.'))) {
             printError(QStringLiteral("unknown command '%1' (see perfwb --help)").arg(first));
             return ExitUsage;
         }

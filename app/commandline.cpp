@@ -18,7 +18,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        std::fputs(parser.helpText().replace(QStringLiteral("[options] args"), QStringLiteral("[options] ") + positionalSyntax)
+        std::fputs(parser.helpText()
+                       .replace(QStringLiteral("[options] args"), QStringLiteral("[options] ") + positionalSyntax)
                        .toLocal8Bit()
                        .constData(),
                    stdout);

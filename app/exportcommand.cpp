@@ -32,11 +32,12 @@ int runExportCommand(const QStringList &args)
     const QCommandLineOption toOpt(QStringLiteral("to"),
                                    QStringLiteral("Output format: %1.").arg(formats.join(QStringLiteral(", "))),
                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Where to write. Default: $%1 (default %2)/<run_label>-<what>.<ext>.")
-                                        .arg(QString::fromLatin1(settings::OutputDirectory::kVariable.data()),
-                                             QString::fromLatin1(settings::OutputDirectory::kDefault.data())),
-                                    QStringLiteral("PATH"));
+    const QCommandLineOption outOpt(
+        {QStringLiteral("o"), QStringLiteral("output")},
+        QStringLiteral("Where to write. Default: $%1 (default %2)/<run_label>-<what>.<ext>.")
+            .arg(QString::fromLatin1(settings::OutputDirectory::kVariable.data()),
+                 QString::fromLatin1(settings::OutputDirectory::kDefault.data())),
+        QStringLiteral("PATH"));
     const QCommandLineOption formatOpt({QStringLiteral("f"), QStringLiteral("format")},
                                        QStringLiteral("Format of a non-report input (default: by content)."),
                                        QStringLiteral("FORMAT"));
@@ -89,8 +90,8 @@ int runExportCommand(const QStringList &args)
 
     std::string outPath = parser.value(outOpt).toStdString();
     if (outPath.empty()) {
-        auto resolved = settings::OutputDirectory::pathFor(runLabelFor(profile, path), exporter->what(),
-                                                           exporter->extension());
+        auto resolved =
+            settings::OutputDirectory::pathFor(runLabelFor(profile, path), exporter->what(), exporter->extension());
         if (!resolved) {
             printError(resolved.message());
             return ExitUsage;

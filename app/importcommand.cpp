@@ -16,10 +16,10 @@ int runImportCommand(const QStringList &args)
     QStringList formats;
     for (const auto &i : report::FormatRegistry::importers())
         formats << QString::fromUtf8(i->format().data(), static_cast<qsizetype>(i->format().size()));
-    const QCommandLineOption formatOpt({QStringLiteral("f"), QStringLiteral("format")},
-                                       QStringLiteral("Input format: %1. Default: decided by content.")
-                                           .arg(formats.join(QStringLiteral(", "))),
-                                       QStringLiteral("FORMAT"));
+    const QCommandLineOption formatOpt(
+        {QStringLiteral("f"), QStringLiteral("format")},
+        QStringLiteral("Input format: %1. Default: decided by content.").arg(formats.join(QStringLiteral(", "))),
+        QStringLiteral("FORMAT"));
     const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("The report to write (.perfwb)."), QStringLiteral("OUT"));
     const QCommandLineOption labelOpt(QStringLiteral("label"), QStringLiteral("Run label stored in the report."),

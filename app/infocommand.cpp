@@ -95,7 +95,8 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
     std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
     std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
     if (m.exited)
-        std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code", m.exitSignal != 0 ? m.exitSignal : m.exitCode);
+        std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code",
+                    m.exitSignal != 0 ? m.exitSignal : m.exitCode);
     const auto counts = samplesPerThread(p);
     std::printf("threads:   %zu\n", p.threads().size());
     for (std::size_t t = 0; t < p.threads().size(); ++t) {

@@ -13,8 +13,7 @@ QString qs(std::string_view s)
 
 CallTreeModel::CallTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
-{
-}
+{}
 
 void CallTreeModel::setTree(std::shared_ptr<const model::Profile> profile,
                             std::shared_ptr<const analysis::FunctionTable> functions, analysis::CallTree tree)
@@ -102,11 +101,13 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
         case Self:
             return QVariant::fromValue<qulonglong>(n.self);
         case SelfPercent:
-            return role == SortRole ? QVariant(n.self / total) : QVariant(QString::number(100.0 * n.self / total, 'f', 2));
+            return role == SortRole ? QVariant(n.self / total)
+                                    : QVariant(QString::number(100.0 * n.self / total, 'f', 2));
         case Total:
             return QVariant::fromValue<qulonglong>(n.total);
         case TotalPercent:
-            return role == SortRole ? QVariant(n.total / total) : QVariant(QString::number(100.0 * n.total / total, 'f', 2));
+            return role == SortRole ? QVariant(n.total / total)
+                                    : QVariant(QString::number(100.0 * n.total / total, 'f', 2));
         case Module:
             return qs(functions_->module(n.function));
         case Location: {

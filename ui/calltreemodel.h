@@ -18,8 +18,8 @@ public:
     enum Role { SortRole = Qt::UserRole + 1, NodeRole, FunctionRole };
 
     explicit CallTreeModel(QObject *parent = nullptr);
-    void setTree(std::shared_ptr<const model::Profile> profile, std::shared_ptr<const analysis::FunctionTable> functions,
-                 analysis::CallTree tree);
+    void setTree(std::shared_ptr<const model::Profile> profile,
+                 std::shared_ptr<const analysis::FunctionTable> functions, analysis::CallTree tree);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

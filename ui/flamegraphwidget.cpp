@@ -156,9 +156,10 @@ QRectF FlameGraphWidget::rectFor(std::size_t index, const QRect &area) const
     const double scale = area.width() / zWidth;
     const double x = area.left() + (static_cast<double>(r.start) - zStart) * scale;
     const double w = static_cast<double>(r.width) * scale;
-    const double y = orientation_ == Orientation::Flame
-        ? area.bottom() + 1 - static_cast<double>((r.depth + 1) * static_cast<std::uint32_t>(rowHeight_))
-        : area.top() + static_cast<double>(r.depth * static_cast<std::uint32_t>(rowHeight_));
+    const double y =
+        orientation_ == Orientation::Flame
+            ? area.bottom() + 1 - static_cast<double>((r.depth + 1) * static_cast<std::uint32_t>(rowHeight_))
+            : area.top() + static_cast<double>(r.depth * static_cast<std::uint32_t>(rowHeight_));
     return {x, y, w, static_cast<double>(rowHeight_)};
 }
 
@@ -169,8 +170,8 @@ QColor FlameGraphWidget::colourFor(std::uint32_t node) const
     const bool searching = !matched_.empty();
     if (searching && matched_[n.function])
         return QColor(230, 60, 200);
-    const std::string_view key = colouring_ == Colouring::ByModule ? functions_->module(n.function)
-                                                                   : functions_->name(n.function);
+    const std::string_view key =
+        colouring_ == Colouring::ByModule ? functions_->module(n.function) : functions_->name(n.function);
     const std::uint32_t h = stableHash(key);
     QColor c;
     switch (fn.kind) {
@@ -212,8 +213,8 @@ void FlameGraphWidget::paint(QPainter &painter, const QRect &area)
     for (std::size_t i = 0; i < n;) {
         const QRectF r = rectFor(i, area);
         // Children lie within their parent: off-screen or sub-pixel means the whole subtree is.
-        if (r.right() <= area.left() || r.left() >= area.right() + 1 || r.width() < 1.0 || r.bottom() < area.top()
-            || r.top() > area.bottom()) {
+        if (r.right() <= area.left() || r.left() >= area.right() + 1 || r.width() < 1.0 || r.bottom() < area.top() ||
+            r.top() > area.bottom()) {
             i = subtreeEnd_[i];
             continue;
         }

@@ -20,7 +20,8 @@ public:
     enum class Colouring { ByName, ByModule };
 
     explicit FlameGraphWidget(QWidget *parent = nullptr);
-    void setTree(std::shared_ptr<const model::Profile> profile, std::shared_ptr<const analysis::FunctionTable> functions,
+    void setTree(std::shared_ptr<const model::Profile> profile,
+                 std::shared_ptr<const analysis::FunctionTable> functions,
                  std::shared_ptr<const analysis::CallTree> tree);
     void setOrientation(Orientation orientation);
     void setColouring(Colouring colouring);

@@ -43,7 +43,8 @@ CallerCallee CallerCallee::compute(const FunctionTable &functions, const StackWe
         for (std::size_t k = 0; k < path.size(); ++k) {
             if (path[k] != function)
                 continue;
-            if (k + 1 < path.size() && std::find(seenCallers.begin(), seenCallers.end(), path[k + 1]) == seenCallers.end()) {
+            if (k + 1 < path.size() &&
+                std::find(seenCallers.begin(), seenCallers.end(), path[k + 1]) == seenCallers.end()) {
                 seenCallers.push_back(path[k + 1]);
                 callers[path[k + 1]] += w;
             }

@@ -21,8 +21,8 @@ struct SampleFilter {
     }
     bool isEmpty() const
     {
-        return threads.empty() && beginNs == std::numeric_limits<std::int64_t>::min()
-            && endNs == std::numeric_limits<std::int64_t>::max();
+        return threads.empty() && beginNs == std::numeric_limits<std::int64_t>::min() &&
+               endNs == std::numeric_limits<std::int64_t>::max();
     }
 };
 

@@ -20,9 +20,9 @@ class Status {
 public:
     Status() = default;
     Status(Error error) // NOLINT(google-explicit-constructor): lets `return makeError(...)` read naturally
-        : message_(std::move(error.message)), failed_(true)
-    {
-    }
+        : message_(std::move(error.message))
+        , failed_(true)
+    {}
     bool isOk() const { return !failed_; }
     explicit operator bool() const { return !failed_; }
     const std::string &message() const { return message_; }
@@ -32,17 +32,14 @@ private:
     bool failed_ = false;
 };
 
-template<class T>
-class Result {
+template<class T> class Result {
 public:
     Result(T value) // NOLINT(google-explicit-constructor)
         : value_(std::move(value))
-    {
-    }
+    {}
     Result(Error error) // NOLINT(google-explicit-constructor)
         : value_(std::move(error))
-    {
-    }
+    {}
     bool isOk() const { return value_.index() == 0; }
     explicit operator bool() const { return isOk(); }
     T &value() { return std::get<0>(value_); }

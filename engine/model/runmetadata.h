@@ -24,14 +24,14 @@ public:
     std::string host;
     std::int64_t startTimeUnixNs = 0;
     std::int64_t durationNs = 0;
-    bool exited = false;    // true once the target's end is known
-    int exitCode = 0;       // valid when exited and exitSignal == 0
-    int exitSignal = 0;     // the signal that ended the target, 0 if none
+    bool exited = false; // true once the target's end is known
+    int exitCode = 0;    // valid when exited and exitSignal == 0
+    int exitSignal = 0;  // the signal that ended the target, 0 if none
     SamplerSettings sampler;
     std::string runLabel;
     std::uint64_t lostSamples = 0;
-    std::string sourceFormat; // "perf", "folded", "speedscope", "perfwb-record", ...
-    std::string weightUnit = "samples"; // "samples", "nanoseconds", "bytes"
+    std::string sourceFormat;                 // "perf", "folded", "speedscope", "perfwb-record", ...
+    std::string weightUnit = "samples";       // "samples", "nanoseconds", "bytes"
     std::map<std::string, std::string> extra; // further settings (FIL_PERF_*, tool versions)
 
     // Values of secret-looking variables are replaced before they are stored,

@@ -30,8 +30,8 @@ void SampleTable::shrinkToFit()
 
 std::size_t SampleTable::bytesUsed() const
 {
-    return times_.capacity() * sizeof(std::int64_t) + threads_.capacity() * sizeof(ThreadIndex)
-        + stacks_.capacity() * sizeof(StackId) + weights_.capacity() * sizeof(std::uint64_t);
+    return times_.capacity() * sizeof(std::int64_t) + threads_.capacity() * sizeof(ThreadIndex) +
+           stacks_.capacity() * sizeof(StackId) + weights_.capacity() * sizeof(std::uint64_t);
 }
 
 } // namespace perfwb::model

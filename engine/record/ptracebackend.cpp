@@ -107,8 +107,8 @@ Status PtraceBackend::attach(pid_t pid, bool launched, const SamplingOptions &op
     if (worker_)
         return makeError("ptrace sampler is already attached");
     if (options.frequencyHz <= 0 || options.frequencyHz > kMaxFrequencyHz)
-        return makeError("ptrace sampling rate must be 1.." + std::to_string(kMaxFrequencyHz) + " Hz, not "
-                         + std::to_string(options.frequencyHz));
+        return makeError("ptrace sampling rate must be 1.." + std::to_string(kMaxFrequencyHz) + " Hz, not " +
+                         std::to_string(options.frequencyHz));
     worker_ = std::make_unique<Worker>();
     worker_->frequencyHz = options.frequencyHz;
     std::promise<Status> started;

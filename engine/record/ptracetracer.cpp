@@ -19,8 +19,8 @@ namespace {
 
 constexpr std::uint64_t kContextUser = static_cast<std::uint64_t>(-512); // PERF_CONTEXT_USER
 constexpr unsigned kMaxDepth = 256;
-constexpr long kOptions = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC
-    | PTRACE_O_TRACEEXIT;
+constexpr long kOptions =
+    PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 
 std::int64_t monotonicNs()
 {
@@ -62,8 +62,7 @@ bool readRemote(pid_t pid, std::uint64_t addr, void *out, std::size_t len)
 
 PtraceTracer::PtraceTracer(Emit emit)
     : emit_(std::move(emit))
-{
-}
+{}
 
 PtraceTracer::~PtraceTracer()
 {
@@ -148,9 +147,9 @@ Status PtraceTracer::seize(pid_t pid, bool launched, const SamplingOptions &opti
                 continue; // a thread that ended while we listed them
             detachAll();
             if (err == EPERM || err == EACCES)
-                return makeError("ptrace refused for PID " + std::to_string(pid)
-                                 + " (kernel.yama.ptrace_scope=" + sysctlValue("/proc/sys/kernel/yama/ptrace_scope")
-                                 + "): run as root, lower kernel.yama.ptrace_scope, or grant CAP_SYS_PTRACE");
+                return makeError("ptrace refused for PID " + std::to_string(pid) +
+                                 " (kernel.yama.ptrace_scope=" + sysctlValue("/proc/sys/kernel/yama/ptrace_scope") +
+                                 "): run as root, lower kernel.yama.ptrace_scope, or grant CAP_SYS_PTRACE");
             return makeError("cannot trace PID " + std::to_string(pid) + ": " + std::strerror(err));
         }
         addTracee(tid, pid);
@@ -328,10 +327,9 @@ void PtraceTracer::sampleThread(pid_t tid)
             // Same layout as PERF_SAMPLE_REGS_USER (x86_64 perf_regs order, no segment
             // registers DS/ES/FS/GS) and PERF_SAMPLE_STACK_USER, so the DWARF unwinder
             // serves both backends.
-            const std::uint64_t values[] = {regs.rax, regs.rbx, regs.rcx, regs.rdx, regs.rsi, regs.rdi,
-                                            regs.rbp, regs.rsp, regs.rip, regs.eflags, regs.cs, regs.ss,
-                                            regs.r8,  regs.r9,  regs.r10, regs.r11, regs.r12, regs.r13,
-                                            regs.r14, regs.r15};
+            const std::uint64_t values[] = {regs.rax, regs.rbx, regs.rcx,    regs.rdx, regs.rsi, regs.rdi, regs.rbp,
+                                            regs.rsp, regs.rip, regs.eflags, regs.cs,  regs.ss,  regs.r8,  regs.r9,
+                                            regs.r10, regs.r11, regs.r12,    regs.r13, regs.r14, regs.r15};
             sample_.userRegsMask = 0xff0fffULL;
             sample_.userRegs.assign(std::begin(values), std::end(values));
             sample_.userStack.resize(options_.stackDumpBytes);

@@ -1,7 +1,7 @@
 #include "formatregistry.h"
 
-#include "fileio.h"
 #include "chrometraceexporter.h"
+#include "fileio.h"
 #include "foldedexporter.h"
 #include "foldedimporter.h"
 #include "htmlexporter.h"

@@ -21,8 +21,8 @@ std::string OutputDirectory::sanitizeLabel(std::string_view label)
 {
     std::string out;
     for (char c : label) {
-        const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_' || c == '.';
+        const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                          c == '_' || c == '.';
         out += safe ? c : '_';
     }
     if (out.empty() || out.find_first_not_of('.') == std::string::npos)

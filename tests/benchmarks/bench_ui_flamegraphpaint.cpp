@@ -70,8 +70,7 @@ int main(int argc, char **argv)
     w.resize(1920, 1080);
     const auto start = std::chrono::steady_clock::now();
     w.setTree(profile, functions, tree);
-    const double layoutMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double layoutMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     std::printf("tree: %zu nodes (from %zu stack-trie nodes), layout %.1f ms\n", tree->size(), profile->stacks.size(),
                 layoutMs);

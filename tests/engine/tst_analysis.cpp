@@ -37,7 +37,10 @@ QString statsText(const analysis::FunctionTable &ft, const analysis::FunctionSta
 {
     QStringList parts;
     for (const auto &e : stats.entries)
-        parts << QStringLiteral("%1=%2/%3").arg(QString::fromStdString(std::string(ft.name(e.function)))).arg(e.self).arg(e.total);
+        parts << QStringLiteral("%1=%2/%3")
+                     .arg(QString::fromStdString(std::string(ft.name(e.function))))
+                     .arg(e.self)
+                     .arg(e.total);
     parts.sort();
     return parts.join(QLatin1Char(' '));
 }
@@ -53,7 +56,10 @@ QString treeText(const analysis::FunctionTable &ft, const analysis::CallTree &tr
         QStringList path;
         for (auto n : tree.pathTo(id))
             path << QString::fromStdString(std::string(ft.name(tree.node(n).function)));
-        lines << QStringLiteral("%1:%2/%3").arg(path.join(QLatin1Char(';'))).arg(tree.node(id).self).arg(tree.node(id).total);
+        lines << QStringLiteral("%1:%2/%3")
+                     .arg(path.join(QLatin1Char(';')))
+                     .arg(tree.node(id).self)
+                     .arg(tree.node(id).total);
         const auto &c = tree.node(id).children;
         todo.insert(todo.end(), c.rbegin(), c.rend());
     }
@@ -115,7 +121,8 @@ private Q_SLOTS:
         QTest::addColumn<QList<StackSpec>>("specs");
         QTest::addColumn<QString>("expected");
         QTest::newRow("basic") << kBasic << "main:0/11 main;a:2/8 main;a;b:6/6 main;c:3/3";
-        QTest::newRow("recursion") << kRecursive << "main:0/5 main;r:1/5 main;r;r:0/4 main;r;r;r:0/4 main;r;r;r;leaf:4/4";
+        QTest::newRow("recursion") << kRecursive
+                                   << "main:0/5 main;r:1/5 main;r;r:0/4 main;r;r;r:0/4 main;r;r;r;leaf:4/4";
         // Same function in two modules stays two functions (merge is by name + module).
         QTest::newRow("single") << QList<StackSpec>{{"x", 7, 0, 1}} << "x:7/7";
     }
@@ -166,11 +173,15 @@ private Q_SLOTS:
         QTest::addColumn<QList<StackSpec>>("specs");
         QTest::addColumn<QString>("function");
         QTest::addColumn<QString>("expected"); // self/total callers | callees
-        QTest::newRow("a") << kBasic << "a" << "2/8 main=8 | b=6";
-        QTest::newRow("main") << kBasic << "main" << "0/11  | a=8 c=3"; // no callers
-        QTest::newRow("b") << kBasic << "b" << "6/6 a=6 | ";
+        QTest::newRow("a") << kBasic << "a"
+                           << "2/8 main=8 | b=6";
+        QTest::newRow("main") << kBasic << "main"
+                              << "0/11  | a=8 c=3"; // no callers
+        QTest::newRow("b") << kBasic << "b"
+                           << "6/6 a=6 | ";
         // Recursion: r calls r; each stack counts once per neighbour.
-        QTest::newRow("recursive r") << kRecursive << "r" << "1/5 main=5 r=4 | r=4 leaf=4";
+        QTest::newRow("recursive r") << kRecursive << "r"
+                                     << "1/5 main=5 r=4 | r=4 leaf=4";
     }
     void callerCallee()
     {
@@ -189,7 +200,9 @@ private Q_SLOTS:
         auto edges = [&](const std::vector<analysis::CallerCallee::Edge> &v) {
             QStringList s;
             for (const auto &e : v)
-                s << QStringLiteral("%1=%2").arg(QString::fromStdString(std::string(ft.name(e.function)))).arg(e.weight);
+                s << QStringLiteral("%1=%2")
+                         .arg(QString::fromStdString(std::string(ft.name(e.function))))
+                         .arg(e.weight);
             return s.join(QLatin1Char(' '));
         };
         QCOMPARE(QStringLiteral("%1/%2 %3 | %4").arg(cc.self).arg(cc.total).arg(edges(cc.callers), edges(cc.callees)),
@@ -217,7 +230,9 @@ private Q_SLOTS:
         const auto merged = analysis::FlameGraphLayout::compute(tree, 4);
         QStringList kept;
         for (const auto &r : merged.rects)
-            kept << QStringLiteral("%1+%2").arg(QString::fromStdString(std::string(ft.name(tree.node(r.node).function)))).arg(r.width);
+            kept << QStringLiteral("%1+%2")
+                        .arg(QString::fromStdString(std::string(ft.name(tree.node(r.node).function))))
+                        .arg(r.width);
         QCOMPARE(kept.join(QLatin1Char(' ')), QStringLiteral("main+11 a+8 b+6"));
     }
 

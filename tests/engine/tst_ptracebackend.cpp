@@ -75,8 +75,8 @@ bool exitedNow(pid_t pid, int &status)
 bool inMapping(const std::vector<record::MmapEvent> &maps, std::uint64_t ip, const QString &pathEnd)
 {
     for (const auto &m : maps) {
-        if (m.executable && ip >= m.start && ip < m.start + m.length
-            && QString::fromStdString(m.filename).endsWith(pathEnd))
+        if (m.executable && ip >= m.start && ip < m.start + m.length &&
+            QString::fromStdString(m.filename).endsWith(pathEnd))
             return true;
     }
     return false;

@@ -122,16 +122,18 @@ private Q_SLOTS:
         const QString out = dir_.filePath(QStringLiteral("recorded.perfwb"));
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PERFWB_ALLOCTRACK_LIB"), QStringLiteral(PERFWB_ALLOCTRACK_LIB));
-        const Out rec = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
-                                      QStringLiteral("--"), kWorkload, QStringLiteral("pattern")},
+        const Out rec = run(kPerfwb,
+                            {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
+                             QStringLiteral("--"), kWorkload, QStringLiteral("pattern")},
                             env);
         QVERIFY2(rec.exitCode == 0, rec.err.constData());
         QVERIFY2(rec.out.contains("allocations tracked"), rec.out.constData());
         // The target's own output and exit status are untouched by the tracker.
         QVERIFY2(rec.out.contains("pattern done"), rec.out.constData());
-        const Out info = run(kPerfwb, {QStringLiteral("info"), out, QStringLiteral("--json"), QStringLiteral("--top"),
-                                       QStringLiteral("50")},
-                             env);
+        const Out info =
+            run(kPerfwb,
+                {QStringLiteral("info"), out, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("50")},
+                env);
         QCOMPARE(info.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(info.out).object();
         QVERIFY(doc.value(QStringLiteral("samples")).toInteger() > 0);
@@ -149,25 +151,29 @@ private Q_SLOTS:
 
         // --no-cpu: allocations alone, no CPU samples, same exact numbers.
         const QString allocOnly = dir_.filePath(QStringLiteral("alloc-only.perfwb"));
-        const Out noCpu = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--no-cpu"),
-                                        QStringLiteral("-o"), allocOnly, QStringLiteral("--"), kWorkload,
-                                        QStringLiteral("pattern")},
-                              env);
+        const Out noCpu =
+            run(kPerfwb,
+                {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--no-cpu"), QStringLiteral("-o"),
+                 allocOnly, QStringLiteral("--"), kWorkload, QStringLiteral("pattern")},
+                env);
         QVERIFY2(noCpu.exitCode == 0, noCpu.err.constData());
         const QJsonObject onlyDoc =
-            QJsonDocument::fromJson(run(kPerfwb, {QStringLiteral("info"), allocOnly, QStringLiteral("--json")}, env).out)
+            QJsonDocument::fromJson(
+                run(kPerfwb, {QStringLiteral("info"), allocOnly, QStringLiteral("--json")}, env).out)
                 .object();
         QCOMPARE(onlyDoc.value(QStringLiteral("samples")).toInteger(), 0);
         QCOMPARE(onlyDoc.value(QStringLiteral("allocations")).toObject().value(QStringLiteral("temporary")).toInteger(),
                  100000);
-        const Out lonely = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--no-cpu"), QStringLiteral("--"),
-                                         kWorkload, QStringLiteral("pattern")},
+        const Out lonely = run(kPerfwb,
+                               {QStringLiteral("record"), QStringLiteral("--no-cpu"), QStringLiteral("--"), kWorkload,
+                                QStringLiteral("pattern")},
                                env);
         QCOMPARE(lonely.exitCode, 2);
 
         // Attach mode cannot preload anything: one clear line, exit 2.
-        const Out bad = run(kPerfwb, {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--pid"),
-                                      QString::number(QCoreApplication::applicationPid())},
+        const Out bad = run(kPerfwb,
+                            {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--pid"),
+                             QString::number(QCoreApplication::applicationPid())},
                             env);
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.startsWith("perfwb: --alloc needs a command"));

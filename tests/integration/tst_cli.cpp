@@ -618,8 +618,8 @@ void TestCli::deepRecursion()
     QCOMPARE(descends, 250);
     // A sample taken in an interrupt carries kernel frames ("[kernel]`name", or marked
     // _[k] when their module is another) below the leaf.
-    while (!longest.isEmpty()
-           && (longest.last().startsWith(QLatin1String("[kernel")) || longest.last().endsWith(QLatin1String("_[k]"))))
+    while (!longest.isEmpty() &&
+           (longest.last().startsWith(QLatin1String("[kernel")) || longest.last().endsWith(QLatin1String("_[k]"))))
         longest.removeLast();
     QCOMPARE(foldedFunction(longest.last()), QStringLiteral("busy_leaf"));
     // Not one lucky sample: nearly all the time is in the whole deep stack.

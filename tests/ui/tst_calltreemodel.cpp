@@ -33,8 +33,10 @@ private Q_SLOTS:
         QTest::addColumn<bool>("bottomUp");
         QTest::addColumn<QString>("firstRow");
         QTest::addColumn<QString>("firstRowTotal");
-        QTest::newRow("top-down") << false << "main" << "10";
-        QTest::newRow("bottom-up") << true << "hot" << "7";
+        QTest::newRow("top-down") << false << "main"
+                                  << "10";
+        QTest::newRow("bottom-up") << true << "hot"
+                                   << "7";
     }
     void modelContract()
     {
