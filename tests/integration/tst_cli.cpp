@@ -616,12 +616,13 @@ void TestCli::deepRecursion()
     const auto descends = std::count_if(mainAt, longest.end(),
                                         [](const QString &f) { return foldedFunction(f) == QLatin1String("descend"); });
     QCOMPARE(descends, 250);
-    // A sample taken in an interrupt carries kernel frames ("[kernel]`name", or marked
-    // _[k] when their module is another) below the leaf.
-    while (!longest.isEmpty() &&
-           (longest.last().startsWith(QLatin1String("[kernel")) || longest.last().endsWith(QLatin1String("_[k]"))))
-        longest.removeLast();
-    QCOMPARE(foldedFunction(longest.last()), QStringLiteral("busy_leaf"));
+    // Right below the 250th descend comes busy_leaf; what the longest stack has below
+    // it (clock_gettime in the vdso, kernel frames of an interrupt) varies by sample.
+    const auto lastDescend = std::find_if(longest.rbegin(), longest.rend(), [](const QString &f) {
+                                 return foldedFunction(f) == QLatin1String("descend");
+                             }).base();
+    QVERIFY(lastDescend != longest.end());
+    QCOMPARE(foldedFunction(*lastDescend), QStringLiteral("busy_leaf"));
     // Not one lucky sample: nearly all the time is in the whole deep stack.
     QVERIFY2(deepWeight * 100 >= allWeight * 90, qPrintable(QStringLiteral("%1 of %2").arg(deepWeight).arg(allWeight)));
 }
