@@ -6,6 +6,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -56,7 +58,13 @@ FlameGraphView::FlameGraphView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
-    layout->addWidget(graph_, 1);
+    // Deep stacks make the graph taller than any window: it scrolls, rather than
+    // forcing its height on the whole window.
+    scroll_ = new QScrollArea(this);
+    scroll_->setWidgetResizable(true);
+    scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setWidget(graph_);
+    layout->addWidget(scroll_, 1);
 
     connect(back_, &QToolButton::clicked, graph_, &FlameGraphWidget::back);
     connect(reset_, &QToolButton::clicked, graph_, &FlameGraphWidget::resetZoom);
@@ -84,6 +92,14 @@ void FlameGraphView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
         graph_->setTree({}, {}, {});
     applySearch(); // a new tree forgets the highlight; the box still shows the pattern
     updateBreadcrumb();
+    scrollToRoot();
+}
+
+void FlameGraphView::scrollToRoot()
+{
+    // The root row is at the bottom of a flame graph and at the top of an icicle graph.
+    QScrollBar *bar = scroll_->verticalScrollBar();
+    bar->setValue(orientation_ == FlameGraphWidget::Orientation::Flame ? bar->maximum() : bar->minimum());
 }
 
 QString FlameGraphView::matchedText() const
@@ -100,6 +116,7 @@ void FlameGraphView::setOrientation(FlameGraphWidget::Orientation orientation)
 {
     orientation_ = orientation;
     graph_->setOrientation(orientation);
+    scrollToRoot();
     const QSignalBlocker block(orientationBox_);
     orientationBox_->setCurrentIndex(orientation == FlameGraphWidget::Orientation::Flame ? 0 : 1);
     Q_EMIT viewOptionsChanged();

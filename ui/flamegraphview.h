@@ -1,6 +1,7 @@
 #pragma once
 #include "flamegraphwidget.h"
 
+#include <QScrollArea>
 #include <QWidget>
 
 class QComboBox;
@@ -40,7 +41,10 @@ private:
     void applySearch();
     void updateBreadcrumb();
 
+    void scrollToRoot();
+
     FlameGraphWidget *graph_;
+    QScrollArea *scroll_ = nullptr;
     QLineEdit *search_;
     QLabel *matched_;
     QLabel *crumbs_;
