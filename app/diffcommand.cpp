@@ -144,17 +144,13 @@ int runDiffCommand(const QStringList &args)
     const auto diff = analysis::ProfileDiff::compute(base, next, t);
     const report::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
 
-    if (parser.isSet(markdownOpt)) {
-        const std::string md = report::DiffText::markdown(diff, labels, top);
-        if (Status st = report::writeFileAtomically(parser.value(markdownOpt).toStdString(), md); !st) {
-            printError(st.message());
-            return ExitUsage;
-        }
-        if (Status st = appendToStepSummary(md); !st)
-            printError(st.message()); // the verdict still stands
-    }
     // Every file is rendered before any is written: a failure leaves nothing half done.
     std::vector<std::pair<std::string, std::string>> files;
+    std::string markdown;
+    if (parser.isSet(markdownOpt)) {
+        markdown = report::DiffText::markdown(diff, labels, top);
+        files.emplace_back(parser.value(markdownOpt).toStdString(), markdown);
+    }
     if (parser.isSet(htmlOpt)) {
         std::string html;
         if (Status st = report::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
@@ -180,6 +176,10 @@ int runDiffCommand(const QStringList &args)
             printError(st.message());
             return ExitUsage;
         }
+    }
+    if (!markdown.empty()) {
+        if (Status st = appendToStepSummary(markdown); !st)
+            printError(st.message()); // the verdict still stands
     }
     const std::string text =
         parser.isSet(jsonOpt) ? report::DiffText::json(diff, labels, top) : report::DiffText::plain(diff, labels, top);

@@ -32,6 +32,15 @@ double ProfileDiff::relativePct(double before, double after)
     return 100.0 * (after - before) / before;
 }
 
+const ProfileDiff::Metric *ProfileDiff::metric(std::string_view name) const
+{
+    for (const auto &m : metrics_) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
 namespace {
 constexpr std::uint32_t kNone = ~std::uint32_t{0};
 // Changes within this many standard errors of the sampling noise are shown but do not
@@ -119,6 +128,23 @@ ProfileDiff::Metric peakTimeline(const char *label, const char *timeline, const 
                 v = std::max(v, pt.value);
             known = true;
         }
+    };
+    get(a, m.before, m.knownBefore);
+    get(b, m.after, m.knownAfter);
+    return m;
+}
+
+// A total of the allocation table; known only for a run recorded with allocation tracking
+// (an empty table means "not tracked", not "no allocations").
+ProfileDiff::Metric allocationTotal(const char *label, const char *unit, std::uint64_t model::AllocationStats::*field,
+                                    const model::Profile &a, const model::Profile &b)
+{
+    ProfileDiff::Metric m{label, unit};
+    const auto get = [&](const model::Profile &p, double &v, bool &known) {
+        if (p.allocations.empty())
+            return;
+        v = static_cast<double>(p.allocations.totals.*field);
+        known = true;
     };
     get(a, m.before, m.knownBefore);
     get(b, m.after, m.knownAfter);
@@ -229,7 +255,14 @@ public:
             if (fn.considered && fn.significant)
                 fn.verdict = verdictFor(fn.selfRelativePct(), t);
         }
-        std::stable_sort(d.functions_.begin(), d.functions_.end(), [](const auto &x, const auto &y) {
+        // Frames only allocation stacks use have no sample weight in either run: they go
+        // last, so "the first N with weight" is a prefix (DiffText lists such a prefix).
+        const auto weighed = [](const ProfileDiff::Function &f) {
+            return f.selfBefore + f.selfAfter + f.totalBefore + f.totalAfter > 0;
+        };
+        std::stable_sort(d.functions_.begin(), d.functions_.end(), [&](const auto &x, const auto &y) {
+            if (weighed(x) != weighed(y))
+                return weighed(x);
             if (x.verdict != y.verdict)
                 return x.verdict > y.verdict;
             const double dx = std::abs(x.selfDeltaPoints());
@@ -270,6 +303,11 @@ public:
         d.metrics_.push_back(lost);
         d.metrics_.push_back(peakTimeline("peak RSS", "rss", base, next));
         d.metrics_.push_back(peakTimeline("peak heap", "heap", base, next));
+        // Shown, never part of the verdict (docs/compare.md).
+        d.metrics_.push_back(allocationTotal("allocations", "count", &model::AllocationStats::calls, base, next));
+        d.metrics_.push_back(allocationTotal("allocated bytes", "bytes", &model::AllocationStats::bytes, base, next));
+        d.metrics_.push_back(
+            allocationTotal("leaked bytes", "bytes", &model::AllocationStats::leakedBytes, base, next));
         // Total time: CPU time when both runs know it (work done, not inflated by waiting
         // on a loaded CI machine), else wall time, else the sample count.
         d.totalMetric_ = d.metrics_[1].known() ? 1 : (d.metrics_[0].known() ? 0 : 2);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace perfwb::analysis {
@@ -40,7 +41,9 @@ public:
 
     // One summary figure; `known` is false when a run does not carry it.
     struct Metric {
-        std::string name; // "wall time", "CPU time", "samples", "peak RSS", ...
+        // "wall time", "CPU time", "samples", "lost samples", "peak RSS", "peak heap",
+        // "allocations", "allocated bytes", "leaked bytes" (in this order)
+        std::string name;
         std::string unit; // "ns", "samples", "bytes", "count"
         double before = 0, after = 0;
         bool knownBefore = false, knownAfter = false;
@@ -63,9 +66,12 @@ public:
                                const DiffThresholds &thresholds = {});
 
     // Every function seen in either run: regressions by verdict, then by the size of the
-    // self-share change (largest first).
+    // self-share change (largest first); functions with no weight in either run (frames
+    // only allocation stacks use) last.
     const std::vector<Function> &functions() const { return functions_; }
     const std::vector<Metric> &metrics() const { return metrics_; }
+    // The metric called `name` (Metric::name), or nullptr.
+    const Metric *metric(std::string_view name) const;
     // The metric the total-time verdict uses (see docs/compare.md).
     const Metric &totalTime() const { return metrics_[totalMetric_]; }
     DiffVerdict totalVerdict() const { return totalVerdict_; }

@@ -9,6 +9,9 @@ namespace perfwb::report {
 
 namespace {
 using analysis::ProfileDiff;
+// A metric one run does not carry (say allocations of a run recorded without --alloc):
+// never shown as 0, which would read as a real change.
+constexpr const char *kUnknown = "n/a";
 
 // Locale-independent, like every export.
 std::string fixed(double value, int decimals)
@@ -99,6 +102,8 @@ std::string DiffText::formatValue(double value, const std::string &unit)
     if (unit == "bytes") {
         if (value >= 1024.0 * 1024.0)
             return fixed(value / (1024.0 * 1024.0), 1) + " MiB";
+        if (value < 1024.0) // leaked bytes are often a few hundred: "0.1 KiB" would hide them
+            return fixed(value, 0) + " B";
         return fixed(value / 1024.0, 1) + " KiB";
     }
     if (unit == "kB" || unit == "KiB")
@@ -130,8 +135,8 @@ std::string DiffText::plain(const ProfileDiff &d, const Labels &labels, std::siz
     for (const auto &m : d.metrics()) {
         if (!m.knownBefore && !m.knownAfter)
             continue;
-        out += "  " + m.name + ": " + (m.knownBefore ? formatValue(m.before, m.unit) : "-") + " -> " +
-               (m.knownAfter ? formatValue(m.after, m.unit) : "-");
+        out += "  " + m.name + ": " + (m.knownBefore ? formatValue(m.before, m.unit) : kUnknown) + " -> " +
+               (m.knownAfter ? formatValue(m.after, m.unit) : kUnknown);
         if (m.known())
             out += "  (" + formatRelative(m.relativePct()) + ")";
         if (&m == &d.totalTime())
@@ -164,9 +169,9 @@ std::string DiffText::markdown(const ProfileDiff &d, const Labels &labels, std::
         std::string name = m.name;
         if (&m == &d.totalTime())
             name += " (total time, " + verdictWord(d.totalVerdict()) + ")";
-        out += "| " + mdCell(name) + " | " + (m.knownBefore ? formatValue(m.before, m.unit) : "–") + " | " +
-               (m.knownAfter ? formatValue(m.after, m.unit) : "–") + " | " +
-               (m.known() ? formatRelative(m.relativePct()) : "–") + " |\n";
+        out += "| " + mdCell(name) + " | " + (m.knownBefore ? formatValue(m.before, m.unit) : kUnknown) + " | " +
+               (m.knownAfter ? formatValue(m.after, m.unit) : kUnknown) + " | " +
+               (m.known() ? formatRelative(m.relativePct()) : kUnknown) + " |\n";
     }
     out += "\n| function | self before | self after | Δ self | Δ rel | total before | total after | verdict |\n"
            "|---|---:|---:|---:|---:|---:|---:|---|\n";

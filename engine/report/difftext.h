@@ -17,7 +17,7 @@ public:
     static std::string markdown(const analysis::ProfileDiff &diff, const Labels &labels, std::size_t top);
     static std::string json(const analysis::ProfileDiff &diff, const Labels &labels, std::size_t top);
 
-    // "1.234 s", "12.0 MiB", "1234 samples": a metric value for people.
+    // "1.234 s", "12.0 MiB", "512 B", "1234 samples": a metric value for people.
     static std::string formatValue(double value, const std::string &unit);
     // "+12.3 %", "-4.0 %", "new" (from zero), "±0.0 %".
     static std::string formatRelative(double pct);

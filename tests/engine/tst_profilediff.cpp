@@ -1,9 +1,15 @@
 // ProfileDiff semantics on small profiles built in code, where every expected number can
 // be worked out by hand: matching by name + module (never by frame id), shares of each
 // run's total, the noise guard, the verdict rules of docs/compare.md, and both shapes of
-// the differential tree (frames that vanished stay visible in the reverse tree).
+// the differential tree (frames that vanished stay visible in the reverse tree), and the
+// allocation metrics (known only for runs with an allocation table) in every rendering.
 #include "analysis/profilediff.h"
+#include "report/diffhtmlwriter.h"
+#include "report/difftext.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -39,6 +45,26 @@ model::Profile make(const std::vector<Spec> &specs, int frequencyHz = 1000, bool
             p.addSample(time += 1000000, t, stack);
     }
     return p;
+}
+
+// Allocation totals as the tracker's reader leaves them (one row, so the table is not empty).
+void addAllocations(model::Profile &p, std::uint64_t calls, std::uint64_t bytes, std::uint64_t leaked)
+{
+    auto &row = p.allocations.row(p.stacks.intern(0, p.internFrame("alloc", "app")));
+    row.calls = calls;
+    row.bytes = bytes;
+    row.leakedBytes = leaked;
+    p.allocations.totals = row;
+}
+
+// The JSON object of `name` in a metrics array (DiffText::json or the HTML page's data).
+QJsonObject metricJson(const QJsonArray &metrics, const QString &name)
+{
+    for (const auto &v : metrics) {
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
 }
 
 const ProfileDiff::Function *find(const ProfileDiff &d, const std::string &name, const std::string &module)
@@ -179,6 +205,118 @@ private Q_SLOTS:
         }
         QCOMPARE(find(d, "leaf", "app")->selfShareBefore, 1.0); // the flat table still matches it
         QCOMPARE(find(d, "leaf", "app")->verdict, DiffVerdict::Pass);
+    }
+
+    void allocationMetrics_data()
+    {
+        QTest::addColumn<bool>("baseAlloc");
+        QTest::addColumn<bool>("newAlloc");
+        QTest::newRow("both alloc") << true << true;
+        QTest::newRow("only base") << true << false;
+        QTest::newRow("only new") << false << true;
+        QTest::newRow("neither") << false << false;
+    }
+    // Base: 1000 allocations, 64000 bytes, 100 leaked; new: 3000, 256000, 0. Allocations
+    // never move the verdict: same samples in both runs, so it passes even at 3x.
+    void allocationMetrics()
+    {
+        QFETCH(bool, baseAlloc);
+        QFETCH(bool, newAlloc);
+        auto base = make({{{"main@app", "work@app"}, 1000}});
+        auto next = make({{{"main@app", "work@app"}, 1000}});
+        if (baseAlloc)
+            addAllocations(base, 1000, 64000, 100);
+        if (newAlloc)
+            addAllocations(next, 3000, 256000, 0);
+        const auto d = ProfileDiff::compute(base, next);
+        QCOMPARE(d.verdict(), DiffVerdict::Pass);
+        QCOMPARE(d.totalTime().name, std::string("CPU time"));
+
+        struct Expect {
+            const char *name;
+            const char *unit;
+            double before, after;
+        };
+        for (const Expect &e :
+             {Expect{"allocations", "count", 1000, 3000}, Expect{"allocated bytes", "bytes", 64000, 256000},
+              Expect{"leaked bytes", "bytes", 100, 0}}) {
+            const auto *m = d.metric(e.name);
+            QVERIFY2(m != nullptr, e.name);
+            QCOMPARE(m->unit, std::string(e.unit));
+            QCOMPARE(m->knownBefore, baseAlloc);
+            QCOMPARE(m->knownAfter, newAlloc);
+            QCOMPARE(m->known(), baseAlloc && newAlloc);
+            // An unknown side stays 0 internally, but is never rendered (checked below).
+            QCOMPARE(m->before, baseAlloc ? e.before : 0.0);
+            QCOMPARE(m->after, newAlloc ? e.after : 0.0);
+        }
+        if (baseAlloc && newAlloc) {
+            QCOMPARE(d.metric("allocations")->relativePct(), 200.0);
+            QCOMPARE(d.metric("leaked bytes")->relativePct(), -100.0);
+        }
+
+        // The allocation stack's frame has no samples: listed last, and it does not cut
+        // the rendered tables short.
+        QCOMPARE(d.functions().back().name, std::string(baseAlloc || newAlloc ? "alloc" : "work"));
+
+        // Terminal text: shown when either run has them, "n/a" on the missing side.
+        const report::DiffText::Labels labels{"a", "b"};
+        const std::string plain = report::DiffText::plain(d, labels, 10);
+        const std::string md = report::DiffText::markdown(d, labels, 10);
+        const bool shown = baseAlloc || newAlloc;
+        QCOMPARE(plain.find("  allocations: ") != std::string::npos, shown);
+        QCOMPARE(md.find("| allocations |") != std::string::npos, shown);
+        QVERIFY2(md.find("| `work [app]` | 100.00 % | 100.00 % |") != std::string::npos, md.c_str());
+        QVERIFY2(plain.find("100.00 % -> 100.00 %  +0.00 pp  ±0.0 %  work [app]\n") != std::string::npos,
+                 plain.c_str());
+        if (baseAlloc && newAlloc) {
+            QVERIFY2(plain.find("  allocations: 1000 -> 3000  (+200.0 %)\n") != std::string::npos, plain.c_str());
+            QVERIFY2(md.find("| allocations | 1000 | 3000 | +200.0 % |") != std::string::npos, md.c_str());
+            QVERIFY2(md.find("| leaked bytes | 100 B | 0 B | -100.0 % |") != std::string::npos, md.c_str());
+        } else if (baseAlloc) {
+            QVERIFY2(plain.find("  allocations: 1000 -> n/a\n") != std::string::npos, plain.c_str());
+            QVERIFY2(md.find("| allocations | 1000 | n/a | n/a |") != std::string::npos, md.c_str());
+        } else if (newAlloc) {
+            QVERIFY2(plain.find("  allocated bytes: n/a -> 250.0 KiB\n") != std::string::npos, plain.c_str());
+            QVERIFY2(md.find("| allocations | n/a | 3000 | n/a |") != std::string::npos, md.c_str());
+        }
+
+        // JSON (--json) and the HTML page's data: every metric, null where unknown.
+        const auto checkJson = [&](const QJsonArray &metrics, const char *where) {
+            const QJsonObject a = metricJson(metrics, QStringLiteral("allocations"));
+            QVERIFY2(!a.isEmpty(), where);
+            QCOMPARE(a.value(QStringLiteral("unit")).toString(), QStringLiteral("count"));
+            QCOMPARE(a.value(QStringLiteral("before")).isNull(), !baseAlloc);
+            QCOMPARE(a.value(QStringLiteral("after")).isNull(), !newAlloc);
+            if (baseAlloc)
+                QCOMPARE(a.value(QStringLiteral("before")).toDouble(), 1000.0);
+            if (newAlloc)
+                QCOMPARE(a.value(QStringLiteral("after")).toDouble(), 3000.0);
+            const QJsonObject l = metricJson(metrics, QStringLiteral("leaked bytes"));
+            QCOMPARE(l.value(QStringLiteral("unit")).toString(), QStringLiteral("bytes"));
+            QCOMPARE(l.value(QStringLiteral("before")).isNull(), !baseAlloc);
+            if (baseAlloc)
+                QCOMPARE(l.value(QStringLiteral("before")).toDouble(), 100.0);
+        };
+        QJsonParseError err{};
+        const auto json =
+            QJsonDocument::fromJson(QByteArray::fromStdString(report::DiffText::json(d, labels, 10)), &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        checkJson(json.object().value(QStringLiteral("metrics")).toArray(), "json");
+        const QJsonObject a =
+            metricJson(json.object().value(QStringLiteral("metrics")).toArray(), QStringLiteral("allocations"));
+        QCOMPARE(a.value(QStringLiteral("relativePct")).isNull(), !(baseAlloc && newAlloc));
+
+        std::string html;
+        QVERIFY(report::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
+        const std::string open = "id=\"perfwb-data\">";
+        const auto from = html.find(open);
+        QVERIFY(from != std::string::npos);
+        const auto to = html.find("</script>", from);
+        const auto page = QJsonDocument::fromJson(
+            QByteArray::fromStdString(html.substr(from + open.size(), to - from - open.size())), &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        checkJson(page.object().value(QStringLiteral("metrics")).toArray(), "html");
     }
 };
 

@@ -1,8 +1,10 @@
 // Allocation reports through the perfwb CLI: a report holding the allocations of
 // tests/workloads/allocpattern (tracked with libperfwb_alloctrack.so, read with
 // AllocStreamReader, saved as a .perfwb) shown by `perfwb info --json` and exported
-// as allocation flamegraphs with `perfwb export --cost`.
+// as allocation flamegraphs with `perfwb export --cost`, and the allocation metrics of
+// `perfwb diff` on two `perfwb record --alloc` runs.
 #include "alloc/allocrecording.h"
+#include "report/difftext.h"
 #include "report/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
@@ -13,6 +15,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <utility>
 
 using namespace perfwb;
 
@@ -38,6 +42,37 @@ Out run(const QString &program, const QStringList &args, const QProcessEnvironme
     o.out = p.readAllStandardOutput();
     o.err = p.readAllStandardError();
     return o;
+}
+
+// `perfwb record [--alloc] -o OUT -- allocpattern pattern`; empty on success, else why not.
+QByteArray recordPattern(const QString &out, bool alloc)
+{
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PERFWB_ALLOCTRACK_LIB"), QStringLiteral(PERFWB_ALLOCTRACK_LIB));
+    QStringList args{QStringLiteral("record"), QStringLiteral("-o"), out};
+    if (alloc)
+        args.insert(1, QStringLiteral("--alloc"));
+    args << QStringLiteral("--") << kWorkload << QStringLiteral("pattern");
+    const Out rec = run(kPerfwb, args, env);
+    return rec.exitCode == 0 ? QByteArray() : "exit " + QByteArray::number(rec.exitCode) + ": " + rec.err;
+}
+
+// The "allocations" object of `perfwb info --json REPORT` (empty without allocations).
+QJsonObject allocationsOf(const QString &report)
+{
+    const Out o = run(kPerfwb, {QStringLiteral("info"), report, QStringLiteral("--json")},
+                      QProcessEnvironment::systemEnvironment());
+    return QJsonDocument::fromJson(o.out).object().value(QStringLiteral("allocations")).toObject();
+}
+
+// The metric called `name` in `perfwb diff --json` output.
+QJsonObject diffMetric(const QJsonObject &diff, const QString &name)
+{
+    for (const auto &v : diff.value(QStringLiteral("metrics")).toArray()) {
+        if (v.toObject().value(QStringLiteral("name")).toString() == name)
+            return v.toObject();
+    }
+    return {};
 }
 
 } // namespace
@@ -178,6 +213,88 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.startsWith("perfwb: --alloc needs a command"));
         QCOMPARE(bad.err.count('\n'), 1);
+    }
+
+    // `perfwb diff` of two real `record --alloc` runs shows their allocation totals
+    // before/after (JSON and the --markdown table); against a run recorded without
+    // --alloc the missing side is unknown (null, "n/a"), never 0.
+    void diffShowsAllocationMetrics()
+    {
+        const QString a = dir_.filePath(QStringLiteral("diff-a.perfwb"));
+        const QString b = dir_.filePath(QStringLiteral("diff-b.perfwb"));
+        const QString plain = dir_.filePath(QStringLiteral("diff-plain.perfwb"));
+        for (const auto &[out, alloc] : {std::pair{a, true}, std::pair{b, true}, std::pair{plain, false}}) {
+            const QByteArray why = recordPattern(out, alloc);
+            QVERIFY2(why.isEmpty(), why.constData());
+        }
+        const QJsonObject totalsA = allocationsOf(a);
+        const QJsonObject totalsB = allocationsOf(b);
+        QVERIFY(totalsA.value(QStringLiteral("calls")).toInteger() >= 101010);
+        QVERIFY(totalsB.value(QStringLiteral("leaked_bytes")).toInteger() >= 1000);
+        QVERIFY(allocationsOf(plain).isEmpty());
+
+        const QString md = dir_.filePath(QStringLiteral("before_after.md"));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("GITHUB_STEP_SUMMARY"));
+        const Out o = run(
+            kPerfwb, {QStringLiteral("diff"), a, b, QStringLiteral("--json"), QStringLiteral("--markdown"), md}, env);
+        // Two recordings of a short run may or may not pass on CPU time; allocations never
+        // move the verdict, so only "not bad usage" and a consistent exit code matter here.
+        QVERIFY2(o.exitCode == 0 || o.exitCode == 1, o.err.constData());
+        const QJsonObject diff = QJsonDocument::fromJson(o.out).object();
+        QCOMPARE(o.exitCode == 1, diff.value(QStringLiteral("verdict")).toString() == QStringLiteral("fail"));
+
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QByteArray table = mdFile.readAll();
+        struct Row {
+            QString metric, unit, key;
+        };
+        for (const Row &r :
+             {Row{QStringLiteral("allocations"), QStringLiteral("count"), QStringLiteral("calls")},
+              Row{QStringLiteral("allocated bytes"), QStringLiteral("bytes"), QStringLiteral("bytes")},
+              Row{QStringLiteral("leaked bytes"), QStringLiteral("bytes"), QStringLiteral("leaked_bytes")}}) {
+            const qint64 before = totalsA.value(r.key).toInteger(-1);
+            const qint64 after = totalsB.value(r.key).toInteger(-1);
+            const QJsonObject m = diffMetric(diff, r.metric);
+            QVERIFY2(!m.isEmpty(), qPrintable(r.metric));
+            QCOMPARE(m.value(QStringLiteral("unit")).toString(), r.unit);
+            QCOMPARE(m.value(QStringLiteral("before")).toInteger(-2), before);
+            QCOMPARE(m.value(QStringLiteral("after")).toInteger(-2), after);
+            QVERIFY(!m.value(QStringLiteral("relativePct")).isNull() || before == 0);
+            const std::string unit = r.unit.toStdString();
+            const QByteArray row =
+                "| " + r.metric.toUtf8() + " | " +
+                QByteArray::fromStdString(report::DiffText::formatValue(double(before), unit)) + " | " +
+                QByteArray::fromStdString(report::DiffText::formatValue(double(after), unit)) + " | ";
+            QVERIFY2(table.contains(row), (row + "\n" + table).constData());
+        }
+        QVERIFY(table.contains("| allocations | " +
+                               QByteArray::number(totalsA.value(QStringLiteral("calls")).toInteger()) + " | "));
+
+        // A run without --alloc as the base: allocations unknown before, not 0.
+        const QString mixedMd = dir_.filePath(QStringLiteral("mixed.md"));
+        const Out mixed = run(
+            kPerfwb,
+            {QStringLiteral("diff"), plain, b, QStringLiteral("--json"), QStringLiteral("--markdown"), mixedMd}, env);
+        QVERIFY2(mixed.exitCode == 0 || mixed.exitCode == 1, mixed.err.constData());
+        const QJsonObject m = diffMetric(QJsonDocument::fromJson(mixed.out).object(), QStringLiteral("leaked bytes"));
+        QVERIFY(m.value(QStringLiteral("before")).isNull());
+        QCOMPARE(m.value(QStringLiteral("after")).toInteger(-2),
+                 totalsB.value(QStringLiteral("leaked_bytes")).toInteger());
+        QVERIFY(m.value(QStringLiteral("relativePct")).isNull());
+        QFile mixedFile(mixedMd);
+        QVERIFY(mixedFile.open(QIODevice::ReadOnly));
+        const QByteArray expect = "| allocations | n/a | " +
+                                  QByteArray::number(totalsB.value(QStringLiteral("calls")).toInteger()) + " | n/a |";
+        const QByteArray mixedTable = mixedFile.readAll();
+        QVERIFY2(mixedTable.contains(expect), mixedTable.constData());
+        // The terminal text says the same.
+        const Out text = run(kPerfwb, {QStringLiteral("diff"), b, plain}, env);
+        QVERIFY2(text.out.contains(
+                     "  allocations: " + QByteArray::number(totalsB.value(QStringLiteral("calls")).toInteger()) +
+                     " -> n/a\n"),
+                 text.out.constData());
     }
 
     void exportCost_data()
