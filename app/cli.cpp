@@ -37,6 +37,7 @@ const std::map<QString, Command> &commands()
 void printUsage()
 {
     std::string text = "Usage: perfwb [--verbose] [FILE...]          open the workbench (GUI)\n"
+                       "       perfwb [--verbose] --compare BASE NEW  open two runs compared (GUI)\n"
                        "       perfwb [--verbose] COMMAND [ARGS...]  run headless\n\nCommands:\n";
     for (const auto &[name, cmd] : commands())
         text += "  " + name.leftJustified(8).toStdString() + cmd.summary + "\n";

@@ -39,11 +39,17 @@ int runGui(int argc, char **argv)
         QApplication::installTranslator(&qt);
     ui::MainWindow window;
     window.show();
-    // `perfwb a.perfwb b.data`: every argument is a file to open in its own tab.
+    // `perfwb a.perfwb b.data`: every argument is a file to open in its own tab;
+    // `perfwb --compare BASE NEW` opens a comparison of two runs.
     const auto args = QApplication::arguments();
-    for (qsizetype i = 1; i < args.size(); ++i)
-        if (!args[i].startsWith(QLatin1Char('-')))
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--compare") && i + 2 < args.size()) {
+            window.compareFiles(args[i + 1], args[i + 2]);
+            i += 2;
+        } else if (!args[i].startsWith(QLatin1Char('-'))) {
             window.openFile(args[i]);
+        }
+    }
     return QApplication::exec();
 #else
     (void)argc;

@@ -2,6 +2,9 @@
 
 #include "attachdialog.h"
 #include "backgroundjob.h"
+#include "compareview.h"
+#include "comparisondocument.h"
+#include "exportcontroller.h"
 #include "flamegraphview.h"
 #include "recentfiles.h"
 #include "recorddialog.h"
@@ -12,7 +15,6 @@
 #include "report/reportwriter.h"
 #include "reportdocument.h"
 #include "reportview.h"
-#include "settings/outputdirectory.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     , threads_(new QLabel(this))
     , selection_(new QLabel(this))
     , recorder_(new RecordingController(this))
+    , exports_(new ExportController(this))
 {
     setWindowTitle(tr("perfwb"));
     setAcceptDrops(true);
@@ -72,6 +75,13 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     createStatusBar();
+
+    connect(exports_, &ExportController::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
+        Q_EMIT exportFinished(path);
+    });
+    connect(exports_, &ExportController::failed, this,
+            [this](const QString &message) { showError(tr("Export failed"), message); });
 
     connect(recorder_, &RecordingController::snapshotReady, this,
             [this](std::shared_ptr<const model::Profile> profile) {
@@ -152,7 +162,7 @@ void MainWindow::createActions()
         a->setCheckable(true);
         connect(a, &QAction::triggered, this, [this] {
             for (int i = 0; i < tabs_->count(); ++i)
-                applyViewOptions(viewAt(i));
+                applyViewOptions(tabs_->widget(i));
             saveViewOptions();
         });
         return a;
@@ -188,11 +198,9 @@ void MainWindow::createMenus()
         a->setObjectName(QStringLiteral("export-") + format);
         a->setStatusTip(tr("Write the current selection into the standard output directory"));
     }
-    auto *compare = file->addAction(tr("Compare &With…"));
-    compare->setObjectName(QStringLiteral("compare"));
-    compare->setEnabled(false);
-    compare->setToolTip(tr("coming with the compare issue"));
-    compare->setStatusTip(compare->toolTip());
+    compare_ = file->addAction(tr("Compare &With…"), this, &MainWindow::compareDialog);
+    compare_->setObjectName(QStringLiteral("compare"));
+    compare_->setStatusTip(tr("Compare this report (the base run) with another run, side by side and as a diff"));
     file->addSeparator();
     file->addAction(close_);
     file->addAction(action(QStringLiteral("quit")));
@@ -285,15 +293,22 @@ void MainWindow::updateTabTitle(ReportView *view)
     tabs_->setTabToolTip(index, doc->path());
 }
 
-void MainWindow::applyViewOptions(ReportView *view)
+void MainWindow::applyViewOptions(QWidget *tab)
 {
+    const auto orientation =
+        icicle_->isChecked() ? FlameGraphWidget::Orientation::Icicle : FlameGraphWidget::Orientation::Flame;
+    const auto colouring =
+        byModule_->isChecked() ? FlameGraphWidget::Colouring::ByModule : FlameGraphWidget::Colouring::ByName;
+    if (auto *comparison = qobject_cast<CompareView *>(tab)) {
+        comparison->setOrientation(orientation);
+        comparison->setColouring(colouring);
+    }
+    auto *view = qobject_cast<ReportView *>(tab);
     if (!view)
         return;
     const QSignalBlocker block(view->flameGraph());
-    view->flameGraph()->setOrientation(icicle_->isChecked() ? FlameGraphWidget::Orientation::Icicle
-                                                            : FlameGraphWidget::Orientation::Flame);
-    view->flameGraph()->setColouring(byModule_->isChecked() ? FlameGraphWidget::Colouring::ByModule
-                                                            : FlameGraphWidget::Colouring::ByName);
+    view->flameGraph()->setOrientation(orientation);
+    view->flameGraph()->setColouring(colouring);
 }
 
 void MainWindow::saveViewOptions()
@@ -304,7 +319,7 @@ void MainWindow::saveViewOptions()
     settings.setValue(QStringLiteral("view/colouring"),
                       byModule_->isChecked() ? QStringLiteral("module") : QStringLiteral("name"));
     for (int i = 0; i < tabs_->count(); ++i)
-        applyViewOptions(viewAt(i));
+        applyViewOptions(tabs_->widget(i));
 }
 
 void MainWindow::openFile(const QString &path)
@@ -348,47 +363,10 @@ void MainWindow::loadInto(ReportView *view, const QString &path)
 
 void MainWindow::exportCurrent(const QString &format, const QString &path)
 {
-    auto *view = currentView();
-    if (!view || !view->document()->profile())
-        return;
-    const auto *exporter = report::FormatRegistry::exporter(format.toStdString());
-    if (!exporter) {
-        showError(tr("Export failed"), tr("unknown export format '%1'").arg(format));
-        return;
-    }
-    const auto profile = view->document()->profile();
-    std::string target = path.toStdString();
-    if (target.empty()) {
-        std::string label = profile->meta.runLabel;
-        if (label.empty())
-            label = QFileInfo(view->document()->path()).completeBaseName().toStdString();
-        auto where = settings::OutputDirectory::pathFor(label, exporter->what(), exporter->extension());
-        if (!where) {
-            showError(tr("Export failed"), QString::fromStdString(where.message()));
-            return;
-        }
-        target = *where;
-    }
-    report::ExportOptions options;
-    options.filter = view->document()->filter();
-    auto status = std::make_shared<Status>();
-    const QString shown = QString::fromStdString(target);
-    BackgroundJob::start(
-        this, tr("Exporting %1…").arg(QFileInfo(shown).fileName()),
-        [exporter, profile, options, target, status] {
-            std::string out;
-            *status = exporter->write(*profile, options, out);
-            if (status->isOk())
-                *status = report::writeFileAtomically(target, out);
-        },
-        [this, status, shown] {
-            if (!status->isOk()) {
-                showError(tr("Export failed"), QString::fromStdString(status->message()));
-                return;
-            }
-            statusBar()->showMessage(tr("Exported to %1").arg(shown), 10000);
-            Q_EMIT exportFinished(shown);
-        });
+    if (auto *comparison = currentComparison())
+        exports_->exportComparison(*comparison->document(), format, path);
+    else if (auto *view = currentView())
+        exports_->exportReport(*view->document(), format, path);
 }
 
 void MainWindow::saveCurrentAs(const QString &path)
@@ -445,6 +423,15 @@ void MainWindow::stopRecording()
 
 bool MainWindow::closeReport(int index)
 {
+    if (auto *comparison = qobject_cast<CompareView *>(tabs_->widget(index))) {
+        tabs_->removeTab(index);
+        comparison->deleteLater();
+        if (tabs_->count() == 0)
+            stack_->setCurrentIndex(0);
+        updateStatus();
+        updateActions();
+        return true;
+    }
     auto *view = viewAt(index);
     if (!view)
         return true;
@@ -494,7 +481,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (recorder_->isRecording())
         recorder_->stop();
     for (int i = tabs_->count() - 1; i >= 0; --i) {
-        if (!maybeSave(viewAt(i))) {
+        if (viewAt(i) && !maybeSave(viewAt(i))) {
             event->ignore();
             return;
         }
@@ -549,7 +536,8 @@ void MainWindow::updateStatus()
     for (auto *label : {samples_, lost_, duration_, threads_, selection_})
         label->setVisible(profile != nullptr);
     if (!profile) {
-        setWindowTitle(tr("perfwb"));
+        auto *comparison = currentComparison();
+        setWindowTitle(comparison ? tr("%1 — perfwb").arg(comparison->document()->displayName()) : tr("perfwb"));
         return;
     }
     setWindowTitle(tr("%1 — perfwb").arg(view->document()->displayName()));
@@ -567,15 +555,101 @@ void MainWindow::updateStatus()
 void MainWindow::updateActions()
 {
     const bool has = currentView() != nullptr;
+    const bool comparing = currentComparison() != nullptr;
     const bool recording = recorder_->isRecording();
     saveAs_->setEnabled(has);
-    close_->setEnabled(has);
-    exportMenu_->setEnabled(has);
+    close_->setEnabled(has || comparing);
+    exportMenu_->setEnabled(has || comparing);
+    // A comparison exports its HTML report and differential SVG; the other formats are per run.
+    for (auto *a : exportMenu_->actions())
+        a->setEnabled(!comparing || ExportController::comparisonSupports(a->objectName().mid(7)));
+    compare_->setEnabled(has && !(currentView() == recordingView_ && recording));
     find_->setEnabled(has);
     resetZoom_->setEnabled(has);
     record_->setEnabled(!recording);
     attach_->setEnabled(!recording);
     stop_->setEnabled(recording);
+}
+
+CompareView *MainWindow::currentComparison() const
+{
+    return qobject_cast<CompareView *>(tabs_->currentWidget());
+}
+
+void MainWindow::compareDialog()
+{
+    if (!currentView())
+        return;
+    const auto dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With (the New Run)"), dir,
+                                                      tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
+                                                         "*.txt *.json *.speedscope.json);;All files (*)"));
+    if (!path.isEmpty())
+        compareWith(path);
+}
+
+void MainWindow::compareWith(const QString &path)
+{
+    auto *view = currentView();
+    if (!view || !view->document()->profile())
+        return;
+    const auto base = view->document()->profile();
+    const QString basePath = view->document()->path();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto next = std::make_shared<model::Profile>();
+    auto status = std::make_shared<Status>();
+    BackgroundJob::start(
+        this, tr("Opening %1…").arg(QFileInfo(path).fileName()),
+        [next, status, file = absolute.toStdString()] { *status = report::ProfileLoader::load(file, {}, *next); },
+        [this, base, basePath, next, status, absolute] {
+            if (!status->isOk()) {
+                showError(tr("Cannot compare"), QString::fromStdString(status->message()));
+                return;
+            }
+            Q_EMIT comparisonOpened(addComparison(base, basePath, next, absolute));
+        });
+}
+
+void MainWindow::compareFiles(const QString &basePath, const QString &newPath)
+{
+    const QString a = QFileInfo(basePath).absoluteFilePath();
+    const QString b = QFileInfo(newPath).absoluteFilePath();
+    auto base = std::make_shared<model::Profile>();
+    auto next = std::make_shared<model::Profile>();
+    auto status = std::make_shared<Status>();
+    BackgroundJob::start(
+        this, tr("Opening %1 and %2…").arg(QFileInfo(a).fileName(), QFileInfo(b).fileName()),
+        [base, next, status, a = a.toStdString(), b = b.toStdString()] {
+            *status = report::ProfileLoader::load(a, {}, *base);
+            if (status->isOk())
+                *status = report::ProfileLoader::load(b, {}, *next);
+        },
+        [this, base, next, status, a, b] {
+            if (!status->isOk()) {
+                showError(tr("Cannot compare"), QString::fromStdString(status->message()));
+                return;
+            }
+            Q_EMIT comparisonOpened(addComparison(base, a, next, b));
+        });
+}
+
+CompareView *MainWindow::addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
+                                       std::shared_ptr<const model::Profile> next, const QString &newPath)
+{
+    auto *document = new ComparisonDocument(std::move(base), basePath, std::move(next), newPath);
+    auto *view = new CompareView(document, tabs_);
+    document->setParent(view);
+    applyViewOptions(view);
+    const int index = tabs_->addTab(view, document->displayName());
+    connect(document, &ComparisonDocument::runsSwapped, this, [this, view, document] {
+        tabs_->setTabText(tabs_->indexOf(view), document->displayName());
+        updateStatus();
+    });
+    tabs_->setCurrentIndex(index);
+    stack_->setCurrentWidget(tabs_);
+    updateStatus();
+    updateActions();
+    return view;
 }
 
 void MainWindow::openDialog()

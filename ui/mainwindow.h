@@ -19,6 +19,8 @@ struct RecordOptions;
 
 namespace perfwb::ui {
 
+class CompareView;
+class ExportController;
 class RecentFiles;
 class RecordingController;
 class ReportDocument;
@@ -40,12 +42,18 @@ public:
     // standard output directory (or `path`); exportFinished or errorShown follows.
     void exportCurrent(const QString &format, const QString &path = {});
     void saveCurrentAs(const QString &path);
+    // Compares the current report (the base run) with a report or profile file (the new
+    // run) in a new tab; comparisonOpened or errorShown follows.
+    void compareWith(const QString &path);
+    // Opens both files (off the GUI thread) and compares them in a new tab.
+    void compareFiles(const QString &basePath, const QString &newPath);
     // Starts recording in a new tab (what Record… and Attach… end in).
     void startRecording(const record::RecordOptions &options);
     void stopRecording();
 
     ReportView *currentView() const;
     ReportView *viewAt(int index) const;
+    CompareView *currentComparison() const;
     int reportCount() const;
     bool closeReport(int index);                // false when the user kept an unsaved recording
     QString statusText() const;                 // the status bar fields, for tests
@@ -54,6 +62,7 @@ public:
 
 Q_SIGNALS:
     void reportOpened(perfwb::ui::ReportView *view);
+    void comparisonOpened(perfwb::ui::CompareView *view);
     void exportFinished(const QString &path);
     void saveFinished(const QString &path);
     void errorShown(const QString &message);
@@ -73,10 +82,13 @@ private:
     void updateStatus();
     void updateActions();
     void updateTabTitle(ReportView *view);
-    void applyViewOptions(ReportView *view);
+    void applyViewOptions(QWidget *tab);
     void saveViewOptions();
     bool maybeSave(ReportView *view);
     void openDialog();
+    void compareDialog();
+    CompareView *addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
+                               std::shared_ptr<const model::Profile> next, const QString &newPath);
     void saveAsDialog();
     void recordDialog();
     void attachDialog();
@@ -96,6 +108,7 @@ private:
     QAction *record_ = nullptr;
     QAction *attach_ = nullptr;
     QAction *find_ = nullptr;
+    QAction *compare_ = nullptr;
     QAction *resetZoom_ = nullptr;
     QAction *flame_ = nullptr;
     QAction *icicle_ = nullptr;
@@ -107,6 +120,7 @@ private:
     QLabel *threads_;
     QLabel *selection_;
     RecordingController *recorder_;
+    ExportController *exports_;
     QPointer<ReportView> recordingView_;
 };
 
