@@ -51,7 +51,7 @@
     function fmtValue(v, unit) {
         if (v === null || v === undefined) return "–";
         if (unit === "ns") return v >= 1e9 ? (v / 1e9).toFixed(3) + " s" : (v / 1e6).toFixed(1) + " ms";
-        if (unit === "bytes") return v >= 1048576 ? (v / 1048576).toFixed(1) + " MiB" : (v / 1024).toFixed(1) + " KiB";
+        if (unit === "bytes") return v >= 1048576 ? (v / 1048576).toFixed(1) + " MiB" : v < 1024 ? Math.round(v) + " B" : (v / 1024).toFixed(1) + " KiB";
         if (unit === "kB" || unit === "KiB") return (v / 1024).toFixed(1) + " MiB";
         return fmtInt(Math.round(v)) + (unit && unit !== "count" ? " " + unit : "");
     }
@@ -375,9 +375,10 @@
             if (m.before === null && m.after === null) return;
             var tr = el("tr");
             tr.appendChild(el("td", { "class": "name" }, m.name + (m.total ? " (total time: " + D.totalVerdict + ")" : "")));
-            tr.appendChild(el("td", {}, fmtValue(m.before, m.unit)));
-            tr.appendChild(el("td", {}, fmtValue(m.after, m.unit)));
-            tr.appendChild(el("td", {}, m.before !== null && m.after !== null ? relText(m.before, m.after) : "–"));
+            // A run that does not carry a metric (e.g. no allocation tracking) shows n/a, never 0.
+            tr.appendChild(el("td", {}, m.before === null ? "n/a" : fmtValue(m.before, m.unit)));
+            tr.appendChild(el("td", {}, m.after === null ? "n/a" : fmtValue(m.after, m.unit)));
+            tr.appendChild(el("td", {}, m.before !== null && m.after !== null ? relText(m.before, m.after) : "n/a"));
             mt.appendChild(tr);
         });
         doc.getElementById("metrics").appendChild(mt);

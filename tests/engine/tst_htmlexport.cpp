@@ -257,6 +257,33 @@ private Q_SLOTS:
         }
     }
 
+    void diffPageShowsUnknownMetricsAsNa()
+    {
+        // One run with allocation tracking, one without: the page says n/a, never 0.
+        const QString plain = m_dir.filePath(u"plain.perfwb"_s);
+        const QString tracked = m_dir.filePath(u"tracked.perfwb"_s);
+        const QString workload = QStringLiteral(PERFWB_WORKLOAD_DIR "/allocpattern");
+        Run r = runPerfwb({u"record"_s, u"-o"_s, plain, u"--"_s, workload, u"pattern"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        qputenv("PERFWB_ALLOCTRACK_LIB", PERFWB_ALLOCTRACK_LIB);
+        r = runPerfwb({u"record"_s, u"--alloc"_s, u"-o"_s, tracked, u"--"_s, workload, u"pattern"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString html = m_out + u"/diff-alloc.html"_s;
+        r = runPerfwb(
+            {u"diff"_s, u"--fail-above"_s, u"1000"_s, u"--warn-above"_s, u"1000"_s, u"--html"_s, html, plain, tracked});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        if (!haveChromium())
+            QSKIP("chromium is not installed (apt-get install chromium)");
+        const Page page = load(html, {}, {u"--dump-dom"_s});
+        QVERIFY2(page.errors().isEmpty(), qPrintable(page.errors().join(u'\n')));
+        static const QRegularExpression row(
+            u"<td class=\"name\">allocations</td><td>n/a</td><td>[0-9,]+</td><td>n/a</td>"_s);
+        QVERIFY2(row.match(page.dom).hasMatch(), qPrintable(page.dom.left(6000)));
+        static const QRegularExpression leaked(
+            u"<td class=\"name\">leaked bytes</td><td>n/a</td><td>[0-9.]+ (B|KiB|MiB)</td>"_s);
+        QVERIFY2(leaked.match(page.dom).hasMatch(), qPrintable(page.dom.left(6000)));
+    }
+
     void diffSvgInBrowser()
     {
         QFile f(m_diffSvg);
