@@ -8,6 +8,7 @@
 #include "report/difftext.h"
 #include "report/fileio.h"
 #include "report/profileloader.h"
+#include "settings/outputdirectory.h"
 
 #include <QProcessEnvironment>
 
@@ -93,8 +94,14 @@ int runDiffCommand(const QStringList &args)
         QStringLiteral("svg-reverse"),
         QStringLiteral("Write the reverse differential flamegraph (base run's shape: vanished frames) to FILE."),
         QStringLiteral("FILE"));
-    parser.addOptions(
-        {warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt, svgReverseOpt});
+    const QCommandLineOption toOpt(
+        QStringLiteral("to"),
+        QStringLiteral("Also write html, svg, svg-reverse or markdown into the standard output directory "
+                       "($FIL_PERF_OUTPUT_DIR, default outputs/perf) as <new_label>-diff.html, "
+                       "-diff-flamegraph.svg, -diff-reverse-flamegraph.svg, -before_after.md; repeatable."),
+        QStringLiteral("FORMAT"));
+    parser.addOptions({warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt,
+                       svgReverseOpt, toOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Compare two runs: verdict and top changes. Exit 0 pass or warn, "
                                                     "1 regression beyond --fail-above, 2 bad usage or input."),
@@ -110,6 +117,14 @@ int runDiffCommand(const QStringList &args)
                        .arg(t.failAbovePct)
                        .arg(t.warnAbovePct));
         return ExitUsage;
+    }
+    const QStringList to = parser.values(toOpt);
+    for (const auto &f : to) {
+        if (f != QLatin1String("html") && f != QLatin1String("svg") && f != QLatin1String("svg-reverse") &&
+            f != QLatin1String("markdown")) {
+            printError(QStringLiteral("--to takes html, svg, svg-reverse or markdown, not '%1'").arg(f));
+            return ExitUsage;
+        }
     }
     std::size_t top = 10;
     if (parser.isSet(topOpt)) {
@@ -144,32 +159,58 @@ int runDiffCommand(const QStringList &args)
     const auto diff = analysis::ProfileDiff::compute(base, next, t);
     const report::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
 
+    // Where each output goes: its FILE option, else with --to the standard output directory
+    // (named like the GUI's comparison exports), else nowhere ("").
+    const std::string outLabel =
+        next.meta.runLabel.empty() ? std::filesystem::path(newPath).stem().string() : next.meta.runLabel;
+    std::vector<std::string> announced; // --to paths, named on stderr (stdout may be JSON)
+    const auto target = [&](const QCommandLineOption &opt, const char *name, const char *what,
+                            const char *ext) -> Result<std::string> {
+        if (parser.isSet(opt))
+            return parser.value(opt).toStdString();
+        if (!to.contains(QLatin1String(name)))
+            return std::string();
+        auto path = settings::OutputDirectory::pathFor(outLabel, what, ext);
+        if (path)
+            announced.push_back(*path);
+        return path;
+    };
     // Every file is rendered before any is written: a failure leaves nothing half done.
     std::vector<std::pair<std::string, std::string>> files;
     std::string markdown;
-    if (parser.isSet(markdownOpt)) {
-        markdown = report::DiffText::markdown(diff, labels, top);
-        files.emplace_back(parser.value(markdownOpt).toStdString(), markdown);
+    auto markdownPath = target(markdownOpt, "markdown", "before_after", "md");
+    auto htmlPath = target(htmlOpt, "html", "diff", "html");
+    auto svgPath = target(svgOpt, "svg", "diff-flamegraph", "svg");
+    auto svgReversePath = target(svgReverseOpt, "svg-reverse", "diff-reverse-flamegraph", "svg");
+    for (auto *p : {&markdownPath, &htmlPath, &svgPath, &svgReversePath}) {
+        if (!*p) {
+            printError(p->message());
+            return ExitUsage;
+        }
     }
-    if (parser.isSet(htmlOpt)) {
+    if (!markdownPath->empty()) {
+        markdown = report::DiffText::markdown(diff, labels, top);
+        files.emplace_back(*markdownPath, markdown);
+    }
+    if (!htmlPath->empty()) {
         std::string html;
         if (Status st = report::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
             printError(st.message());
             return ExitUsage;
         }
-        files.emplace_back(parser.value(htmlOpt).toStdString(), std::move(html));
+        files.emplace_back(*htmlPath, std::move(html));
     }
     const std::string svgTitle = "perfwb diff: " + labels.base + " -> " + labels.next;
-    for (const auto &[opt, shape] : {std::pair{&svgOpt, report::DiffSvgWriter::Shape::New},
-                                     std::pair{&svgReverseOpt, report::DiffSvgWriter::Shape::Base}}) {
-        if (!parser.isSet(*opt))
+    for (const auto &[path, shape] : {std::pair{&svgPath, report::DiffSvgWriter::Shape::New},
+                                      std::pair{&svgReversePath, report::DiffSvgWriter::Shape::Base}}) {
+        if ((*path)->empty())
             continue;
         std::string svg;
         if (Status st = report::DiffSvgWriter::write(diff, shape, svgTitle, svg); !st) {
             printError(st.message());
             return ExitUsage;
         }
-        files.emplace_back(parser.value(*opt).toStdString(), std::move(svg));
+        files.emplace_back(**path, std::move(svg));
     }
     for (const auto &[path, data] : files) {
         if (Status st = report::writeFileAtomically(path, data); !st) {
@@ -177,6 +218,8 @@ int runDiffCommand(const QStringList &args)
             return ExitUsage;
         }
     }
+    for (const auto &path : announced)
+        std::fprintf(stderr, "wrote %s\n", path.c_str());
     if (!markdown.empty()) {
         if (Status st = appendToStepSummary(markdown); !st)
             printError(st.message()); // the verdict still stands
