@@ -1,28 +1,26 @@
 #include "mainwindow.h"
 
 #include "attachdialog.h"
-#include "backgroundjob.h"
 #include "compareview.h"
 #include "comparisondocument.h"
 #include "exportcontroller.h"
+#include "flamegraphoptions.h"
 #include "flamegraphview.h"
+#include "profileloadjob.h"
 #include "recentfiles.h"
 #include "recorddialog.h"
 #include "recordingcontroller.h"
-#include "report/fileio.h"
 #include "report/formatregistry.h"
-#include "report/profileloader.h"
-#include "report/reportwriter.h"
 #include "reportdocument.h"
+#include "reportsaver.h"
+#include "reportstatusfields.h"
 #include "reportview.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -40,17 +38,21 @@ QString qs(std::string_view s)
 {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
+
+// The open dialogs' filter: everything ProfileLoader opens.
+QString profileFilter()
+{
+    return MainWindow::tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
+                          "*.txt *.json *.speedscope.json);;All files (*)");
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , stack_(new QStackedWidget(this))
     , tabs_(new QTabWidget(this))
-    , samples_(new QLabel(this))
-    , lost_(new QLabel(this))
-    , duration_(new QLabel(this))
-    , threads_(new QLabel(this))
-    , selection_(new QLabel(this))
+    , viewOptions_(new FlameGraphOptions(this))
+    , saver_(new ReportSaver(this))
     , recorder_(new RecordingController(this))
     , exports_(new ExportController(this))
 {
@@ -74,8 +76,19 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createMenus();
-    createStatusBar();
+    statusFields_ = new ReportStatusFields(statusBar());
+    connect(viewOptions_, &FlameGraphOptions::changed, this, [this] {
+        for (int i = 0; i < tabs_->count(); ++i)
+            viewOptions_->applyTo(tabs_->widget(i));
+    });
 
+    connect(saver_, &ReportSaver::saved, this, [this](const QString &path) {
+        recent_->add(path);
+        statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
+        Q_EMIT saveFinished(path);
+    });
+    connect(saver_, &ReportSaver::failed, this,
+            [this](const QString &message) { showError(tr("Cannot save the report"), message); });
     connect(exports_, &ExportController::exported, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
         Q_EMIT exportFinished(path);
@@ -137,8 +150,10 @@ void MainWindow::createActions()
     attach_ = make(QStringLiteral("attach"), tr("&Attach to Process…"), {}, QStyle::SP_ComputerIcon,
                    [this] { attachDialog(); });
     stop_ = make(QStringLiteral("stop"), tr("S&top Recording"), {}, QStyle::SP_MediaStop, [this] { stopRecording(); });
-    saveAs_ = make(QStringLiteral("save-as"), tr("&Save As…"), QKeySequence::Save, QStyle::SP_DialogSaveButton,
-                   [this] { saveAsDialog(); });
+    saveAs_ = make(QStringLiteral("save-as"), tr("&Save As…"), QKeySequence::Save, QStyle::SP_DialogSaveButton, [this] {
+        if (auto *v = currentView())
+            saver_->saveAsDialog(v->document());
+    });
     close_ = make(QStringLiteral("close"), tr("&Close"), QKeySequence::Close, QStyle::SP_CustomBase,
                   [this] { closeReport(tabs_->currentIndex()); });
     make(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, QStyle::SP_CustomBase, [this] { close(); });
@@ -154,28 +169,6 @@ void MainWindow::createActions()
                           if (auto *v = currentView())
                               v->flameGraph()->flameGraph()->resetZoom();
                       });
-    orientationGroup_ = new QActionGroup(this);
-    colouringGroup_ = new QActionGroup(this);
-    const auto option = [this](QActionGroup *group, const QString &name, const QString &text) {
-        auto *a = new QAction(text, group);
-        a->setObjectName(name);
-        a->setCheckable(true);
-        connect(a, &QAction::triggered, this, [this] {
-            for (int i = 0; i < tabs_->count(); ++i)
-                applyViewOptions(tabs_->widget(i));
-            saveViewOptions();
-        });
-        return a;
-    };
-    flame_ = option(orientationGroup_, QStringLiteral("flame"), tr("&Flame (Root at the Bottom)"));
-    icicle_ = option(orientationGroup_, QStringLiteral("icicle"), tr("&Icicle (Root at the Top)"));
-    byName_ = option(colouringGroup_, QStringLiteral("colour-name"), tr("Colour by &Name"));
-    byModule_ = option(colouringGroup_, QStringLiteral("colour-module"), tr("Colour by &Module"));
-    QSettings settings;
-    (settings.value(QStringLiteral("view/orientation")).toString() == QLatin1String("icicle") ? icicle_ : flame_)
-        ->setChecked(true);
-    (settings.value(QStringLiteral("view/colouring")).toString() == QLatin1String("module") ? byModule_ : byName_)
-        ->setChecked(true);
 }
 
 void MainWindow::createMenus()
@@ -209,9 +202,9 @@ void MainWindow::createMenus()
     view->addAction(find_);
     view->addAction(resetZoom_);
     view->addSeparator();
-    view->addActions(orientationGroup_->actions());
+    view->addActions(viewOptions_->orientationActions());
     view->addSeparator();
-    view->addActions(colouringGroup_->actions());
+    view->addActions(viewOptions_->colouringActions());
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
@@ -228,12 +221,6 @@ void MainWindow::createMenus()
     toolbar->addAction(stop_);
     toolbar->addSeparator();
     toolbar->addAction(resetZoom_);
-}
-
-void MainWindow::createStatusBar()
-{
-    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
-        statusBar()->addPermanentWidget(label);
 }
 
 QAction *MainWindow::action(const QString &name) const
@@ -260,21 +247,16 @@ ReportView *MainWindow::addReport(std::shared_ptr<const model::Profile> profile,
 {
     auto *view = new ReportView(new ReportDocument(std::move(profile), path, dirty), tabs_);
     view->document()->setParent(view);
-    applyViewOptions(view);
+    viewOptions_->applyTo(view);
     connect(view, &ReportView::selectionChanged, this, [this, view] {
         if (view == currentView())
             updateStatus();
     });
     connect(view->document(), &ReportDocument::dirtyChanged, this, [this, view] { updateTabTitle(view); });
     connect(view->document(), &ReportDocument::pathChanged, this, [this, view] { updateTabTitle(view); });
-    connect(view->flameGraph(), &FlameGraphView::viewOptionsChanged, this, [this, view] {
-        // The view's own combo boxes change the global option too.
-        (view->flameGraph()->orientation() == FlameGraphWidget::Orientation::Flame ? flame_ : icicle_)
-            ->setChecked(true);
-        (view->flameGraph()->colouring() == FlameGraphWidget::Colouring::ByName ? byName_ : byModule_)
-            ->setChecked(true);
-        saveViewOptions();
-    });
+    // The view's own combo boxes change the global options too.
+    connect(view->flameGraph(), &FlameGraphView::viewOptionsChanged, viewOptions_,
+            [this, view] { viewOptions_->follow(view->flameGraph()); });
     const int index = tabs_->addTab(view, view->document()->displayName());
     updateTabTitle(view);
     tabs_->setCurrentIndex(index);
@@ -293,72 +275,31 @@ void MainWindow::updateTabTitle(ReportView *view)
     tabs_->setTabToolTip(index, doc->path());
 }
 
-void MainWindow::applyViewOptions(QWidget *tab)
-{
-    const auto orientation =
-        icicle_->isChecked() ? FlameGraphWidget::Orientation::Icicle : FlameGraphWidget::Orientation::Flame;
-    const auto colouring =
-        byModule_->isChecked() ? FlameGraphWidget::Colouring::ByModule : FlameGraphWidget::Colouring::ByName;
-    if (auto *comparison = qobject_cast<CompareView *>(tab)) {
-        comparison->setOrientation(orientation);
-        comparison->setColouring(colouring);
-    }
-    auto *view = qobject_cast<ReportView *>(tab);
-    if (!view)
-        return;
-    const QSignalBlocker block(view->flameGraph());
-    view->flameGraph()->setOrientation(orientation);
-    view->flameGraph()->setColouring(colouring);
-}
-
-void MainWindow::saveViewOptions()
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("view/orientation"),
-                      icicle_->isChecked() ? QStringLiteral("icicle") : QStringLiteral("flame"));
-    settings.setValue(QStringLiteral("view/colouring"),
-                      byModule_->isChecked() ? QStringLiteral("module") : QStringLiteral("name"));
-    for (int i = 0; i < tabs_->count(); ++i)
-        applyViewOptions(tabs_->widget(i));
-}
-
 void MainWindow::openFile(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto profile = std::make_shared<model::Profile>();
-    auto status = std::make_shared<Status>();
-    BackgroundJob::start(
-        this, tr("Opening %1…").arg(QFileInfo(path).fileName()),
-        [profile, status, file = absolute.toStdString()] { *status = report::ProfileLoader::load(file, {}, *profile); },
-        [this, profile, status, absolute] {
-            if (!status->isOk()) {
-                showError(tr("Cannot open the file"), QString::fromStdString(status->message()));
-                return;
-            }
+    ProfileLoadJob::start(
+        this, tr("Opening %1…").arg(QFileInfo(path).fileName()), {absolute},
+        [this, absolute](ProfileLoadJob::Profiles profiles) {
             recent_->add(absolute);
-            Q_EMIT reportOpened(addReport(profile, absolute, false));
-        });
+            Q_EMIT reportOpened(addReport(std::move(profiles.front()), absolute, false));
+        },
+        [this](const QString &message) { showError(tr("Cannot open the file"), message); });
 }
 
 void MainWindow::loadInto(ReportView *view, const QString &path)
 {
     QPointer<ReportView> target(view);
-    auto profile = std::make_shared<model::Profile>();
-    auto status = std::make_shared<Status>();
-    BackgroundJob::start(
-        this, tr("Loading the finished recording…"),
-        [profile, status, file = path.toStdString()] { *status = report::ProfileLoader::load(file, {}, *profile); },
-        [this, target, profile, status, path] {
-            if (!status->isOk()) {
-                showError(tr("Cannot open the recording"), QString::fromStdString(status->message()));
-                return;
-            }
+    ProfileLoadJob::start(
+        this, tr("Loading the finished recording…"), {path},
+        [this, target, path](ProfileLoadJob::Profiles profiles) {
             if (target) {
-                target->document()->setProfile(profile);
+                target->document()->setProfile(std::move(profiles.front()));
                 target->document()->setPath(path);
             }
             Q_EMIT recordingFinished(path);
-        });
+        },
+        [this](const QString &message) { showError(tr("Cannot open the recording"), message); });
 }
 
 void MainWindow::exportCurrent(const QString &format, const QString &path)
@@ -371,31 +312,8 @@ void MainWindow::exportCurrent(const QString &format, const QString &path)
 
 void MainWindow::saveCurrentAs(const QString &path)
 {
-    auto *view = currentView();
-    if (!view || !view->document()->profile())
-        return;
-    QPointer<ReportView> target(view);
-    const auto profile = view->document()->profile();
-    auto status = std::make_shared<Status>();
-    // Saving cannot be abandoned half-way by the user (the engine writes through a
-    // temporary file), so no Cancel; the window stays responsive meanwhile.
-    BackgroundJob::start(
-        this, tr("Saving %1…").arg(QFileInfo(path).fileName()),
-        [profile, status, file = path.toStdString()] { *status = report::ReportWriter::save(file, *profile); },
-        [this, target, status, path] {
-            if (!status->isOk()) {
-                showError(tr("Cannot save the report"), QString::fromStdString(status->message()));
-                return;
-            }
-            if (target) {
-                target->document()->setPath(path);
-                target->document()->setDirty(false);
-            }
-            recent_->add(path);
-            statusBar()->showMessage(tr("Saved %1").arg(path), 10000);
-            Q_EMIT saveFinished(path);
-        },
-        false);
+    if (auto *view = currentView())
+        saver_->saveAs(view->document(), path);
 }
 
 void MainWindow::startRecording(const record::RecordOptions &options)
@@ -454,26 +372,8 @@ bool MainWindow::maybeSave(ReportView *view)
 {
     if (!view->document()->isDirty())
         return true;
-    tabs_->setCurrentWidget(view);
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved recording"),
-        tr("The recording “%1” has not been saved. Save it before closing?").arg(view->document()->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Discard)
-        return true;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Report"), view->document()->path(),
-                                                      tr("perfwb reports (*.perfwb)"));
-    if (path.isEmpty())
-        return false;
-    // Saved synchronously here: the window is closing and must not lose it.
-    const auto status = report::ReportWriter::save(path.toStdString(), *view->document()->profile());
-    if (!status) {
-        showError(tr("Cannot save the report"), QString::fromStdString(status.message()));
-        return false;
-    }
-    return true;
+    tabs_->setCurrentWidget(view); // the question is about the tab in front
+    return saver_->maybeSave(view->document());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -489,7 +389,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    saveViewOptions();
+    viewOptions_->save();
     event->accept();
 }
 
@@ -522,34 +422,19 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 QString MainWindow::statusText() const
 {
-    QStringList parts;
-    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
-        if (!label->text().isEmpty())
-            parts << label->text();
-    return parts.join(QStringLiteral(" | "));
+    return statusFields_->text();
 }
 
 void MainWindow::updateStatus()
 {
     auto *view = currentView();
-    const auto profile = view ? view->document()->profile() : nullptr;
-    for (auto *label : {samples_, lost_, duration_, threads_, selection_})
-        label->setVisible(profile != nullptr);
-    if (!profile) {
-        auto *comparison = currentComparison();
-        setWindowTitle(comparison ? tr("%1 — perfwb").arg(comparison->document()->displayName()) : tr("perfwb"));
-        return;
-    }
-    setWindowTitle(tr("%1 — perfwb").arg(view->document()->displayName()));
-    const QLocale locale;
-    samples_->setText(tr("%1 samples").arg(locale.toString(static_cast<qulonglong>(profile->samples.size()))));
-    lost_->setText(tr("%1 lost").arg(locale.toString(static_cast<qulonglong>(profile->meta.lostSamples))));
-    const auto ns = profile->meta.durationNs > 0 ? profile->meta.durationNs
-                                                 : profile->lastSampleTime() - profile->firstSampleTime();
-    duration_->setText(tr("%1 s").arg(static_cast<double>(std::max<std::int64_t>(ns, 0)) / 1e9, 0, 'f', 2));
-    threads_->setText(tr("%n thread(s)", nullptr, static_cast<int>(profile->threads().size())));
-    const QString selection = view->selectionText();
-    selection_->setText(selection.isEmpty() ? tr("no selection") : tr("selection: %1").arg(selection));
+    statusFields_->show(view);
+    if (view && view->document()->profile())
+        setWindowTitle(tr("%1 — perfwb").arg(view->document()->displayName()));
+    else if (auto *comparison = currentComparison())
+        setWindowTitle(tr("%1 — perfwb").arg(comparison->document()->displayName()));
+    else
+        setWindowTitle(tr("perfwb"));
 }
 
 void MainWindow::updateActions()
@@ -581,9 +466,7 @@ void MainWindow::compareDialog()
     if (!currentView())
         return;
     const auto dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With (the New Run)"), dir,
-                                                      tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
-                                                         "*.txt *.json *.speedscope.json);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With (the New Run)"), dir, profileFilter());
     if (!path.isEmpty())
         compareWith(path);
 }
@@ -596,41 +479,24 @@ void MainWindow::compareWith(const QString &path)
     const auto base = view->document()->profile();
     const QString basePath = view->document()->path();
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto next = std::make_shared<model::Profile>();
-    auto status = std::make_shared<Status>();
-    BackgroundJob::start(
-        this, tr("Opening %1…").arg(QFileInfo(path).fileName()),
-        [next, status, file = absolute.toStdString()] { *status = report::ProfileLoader::load(file, {}, *next); },
-        [this, base, basePath, next, status, absolute] {
-            if (!status->isOk()) {
-                showError(tr("Cannot compare"), QString::fromStdString(status->message()));
-                return;
-            }
-            Q_EMIT comparisonOpened(addComparison(base, basePath, next, absolute));
-        });
+    ProfileLoadJob::start(
+        this, tr("Opening %1…").arg(QFileInfo(path).fileName()), {absolute},
+        [this, base, basePath, absolute](ProfileLoadJob::Profiles profiles) {
+            Q_EMIT comparisonOpened(addComparison(base, basePath, std::move(profiles.front()), absolute));
+        },
+        [this](const QString &message) { showError(tr("Cannot compare"), message); });
 }
 
 void MainWindow::compareFiles(const QString &basePath, const QString &newPath)
 {
     const QString a = QFileInfo(basePath).absoluteFilePath();
     const QString b = QFileInfo(newPath).absoluteFilePath();
-    auto base = std::make_shared<model::Profile>();
-    auto next = std::make_shared<model::Profile>();
-    auto status = std::make_shared<Status>();
-    BackgroundJob::start(
-        this, tr("Opening %1 and %2…").arg(QFileInfo(a).fileName(), QFileInfo(b).fileName()),
-        [base, next, status, a = a.toStdString(), b = b.toStdString()] {
-            *status = report::ProfileLoader::load(a, {}, *base);
-            if (status->isOk())
-                *status = report::ProfileLoader::load(b, {}, *next);
+    ProfileLoadJob::start(
+        this, tr("Opening %1 and %2…").arg(QFileInfo(a).fileName(), QFileInfo(b).fileName()), {a, b},
+        [this, a, b](ProfileLoadJob::Profiles profiles) {
+            Q_EMIT comparisonOpened(addComparison(std::move(profiles[0]), a, std::move(profiles[1]), b));
         },
-        [this, base, next, status, a, b] {
-            if (!status->isOk()) {
-                showError(tr("Cannot compare"), QString::fromStdString(status->message()));
-                return;
-            }
-            Q_EMIT comparisonOpened(addComparison(base, a, next, b));
-        });
+        [this](const QString &message) { showError(tr("Cannot compare"), message); });
 }
 
 CompareView *MainWindow::addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
@@ -639,7 +505,7 @@ CompareView *MainWindow::addComparison(std::shared_ptr<const model::Profile> bas
     auto *document = new ComparisonDocument(std::move(base), basePath, std::move(next), newPath);
     auto *view = new CompareView(document, tabs_);
     document->setParent(view);
-    applyViewOptions(view);
+    viewOptions_->applyTo(view);
     const int index = tabs_->addTab(view, document->displayName());
     connect(document, &ComparisonDocument::runsSwapped, this, [this, view, document] {
         tabs_->setTabText(tabs_->indexOf(view), document->displayName());
@@ -655,28 +521,11 @@ CompareView *MainWindow::addComparison(std::shared_ptr<const model::Profile> bas
 void MainWindow::openDialog()
 {
     const auto dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
-    const auto files = QFileDialog::getOpenFileNames(this, tr("Open Report or Profile"), dir,
-                                                     tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
-                                                        "*.txt *.json *.speedscope.json);;All files (*)"));
+    const auto files = QFileDialog::getOpenFileNames(this, tr("Open Report or Profile"), dir, profileFilter());
     if (!files.isEmpty())
         QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.first()).absolutePath());
     for (const auto &f : files)
         openFile(f);
-}
-
-void MainWindow::saveAsDialog()
-{
-    auto *view = currentView();
-    if (!view)
-        return;
-    QString suggestion = view->document()->path();
-    if (suggestion.isEmpty() || !suggestion.endsWith(QLatin1String(".perfwb")))
-        suggestion = QFileInfo(suggestion.isEmpty() ? view->document()->displayName() : suggestion).completeBaseName() +
-                     QStringLiteral(".perfwb");
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save Report As"), suggestion, tr("perfwb reports (*.perfwb)"));
-    if (!path.isEmpty())
-        saveCurrentAs(path);
 }
 
 void MainWindow::recordDialog()

@@ -7,8 +7,6 @@
 #include <memory>
 
 class QAction;
-class QActionGroup;
-class QLabel;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
@@ -21,9 +19,12 @@ namespace perfwb::ui {
 
 class CompareView;
 class ExportController;
+class FlameGraphOptions;
 class RecentFiles;
 class RecordingController;
 class ReportDocument;
+class ReportSaver;
+class ReportStatusFields;
 class ReportView;
 
 // The workbench window: one tab per open report, menus, toolbar and status bar.
@@ -76,20 +77,16 @@ protected:
 private:
     void createActions();
     void createMenus();
-    void createStatusBar();
     ReportView *addReport(std::shared_ptr<const model::Profile> profile, const QString &path, bool dirty);
     void showError(const QString &title, const QString &message);
     void updateStatus();
     void updateActions();
     void updateTabTitle(ReportView *view);
-    void applyViewOptions(QWidget *tab);
-    void saveViewOptions();
-    bool maybeSave(ReportView *view);
+    bool maybeSave(ReportView *view); // false when the user kept the tab open
     void openDialog();
     void compareDialog();
     CompareView *addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
                                std::shared_ptr<const model::Profile> next, const QString &newPath);
-    void saveAsDialog();
     void recordDialog();
     void attachDialog();
     void showShortcuts();
@@ -100,8 +97,6 @@ private:
     QTabWidget *tabs_;
     RecentFiles *recent_ = nullptr;
     QMenu *exportMenu_ = nullptr;
-    QActionGroup *orientationGroup_ = nullptr;
-    QActionGroup *colouringGroup_ = nullptr;
     QAction *saveAs_ = nullptr;
     QAction *close_ = nullptr;
     QAction *stop_ = nullptr;
@@ -110,15 +105,9 @@ private:
     QAction *find_ = nullptr;
     QAction *compare_ = nullptr;
     QAction *resetZoom_ = nullptr;
-    QAction *flame_ = nullptr;
-    QAction *icicle_ = nullptr;
-    QAction *byName_ = nullptr;
-    QAction *byModule_ = nullptr;
-    QLabel *samples_;
-    QLabel *lost_;
-    QLabel *duration_;
-    QLabel *threads_;
-    QLabel *selection_;
+    FlameGraphOptions *viewOptions_;
+    ReportStatusFields *statusFields_ = nullptr;
+    ReportSaver *saver_;
     RecordingController *recorder_;
     ExportController *exports_;
     QPointer<ReportView> recordingView_;

@@ -1,0 +1,48 @@
+#pragma once
+#include "flamegraphwidget.h"
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QActionGroup;
+
+namespace perfwb::ui {
+
+class FlameGraphView;
+
+// The window-wide flame graph options of the View menu: orientation and colouring.
+// They are kept in QSettings and hold for every tab; a flame graph's own combo
+// boxes change them too, so the next report opens the way the user last chose.
+class FlameGraphOptions : public QObject {
+    Q_OBJECT
+public:
+    explicit FlameGraphOptions(QObject *parent);
+
+    // Checkable actions, found by objectName: "flame", "icicle" and "colour-name", "colour-module".
+    QList<QAction *> orientationActions() const;
+    QList<QAction *> colouringActions() const;
+
+    // Sets the options on a ReportView's or a CompareView's flame graphs; other widgets are left alone.
+    void applyTo(QWidget *tab) const;
+    // Takes the options `view` shows (the user changed them there) as the global ones.
+    void follow(const FlameGraphView *view);
+    void save() const;
+
+Q_SIGNALS:
+    // The options changed (menu or follow()) and have been saved; every tab should apply them.
+    void changed();
+
+private:
+    FlameGraphWidget::Orientation orientation() const;
+    FlameGraphWidget::Colouring colouring() const;
+
+    QActionGroup *orientationGroup_;
+    QActionGroup *colouringGroup_;
+    QAction *flame_;
+    QAction *icicle_;
+    QAction *byName_;
+    QAction *byModule_;
+};
+
+} // namespace perfwb::ui
