@@ -11,17 +11,17 @@
     <message>
         <location filename="../ui/summaryview.cpp" line="26"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="28"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="29"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
@@ -34,12 +34,12 @@
     <message>
         <location filename="../ui/attachdialog.cpp" line="34"/>
         <source>Filter by name, PID, user or command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, PID, Benutzer oder Befehlszeile filtern</translation>
     </message>
     <message>
         <location filename="../ui/attachdialog.cpp" line="58"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/attachdialog.cpp" line="59"/>
@@ -59,7 +59,7 @@
     <message>
         <location filename="../ui/attachdialog.cpp" line="146"/>
         <source>This is perfwb itself: pick another process.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist perfwb selbst: Wählen Sie einen anderen Prozess.</translation>
     </message>
 </context>
 <context>
@@ -72,13 +72,13 @@
     <message>
         <location filename="../ui/backgroundjob.cpp" line="13"/>
         <source>perfwb</source>
-        <translation type="unfinished">perfwb</translation>
+        <translation>perfwb</translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::CallTreeModel</name>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="125"/>
+        <location filename="../ui/calltreemodel.cpp" line="126"/>
         <source>%1
 %2
 self %3 (%4 %), total %5 (%6 %)</source>
@@ -87,37 +87,37 @@ self %3 (%4 %), total %5 (%6 %)</source>
 selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="140"/>
+        <location filename="../ui/calltreemodel.cpp" line="141"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="142"/>
+        <location filename="../ui/calltreemodel.cpp" line="143"/>
         <source>Self</source>
         <translation>Selbst</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="144"/>
+        <location filename="../ui/calltreemodel.cpp" line="145"/>
         <source>Self %</source>
         <translation>Selbst %</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="146"/>
+        <location filename="../ui/calltreemodel.cpp" line="147"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="148"/>
+        <location filename="../ui/calltreemodel.cpp" line="149"/>
         <source>Total %</source>
         <translation>Gesamt %</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="150"/>
+        <location filename="../ui/calltreemodel.cpp" line="151"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="152"/>
+        <location filename="../ui/calltreemodel.cpp" line="153"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
@@ -176,64 +176,380 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/callercalleeview.cpp" line="174"/>
         <source>%1 — self %2 (%3 %), total %4 (%5 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — selbst %2 (%3 %), gesamt %4 (%5 %)</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::CompareSummaryView</name>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="39"/>
+        <source>Warn when the total time or a function grows by more than this</source>
+        <translation>Warnen, wenn die Gesamtzeit oder eine Funktion um mehr als diesen Wert wächst</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="40"/>
+        <source>Fail when the total time or a function grows by more than this</source>
+        <translation>Als Fehler werten, wenn die Gesamtzeit oder eine Funktion um mehr als diesen Wert wächst</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="41"/>
+        <source>Functions below this self share in both runs never move the verdict</source>
+        <translation>Funktionen, deren Selbstanteil in beiden Läufen darunter liegt, ändern die Bewertung nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="55"/>
+        <source>Warn above</source>
+        <translation>Warnung über</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="56"/>
+        <source>Fail above</source>
+        <translation>Fehler über</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="57"/>
+        <source>Minimum share</source>
+        <translation>Mindestanteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="99"/>
+        <source>Base: %1
+New: %2</source>
+        <translation>Basislauf: %1
+Neuer Lauf: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="102"/>
+        <source>Comparing…</source>
+        <translation>Vergleiche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="112"/>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/comparesummaryview.cpp" line="119"/>
+        <source>%n function(s) beyond the thresholds</source>
+        <translation>
+            <numerusform>%n Funktion über den Schwellenwerten</numerusform>
+            <numerusform>%n Funktionen über den Schwellenwerten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="126"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::CompareView</name>
+    <message>
+        <location filename="../ui/compareview.cpp" line="37"/>
+        <source>Swap Base and New</source>
+        <translation>Basislauf und neuen Lauf tauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="48"/>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="49"/>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="50"/>
+        <source>Diff</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="103"/>
+        <source>Base: %1    New: %2</source>
+        <translation>Basislauf: %1    Neuer Lauf: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="104"/>
+        <source>Base: %1</source>
+        <translation>Basislauf: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="105"/>
+        <source>New: %1</source>
+        <translation>Neuer Lauf: %1</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ComparisonDocument</name>
+    <message>
+        <location filename="../ui/comparisondocument.cpp" line="40"/>
+        <source>%1 ↔ %2</source>
+        <translation>%1 ↔ %2</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::DeltaTableModel</name>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="104"/>
+        <source>below min share</source>
+        <translation>unter Mindestanteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="106"/>
+        <source>within noise</source>
+        <translation>im Rauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="124"/>
+        <source>%1 [%2]
+self: %3 → %4 %5
+total: %6 → %7 %5</source>
+        <translation>%1 [%2]
+selbst: %3 → %4 %5
+gesamt: %6 → %7 %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="136"/>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="138"/>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="140"/>
+        <source>Self before</source>
+        <translation>Selbst vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="142"/>
+        <source>Self after</source>
+        <translation>Selbst nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="144"/>
+        <source>Δ self</source>
+        <translation>Δ selbst</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="146"/>
+        <source>Δ self (rel.)</source>
+        <translation>Δ selbst (rel.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="148"/>
+        <source>Total before</source>
+        <translation>Gesamt vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="150"/>
+        <source>Total after</source>
+        <translation>Gesamt nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="152"/>
+        <source>Δ total</source>
+        <translation>Δ gesamt</translation>
+    </message>
+    <message>
+        <location filename="../ui/deltatablemodel.cpp" line="154"/>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::DiffFlameGraphWidget</name>
+    <message>
+        <location filename="../ui/diffflamegraphwidget.cpp" line="169"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;before: %3 (%4 %5)&lt;br&gt;after: %6 (%7 %5)&lt;br&gt;delta: %8 (%9)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;vorher: %3 (%4 %5)&lt;br&gt;nachher: %6 (%7 %5)&lt;br&gt;Differenz: %8 (%9)</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::DiffView</name>
+    <message>
+        <location filename="../ui/diffview.cpp" line="35"/>
+        <source>Back to the previous zoom</source>
+        <translation>Zurück zum vorigen Zoom</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="37"/>
+        <source>Reset zoom (show everything)</source>
+        <translation>Zoom zurücksetzen (alles zeigen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="38"/>
+        <source>Shape of the new run</source>
+        <translation>Form des neuen Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="39"/>
+        <source>Shape of the base run (vanished frames)</source>
+        <translation>Form des Basislaufs (weggefallene Frames)</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="40"/>
+        <source>Which run&apos;s call tree gives the graph its shape; frames only the base run has show in the base run&apos;s shape</source>
+        <translation>Welcher Aufrufbaum dem Diagramm seine Form gibt; Frames, die nur der Basislauf hat, erscheinen in der Form des Basislaufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="42"/>
+        <source>Search functions (regular expression)</source>
+        <translation>Funktionen suchen (regulärer Ausdruck)</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="45"/>
+        <source>&lt;span style=&apos;background:#ff4646&apos;&gt;&amp;nbsp;slower&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#4646ff;color:white&apos;&gt;&amp;nbsp;faster&amp;nbsp;&lt;/span&gt; share of each run&apos;s total</source>
+        <translation>&lt;span style=&apos;background:#ff4646&apos;&gt;&amp;nbsp;langsamer&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#4646ff;color:white&apos;&gt;&amp;nbsp;schneller&amp;nbsp;&lt;/span&gt; Anteil am Gesamtwert des jeweiligen Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="81"/>
+        <source>Filter functions</source>
+        <translation>Funktionen filtern</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="146"/>
+        <source>invalid pattern</source>
+        <translation>ungültiges Muster</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="148"/>
+        <source>matched %1 %</source>
+        <translation>%1 % gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ExportController</name>
+    <message>
+        <location filename="../ui/exportcontroller.cpp" line="63"/>
+        <source>unknown export format &apos;%1&apos;</source>
+        <translation>unbekanntes Exportformat „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportcontroller.cpp" line="83"/>
+        <source>the comparison is still being computed; export again in a moment</source>
+        <translation>der Vergleich wird noch berechnet; exportieren Sie gleich noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportcontroller.cpp" line="87"/>
+        <source>a comparison exports to HTML or SVG, not &apos;%1&apos;</source>
+        <translation>ein Vergleich wird als HTML oder SVG exportiert, nicht als „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportcontroller.cpp" line="116"/>
+        <source>Exporting %1…</source>
+        <translation>Exportiere %1…</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::FlameChartWidget</name>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="115"/>
+        <source>No samples</source>
+        <translation>Keine Stichproben</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::FlameGraphOptions</name>
+    <message>
+        <location filename="../ui/flamegraphoptions.cpp" line="29"/>
+        <source>&amp;Flame (Root at the Bottom)</source>
+        <translation>&amp;Flamme (Wurzel unten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphoptions.cpp" line="30"/>
+        <source>&amp;Icicle (Root at the Top)</source>
+        <translation>&amp;Eiszapfen (Wurzel oben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphoptions.cpp" line="31"/>
+        <source>Colour by &amp;Name</source>
+        <translation>Farbe nach &amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphoptions.cpp" line="32"/>
+        <source>Colour by &amp;Module</source>
+        <translation>Farbe nach &amp;Modul</translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::FlameGraphView</name>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="34"/>
+        <location filename="../ui/flamegraphview.cpp" line="36"/>
         <source>Back to the previous zoom</source>
         <translation>Zurück zum vorigen Zoom</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="36"/>
+        <location filename="../ui/flamegraphview.cpp" line="38"/>
         <source>Reset zoom (show everything)</source>
         <translation>Zoom zurücksetzen (alles zeigen)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="39"/>
+        <location filename="../ui/flamegraphview.cpp" line="41"/>
         <source>Search functions (regular expression)</source>
         <translation>Funktionen suchen (regulärer Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="42"/>
+        <location filename="../ui/flamegraphview.cpp" line="44"/>
         <source>Flame</source>
         <translation>Flamme</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="43"/>
+        <location filename="../ui/flamegraphview.cpp" line="45"/>
         <source>Icicle</source>
         <translation>Eiszapfen</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="44"/>
+        <location filename="../ui/flamegraphview.cpp" line="46"/>
         <source>Flame: root at the bottom; icicle: root at the top</source>
-        <translation type="unfinished"></translation>
+        <translation>Flamme: Wurzel unten; Eiszapfen: Wurzel oben</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="45"/>
+        <location filename="../ui/flamegraphview.cpp" line="47"/>
         <source>Colour by name</source>
         <translation>Farbe nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="46"/>
+        <location filename="../ui/flamegraphview.cpp" line="48"/>
         <source>Colour by module</source>
         <translation>Farbe nach Modul</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="146"/>
+        <location filename="../ui/flamegraphview.cpp" line="163"/>
         <source>invalid pattern</source>
         <translation>ungültiges Muster</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="149"/>
+        <location filename="../ui/flamegraphview.cpp" line="166"/>
         <source>matched %1 %</source>
         <translation>%1 % gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="158"/>
-        <location filename="../ui/flamegraphview.cpp" line="161"/>
+        <location filename="../ui/flamegraphview.cpp" line="175"/>
+        <location filename="../ui/flamegraphview.cpp" line="178"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -241,24 +557,19 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
 <context>
     <name>perfwb::ui::FlameGraphWidget</name>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="200"/>
-        <source>No samples</source>
-        <translation>Keine Stichproben</translation>
-    </message>
-    <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="283"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="149"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;%3self: %4 %5 (%6 %)&lt;br&gt;total: %7 %5 (%8 %)%9</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;%3selbst: %4 %5 (%6 %)&lt;br&gt;gesamt: %7 %5 (%8 %)%9</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="285"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="152"/>
         <source>source: %1&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="291"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="155"/>
         <source>&lt;br&gt;&lt;i&gt;inlined&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;i&gt;inline eingefügt&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -266,12 +577,12 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="95"/>
         <source>Function</source>
-        <translation type="unfinished">Funktion</translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="97"/>
         <source>Self</source>
-        <translation type="unfinished">Selbst</translation>
+        <translation>Selbst</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="97"/>
@@ -281,363 +592,284 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="99"/>
         <source>Self %</source>
-        <translation type="unfinished">Selbst %</translation>
+        <translation>Selbst %</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="99"/>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="101"/>
         <source>Total</source>
-        <translation type="unfinished">Gesamt</translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="103"/>
         <source>Total %</source>
-        <translation type="unfinished">Gesamt %</translation>
+        <translation>Gesamt %</translation>
     </message>
     <message>
         <location filename="../ui/functionlistmodel.cpp" line="105"/>
         <source>Module</source>
-        <translation type="unfinished">Modul</translation>
+        <translation>Modul</translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="54"/>
-        <location filename="../ui/mainwindow.cpp" line="552"/>
+        <location filename="../ui/mainwindow.cpp" line="59"/>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
         <source>perfwb</source>
         <translation>perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="56"/>
+        <location filename="../ui/mainwindow.cpp" line="61"/>
         <source>&lt;h2&gt;No report open&lt;/h2&gt;&lt;p&gt;Open a report or an importable profile (Ctrl+O), drop files here, or record a program (Ctrl+R).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Kein Bericht geöffnet&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Bericht oder ein importierbares Profil (Ctrl+O), legen Sie Dateien hier ab oder zeichnen Sie ein Programm auf (Ctrl+R).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="120"/>
         <source>Recording failed</source>
         <translation>Aufzeichnung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="146"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>&amp;Record…</source>
         <translation>&amp;Aufzeichnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="148"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="127"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&amp;Attach to Process…</source>
         <translation>An &amp;Prozess anhängen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="129"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>S&amp;top Recording</source>
         <translation>Aufzeichnung &amp;beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="130"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>&amp;Save As…</source>
         <translation>&amp;Speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="132"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&amp;Find in Flame Graph…</source>
         <translation>Im Flammendiagramm &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>&amp;Reset Zoom</source>
         <translation>Zoom &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142"/>
+        <location filename="../ui/mainwindow.cpp" line="167"/>
         <source>Ctrl+0</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
-        <source>&amp;Flame (Root at the Bottom)</source>
-        <translation>&amp;Flamme (Wurzel unten)</translation>
+        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <source>Compare With (the New Run)</source>
+        <translation>Vergleichen mit (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
-        <source>&amp;Icicle (Root at the Top)</source>
-        <translation>&amp;Eiszapfen (Wurzel oben)</translation>
+        <location filename="../ui/mainwindow.cpp" line="487"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <source>Cannot compare</source>
+        <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
-        <source>Colour by &amp;Name</source>
-        <translation>Farbe nach &amp;Name</translation>
+        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <source>Opening %1 and %2…</source>
+        <translation>Öffne %1 und %2…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="163"/>
-        <source>Colour by &amp;Module</source>
-        <translation>Farbe nach &amp;Modul</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="173"/>
+        <location filename="../ui/mainwindow.cpp" line="176"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175"/>
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
-        <source>%1 (.%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow.cpp" line="189"/>
-        <source>Write the current selection into the standard output directory</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (.%2)</source>
+        <translation>%1 (.%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <source>Write the current selection into the standard output directory</source>
+        <translation>Die aktuelle Auswahl in das Standard-Ausgabeverzeichnis schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Compare &amp;With…</source>
         <translation>&amp;Vergleichen mit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
-        <source>coming with the compare issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="208"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>&amp;About perfwb</source>
         <translation>&amp;Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316"/>
+        <location filename="../ui/mainwindow.cpp" line="282"/>
+        <location filename="../ui/mainwindow.cpp" line="483"/>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="320"/>
+        <location filename="../ui/mainwindow.cpp" line="287"/>
         <source>Cannot open the file</source>
         <translation>Die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="294"/>
         <source>Loading the finished recording…</source>
         <translation>Lade die fertige Aufzeichnung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="302"/>
         <source>Cannot open the recording</source>
         <translation>Die Aufzeichnung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
-        <location filename="../ui/mainwindow.cpp" line="367"/>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="97"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="356"/>
-        <source>unknown export format &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="377"/>
-        <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="389"/>
+        <location filename="../ui/mainwindow.cpp" line="93"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
-        <source>Saving %1…</source>
-        <translation>Speichere %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
-        <location filename="../ui/mainwindow.cpp" line="486"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>Cannot save the report</source>
         <translation>Der Bericht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="417"/>
+        <location filename="../ui/mainwindow.cpp" line="87"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <source>Compare this report (the base run) with another run, side by side and as a diff</source>
+        <translation>Diesen Bericht (den Basislauf) mit einem anderen Lauf vergleichen, nebeneinander und als Differenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>Cannot record</source>
         <translation>Aufzeichnung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="426"/>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="330"/>
         <source>A recording is already running; stop it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits eine Aufzeichnung; beenden Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="442"/>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <source>Stopping the recording…</source>
         <translation>Aufzeichnung wird beendet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Stop the recording before closing its tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden Sie die Aufzeichnung, bevor Sie ihren Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="472"/>
-        <source>Unsaved recording</source>
-        <translation>Ungespeicherte Aufzeichnung</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="473"/>
-        <source>The recording “%1” has not been saved. Save it before closing?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="479"/>
-        <source>Save Report</source>
-        <translation>Bericht speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
-        <source>perfwb reports (*.perfwb)</source>
-        <translation>perfwb-Berichte (*.perfwb)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="555"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
+        <location filename="../ui/mainwindow.cpp" line="435"/>
         <source>%1 — perfwb</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
-        <source>%1 samples</source>
-        <translation>%1 Stichproben</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="558"/>
-        <source>%1 lost</source>
-        <translation>%1 verloren</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="561"/>
-        <source>%1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="562"/>
-        <source>%n thread(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
-        <source>no selection</source>
-        <translation>keine Auswahl</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="564"/>
-        <source>selection: %1</source>
-        <translation>Auswahl: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="584"/>
+        <location filename="../ui/mainwindow.cpp" line="524"/>
         <source>Open Report or Profile</source>
         <translation>Bericht oder Profil öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="585"/>
+        <location filename="../ui/mainwindow.cpp" line="45"/>
         <source>Reports and profiles (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte und Profile (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
-        <source>Save Report As</source>
-        <translation>Bericht speichern unter</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>Click / Backspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Klick / Backspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="631"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>Flame graph: zoom into a frame / back</source>
-        <translation type="unfinished"></translation>
+        <translation>Flammendiagramm: in einen Frame zoomen / zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="633"/>
+        <location filename="../ui/mainwindow.cpp" line="556"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638"/>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
         <source>About perfwb</source>
         <translation>Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;A profiling workbench for Linux: record programs, explore flame graphs, call trees and timelines, export reports.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;Eine Profiling-Werkbank für Linux: Programme aufzeichnen, Flammendiagramme, Aufrufbäume und Zeitachsen erkunden, Berichte exportieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -668,12 +900,12 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/memoryplot.cpp" line="55"/>
         <source>Wheel: zoom time · Drag: pan · Shift+drag: select a time range · Double-click: reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Mausrad: Zeit zoomen · Ziehen: verschieben · Shift+Ziehen: Zeitbereich auswählen · Doppelklick: zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/memoryplot.cpp" line="118"/>
         <source>RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS</translation>
     </message>
     <message>
         <location filename="../ui/memoryplot.cpp" line="126"/>
@@ -683,7 +915,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/memoryplot.cpp" line="132"/>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
 </context>
 <context>
@@ -691,7 +923,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/processlistmodel.cpp" line="103"/>
         <source>PID</source>
-        <translation type="unfinished"></translation>
+        <translation>PID</translation>
     </message>
     <message>
         <location filename="../ui/processlistmodel.cpp" line="105"/>
@@ -706,7 +938,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/processlistmodel.cpp" line="109"/>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <location filename="../ui/processlistmodel.cpp" line="111"/>
@@ -732,7 +964,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="45"/>
         <source>program to run, e.g. ./render or python3</source>
-        <translation type="unfinished"></translation>
+        <translation>auszuführendes Programm, z. B. ./render oder python3</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="47"/>
@@ -749,7 +981,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="62"/>
         <source>arguments, quoted as in a shell: --scene &quot;my scene.xml&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Argumente, in Anführungszeichen wie in einer Shell: --scene &quot;my scene.xml&quot;</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="63"/>
@@ -794,7 +1026,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="102"/>
         <source> Hz</source>
-        <translation type="unfinished"></translation>
+        <translation> Hz</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="104"/>
@@ -804,12 +1036,12 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="107"/>
         <source>DWARF (stacks through libraries, default)</source>
-        <translation type="unfinished"></translation>
+        <translation>DWARF (Stacks auch durch Bibliotheken, Standard)</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="108"/>
         <source>Frame pointers (cheaper, stops at code without them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Frame-Pointer (günstiger, endet an Code ohne Frame-Pointer)</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="110"/>
@@ -824,7 +1056,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="115"/>
         <source>allocation tracking arrives with the allocation issue</source>
-        <translation type="unfinished"></translation>
+        <translation>das Aufzeichnen von Speicheranforderungen kommt mit dem Allokations-Issue</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="120"/>
@@ -849,12 +1081,12 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="252"/>
         <source>%1 is not an executable file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine ausführbare Datei.</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="256"/>
         <source>%1 was not found on PATH: give its full path or browse for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde in PATH nicht gefunden: Geben Sie den vollständigen Pfad an oder wählen Sie das Programm über „Durchsuchen…“ aus.</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="275"/>
@@ -882,42 +1114,42 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="75"/>
         <source>%1 samples, %2 lost, %3 s, %4 threads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stichproben, %2 verloren, %3 s, %4 Threads</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="81"/>
         <source>, target killed by signal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Zielprogramm durch Signal %1 beendet</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="83"/>
         <source>, target exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Exit-Code des Zielprogramms %1</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="85"/>
         <source> (sampled with ptrace: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (mit ptrace abgetastet: %1)</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="150"/>
         <source>Check the command&apos;s spelling, give its full path, or add its directory to PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Schreibweise des Befehls, geben Sie den vollständigen Pfad an oder nehmen Sie sein Verzeichnis in PATH auf.</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="153"/>
         <source>Run perfwb as root, or allow profiling: sysctl kernel.perf_event_paranoid=1 and kernel.yama.ptrace_scope=0 (or grant CAP_PERFMON and CAP_SYS_PTRACE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten Sie perfwb als root oder erlauben Sie das Profiling: sysctl kernel.perf_event_paranoid=1 und kernel.yama.ptrace_scope=0 (oder vergeben Sie CAP_PERFMON und CAP_SYS_PTRACE).</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="156"/>
         <source>The process may have exited; refresh the process list and pick another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prozess hat sich möglicherweise beendet; aktualisieren Sie die Prozessliste und wählen Sie einen anderen.</translation>
     </message>
     <message>
         <location filename="../ui/recordingcontroller.cpp" line="158"/>
         <source>Pick a running process: a zombie has nothing left to sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen laufenden Prozess: Bei einem Zombie gibt es nichts mehr abzutasten.</translation>
     </message>
 </context>
 <context>
@@ -926,6 +1158,76 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
         <location filename="../ui/reportdocument.cpp" line="70"/>
         <source>Untitled recording</source>
         <translation>Unbenannte Aufzeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ReportSaver</name>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="28"/>
+        <source>Save Report As</source>
+        <translation>Bericht speichern unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="28"/>
+        <location filename="../ui/reportsaver.cpp" line="72"/>
+        <source>perfwb reports (*.perfwb)</source>
+        <translation>perfwb-Berichte (*.perfwb)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="43"/>
+        <source>Saving %1…</source>
+        <translation>Speichere %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="64"/>
+        <source>Unsaved recording</source>
+        <translation>Ungespeicherte Aufzeichnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="65"/>
+        <source>The recording “%1” has not been saved. Save it before closing?</source>
+        <translation>Die Aufzeichnung „%1“ wurde nicht gespeichert. Vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportsaver.cpp" line="72"/>
+        <source>Save Report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ReportStatusFields</name>
+    <message>
+        <location filename="../ui/reportstatusfields.cpp" line="43"/>
+        <source>%1 samples</source>
+        <translation>%1 Stichproben</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportstatusfields.cpp" line="44"/>
+        <source>%1 lost</source>
+        <translation>%1 verloren</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportstatusfields.cpp" line="47"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/reportstatusfields.cpp" line="48"/>
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/reportstatusfields.cpp" line="50"/>
+        <source>no selection</source>
+        <translation>keine Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportstatusfields.cpp" line="50"/>
+        <source>selection: %1</source>
+        <translation>Auswahl: %1</translation>
     </message>
 </context>
 <context>
@@ -973,7 +1275,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/reportview.cpp" line="49"/>
         <source>Clear the time range and thread selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitbereich und Thread-Auswahl aufheben</translation>
     </message>
     <message>
         <location filename="../ui/reportview.cpp" line="52"/>
@@ -983,17 +1285,17 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/reportview.cpp" line="142"/>
         <source>%1 s – %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s – %2 s</translation>
     </message>
     <message>
         <location filename="../ui/reportview.cpp" line="146"/>
         <source>%1 of %2 threads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Threads</translation>
     </message>
     <message>
         <location filename="../ui/reportview.cpp" line="165"/>
         <source>Showing the selection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigt wird die Auswahl: %1</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +1303,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="82"/>
         <source>&lt;p&gt;Analysing…&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Analysiere…&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="92"/>
@@ -1061,7 +1363,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="107"/>
         <source>%1, %2 Hz, call graph: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Hz, Aufrufgraph: %3</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="110"/>
@@ -1081,7 +1383,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="113"/>
         <source>%1 samples (weight %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stichproben (Gewicht %2)</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="125"/>
@@ -1101,7 +1403,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="131"/>
         <source>Peak PSS</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchster PSS</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="133"/>
@@ -1111,7 +1413,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="135"/>
         <source>Peak %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstwert %1</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="139"/>
@@ -1136,27 +1438,27 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/summaryview.cpp" line="150"/>
         <source>Self %</source>
-        <translation type="unfinished">Selbst %</translation>
+        <translation>Selbst %</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="150"/>
         <source>Total %</source>
-        <translation type="unfinished">Gesamt %</translation>
+        <translation>Gesamt %</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="150"/>
         <source>Function</source>
-        <translation type="unfinished">Funktion</translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="150"/>
         <source>Module</source>
-        <translation type="unfinished">Modul</translation>
+        <translation>Modul</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="169"/>
         <source>&lt;p&gt;No samples in the current selection.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Keine Stichproben in der aktuellen Auswahl.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1169,7 +1471,7 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="242"/>
         <source>No samples or timelines in this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Stichproben oder Zeitachsen in diesem Profil</translation>
     </message>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="251"/>
@@ -1179,27 +1481,27 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="568"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 ms</translation>
     </message>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="570"/>
         <source>&lt;b&gt;%1&lt;/b&gt; at %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; bei %2 s</translation>
     </message>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="580"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;pid %2, tid %3&lt;br&gt;%4 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;PID %2, TID %3&lt;br&gt;%4 Stichproben</translation>
     </message>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="590"/>
         <source>&lt;br&gt;at %1 s: %2 samples in %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;bei %1 s: %2 Stichproben in %3 ms</translation>
     </message>
     <message>
         <location filename="../ui/timelinewidget.cpp" line="592"/>
         <source>&lt;br&gt;Click to show only this thread, Ctrl+click to add or remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Klicken, um nur diesen Thread zu zeigen; Ctrl+Klick zum Hinzufügen oder Entfernen</translation>
     </message>
 </context>
 </TS>
