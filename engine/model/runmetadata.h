@@ -37,6 +37,11 @@ public:
     // Values of secret-looking variables are replaced before they are stored,
     // so no report (and no export of it) ever carries them.
     void setEnvironment(const EnvironmentList &env);
+    // The same for a command line: the value of a secret-looking option
+    // (--token=V, --password V, -Dapi.key=V), NAME=V assignments and the password of
+    // a user:password@ URL. Recorders and importers set commandLine through this.
+    void setCommandLine(std::vector<std::string> args);
+    static std::vector<std::string> redactArguments(std::vector<std::string> args);
     const EnvironmentList &environment() const { return environment_; }
     static bool isSecretName(std::string_view name);
     static constexpr std::string_view kRedacted = "<redacted>";

@@ -293,12 +293,12 @@ void PerfRecorder::fillMetadata(pid_t pid)
     std::lock_guard guard(lock_);
     model::RunMetadata &m = profile_->meta;
     if (launcher_) {
-        m.commandLine = options_.command;
+        m.setCommandLine(options_.command);
         m.workingDir = options_.workingDir.empty() ? currentDir() : options_.workingDir;
         m.setEnvironment(splitEnvironment(launcher_->environment()));
     } else {
         const std::string proc = "/proc/" + std::to_string(pid);
-        m.commandLine = readNulList(proc + "/cmdline");
+        m.setCommandLine(readNulList(proc + "/cmdline"));
         char buf[PATH_MAX];
         const ssize_t n = ::readlink((proc + "/cwd").c_str(), buf, sizeof buf - 1);
         m.workingDir = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();

@@ -534,8 +534,10 @@ void PerfScriptParser::fillMetadata()
         } else if (key == "cmdline" && meta.commandLine.empty()) {
             // perf joined the words with spaces; that is as much as can be recovered.
             std::string_view rest = value;
+            std::vector<std::string> words;
             for (auto word = nextToken(rest); !word.empty(); word = nextToken(rest))
-                meta.commandLine.emplace_back(word);
+                words.emplace_back(word);
+            meta.setCommandLine(std::move(words));
         } else if (key == "perf version") {
             meta.extra["perf.version"] = value;
         } else if (key == "os release") {

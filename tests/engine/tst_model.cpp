@@ -24,6 +24,8 @@ private Q_SLOTS:
     void secretNames();
     void setEnvironmentRedacts_data();
     void setEnvironmentRedacts();
+    void commandLineRedacts_data();
+    void commandLineRedacts();
     void sampleTableIs24BytesASample(); // 16 when every weight is 1
 };
 
@@ -222,6 +224,46 @@ void TestModel::setEnvironmentRedacts_data()
     QTest::newRow("empty value") << "EMPTY"
                                  << ""
                                  << "";
+}
+
+void TestModel::commandLineRedacts_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("stored");
+    const QString r = QString::fromLatin1(model::RunMetadata::kRedacted.data());
+    QTest::newRow("option=value") << QStringList{"./app", "--token=abc", "--fast"}
+                                  << QStringList{"./app", "--token=" + r, "--fast"};
+    QTest::newRow("option value") << QStringList{"./app", "--password", "hunter2", "scene.json"}
+                                  << QStringList{"./app", "--password", r, "scene.json"};
+    QTest::newRow("option then option") << QStringList{"./app", "--no-secret", "--fast"}
+                                        << QStringList{"./app", "--no-secret", "--fast"};
+    QTest::newRow("java property") << QStringList{"java", "-Dapi.key=xyz", "-jar", "a.jar"}
+                                   << QStringList{"java", "-Dapi.key=" + r, "-jar", "a.jar"};
+    QTest::newRow("assignment") << QStringList{"env", "AWS_SECRET_ACCESS_KEY=xyz", "HOME=/root", "./app"}
+                                << QStringList{"env", "AWS_SECRET_ACCESS_KEY=" + r, "HOME=/root", "./app"};
+    QTest::newRow("url password") << QStringList{"./sync", "https://me:pa55@example.org/repo", "--url=ftp://a:b@h/x"}
+                                  << QStringList{"./sync", "https://me:" + r + "@example.org/repo",
+                                                 "--url=ftp://a:" + r + "@h/x"};
+    QTest::newRow("url without password") << QStringList{"./sync", "https://me@example.org/a:b", "http://h:80/x"}
+                                          << QStringList{"./sync", "https://me@example.org/a:b", "http://h:80/x"};
+    QTest::newRow("program name is kept") << QStringList{"./keytool", "list"} << QStringList{"./keytool", "list"};
+    QTest::newRow("plain") << QStringList{"./cpusplit", "2000"} << QStringList{"./cpusplit", "2000"};
+    QTest::newRow("secret flag last") << QStringList{"./app", "--token"} << QStringList{"./app", "--token"};
+}
+
+void TestModel::commandLineRedacts()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, stored);
+    std::vector<std::string> in;
+    for (const auto &a : args)
+        in.push_back(a.toStdString());
+    model::RunMetadata meta;
+    meta.setCommandLine(in);
+    QStringList out;
+    for (const auto &a : meta.commandLine)
+        out << QString::fromStdString(a);
+    QCOMPARE(out, stored);
 }
 
 void TestModel::setEnvironmentRedacts()
