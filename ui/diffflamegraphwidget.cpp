@@ -25,6 +25,12 @@ void DiffFlameGraphWidget::setDiff(std::shared_ptr<const analysis::ProfileDiff> 
     shape_ = shape;
     matched_.clear();
     selected_ = kNone;
+    names_.clear();
+    if (diff_) {
+        names_.reserve(diff_->functions().size());
+        for (const auto &fn : diff_->functions())
+            names_.push_back(fn.name.empty() ? QStringLiteral("[unknown]") : qs(fn.name));
+    }
     layout();
 }
 
@@ -84,6 +90,11 @@ void DiffFlameGraphWidget::layout()
         }
         std::reverse(todo.begin() + static_cast<std::ptrdiff_t>(mark), todo.end());
     }
+    // One colour per node, once: painting must not format and parse colour names.
+    colours_.assign(tree.size(), QColor());
+    for (const auto &r : rects)
+        colours_[r.node] = QColor(
+            QString::fromStdString(report::DiffSvgWriter::colour(tree[r.node].shareBefore, tree[r.node].shareAfter)));
     setRects(std::move(rects), tree.empty() ? 0.0 : widthOf(tree[0]), tree.size());
 }
 
@@ -99,7 +110,7 @@ double DiffFlameGraphWidget::search(const QString &pattern)
     const auto &fns = diff_->functions();
     matched_.resize(fns.size());
     for (std::size_t f = 0; f < fns.size(); ++f)
-        matched_[f] = re.match(qs(fns[f].name)).hasMatch();
+        matched_[f] = re.match(names_[f]).hasMatch();
     const auto &tree = nodes();
     if (tree.empty() || widthOf(tree[0]) <= 0)
         return 0;
@@ -135,8 +146,7 @@ std::uint32_t DiffFlameGraphWidget::nodeOfFunction(std::uint32_t function) const
 
 QColor DiffFlameGraphWidget::colourOf(std::uint32_t node) const
 {
-    const auto &n = nodes()[node];
-    return QColor(QString::fromStdString(report::DiffSvgWriter::colour(n.shareBefore, n.shareAfter)));
+    return node < colours_.size() ? colours_[node] : QColor();
 }
 
 QColor DiffFlameGraphWidget::colourFor(std::uint32_t node) const
@@ -149,8 +159,7 @@ QColor DiffFlameGraphWidget::colourFor(std::uint32_t node) const
 
 QString DiffFlameGraphWidget::labelFor(std::uint32_t node) const
 {
-    const auto &name = diff_->functions()[nodes()[node].function].name;
-    return name.empty() ? QStringLiteral("[unknown]") : qs(name);
+    return names_[nodes()[node].function];
 }
 
 bool DiffFlameGraphWidget::outlined(std::uint32_t node) const

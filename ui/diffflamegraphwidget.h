@@ -48,7 +48,9 @@ private:
 
     std::shared_ptr<const analysis::ProfileDiff> diff_;
     Shape shape_ = Shape::New;
-    std::vector<bool> matched_; // per diff function
+    std::vector<QString> names_;  // per diff function
+    std::vector<QColor> colours_; // per node of the current shape
+    std::vector<bool> matched_;   // per diff function
     std::uint32_t selected_ = kNone;
 };
 

@@ -44,13 +44,54 @@ void FlameGraphWidget::setTree(std::shared_ptr<const model::Profile> profile,
             rects.push_back({r.node, r.depth, static_cast<double>(r.start), static_cast<double>(r.width)});
         total = static_cast<double>(layout.total);
     }
+    // Labels and colours per function, once: a zoomed paint labels thousands of frames.
+    names_.clear();
+    if (functions_) {
+        names_.reserve(functions_->size());
+        for (analysis::FunctionId f = 0; f < functions_->size(); ++f)
+            names_.push_back(qs(functions_->name(f)));
+    }
+    updateColours();
     setRects(std::move(rects), total, tree_ ? tree_->size() : 0);
 }
 
 void FlameGraphWidget::setColouring(Colouring colouring)
 {
     colouring_ = colouring;
+    updateColours();
     update();
+}
+
+void FlameGraphWidget::updateColours()
+{
+    colours_.clear();
+    faded_.clear();
+    if (!functions_)
+        return;
+    colours_.reserve(functions_->size());
+    faded_.reserve(functions_->size());
+    for (analysis::FunctionId f = 0; f < functions_->size(); ++f) {
+        const auto &fn = functions_->at(f);
+        const std::string_view key = colouring_ == Colouring::ByModule ? functions_->module(f) : functions_->name(f);
+        const std::uint32_t h = stableHash(key);
+        QColor c;
+        switch (fn.kind) {
+        case model::FrameKind::Kernel:
+            c = QColor::fromHsv(200 + static_cast<int>(h % 30), 110 + static_cast<int>((h >> 8) % 60), 220);
+            break;
+        case model::FrameKind::Python:
+        case model::FrameKind::Jit:
+            c = QColor::fromHsv(90 + static_cast<int>(h % 40), 120 + static_cast<int>((h >> 8) % 60), 210);
+            break;
+        case model::FrameKind::Native:
+            c = QColor::fromHsv(static_cast<int>(h % 50), 140 + static_cast<int>((h >> 8) % 90), 235);
+            break;
+        }
+        if (fn.inlined)
+            c = c.lighter(115);
+        colours_.push_back(c);
+        faded_.push_back(QColor::fromHsv(c.hue(), 30, c.value())); // non-matches while searching
+    }
 }
 
 void FlameGraphWidget::setSelectedFunction(analysis::FunctionId function)
@@ -72,7 +113,7 @@ double FlameGraphWidget::search(const QString &pattern)
         return -1;
     matched_.assign(functions_->size(), false);
     for (analysis::FunctionId f = 0; f < functions_->size(); ++f)
-        matched_[f] = re.match(qs(functions_->name(f))).hasMatch();
+        matched_[f] = re.match(names_[f]).hasMatch();
     // Share of the total under matched frames; a match inside a match counts once.
     std::uint64_t covered = 0;
     std::vector<std::uint32_t> todo(tree_->node(0).children.begin(), tree_->node(0).children.end());
@@ -92,37 +133,15 @@ double FlameGraphWidget::search(const QString &pattern)
 
 QColor FlameGraphWidget::colourFor(std::uint32_t node) const
 {
-    const auto &n = tree_->node(node);
-    const auto &fn = functions_->at(n.function);
-    const bool searching = !matched_.empty();
-    if (searching && matched_[n.function])
-        return QColor(230, 60, 200);
-    const std::string_view key =
-        colouring_ == Colouring::ByModule ? functions_->module(n.function) : functions_->name(n.function);
-    const std::uint32_t h = stableHash(key);
-    QColor c;
-    switch (fn.kind) {
-    case model::FrameKind::Kernel:
-        c = QColor::fromHsv(200 + static_cast<int>(h % 30), 110 + static_cast<int>((h >> 8) % 60), 220);
-        break;
-    case model::FrameKind::Python:
-    case model::FrameKind::Jit:
-        c = QColor::fromHsv(90 + static_cast<int>(h % 40), 120 + static_cast<int>((h >> 8) % 60), 210);
-        break;
-    case model::FrameKind::Native:
-        c = QColor::fromHsv(static_cast<int>(h % 50), 140 + static_cast<int>((h >> 8) % 90), 235);
-        break;
-    }
-    if (fn.inlined)
-        c = c.lighter(115);
-    if (searching)
-        c = QColor::fromHsv(c.hue(), 30, c.value()); // non-matches fade
-    return c;
+    const auto f = tree_->node(node).function;
+    if (matched_.empty())
+        return colours_[f];
+    return matched_[f] ? QColor(230, 60, 200) : faded_[f];
 }
 
 QString FlameGraphWidget::labelFor(std::uint32_t node) const
 {
-    return qs(functions_->name(tree_->node(node).function));
+    return names_[tree_->node(node).function];
 }
 
 bool FlameGraphWidget::dashed(std::uint32_t node) const

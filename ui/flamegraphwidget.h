@@ -48,7 +48,12 @@ private:
     std::shared_ptr<const model::Profile> profile_;
     std::shared_ptr<const analysis::FunctionTable> functions_;
     std::shared_ptr<const analysis::CallTree> tree_;
-    std::vector<bool> matched_; // per function
+    void updateColours();
+
+    std::vector<QString> names_;  // per function
+    std::vector<QColor> colours_; // per function, for the current colouring
+    std::vector<QColor> faded_;   // the same, faded for non-matches of a search
+    std::vector<bool> matched_;   // per function
     double matchedShare_ = 0;
     analysis::FunctionId selected_ = analysis::kNoFunction;
     Colouring colouring_ = Colouring::ByName;

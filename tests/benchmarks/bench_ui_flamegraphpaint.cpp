@@ -1,9 +1,11 @@
 // Paint cost of the flamegraph widget: a top-down tree of about 200 k nodes rendered
 // into a 1920x1080 QImage, as the widget paints itself (whole graph, then zoomed into
-// a subtree, then with a search highlight). Prints the median of 30 paints of each.
+// a subtree, then with a search highlight), and the differential flame graph of a
+// comparison of two such profiles. Prints the median of 30 paints of each.
 // Goal (GUI issue): <= 8 ms per frame.
 //
 // Usage: QT_QPA_PLATFORM=offscreen bench_ui_flamegraphpaint [NODES]   (default 200000)
+#include "diffflamegraphwidget.h"
 #include "flamegraphwidget.h"
 
 #include <QApplication>
@@ -22,10 +24,10 @@ namespace {
 
 // Random stacks until the merged top-down tree has about `nodes` nodes: skewed
 // weights so a few paths are wide and most are narrow, as in real profiles.
-std::shared_ptr<model::Profile> buildProfile(std::size_t nodes)
+std::shared_ptr<model::Profile> buildProfile(std::size_t nodes, std::uint64_t seed = 42)
 {
     auto p = std::make_shared<model::Profile>();
-    std::mt19937_64 rng(42);
+    std::mt19937_64 rng(seed);
     std::vector<model::FrameId> frames;
     for (int i = 0; i < 20000; ++i)
         frames.push_back(p->internFrame("ns::function_" + std::to_string(i) + "(int, double)",
@@ -43,7 +45,7 @@ std::shared_ptr<model::Profile> buildProfile(std::size_t nodes)
     return p;
 }
 
-double medianMs(ui::FlameGraphWidget &w, QImage &image)
+double medianMs(ui::FlameChartWidget &w, QImage &image)
 {
     std::vector<double> ms;
     for (int i = 0; i < 30; ++i) {
@@ -83,5 +85,24 @@ int main(int argc, char **argv)
     w.resetZoom();
     w.search(QStringLiteral("function_1[0-9]*\\("));
     std::printf("with search:    %.2f ms/frame\n", medianMs(w, image));
+
+    // A comparison with a second run of the same shape (other random stacks).
+    const auto other = buildProfile(nodes, 7);
+    auto t0 = std::chrono::steady_clock::now();
+    auto diff = std::make_shared<analysis::ProfileDiff>(analysis::ProfileDiff::compute(*other, *profile));
+    const double diffMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    ui::DiffFlameGraphWidget d;
+    d.resize(1920, 1080);
+    t0 = std::chrono::steady_clock::now();
+    d.setDiff(diff, ui::DiffFlameGraphWidget::Shape::New);
+    const double diffLayoutMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("diff: %zu nodes, ProfileDiff::compute %.1f ms, layout %.1f ms\n", diff->forwardTree().size(), diffMs,
+                diffLayoutMs);
+    std::printf("diff whole:     %.2f ms/frame\n", medianMs(d, image));
+    const auto &droot = diff->forwardTree().front();
+    if (!droot.children.empty() && !diff->forwardTree()[droot.children.front()].children.empty())
+        d.zoomTo(diff->forwardTree()[droot.children.front()].children.front());
+    std::printf("diff zoomed:    %.2f ms/frame\n", medianMs(d, image));
     return 0;
 }
