@@ -1,5 +1,6 @@
 #include "flamegraphsync.h"
 
+#include "analysis/treematch.h"
 #include "flamegraphview.h"
 
 #include <QLineEdit>
@@ -31,39 +32,6 @@ void FlameGraphSync::watch(FlameGraphView *from, FlameGraphView *to)
     });
 }
 
-analysis::FunctionId FlameGraphSync::findFunction(const analysis::FunctionTable &functions, const std::string &name,
-                                                  const std::string &module)
-{
-    for (analysis::FunctionId f = 0; f < functions.size(); ++f)
-        if (functions.name(f) == name && functions.module(f) == module)
-            return f;
-    return analysis::kNoFunction;
-}
-
-std::uint32_t FlameGraphSync::matchPath(const analysis::CallTree &fromTree,
-                                        const analysis::FunctionTable &fromFunctions, std::uint32_t fromNode,
-                                        const analysis::CallTree &toTree, const analysis::FunctionTable &toFunctions)
-{
-    std::uint32_t at = 0;
-    for (const auto id : fromTree.pathTo(fromNode)) {
-        const auto f = fromTree.node(id).function;
-        const auto name = fromFunctions.name(f);
-        const auto module = fromFunctions.module(f);
-        std::uint32_t found = 0;
-        for (const auto c : toTree.node(at).children) {
-            const auto g = toTree.node(c).function;
-            if (toFunctions.name(g) == name && toFunctions.module(g) == module) {
-                found = c;
-                break;
-            }
-        }
-        if (found == 0)
-            break;
-        at = found;
-    }
-    return at;
-}
-
 void FlameGraphSync::followZoom(FlameGraphView *from, FlameGraphView *to)
 {
     const auto *src = from->flameGraph();
@@ -75,7 +43,8 @@ void FlameGraphSync::followZoom(FlameGraphView *from, FlameGraphView *to)
     if (node == 0)
         dst->resetZoom();
     else
-        dst->zoomTo(matchPath(*src->tree(), *src->functions(), node, *dst->tree(), *dst->functions()));
+        dst->zoomTo(
+            analysis::TreeMatch::samePath(*src->tree(), *src->functions(), node, *dst->tree(), *dst->functions()));
     syncing_ = false;
 }
 
@@ -95,7 +64,7 @@ void FlameGraphSync::selectFunction(const std::string &name, const std::string &
         auto *graph = view->flameGraph();
         if (!graph->functions())
             continue;
-        const auto f = findFunction(*graph->functions(), name, module);
+        const auto f = analysis::TreeMatch::findFunction(*graph->functions(), name, module);
         graph->setSelectedFunction(f);
         if (zoom && f != analysis::kNoFunction)
             view->showFunction(f);

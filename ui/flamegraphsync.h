@@ -23,14 +23,6 @@ public:
     // `zoom`, each graph also zooms to that function's widest frame.
     void selectFunction(const std::string &name, const std::string &module, bool zoom);
 
-    // The node of `toTree` on the longest prefix of `fromNode`'s path (0 = the root).
-    static std::uint32_t matchPath(const analysis::CallTree &fromTree, const analysis::FunctionTable &fromFunctions,
-                                   std::uint32_t fromNode, const analysis::CallTree &toTree,
-                                   const analysis::FunctionTable &toFunctions);
-    // The function with this name + module, or kNoFunction.
-    static analysis::FunctionId findFunction(const analysis::FunctionTable &functions, const std::string &name,
-                                             const std::string &module);
-
 Q_SIGNALS:
     // A frame was double-clicked in either graph.
     void functionActivated(const QString &name, const QString &module);

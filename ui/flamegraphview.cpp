@@ -1,5 +1,6 @@
 #include "flamegraphview.h"
 
+#include "analysis/treematch.h"
 #include "reportdocument.h"
 
 #include <QComboBox>
@@ -85,11 +86,27 @@ FlameGraphView::FlameGraphView(QWidget *parent)
 
 void FlameGraphView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
 {
+    // A live snapshot or a new selection brings a new tree: stay zoomed on the same call
+    // path (as far as the new tree has it) and keep the selected function, by name.
+    const auto old = analysis_;
+    const auto zoomed = graph_->zoomedNode();
+    const auto selected = graph_->selectedFunction();
     analysis_ = std::move(analysis);
     if (analysis_)
         graph_->setTree(analysis_->profile, analysis_->functions, analysis_->topDown);
     else
         graph_->setTree({}, {}, {});
+    if (old && analysis_) {
+        const auto &was = *old->functions;
+        if (selected != analysis::kNoFunction)
+            graph_->setSelectedFunction(
+                analysis::TreeMatch::findFunction(*analysis_->functions, was.name(selected), was.module(selected)));
+        if (zoomed != 0) {
+            const QSignalBlocker block(graph_); // the same place, not a new zoom of the user's
+            graph_->zoomTo(
+                analysis::TreeMatch::samePath(*old->topDown, was, zoomed, *analysis_->topDown, *analysis_->functions));
+        }
+    }
     applySearch(); // a new tree forgets the highlight; the box still shows the pattern
     updateBreadcrumb();
     scrollToRoot();

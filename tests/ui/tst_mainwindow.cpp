@@ -223,10 +223,28 @@ private Q_SLOTS:
         const auto full = doc->analysis()->topDown->total();
         const qint64 begin = profile->firstSampleTime();
         const qint64 end = begin + (profile->lastSampleTime() - begin) / 2;
+        // Zoomed on hot_70 and with warm_30 selected before the filter changes...
+        auto *graph = view_->flameGraph()->flameGraph();
+        const auto &before = *doc->analysis();
+        for (analysis::FunctionId f = 0; f < before.functions->size(); ++f) {
+            if (before.functions->name(f) == "hot_70")
+                view_->flameGraph()->showFunction(f);
+            if (before.functions->name(f) == "warm_30")
+                graph->setSelectedFunction(f);
+        }
+        QVERIFY(graph->zoomedNode() != 0);
         QSignalSpy ready(doc, &ui::ReportDocument::analysisReady);
         doc->setTimeRange(begin, end);
         QVERIFY(ready.wait(30000));
         waitForAnalysis(doc);
+        // ...the new tree is shown at the same place, with the same function selected.
+        QTRY_VERIFY(graph->tree() == doc->analysis()->topDown.get());
+        QVERIFY(graph->zoomedNode() != 0);
+        QCOMPARE(graph->functions()->name(graph->tree()->node(graph->zoomedNode()).function), "hot_70");
+        QCOMPARE(graph->functions()->name(graph->selectedFunction()), "warm_30");
+        QVERIFY(view_->flameGraph()->breadcrumb().endsWith(QStringLiteral("hot_70")));
+        graph->resetZoom();
+        graph->setSelectedFunction(analysis::kNoFunction);
 
         analysis::SampleFilter filter;
         filter.beginNs = begin;
