@@ -191,6 +191,10 @@ void MainWindow::createMenus()
         a->setObjectName(QStringLiteral("export-") + format);
         a->setStatusTip(tr("Write the current selection into the standard output directory"));
     }
+    exportMenu_->addSeparator();
+    auto *exportAs = exportMenu_->addAction(tr("Export &As…"), this, &MainWindow::exportAsDialog);
+    exportAs->setObjectName(QStringLiteral("export-as"));
+    exportAs->setStatusTip(tr("Choose the format and the file to write"));
     compare_ = file->addAction(tr("Compare &With…"), this, &MainWindow::compareDialog);
     compare_->setObjectName(QStringLiteral("compare"));
     compare_->setStatusTip(tr("Compare this report (the base run) with another run, side by side and as a diff"));
@@ -447,7 +451,8 @@ void MainWindow::updateActions()
     exportMenu_->setEnabled(has || comparing);
     // A comparison exports its HTML report and differential SVG; the other formats are per run.
     for (auto *a : exportMenu_->actions())
-        a->setEnabled(!comparing || ExportController::comparisonSupports(a->objectName().mid(7)));
+        a->setEnabled(!comparing || a->objectName() == QLatin1String("export-as") ||
+                      ExportController::comparisonSupports(a->objectName().mid(7)));
     compare_->setEnabled(has && !(currentView() == recordingView_ && recording));
     find_->setEnabled(has);
     resetZoom_->setEnabled(has);
@@ -459,6 +464,34 @@ void MainWindow::updateActions()
 CompareView *MainWindow::currentComparison() const
 {
     return qobject_cast<CompareView *>(tabs_->currentWidget());
+}
+
+void MainWindow::exportAsDialog()
+{
+    // One filter per format the current tab can write; the chosen filter names the format.
+    const bool comparing = currentComparison() != nullptr;
+    QStringList filters;
+    QStringList formats;
+    QStringList extensions;
+    for (const auto &exporter : report::FormatRegistry::exporters()) {
+        const QString format = qs(exporter->format());
+        if (comparing && !ExportController::comparisonSupports(format))
+            continue;
+        filters << tr("%1 (*.%2)").arg(qs(exporter->what()), qs(exporter->extension()));
+        formats << format;
+        extensions << qs(exporter->extension());
+    }
+    QString chosen;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export As"),
+                                                QSettings().value(QStringLiteral("lastExportDirectory")).toString(),
+                                                filters.join(QStringLiteral(";;")), &chosen);
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastExportDirectory"), QFileInfo(path).absolutePath());
+    const auto index = std::max<qsizetype>(filters.indexOf(chosen), 0);
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + extensions.value(index);
+    exportCurrent(formats.value(index), path);
 }
 
 void MainWindow::compareDialog()

@@ -85,6 +85,7 @@ private:
     bool maybeSave(ReportView *view); // false when the user kept the tab open
     void openDialog();
     void compareDialog();
+    void exportAsDialog();
     CompareView *addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
                                std::shared_ptr<const model::Profile> next, const QString &newPath);
     void recordDialog();
