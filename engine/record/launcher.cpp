@@ -265,11 +265,33 @@ std::optional<ExitStatus> Launcher::reap(bool block)
 {
     if (status_ || pid_ <= 0)
         return status_;
+    // Look before reaping (WNOWAIT): under the ptrace fallback the child is also a tracee
+    // of a thread of ours, and its ptrace stops are reported to every waiting thread of
+    // the process. A plain wait4 would take those stops from the tracer (and return a
+    // stop as if it were the exit).
+    for (;;) {
+        siginfo_t info{};
+        const int w = waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOWAIT | (block ? 0 : WNOHANG));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0 || info.si_code == CLD_EXITED || info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED)
+            break; // ended (or ECHILD: reaped elsewhere), reap it below
+        if (!block)
+            return std::nullopt; // running, or a stop that is not ours
+        // A stop for the tracer: wait for the exit without spinning on that report.
+        if (pidfd_ >= 0) {
+            pollfd p{pidfd_, POLLIN, 0};
+            ::poll(&p, 1, -1);
+        } else {
+            const timespec step{0, 5 * 1000 * 1000};
+            nanosleep(&step, nullptr);
+        }
+    }
     int st = 0;
     rusage ru{};
     pid_t r;
     do {
-        r = wait4(pid_, &st, block ? 0 : WNOHANG, &ru);
+        r = wait4(pid_, &st, WNOHANG, &ru);
     } while (r < 0 && errno == EINTR);
     if (r == 0)
         return std::nullopt;

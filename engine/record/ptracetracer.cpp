@@ -5,6 +5,7 @@
 #include <ctime>
 #include <dirent.h>
 #include <fstream>
+#include <sched.h>
 #include <signal.h>
 #include <sstream>
 #include <sys/ptrace.h>
@@ -19,6 +20,13 @@ namespace {
 
 constexpr std::uint64_t kContextUser = static_cast<std::uint64_t>(-512); // PERF_CONTEXT_USER
 constexpr unsigned kMaxDepth = 256;
+// How long a tick waits for the threads it interrupted to stop. A thread on a CPU stops
+// within microseconds (the interrupt is an IPI); one waiting for a CPU stops when it gets
+// one, which on a busy machine takes milliseconds: its stop is collected by later sweeps
+// so that the wait never delays the next tick.
+constexpr std::int64_t kTickStopWaitNs = 200'000;
+// Detaching needs the thread stopped: wait longer for that.
+constexpr std::int64_t kDetachStopWaitNs = 1'000'000'000;
 constexpr long kOptions =
     PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
 
@@ -77,9 +85,11 @@ void PtraceTracer::addTracee(pid_t tid, pid_t tgid)
 void PtraceTracer::removeTracee(pid_t tid)
 {
     tracees_.erase(tid);
+    lastSampleNs_.erase(tid);
     comms_.erase(tid);
     stuckTicks_.erase(tid);
     listening_.erase(tid);
+    interrupted_.erase(tid);
 }
 
 void PtraceTracer::emitComm(pid_t tgid, pid_t tid, bool exec)
@@ -127,6 +137,8 @@ void PtraceTracer::emitMaps(pid_t tgid)
 Status PtraceTracer::seize(pid_t pid, bool launched, const SamplingOptions &options)
 {
     options_ = options;
+    periodNs_ = options.frequencyHz > 0 ? 1'000'000'000LL / options.frequencyHz : 0;
+    child_ = launched ? pid : -1;
     std::vector<pid_t> tids;
     if (launched) {
         tids.push_back(pid);
@@ -239,37 +251,67 @@ void PtraceTracer::sweep()
     std::vector<pid_t> tids;
     for (const auto &[tid, tgid] : tracees_)
         tids.push_back(tid);
-    for (pid_t tid : tids) {
-        int status = 0;
-        for (;;) {
-            const pid_t r = waitpid(tid, &status, __WALL | WNOHANG);
-            if (r == 0)
-                break;
-            if (r < 0) {
-                if (errno == ECHILD)
-                    removeTracee(tid);
-                break;
-            }
-            const Stop s = handleStatus(tid, status);
-            if (s == Stop::Gone)
-                break;
-            if (s == Stop::Interrupt) {
-                emitComm(tracees_[tid], tid, false);
-                ptrace(PTRACE_CONT, tid, nullptr, nullptr);
-            }
+    for (pid_t tid : tids)
+        collect(tid);
+}
+
+std::size_t PtraceTracer::collect(pid_t tid)
+{
+    std::size_t handled = 0;
+    for (int status = 0;; ++handled) {
+        const pid_t r = waitTracee(tid, status);
+        if (r == 0)
+            return handled;
+        if (r < 0) {
+            if (errno == ECHILD)
+                removeTracee(tid);
+            return handled;
+        }
+        const Stop s = handleStatus(tid, status);
+        if (s == Stop::Gone)
+            return handled + 1;
+        if (s == Stop::Interrupt) {
+            if (interrupted_.erase(tid) > 0)
+                takeSample(tid);
+            emitComm(tracees_[tid], tid, false);
+            ptrace(PTRACE_CONT, tid, nullptr, nullptr);
+        } else if (listening_.count(tid)) {
+            interrupted_.erase(tid); // group-stopped: not running, nothing to sample
+        } else if (interrupted_.count(tid) && ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0) {
+            // (Another stop, exec, clone, fork or a signal, came before ours. Every ptrace
+            // stop clears a pending PTRACE_INTERRUPT and handleStatus resumed the thread:
+            // ask again, or it runs on unsampled.)
+            interrupted_.erase(tid);
         }
     }
 }
 
-bool PtraceTracer::waitForInterrupt(pid_t tid)
+pid_t PtraceTracer::waitTracee(pid_t tid, int &status)
 {
-    // A tracee's stops are reported to every thread of this process that waits for it
-    // (the launcher reaps the target from another thread). If such a wait took our
-    // stop, nothing more arrives here: after a short while, a thread in tracing stop
-    // ('t') is taken as stopped. Never block in waitpid for the same reason.
-    for (int polls = 0;;) {
+    if (tid == child_) {
+        // The launched target is our child as well as our tracee: a wait here would reap
+        // it and take its exit status and rusage from the Launcher (which then never sees
+        // it end). Look first; leave an ended child to the Launcher.
+        siginfo_t info{};
+        if (waitid(P_PID, static_cast<id_t>(tid), &info, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
+            info.si_pid == tid &&
+            (info.si_code == CLD_EXITED || info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED)) {
+            status = 0; // handleStatus: reports the exit, forgets the tracee
+            return tid;
+        }
+    }
+    return waitpid(tid, &status, __WALL | WNOHANG);
+}
+
+bool PtraceTracer::waitForInterrupt(pid_t tid, std::int64_t timeoutNs)
+{
+    // Never block in waitpid: a thread that does not stop must not stall the sampler.
+    // Spin (yielding) first: a running thread stops within microseconds, and a sleep
+    // would keep it stopped for the sleep's length.
+    const std::int64_t deadline = monotonicNs() + timeoutNs;
+    for (int polls = 0;; ++polls) {
         int status = 0;
-        const pid_t r = waitpid(tid, &status, __WALL | WNOHANG);
+        const pid_t r = waitTracee(tid, status);
         if (r < 0) {
             if (errno == EINTR)
                 continue;
@@ -277,11 +319,14 @@ bool PtraceTracer::waitForInterrupt(pid_t tid)
             return false;
         }
         if (r == 0) {
-            if (++polls > 100 && threadState(tid) == 't')
-                return true;
-            if (polls > 5000) // 1 s: the thread neither stops nor reports; leave it be
-                return false;
-            usleep(200);
+            if (monotonicNs() >= deadline)
+                return false; // the interrupt stays pending; sweep() resumes the thread
+            if (polls < 100) {
+                sched_yield();
+            } else {
+                const timespec pause{0, 50'000};
+                nanosleep(&pause, nullptr);
+            }
             continue;
         }
         const Stop s = handleStatus(tid, status);
@@ -291,21 +336,30 @@ bool PtraceTracer::waitForInterrupt(pid_t tid)
             return false;
         if (WIFSTOPPED(status) && ((status >> 16) & 0xff) == PTRACE_EVENT_STOP)
             return false; // group-stopped: nothing running to sample
+        // Another stop (exec, clone, fork, a signal) came first. Every ptrace stop clears
+        // a pending PTRACE_INTERRUPT, and handleStatus resumed the thread: ask again, or
+        // we wait for a stop that never comes.
+        if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0)
+            return false;
     }
 }
 
-void PtraceTracer::sampleThread(pid_t tid)
+// The thread is in our interrupt stop.
+void PtraceTracer::takeSample(pid_t tid)
 {
-    if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0 || !waitForInterrupt(tid))
-        return;
     user_regs_struct regs{};
     if (ptrace(PTRACE_GETREGS, tid, nullptr, &regs) == 0) {
         const pid_t tgid = tracees_[tid];
-        sample_.timeNs = monotonicNs();
+        const std::int64_t now = monotonicNs();
+        sample_.timeNs = now;
         sample_.pid = tgid;
         sample_.tid = tid;
         sample_.cpu = 0;
-        sample_.period = 0;
+        // The wall time this sample stands for (ns, like perf's cpu-clock period): the
+        // time since this thread's previous sample, one period for its first.
+        const auto last = lastSampleNs_.find(tid);
+        sample_.period = static_cast<std::uint64_t>(last != lastSampleNs_.end() ? now - last->second : periodNs_);
+        lastSampleNs_[tid] = now;
         sample_.callchain.clear();
         sample_.callchain.push_back(kContextUser);
         sample_.callchain.push_back(regs.rip);
@@ -341,13 +395,19 @@ void PtraceTracer::sampleThread(pid_t tid)
         emit_(TracerEvent(sample_));
         ++samples_;
     }
-    ptrace(PTRACE_CONT, tid, nullptr, nullptr);
+    // No PTRACE_CONT here: collect() resumes the thread once. A second one could resume a
+    // later stop (fork, exec) before its report is read, and that report would be lost.
 }
 
-void PtraceTracer::sampleRunning()
+void PtraceTracer::sampleRunning(std::uint64_t missedTicks)
 {
+    std::vector<pid_t> tids;
+    for (const auto &[tid, tgid] : tracees_)
+        tids.push_back(tid);
     std::vector<pid_t> running;
-    for (const auto &[tid, tgid] : tracees_) {
+    for (pid_t tid : tids) {
+        if (!tracees_.count(tid))
+            continue;
         const char state = threadState(tid);
         if (state == 'R') {
             running.push_back(tid);
@@ -355,20 +415,46 @@ void PtraceTracer::sampleRunning()
             continue;
         }
         ++skipped_;
-        // In tracing stop with no report for us for several ticks: its stop was
-        // consumed by another wait (see waitForInterrupt). Resume it rather than leave
-        // the program frozen; a signal in that lost report would be lost with it.
-        if (state == 't' && !listening_.count(tid) && ++stuckTicks_[tid] >= 3) {
-            ptrace(PTRACE_CONT, tid, nullptr, nullptr);
+        if (state != 't' || listening_.count(tid)) {
             stuckTicks_.erase(tid);
-        } else if (state != 't') {
+            continue;
+        }
+        // In tracing stop: most often a stop whose report came after the last sweep (a
+        // busy shell spends much of its time in fork/exec stops). Handle it now.
+        if (collect(tid) > 0) {
+            stuckTicks_.erase(tid);
+            continue;
+        }
+        // Stopped with no report for us, several ticks in a row: its stop was consumed by
+        // a wait elsewhere in this process. Resume it rather than leave the program
+        // frozen; a signal in that lost report is lost with it.
+        if (++stuckTicks_[tid] >= 3) {
+            ptrace(PTRACE_CONT, tid, nullptr, nullptr);
             stuckTicks_.erase(tid);
         }
     }
-    for (pid_t tid : running) {
-        if (tracees_.count(tid))
-            sampleThread(tid);
+    if (missedTicks > 0 && !running.empty()) {
+        // Each running thread would have been sampled at each missed tick.
+        const std::uint64_t missed = missedTicks * running.size();
+        lost_ += missed;
+        emit_(TracerEvent(missed));
     }
+    for (pid_t tid : running) {
+        if (interrupted_.count(tid)) {
+            // Still has not stopped for the previous tick (waiting for a CPU): this
+            // tick's sample is lost; the pending one is taken when it stops.
+            ++lost_;
+            emit_(TracerEvent(std::uint64_t{1}));
+        } else if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0) {
+            interrupted_.insert(tid);
+        }
+    }
+    // Collect the stops of the threads that were on a CPU right away: each one stays
+    // stopped until we see it. Poll without yielding: a yield on a busy machine hands the
+    // CPU away for a whole time slice while the target waits for us.
+    const std::int64_t deadline = monotonicNs() + kTickStopWaitNs;
+    while (!interrupted_.empty() && monotonicNs() < deadline)
+        sweep();
 }
 
 void PtraceTracer::detachAll()
@@ -378,7 +464,7 @@ void PtraceTracer::detachAll()
         tids.push_back(tid);
     for (pid_t tid : tids) {
         // A tracee can only be detached while stopped: interrupt, wait, detach.
-        if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0 && waitForInterrupt(tid))
+        if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0 && waitForInterrupt(tid, kDetachStopWaitNs))
             ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
         else if (tracees_.count(tid))
             ptrace(PTRACE_DETACH, tid, nullptr, nullptr);

@@ -28,19 +28,29 @@ public:
     Status seize(pid_t pid, bool launched, const SamplingOptions &options);
     // Handles pending stops (signals, clones, execs, exits) without blocking.
     void sweep();
-    // Samples every thread that is running right now.
-    void sampleRunning();
+    // Interrupts every thread that is running right now; each is sampled when its stop
+    // is seen (here, or by a later sweep() if it waits for a CPU). `missedTicks`: ticks
+    // that passed unsampled since the last call (the tracer was scheduled late); they
+    // are reported as lost samples of each running thread rather than dropped silently.
+    void sampleRunning(std::uint64_t missedTicks = 0);
+    // Some interrupted thread has not stopped yet: sweep() soon, it is held until seen.
+    bool interruptsPending() const { return !interrupted_.empty(); }
     // Detaches from every tracee, leaving them running.
     void detachAll();
     bool hasTracees() const { return !tracees_.empty(); }
     std::size_t samplesTaken() const { return samples_; }
     std::size_t threadsSkipped() const { return skipped_; }
+    // Samples lost: ticks missed while the tracer was late, and interrupts that did not
+    // stop the thread in time.
+    std::uint64_t samplesLost() const { return lost_; }
 
 private:
     enum class Stop { Gone, Interrupt, Other };
     Stop handleStatus(pid_t tid, int status);
-    bool waitForInterrupt(pid_t tid);
-    void sampleThread(pid_t tid);
+    bool waitForInterrupt(pid_t tid, std::int64_t timeoutNs);
+    pid_t waitTracee(pid_t tid, int &status);
+    std::size_t collect(pid_t tid); // handles the pending reports of one tracee
+    void takeSample(pid_t tid);
     void addTracee(pid_t tid, pid_t tgid);
     void removeTracee(pid_t tid);
     void emitMaps(pid_t tgid);
@@ -50,11 +60,16 @@ private:
     SamplingOptions options_;
     std::map<pid_t, pid_t> tracees_; // tid -> tgid
     std::map<pid_t, std::string> comms_;
-    std::map<pid_t, int> stuckTicks_; // ticks a tracee sat in tracing stop unreported
-    std::set<pid_t> listening_;       // group-stopped (PTRACE_LISTEN): stopped on purpose
+    std::map<pid_t, int> stuckTicks_;            // ticks a tracee sat in tracing stop unreported
+    std::set<pid_t> listening_;                  // group-stopped (PTRACE_LISTEN): stopped on purpose
+    std::set<pid_t> interrupted_;                // PTRACE_INTERRUPT sent for a sample, stop not seen yet
+    std::map<pid_t, std::int64_t> lastSampleNs_; // when each thread was last sampled
+    pid_t child_ = -1;                           // the launched target: our child, reaped by the Launcher
+    std::int64_t periodNs_ = 0;
     RawSample sample_;
     std::size_t samples_ = 0;
     std::size_t skipped_ = 0;
+    std::uint64_t lost_ = 0;
 };
 
 } // namespace perfwb::record

@@ -8,8 +8,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
+#include <fstream>
+#include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace perfwb;
@@ -31,6 +35,15 @@ bool hasEnv(const Launcher &l, const std::string &entry)
 {
     const auto &env = l.environment();
     return std::find(env.begin(), env.end(), entry) != env.end();
+}
+
+// The state letter of /proc/PID/stat ('t': tracing stop).
+char stateOf(pid_t pid)
+{
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = stat.rfind(')');
+    return close != std::string::npos && close + 2 < stat.size() ? stat[close + 2] : '?';
 }
 
 } // namespace
@@ -217,6 +230,52 @@ private Q_SLOTS:
         QVERIFY(hasEnv(explicitChoice, "PYTHONMALLOC=pymalloc"));
         QVERIFY(!hasEnv(explicitChoice, "PYTHONMALLOC=malloc"));
         explicitChoice.abort();
+    }
+
+    // The ptrace fallback traces the launched child from another thread of this process:
+    // the Launcher's waits must leave the tracer's stops to the tracer (and never take a
+    // stop for the exit).
+    void waitLeavesPtraceStopsToTheTracer()
+    {
+        Launcher l;
+        QVERIFY(l.create({{PERFWB_WORKLOAD_DIR "/cpusplit", "300"}, {}, {}}));
+        const pid_t pid = l.pid();
+        std::atomic<int> phase{0}; // 1: stop pending, 2: the Launcher has looked, 3: done
+        int tracerStatus = -1;
+        bool detached = false;
+        std::thread tracer([&] {
+            // ptrace binds the tracee to this thread: seize, interrupt, wait, detach here.
+            if (ptrace(PTRACE_SEIZE, pid, nullptr, nullptr) != 0 ||
+                ptrace(PTRACE_INTERRUPT, pid, nullptr, nullptr) != 0) {
+                phase = 3;
+                return;
+            }
+            while (stateOf(pid) != 't')
+                usleep(1000);
+            phase = 1;
+            while (phase.load() != 2)
+                usleep(1000);
+            int status = 0;
+            if (waitpid(pid, &status, __WALL | WNOHANG) == pid)
+                tracerStatus = status;
+            detached = ptrace(PTRACE_DETACH, pid, nullptr, nullptr) == 0;
+            phase = 3;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return phase.load() != 0; }, 10000));
+        // The stop is pending for the tracer: nothing has ended, and nothing is taken.
+        const bool endedEarly = l.waitFor(0).has_value() || l.waitFor(50).has_value();
+        phase = phase.load() == 1 ? 2 : phase.load();
+        tracer.join();
+        QVERIFY(!endedEarly);
+        QVERIFY2(WIFSTOPPED(tracerStatus) && (tracerStatus >> 16) == PTRACE_EVENT_STOP,
+                 qPrintable(QString::number(tracerStatus, 16)));
+        QVERIFY(detached);
+        const Status s = l.release();
+        QVERIFY2(s, s.message().c_str());
+        const auto st = l.waitFor(20000);
+        QVERIFY(st.has_value());
+        QVERIFY2(!st->signaled && st->code == 0, st->describe().c_str());
+        QVERIFY(st->cpuTimeNs >= 250'000'000); // rusage of the real exit: 300 ms of CPU
     }
 
     void targetDiesWithUs()

@@ -647,9 +647,19 @@ private Q_SLOTS:
         auto extra = [&](const char *key) {
             return p.meta.extra.count(key) ? QString::fromStdString(p.meta.extra.at(key)) : QString();
         };
-        QVERIFY2(p.samples.size() >= 50, qPrintable(QStringLiteral("%1 samples; notes: %2; %3")
-                                                        .arg(p.samples.size())
-                                                        .arg(extra("backend_notes"), r.describe())));
+        // Coverage against the CPU time the workload used (rusage at its exit), not against
+        // wall time: at 199 Hz a thread that runs is sampled about 199 times per CPU second
+        // (more on a busy machine, where it is also sampled while it waits for a CPU).
+        // Half of that holds under load; a sampler that stalls (as when a fork or exec
+        // stop swallowed its interrupt and it waited a second for it) falls far below.
+        const double cpuS = extra("target_cpu_ns").toDouble() / 1e9;
+        QVERIFY2(cpuS >= 1.4, qPrintable(extra("target_cpu_ns")));
+        const double covered = double(p.samples.size()) / p.meta.sampler.frequencyHz;
+        QVERIFY2(covered >= 0.5 * cpuS, qPrintable(QStringLiteral("%1 samples (%2 s) for %3 s of CPU; notes: %4; %5")
+                                                       .arg(p.samples.size())
+                                                       .arg(covered)
+                                                       .arg(cpuS)
+                                                       .arg(extra("backend_notes"), r.describe())));
         // Frame-pointer walks of the workload (built with frame pointers) reach main, and
         // libc, mapped after the exec, is symbolized from /proc/PID/maps.
         QVERIFY2(stackShare(p, "main") >= 90, qPrintable(QString::number(stackShare(p, "main"))));
