@@ -1,6 +1,6 @@
 #include "allocstreamreader.h"
 
-#include "report/fileio.h"
+#include "report/mappedfile.h"
 #include "symbolize/symbolizer.h"
 #include "tracker/allocstream.h"
 
@@ -30,6 +30,7 @@ public:
         , end_(data.data() + data.size())
     {}
     bool atEnd() const { return p_ >= end_; }
+    const char *position() const { return p_; }
     bool byte(std::uint8_t &out)
     {
         if (p_ >= end_)
@@ -76,14 +77,21 @@ struct Event {
 
 // One pass over the records; mapping and trace records go to the caller's tables,
 // the rest to `onEvent`. Returns false on a malformed stream.
+// `consumed` hears every few MiB how far into `body` the pass is.
 template<typename OnEvent>
 bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symbolizer *symbolizer, std::int32_t pid,
-          OnEvent &&onEvent)
+          OnEvent &&onEvent, const std::function<void(std::size_t)> &consumed)
 {
+    constexpr std::size_t kReportEvery = std::size_t{4} << 20;
     Cursor c(body);
     std::uint64_t lastPtr = 0;
     Event ev{};
+    const char *reported = body.data();
     while (!c.atEnd()) {
+        if (consumed && std::size_t(c.position() - reported) >= kReportEvery) {
+            reported = c.position();
+            consumed(std::size_t(reported - body.data()));
+        }
         std::uint8_t tag;
         c.byte(tag);
         std::uint64_t a = 0, b = 0, d = 0;
@@ -149,7 +157,8 @@ bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symb
 } // namespace
 
 Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data, symbolize::Symbolizer &symbolizer,
-                                                           model::Profile &profile)
+                                                           model::Profile &profile,
+                                                           const std::function<void(std::size_t)> &consumed)
 {
     if (data.size() < PWBA_MAGIC_LEN || std::memcmp(data.data(), PWBA_MAGIC, PWBA_MAGIC_LEN) != 0)
         return makeError("not a perfwb allocation stream (bad magic)");
@@ -165,6 +174,10 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
             ++headerLen;
         while (v >>= 7);
     const std::string_view body = data.substr(headerLen);
+    const std::function<void(std::size_t)> bodyConsumed = [&](std::size_t n) {
+        if (consumed)
+            consumed(headerLen + n);
+    };
 
     Summary summary;
     summary.pid = std::int32_t(pid);
@@ -178,55 +191,58 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
     std::uint64_t heap = 0, peak = 0, ordinal = 0, peakOrdinal = 0;
     std::int64_t now = 0, peakTime = 0;
     model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
-    bool ok = scan(body, traces, &symbolizer, summary.pid, [&](const Event &ev) {
-        ++ordinal;
-        switch (ev.kind) {
-        case Event::Alloc: {
-            ++summary.events;
-            if (perTrace.size() <= ev.trace)
-                perTrace.resize(traces.size());
-            auto &s = perTrace[ev.trace];
-            ++s.calls;
-            s.bytes += ev.size;
-            auto [it, added] = live.try_emplace(ev.ptr, Block{ev.size, ev.trace});
-            if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
-                heap -= it->second.size;
-                it->second = Block{ev.size, ev.trace};
-            }
-            heap += ev.size;
-            lastAllocOfThread[ev.tid] = ev.ptr;
-            if (heap > peak) {
-                peak = heap;
-                peakOrdinal = ordinal;
-                peakTime = now;
-            }
-            break;
-        }
-        case Event::Free: {
-            ++summary.events;
-            auto it = live.find(ev.ptr);
-            if (it == live.end()) {
-                ++summary.unmatchedFrees;
+    bool ok = scan(
+        body, traces, &symbolizer, summary.pid,
+        [&](const Event &ev) {
+            ++ordinal;
+            switch (ev.kind) {
+            case Event::Alloc: {
+                ++summary.events;
+                if (perTrace.size() <= ev.trace)
+                    perTrace.resize(traces.size());
+                auto &s = perTrace[ev.trace];
+                ++s.calls;
+                s.bytes += ev.size;
+                auto [it, added] = live.try_emplace(ev.ptr, Block{ev.size, ev.trace});
+                if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
+                    heap -= it->second.size;
+                    it->second = Block{ev.size, ev.trace};
+                }
+                heap += ev.size;
+                lastAllocOfThread[ev.tid] = ev.ptr;
+                if (heap > peak) {
+                    peak = heap;
+                    peakOrdinal = ordinal;
+                    peakTime = now;
+                }
                 break;
             }
-            auto last = lastAllocOfThread.find(ev.tid);
-            if (last != lastAllocOfThread.end() && last->second == ev.ptr) {
-                ++perTrace[it->second.trace].temporary;
-                last->second = 0;
+            case Event::Free: {
+                ++summary.events;
+                auto it = live.find(ev.ptr);
+                if (it == live.end()) {
+                    ++summary.unmatchedFrees;
+                    break;
+                }
+                auto last = lastAllocOfThread.find(ev.tid);
+                if (last != lastAllocOfThread.end() && last->second == ev.ptr) {
+                    ++perTrace[it->second.trace].temporary;
+                    last->second = 0;
+                }
+                heap -= it->second.size;
+                live.erase(it);
+                break;
             }
-            heap -= it->second.size;
-            live.erase(it);
-            break;
-        }
-        case Event::Time:
-        case Event::End:
-            now = ev.timeNs;
-            timeline.points.push_back({now, double(heap)});
-            if (ev.kind == Event::End)
-                summary.complete = true;
-            break;
-        }
-    });
+            case Event::Time:
+            case Event::End:
+                now = ev.timeNs;
+                timeline.points.push_back({now, double(heap)});
+                if (ev.kind == Event::End)
+                    summary.complete = true;
+                break;
+            }
+        },
+        bodyConsumed);
     if (!ok)
         return makeError("allocation stream: malformed record");
     perTrace.resize(traces.size());
@@ -241,14 +257,17 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
         live.clear();
         ordinal = 0;
         std::vector<TraceNode> unused;
-        scan(body, unused, nullptr, summary.pid, [&](const Event &ev) {
-            if (++ordinal > peakOrdinal)
-                return;
-            if (ev.kind == Event::Alloc)
-                live[ev.ptr] = Block{ev.size, ev.trace};
-            else if (ev.kind == Event::Free)
-                live.erase(ev.ptr);
-        });
+        scan(
+            body, unused, nullptr, summary.pid,
+            [&](const Event &ev) {
+                if (++ordinal > peakOrdinal)
+                    return;
+                if (ev.kind == Event::Alloc)
+                    live[ev.ptr] = Block{ev.size, ev.trace};
+                else if (ev.kind == Event::Free)
+                    live.erase(ev.ptr);
+            },
+            bodyConsumed);
         for (const auto &[ptr, block] : live)
             perTrace[block.trace].peakBytes += block.size;
     }
@@ -283,10 +302,12 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
 Result<AllocStreamReader::Summary>
 AllocStreamReader::readFile(const std::string &path, symbolize::Symbolizer &symbolizer, model::Profile &profile)
 {
-    auto data = report::readWholeFile(path);
-    if (!data)
-        return makeError(data.message());
-    auto r = read(*data, symbolizer, profile);
+    // Mapped, not read whole: the stream grows with every allocation (about 3 bytes an
+    // event), and pages a pass is done with go back, so the recorder's memory does not.
+    auto file = report::MappedFile::open(path);
+    if (!file)
+        return makeError(file.message());
+    auto r = read((*file)->data(), symbolizer, profile, [&](std::size_t n) { (*file)->release(n); });
     if (!r)
         return makeError(path + ": " + r.message());
     return r;

@@ -3,6 +3,7 @@
 #include "model/profile.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,7 +28,10 @@ public:
     };
 
     // `data` is a whole stream; a stream cut short is read up to its last whole record.
-    static Result<Summary> read(std::string_view data, symbolize::Symbolizer &symbolizer, model::Profile &profile);
+    // `consumed`, when set, hears now and then how many bytes from the start of `data`
+    // a pass is done with (readFile gives those pages back: bounded memory).
+    static Result<Summary> read(std::string_view data, symbolize::Symbolizer &symbolizer, model::Profile &profile,
+                                const std::function<void(std::size_t)> &consumed = {});
     static Result<Summary> readFile(const std::string &path, symbolize::Symbolizer &symbolizer,
                                     model::Profile &profile);
 

@@ -2,8 +2,11 @@
 # Allocation tracking overhead: tests/workloads/allocloop (N malloc/free pairs of
 # 16..64 B, three calls deep) alone, under libperfwb_alloctrack.so (LD_PRELOAD, stream
 # to a file) and under heaptrack, interleaved, median of BENCH_REPS runs. Also the
-# tracker's bytes per event and the peak RSS of the tracked process. Not part of the
-# test pass: speed is measured here, never asserted in tests.
+# tracker's bytes per event and the peak RSS of the tracked process; and the whole
+# pipeline: `perfwb record --alloc --no-cpu` (tracker + the recorder reading the stream
+# + the report written) against heaptrack (record + heaptrack_interpret), with the
+# peak RSS of the largest process of each tree. Not part of the test pass: speed is
+# measured here, never asserted in tests.
 #
 # Usage: tests/benchmarks/bench_alloc.sh [BUILD_DIR]
 #   BUILD_DIR   default build/release (needs lib/libperfwb_alloctrack.so and
@@ -17,6 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=$(realpath "${1:-$ROOT/build/release}")
 TRACKER=$BUILD/lib/libperfwb_alloctrack.so
 LOOP=$BUILD/tests/workloads/allocloop
+PERFWB=$BUILD/app/perfwb
 PAIRS=${BENCH_PAIRS:-10000000}
 REPS=${BENCH_REPS:-3}
 TIME=/usr/bin/time
@@ -43,6 +47,11 @@ for ((i = 0; i < REPS; ++i)); do
     rm -f "$WORK/stream"
     run tracker env LD_PRELOAD="$TRACKER" PERFWB_ALLOC_FILE="$WORK/stream" "$LOOP" "$PAIRS"
     STREAM_BYTES=$(stat -c %s "$WORK/stream")
+    if [[ -x $PERFWB ]]; then
+        rm -f "$WORK/rec.perfwb"
+        run perfwb_record env PERFWB_ALLOCTRACK_LIB="$TRACKER" "$PERFWB" record --alloc --no-cpu \
+            -o "$WORK/rec.perfwb" -- "$LOOP" "$PAIRS"
+    fi
     if [[ -n $HEAPTRACK ]]; then
         rm -f "$WORK"/ht.*
         (cd "$WORK" && run heaptrack "$HEAPTRACK" -o "$WORK/ht" "$LOOP" "$PAIRS")
@@ -53,9 +62,9 @@ wall() { awk '{print $1}' "$WORK/$1" | median; }
 rss() { awk '{print $2}' "$WORK/$1" | median; }
 ALONE=$(wall alone)
 EVENTS=$((2 * PAIRS))
-echo "| variant | wall (s, median of $REPS) | ratio to alone | peak RSS of the target (MiB) |"
+echo "| variant | wall (s, median of $REPS) | ratio to alone | peak RSS, largest process of the tree (MiB) |"
 echo "|---|---|---|---|"
-for v in alone tracker heaptrack; do
+for v in alone tracker perfwb_record heaptrack; do
     [[ -f $WORK/$v ]] || continue
     w=$(wall $v)
     awk -v v="$v" -v w="$w" -v a="$ALONE" -v r="$(rss $v)" \
