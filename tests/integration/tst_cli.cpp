@@ -1,13 +1,14 @@
 // End-to-end tests of the perfwb command line on real recordings: `perf record` runs the
 // workloads from tests/workloads, the real perfwb binary imports, summarises and exports
 // them, and the checks compare against the shape each workload states at its top.
+#include "recordchecks.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,65 +16,14 @@
 #include <algorithm>
 #include <tuple>
 
-// Helpers report through QVERIFY; stop the calling test as soon as one failed.
-#define CHECKED(call)                                                                                                  \
-    do {                                                                                                               \
-        call;                                                                                                          \
-        if (QTest::currentTestFailed())                                                                                \
-            return;                                                                                                    \
-    } while (false)
+using perfwbtest::Run;
+using perfwbtest::runPerfwb;
+using perfwbtest::runProcess;
+using perfwbtest::workload;
 
 namespace {
 
 const QString kPerfwb = QStringLiteral(PERFWB_BINARY);
-
-QString workload(const char *name)
-{
-    return QStringLiteral(PERFWB_WORKLOAD_DIR "/") + QLatin1String(name);
-}
-
-struct Run {
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return QStringLiteral("finished=%1 exit=%2 stderr=[%3] stdout=[%4]")
-            .arg(finished)
-            .arg(exitCode)
-            .arg(QString::fromLocal8Bit(err.trimmed()), QString::fromLocal8Bit(out.left(400)));
-    }
-};
-
-Run runProcess(const QString &program, const QStringList &args, const QString &workDir = {},
-               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    if (!workDir.isEmpty())
-        p.setWorkingDirectory(workDir);
-    p.start(program, args);
-    Run r;
-    if (!p.waitForStarted(30000)) {
-        r.err = p.errorString().toLocal8Bit();
-        return r;
-    }
-    p.closeWriteChannel();
-    r.finished = p.waitForFinished(300000) && p.exitStatus() == QProcess::NormalExit;
-    if (!r.finished)
-        p.kill();
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-Run perfwb(const QStringList &args, const QString &workDir = {},
-           const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    return runProcess(kPerfwb, args, workDir, env);
-}
 
 bool writeBytes(const QString &path, const QByteArray &data)
 {
@@ -174,7 +124,7 @@ void TestCli::record(const QString &out, const QStringList &command, const QStri
 
 void TestCli::import(const QString &input, const QString &output)
 {
-    const Run r = perfwb({QStringLiteral("import"), input, QStringLiteral("-o"), output});
+    const Run r = runPerfwb({QStringLiteral("import"), input, QStringLiteral("-o"), output});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     QVERIFY2(QFileInfo(output).isFile() && QFileInfo(output).size() > 0, qPrintable(output));
@@ -182,7 +132,7 @@ void TestCli::import(const QString &input, const QString &output)
 
 void TestCli::info(const QString &report, QJsonObject &out)
 {
-    const Run r = perfwb(
+    const Run r = runPerfwb(
         {QStringLiteral("info"), report, QStringLiteral("--json"), QStringLiteral("--top"), QStringLiteral("1000000")});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     QJsonParseError error;
@@ -210,7 +160,7 @@ QString TestCli::sharedReport()
 {
     if (m_cpusplitReport.isEmpty()) {
         const QString path = m_shared.filePath(QStringLiteral("cpusplit.perfwb"));
-        const Run r = perfwb({QStringLiteral("import"), m_cpusplitData, QStringLiteral("-o"), path});
+        const Run r = runPerfwb({QStringLiteral("import"), m_cpusplitData, QStringLiteral("-o"), path});
         if (r.finished && r.exitCode == 0)
             m_cpusplitReport = path;
         else
@@ -246,7 +196,7 @@ void TestCli::help()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    const Run r = perfwb(args);
+    const Run r = runPerfwb(args);
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.out.contains("Usage"), r.out.constData());
     QVERIFY2(r.out.contains(mentions.toUtf8()), r.out.constData());
@@ -296,7 +246,7 @@ void TestCli::importPerfData()
     QVERIFY(functionRows(direct) == functionRows(json));
 
     // The plain-text summary names the hot function too.
-    const Run text = perfwb({QStringLiteral("info"), report});
+    const Run text = runPerfwb({QStringLiteral("info"), report});
     QVERIFY2(text.finished && text.exitCode == 0, qPrintable(text.describe()));
     QVERIFY(text.out.contains("hot_70"));
 }
@@ -344,10 +294,10 @@ void TestCli::roundTrip()
     const QString exportA = dir.filePath(QStringLiteral("a.") + extension);
     const QString exportB = dir.filePath(QStringLiteral("b.") + extension);
 
-    Run r = perfwb({QStringLiteral("export"), first, QStringLiteral("--to"), format, QStringLiteral("-o"), exportA});
+    Run r = runPerfwb({QStringLiteral("export"), first, QStringLiteral("--to"), format, QStringLiteral("-o"), exportA});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     CHECKED(import(exportA, second)); // format sniffed from content
-    r = perfwb({QStringLiteral("export"), second, QStringLiteral("--to"), format, QStringLiteral("-o"), exportB});
+    r = runPerfwb({QStringLiteral("export"), second, QStringLiteral("--to"), format, QStringLiteral("-o"), exportB});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
 
     const QByteArray a = readBytes(exportA);
@@ -402,7 +352,8 @@ void TestCli::exportDefaultName()
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), outDir);
 
-    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), format}, dir.path(), env);
+    const Run r = runPerfwb({QStringLiteral("export"), report, QStringLiteral("--to"), format},
+                            {.workDir = dir.path(), .env = env});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     const QString expected = outDir + QLatin1Char('/') + fileName;
     QVERIFY2(QFileInfo(expected).isFile(), qPrintable(entries(outDir).join(QLatin1Char(' '))));
@@ -426,7 +377,8 @@ void TestCli::exportWithoutOutputDirVariable()
     auto env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("FIL_PERF_OUTPUT_DIR"));
 
-    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("svg")}, cwd, env);
+    const Run r = runPerfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("svg")},
+                            {.workDir = cwd, .env = env});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     const QString expected = cwd + QStringLiteral("/outputs/perf/nightly-flamegraph.svg");
     QVERIFY2(QFileInfo(expected).isFile(), qPrintable(QString::fromLocal8Bit(r.out)));
@@ -443,7 +395,8 @@ void TestCli::exportEmptyOutputDirVariable()
     auto env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), QString());
 
-    const Run r = perfwb({QStringLiteral("export"), shared, QStringLiteral("--to"), QStringLiteral("svg")}, cwd, env);
+    const Run r = runPerfwb({QStringLiteral("export"), shared, QStringLiteral("--to"), QStringLiteral("svg")},
+                            {.workDir = cwd, .env = env});
     QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
     QVERIFY2(r.err.startsWith("perfwb: ") && r.err.count('\n') == 1 && r.err.endsWith('\n'), r.err.constData());
     QVERIFY2(r.err.contains("FIL_PERF_OUTPUT_DIR"), r.err.constData());
@@ -536,7 +489,7 @@ void TestCli::badInput()
     }
     const QByteArray goodBefore = readBytes(goodReport);
 
-    const Run r = perfwb(args, cwd);
+    const Run r = runPerfwb(args, {.workDir = cwd});
     QVERIFY2(r.finished, qPrintable(r.describe()));
     QCOMPARE(r.exitCode, exitCode);
     QVERIFY2(r.err.startsWith("perfwb: ") && r.err.endsWith('\n') && r.err.count('\n') == 1,
@@ -590,8 +543,8 @@ void TestCli::deepRecursion()
     CHECKED(record(data, {workload("deeprecurse"), QStringLiteral("300")},
                    {QStringLiteral("--call-graph"), QStringLiteral("dwarf,16384")}));
     CHECKED(import(data, report));
-    const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("folded"),
-                          QStringLiteral("-o"), folded});
+    const Run r = runPerfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QStringLiteral("folded"),
+                             QStringLiteral("-o"), folded});
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
 
     QStringList longest;
@@ -683,8 +636,8 @@ void TestCli::cppNames()
     for (const char *format : {"folded", "speedscope"}) {
         const QString exported = dir.filePath(QLatin1String(format) + QStringLiteral(".out"));
         const QString again = dir.filePath(QLatin1String(format) + QStringLiteral(".perfwb"));
-        const Run r = perfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QLatin1String(format),
-                              QStringLiteral("-o"), exported});
+        const Run r = runPerfwb({QStringLiteral("export"), report, QStringLiteral("--to"), QLatin1String(format),
+                                 QStringLiteral("-o"), exported});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         CHECKED(import(exported, again));
         QJsonObject back;

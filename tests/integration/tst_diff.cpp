@@ -1,6 +1,8 @@
 // End-to-end tests of `perfwb diff` on real recordings: `perfwb record` samples the
 // hotspot2x workload with factor 1 (twice) and factor 2 (hot_function 2x slower), and the
 // diff of those reports must fail on hot_function and pass on the identical pair.
+#include "perfwbrunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,41 +13,8 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run {
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return u"finished=%1 exit=%2 stderr=[%3] stdout=[%4]"_s.arg(finished).arg(exitCode).arg(
-            QString::fromLocal8Bit(err.trimmed()), QString::fromLocal8Bit(out.trimmed().left(1500)));
-    }
-};
-
-Run runPerfwb(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PERFWB_BINARY), args);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    r.finished = p.waitForFinished(120000);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-} // namespace
+using perfwbtest::Run;
+using perfwbtest::runPerfwb;
 
 class TestDiff : public QObject {
     Q_OBJECT
@@ -133,7 +102,7 @@ private Q_SLOTS:
         existing.close();
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(u"GITHUB_STEP_SUMMARY"_s, summary);
-        const Run r = runPerfwb({u"diff"_s, u"--markdown"_s, md, m_base, m_slow}, env);
+        const Run r = runPerfwb({u"diff"_s, u"--markdown"_s, md, m_base, m_slow}, {.env = env});
         QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
         QFile f(md);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -8,7 +8,7 @@
 #include "analysis/functionstats.h"
 #include "analysis/functiontable.h"
 #include "analysis/stackweights.h"
-#include "report/reportreader.h"
+#include "recordchecks.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,123 +20,19 @@
 #include <csignal>
 #include <cstddef>
 #include <fstream>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
 #include <map>
 #include <set>
 #include <sstream>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 using namespace perfwb;
-
-#define CHECKED(call)                                                                                                  \
-    do {                                                                                                               \
-        call;                                                                                                          \
-        if (QTest::currentTestFailed())                                                                                \
-            return;                                                                                                    \
-    } while (false)
+using namespace perfwbtest;
 
 namespace {
 
 const QString kPerfwb = QStringLiteral(PERFWB_BINARY);
-
-QString workload(const char *name)
-{
-    return QStringLiteral(PERFWB_WORKLOAD_DIR "/") + QLatin1String(name);
-}
-
-struct Run {
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString describe() const
-    {
-        return QStringLiteral("finished=%1 exit=%2 stderr=[%3] stdout=[%4]")
-            .arg(finished)
-            .arg(exitCode)
-            .arg(QString::fromLocal8Bit(err.trimmed()), QString::fromLocal8Bit(out.trimmed().left(400)));
-    }
-};
-
-Run runPerfwb(const QStringList &args, int timeoutMs = 60000)
-{
-    QProcess p;
-    p.start(kPerfwb, args);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    r.finished = p.waitForFinished(timeoutMs);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-void readReport(const QString &path, model::Profile &out)
-{
-    const Status st = report::ReportReader::read(path.toStdString(), out);
-    QVERIFY2(st.isOk(), st.message().c_str());
-}
-
-std::string fn(const model::Profile &p, model::FrameId f)
-{
-    return std::string(p.functionName(f));
-}
-
-// The function a sample is "in" as a profiler without inline expansion would say: the
-// innermost user frame that is not an inlined copy (kernel frames above it are the
-// thread's system calls and interrupts, charged to the user function).
-std::string userLeaf(const model::Profile &p, model::StackId stack)
-{
-    for (model::FrameId f : p.stacks.framesLeafFirst(stack)) {
-        const model::Frame &frame = p.frames.at(f);
-        if (frame.kind != model::FrameKind::Kernel && !frame.inlined)
-            return fn(p, f);
-    }
-    return {};
-}
-
-bool stackHas(const model::Profile &p, model::StackId stack, std::string_view function)
-{
-    for (model::FrameId f : p.stacks.framesLeafFirst(stack)) {
-        if (p.functionName(f) == function)
-            return true;
-    }
-    return false;
-}
-
-// Percentage of samples whose userLeaf() is `function`.
-double leafShare(const model::Profile &p, std::string_view function)
-{
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < p.samples.size(); ++i)
-        n += userLeaf(p, p.samples.stack(i)) == function ? 1 : 0;
-    return p.samples.empty() ? 0 : 100.0 * double(n) / double(p.samples.size());
-}
-
-// Percentage of samples among those whose stack contains `among` (all when empty) that
-// also contain `function`.
-double stackShare(const model::Profile &p, std::string_view function, std::string_view among = {})
-{
-    std::size_t n = 0, total = 0;
-    for (std::size_t i = 0; i < p.samples.size(); ++i) {
-        const auto s = p.samples.stack(i);
-        if (!among.empty() && !stackHas(p, s, among))
-            continue;
-        ++total;
-        n += stackHas(p, s, function) ? 1 : 0;
-    }
-    return total == 0 ? 0 : 100.0 * double(n) / double(total);
-}
 
 const model::Timeline *timeline(const model::Profile &p, const char *name)
 {
@@ -162,58 +58,6 @@ double cpuSeconds(qint64 pid)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
-// Runs in the child between fork and exec: a seccomp filter that makes the kernel refuse
-// perf_event_open (EACCES), and ptrace too when asked, the way a container's default
-// seccomp profile or a locked-down kernel refuses them.
-bool g_refusePtrace = false;
-void refuseSampling()
-{
-    sock_filter filter[] = {
-        BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_perf_event_open, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EACCES),
-        BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, g_refusePtrace ? __NR_ptrace : 0xffffffffu, 0, 1),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
-        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-    };
-    sock_fprog program{static_cast<unsigned short>(sizeof filter / sizeof filter[0]), filter};
-    if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program) != 0)
-        _exit(99);
-}
-
-Run runPerfwbRefused(const QStringList &args, bool refusePtrace)
-{
-    g_refusePtrace = refusePtrace;
-    QProcess p;
-    p.setChildProcessModifier(refuseSampling);
-    if (refusePtrace) {
-        // LeakSanitizer stops threads with ptrace at exit: with ptrace refused it would
-        // abort an ASan build of perfwb after its (correct) error. Other checks stay on.
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ASAN_OPTIONS"),
-                   env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
-        p.setProcessEnvironment(env);
-    }
-    p.start(kPerfwb, args);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    r.finished = p.waitForFinished(60000);
-    if (!r.finished) {
-        p.kill();
-        p.waitForFinished();
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-
-QString stderrLine(const Run &r)
-{
-    return QString::fromLocal8Bit(r.err.trimmed());
-}
-
 } // namespace
 
 class TestRecord : public QObject {
@@ -224,15 +68,7 @@ private:
     QString out(const char *name) const { return dir_.filePath(QLatin1String(name)); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(dir_.isValid());
-        QVERIFY2(QFile::exists(kPerfwb), qPrintable(kPerfwb));
-        QVERIFY2(QFile::exists(workload("cpusplit")), "workloads not built");
-        // Best effort (needs root or CAP_SYS_NICE): keep the workloads' CPU shares close to
-        // their wall-time shapes while other jobs load the machine.
-        setpriority(PRIO_PROCESS, 0, -10);
-    }
+    void initTestCase() { prepareRecordingSuite(dir_); }
 
     void cpuSplit_data()
     {
@@ -319,15 +155,12 @@ private Q_SLOTS:
     void standardOutputDirectory()
     {
         const QString outDir = dir_.filePath(QStringLiteral("std-out"));
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), outDir);
-        p.setProcessEnvironment(env);
-        p.start(kPerfwb, {QStringLiteral("record"), workload("cpusplit"), QStringLiteral("200")});
-        QVERIFY(p.waitForFinished(60000));
-        QCOMPARE(p.exitCode(), 0);
+        perfwbtest::RunOptions options;
+        options.env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), outDir);
+        const Run r = runPerfwb({QStringLiteral("record"), workload("cpusplit"), QStringLiteral("200")}, options);
+        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         const QString expected = outDir + QStringLiteral("/cpusplit-profile.perfwb");
-        QVERIFY2(p.readAllStandardOutput().trimmed().endsWith(expected.toLocal8Bit()), qPrintable(expected));
+        QVERIFY2(r.out.trimmed().endsWith(expected.toLocal8Bit()), qPrintable(expected));
         model::Profile profile;
         CHECKED(readReport(expected, profile));
         QCOMPARE(profile.meta.runLabel, std::string("cpusplit"));
@@ -626,71 +459,6 @@ private Q_SLOTS:
     }
 
     // perf_event_open refused: ptrace sampling, said so on stderr and in the report.
-    void fallbackToPtrace()
-    {
-        const QString report = out("ptrace.perfwb");
-        const Run r = runPerfwbRefused({QStringLiteral("record"), QStringLiteral("-o"), report, QStringLiteral("--"),
-                                        workload("cpusplit"), QStringLiteral("1500")},
-                                       false);
-        QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(" samples (") && r.out.contains("exit 0 -> "), r.out.constData());
-        QVERIFY2(r.err.contains("perfwb: note: sampled with ptrace (perf_event_open refused"), r.err.constData());
-        model::Profile p;
-        CHECKED(readReport(report, p));
-        QCOMPARE(p.meta.sampler.event, std::string("ptrace"));
-        QCOMPARE(p.meta.sampler.frequencyHz, 199); // the fallback's lower default rate
-        QVERIFY(p.meta.extra.count("fallback") == 1);
-        QVERIFY2(p.meta.extra.at("fallback").find("perf_event_open refused") != std::string::npos,
-                 p.meta.extra.at("fallback").c_str());
-        QVERIFY(p.meta.exited);
-        QCOMPARE(p.meta.exitCode, 0);
-        auto extra = [&](const char *key) {
-            return p.meta.extra.count(key) ? QString::fromStdString(p.meta.extra.at(key)) : QString();
-        };
-        // Coverage against the CPU time the workload used (rusage at its exit), not against
-        // wall time: at 199 Hz a thread that runs is sampled about 199 times per CPU second
-        // (more on a busy machine, where it is also sampled while it waits for a CPU).
-        // Half of that holds under load; a sampler that stalls (as when a fork or exec
-        // stop swallowed its interrupt and it waited a second for it) falls far below.
-        const double cpuS = extra("target_cpu_ns").toDouble() / 1e9;
-        QVERIFY2(cpuS >= 1.4, qPrintable(extra("target_cpu_ns")));
-        const double covered = double(p.samples.size()) / p.meta.sampler.frequencyHz;
-        QVERIFY2(covered >= 0.5 * cpuS, qPrintable(QStringLiteral("%1 samples (%2 s) for %3 s of CPU; notes: %4; %5")
-                                                       .arg(p.samples.size())
-                                                       .arg(covered)
-                                                       .arg(cpuS)
-                                                       .arg(extra("backend_notes"), r.describe())));
-        // Frame-pointer walks of the workload (built with frame pointers) reach main, and
-        // libc, mapped after the exec, is symbolized from /proc/PID/maps.
-        QVERIFY2(stackShare(p, "main") >= 90, qPrintable(QString::number(stackShare(p, "main"))));
-        // ptrace stops a thread on its way back to user space, often at the return of
-        // cpusplit's clock_gettime system call: the leaf is then libc's clock_gettime, and
-        // a frame-pointer walk from it skips the leaf's caller. So count the samples the
-        // workload's own functions are in, and check the 70/30 split among them.
-        const double hot = stackShare(p, "hot_70");
-        const double warm = stackShare(p, "warm_30");
-        QVERIFY2(stackShare(p, "run_split") >= 90, qPrintable(QString::number(stackShare(p, "run_split"))));
-        QVERIFY2(hot + warm >= 50, qPrintable(QStringLiteral("hot %1 warm %2").arg(hot).arg(warm)));
-        QVERIFY2(hot / (hot + warm) >= 0.6 && hot / (hot + warm) <= 0.8,
-                 qPrintable(QStringLiteral("hot %1 warm %2").arg(hot).arg(warm)));
-        QVERIFY(stackShare(p, "__libc_start_call_main") >= 90); // the return address in main's frame
-    }
-
-    void bothRefused()
-    {
-        const QString report = out("refused.perfwb");
-        const Run r = runPerfwbRefused({QStringLiteral("record"), QStringLiteral("-o"), report, QStringLiteral("--"),
-                                        workload("cpusplit"), QStringLiteral("500")},
-                                       true);
-        QVERIFY2(r.finished && r.exitCode == 2, qPrintable(r.describe()));
-        const QString line = stderrLine(r);
-        QVERIFY2(!line.contains(QLatin1Char('\n')), qPrintable(line));
-        for (const char *part : {"cannot sample: perf_event_open refused (kernel.perf_event_paranoid=",
-                                 "ptrace refused (kernel.yama.ptrace_scope=", "CAP_PERFMON / CAP_SYS_PTRACE"})
-            QVERIFY2(line.contains(QLatin1String(part)), qPrintable(line));
-        QVERIFY(!QFile::exists(report));
-    }
-
     // Ctrl+C (here SIGINT to perfwb alone): the recording ends cleanly, the target is
     // asked to end, and its end is in the report.
     void interruptStopsCleanly()
