@@ -340,8 +340,15 @@ bool PerfRecorder::targetEnded()
         // Peek first (WNOWAIT): under the ptrace fallback our child is also a tracee, and
         // a plain wait would swallow the ptrace stops the tracing thread waits for.
         siginfo_t info{};
-        if (::waitid(P_PID, static_cast<id_t>(target_), &info, WEXITED | WNOHANG | WNOWAIT) != 0 ||
-            info.si_pid != target_ ||
+        if (::waitid(P_PID, static_cast<id_t>(target_), &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
+            // ECHILD: someone else reaped it; it has ended all the same (waiting on would
+            // spin for ever). Its exit status is lost.
+            if (errno != ECHILD)
+                return false;
+            spdlog::warn("the target {} was reaped elsewhere; its exit status is unknown", target_);
+            return true;
+        }
+        if (info.si_pid != target_ ||
             (info.si_code != CLD_EXITED && info.si_code != CLD_KILLED && info.si_code != CLD_DUMPED))
             return false;
         exit_ = launcher_->waitFor(0);
