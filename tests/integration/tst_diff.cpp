@@ -138,6 +138,33 @@ private Q_SLOTS:
         QVERIFY2(o[u"totalTime"_s].toObject()[u"relativePct"_s].toDouble() > 10, r.out.constData());
     }
 
+    void toWritesIntoTheOutputDirectory()
+    {
+        // --to writes each output as <new_label>-<what>.<ext> into $FIL_PERF_OUTPUT_DIR, and
+        // names it on stderr; stdout stays the JSON.
+        const QString out = m_dir.filePath(u"out"_s);
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"FIL_PERF_OUTPUT_DIR"_s, out);
+        const Run r = runPerfwb({u"diff"_s, u"--json"_s, u"--to"_s, u"html"_s, u"--to"_s, u"svg"_s, u"--to"_s,
+                                 u"svg-reverse"_s, u"--to"_s, u"markdown"_s, m_base, m_slow},
+                                {.env = env});
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        QJsonParseError error;
+        QJsonDocument::fromJson(r.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        // perfwb record labels a run after its program unless told otherwise.
+        for (const auto &name : {u"hotspot2x-diff.html"_s, u"hotspot2x-diff-flamegraph.svg"_s,
+                                 u"hotspot2x-diff-reverse-flamegraph.svg"_s, u"hotspot2x-before_after.md"_s}) {
+            const QString path = out + u'/' + name;
+            QFile f(path);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+            const QByteArray bytes = f.readAll();
+            // Markdown escapes the underscore.
+            QVERIFY2(bytes.contains(name.endsWith(u".md"_s) ? "hot\\_function" : "hot_function"), qPrintable(path));
+            QVERIFY2(r.err.contains(("wrote " + path).toUtf8()), qPrintable(r.describe()));
+        }
+    }
+
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -148,6 +175,7 @@ private Q_SLOTS:
         QTest::newRow("fail below warn") << QStringList{u"--warn-above"_s, u"30"_s,   u"--fail-above"_s,
                                                         u"20"_s,           u"BASE"_s, u"NEW"_s};
         QTest::newRow("unknown option") << QStringList{u"--frobnicate"_s, u"BASE"_s, u"NEW"_s};
+        QTest::newRow("unknown --to") << QStringList{u"--to"_s, u"pdf"_s, u"BASE"_s, u"NEW"_s};
     }
 
     void badUsage()
