@@ -383,7 +383,7 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::DiffFlameGraphWidget</name>
     <message>
-        <location filename="../ui/diffflamegraphwidget.cpp" line="169"/>
+        <location filename="../ui/diffflamegraphwidget.cpp" line="178"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;before: %3 (%4 %5)&lt;br&gt;after: %6 (%7 %5)&lt;br&gt;delta: %8 (%9)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;vorher: %3 (%4 %5)&lt;br&gt;nachher: %6 (%7 %5)&lt;br&gt;Differenz: %8 (%9)</translation>
     </message>
@@ -498,58 +498,58 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::FlameGraphView</name>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="36"/>
+        <location filename="../ui/flamegraphview.cpp" line="37"/>
         <source>Back to the previous zoom</source>
         <translation>Zurück zum vorigen Zoom</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="38"/>
+        <location filename="../ui/flamegraphview.cpp" line="39"/>
         <source>Reset zoom (show everything)</source>
         <translation>Zoom zurücksetzen (alles zeigen)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="41"/>
+        <location filename="../ui/flamegraphview.cpp" line="42"/>
         <source>Search functions (regular expression)</source>
         <translation>Funktionen suchen (regulärer Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="44"/>
+        <location filename="../ui/flamegraphview.cpp" line="45"/>
         <source>Flame</source>
         <translation>Flamme</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="45"/>
+        <location filename="../ui/flamegraphview.cpp" line="46"/>
         <source>Icicle</source>
         <translation>Eiszapfen</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="46"/>
+        <location filename="../ui/flamegraphview.cpp" line="47"/>
         <source>Flame: root at the bottom; icicle: root at the top</source>
         <translation>Flamme: Wurzel unten; Eiszapfen: Wurzel oben</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="47"/>
+        <location filename="../ui/flamegraphview.cpp" line="48"/>
         <source>Colour by name</source>
         <translation>Farbe nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="48"/>
+        <location filename="../ui/flamegraphview.cpp" line="49"/>
         <source>Colour by module</source>
         <translation>Farbe nach Modul</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="163"/>
+        <location filename="../ui/flamegraphview.cpp" line="180"/>
         <source>invalid pattern</source>
         <translation>ungültiges Muster</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="166"/>
+        <location filename="../ui/flamegraphview.cpp" line="183"/>
         <source>matched %1 %</source>
         <translation>%1 % gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="175"/>
-        <location filename="../ui/flamegraphview.cpp" line="178"/>
+        <location filename="../ui/flamegraphview.cpp" line="192"/>
+        <location filename="../ui/flamegraphview.cpp" line="195"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -557,17 +557,17 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::FlameGraphWidget</name>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="149"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="168"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;%3self: %4 %5 (%6 %)&lt;br&gt;total: %7 %5 (%8 %)%9</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;%3selbst: %4 %5 (%6 %)&lt;br&gt;gesamt: %7 %5 (%8 %)%9</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="152"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="171"/>
         <source>source: %1&lt;br&gt;</source>
         <translation>Quelle: %1&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphwidget.cpp" line="155"/>
+        <location filename="../ui/flamegraphwidget.cpp" line="174"/>
         <source>&lt;br&gt;&lt;i&gt;inlined&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;inline eingefügt&lt;/i&gt;</translation>
     </message>
@@ -619,7 +619,7 @@ gesamt: %6 → %7 %5</translation>
     <name>perfwb::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="59"/>
-        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <location filename="../ui/mainwindow.cpp" line="441"/>
         <source>perfwb</source>
         <translation>perfwb</translation>
     </message>
@@ -684,18 +684,38 @@ gesamt: %6 → %7 %5</translation>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="469"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <source>Export &amp;As…</source>
+        <translation>Exportieren &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <source>Choose the format and the file to write</source>
+        <translation>Format und Zieldatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <source>Export As</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="502"/>
         <source>Compare With (the New Run)</source>
         <translation>Vergleichen mit (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="487"/>
-        <location filename="../ui/mainwindow.cpp" line="499"/>
+        <location filename="../ui/mainwindow.cpp" line="520"/>
+        <location filename="../ui/mainwindow.cpp" line="532"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="495"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>Opening %1 and %2…</source>
         <translation>Öffne %1 und %2…</translation>
     </message>
@@ -725,53 +745,53 @@ gesamt: %6 → %7 %5</translation>
         <translation>Die aktuelle Auswahl in das Standard-Ausgabeverzeichnis schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Compare &amp;With…</source>
         <translation>&amp;Vergleichen mit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>&amp;About perfwb</source>
         <translation>&amp;Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282"/>
-        <location filename="../ui/mainwindow.cpp" line="483"/>
+        <location filename="../ui/mainwindow.cpp" line="286"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="287"/>
+        <location filename="../ui/mainwindow.cpp" line="291"/>
         <source>Cannot open the file</source>
         <translation>Die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
         <source>Loading the finished recording…</source>
         <translation>Lade die fertige Aufzeichnung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="302"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Cannot open the recording</source>
         <translation>Die Aufzeichnung kann nicht geöffnet werden</translation>
     </message>
@@ -796,45 +816,45 @@ gesamt: %6 → %7 %5</translation>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Compare this report (the base run) with another run, side by side and as a diff</source>
         <translation>Diesen Bericht (den Basislauf) mit einem anderen Lauf vergleichen, nebeneinander und als Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>Cannot record</source>
         <translation>Aufzeichnung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="326"/>
+        <location filename="../ui/mainwindow.cpp" line="334"/>
         <source>A recording is already running; stop it first.</source>
         <translation>Es läuft bereits eine Aufzeichnung; beenden Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338"/>
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>Stopping the recording…</source>
         <translation>Aufzeichnung wird beendet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="361"/>
         <source>Stop the recording before closing its tab.</source>
         <translation>Beenden Sie die Aufzeichnung, bevor Sie ihren Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="433"/>
-        <location filename="../ui/mainwindow.cpp" line="435"/>
+        <location filename="../ui/mainwindow.cpp" line="437"/>
+        <location filename="../ui/mainwindow.cpp" line="439"/>
         <source>%1 — perfwb</source>
         <translation>%1 — perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="524"/>
+        <location filename="../ui/mainwindow.cpp" line="557"/>
         <source>Open Report or Profile</source>
         <translation>Bericht oder Profil öffnen</translation>
     </message>
@@ -844,27 +864,27 @@ gesamt: %6 → %7 %5</translation>
         <translation>Berichte und Profile (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="587"/>
         <source>Click / Backspace</source>
         <translation>Klick / Backspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="587"/>
         <source>Flame graph: zoom into a frame / back</source>
         <translation>Flammendiagramm: in einen Frame zoomen / zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="556"/>
+        <location filename="../ui/mainwindow.cpp" line="589"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="561"/>
+        <location filename="../ui/mainwindow.cpp" line="594"/>
         <source>About perfwb</source>
         <translation>Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="562"/>
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;A profiling workbench for Linux: record programs, explore flame graphs, call trees and timelines, export reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;Eine Profiling-Werkbank für Linux: Programme aufzeichnen, Flammendiagramme, Aufrufbäume und Zeitachsen erkunden, Berichte exportieren.&lt;/p&gt;</translation>
     </message>
