@@ -222,8 +222,11 @@ double ProcPoller::readPss(pid_t pid) const
 ProcPoller::Reading ProcPoller::poll()
 {
     Reading r;
-    r.timeNs = monotonicNowNs();
     discover();
+    // The time is taken next to the CPU clock reads, not before discover()'s /proc scan:
+    // a poller preempted in between would divide a longer CPU window by a shorter one
+    // (a single-threaded target read as 190 % busy).
+    r.timeNs = monotonicNowNs();
     std::int64_t cpuDeltaNs = 0;
     for (auto &[pid, state] : tree_) {
         if (readProcess(pid, state, r, cpuDeltaNs))
