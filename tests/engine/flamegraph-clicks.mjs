@@ -43,6 +43,9 @@ const state = () =>
         hash: location.hash })`);
 
 await send("Page.enable");
+// The page may still be loading when the debugger connects (a busy machine): wait for it.
+for (let i = 0; i < 200 && !(await evaluate(`document.readyState === "complete" && !!document.querySelector('g[data-f="warm_30"] rect')`)); ++i)
+    await sleep(50);
 const result = {};
 await click('g[data-f="warm_30"] rect');
 result.afterZoom = await state();
