@@ -56,7 +56,10 @@ SampleBuilder::ThreadState &SampleBuilder::thread(std::int32_t pid, std::int32_t
     // A thread seen first in a sample (its COMM came before we looked, or was lost):
     // its name from /proc, once.
     ThreadState &t = it->second;
-    t.name = procscan::threadName(pid, tid);
+    if (namesFromProc_)
+        t.name = procscan::threadName(pid, tid);
+    else
+        t.name = tid == 0 ? std::string("swapper") : ":" + std::to_string(tid);
     t.index = profile_.internThread(pid, tid, t.name);
     // Its start is unknown: it was running before we saw it (attach mode) or its FORK
     // record was lost.

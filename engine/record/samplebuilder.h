@@ -37,6 +37,10 @@ public:
     // address falls outside every known mapping, re-read /proc/PID/maps (at most every
     // 100 ms per process) and resolve the sample again.
     void setRefreshMapsFromProc(bool on) { refreshMaps_ = on; }
+    // For recordings read from a file: a thread seen first in a sample is named as perf
+    // names it (":TID", "swapper" for the idle task), not from this machine's /proc,
+    // where its pid may belong to an unrelated process by now.
+    void setThreadNamesFromProc(bool on) { namesFromProc_ = on; }
 
     std::size_t samples() const { return samples_; }
     std::uint64_t lost() const { return lost_; }
@@ -80,6 +84,7 @@ private:
     std::vector<model::FrameId> leafFirst_;
     std::size_t kernelFrames_ = 0; // leading kernel frames in leafFirst_
     bool refreshMaps_ = false;
+    bool namesFromProc_ = true;
     std::unordered_map<std::int32_t, std::int64_t> mapsLoadedNs_; // pid -> CLOCK_MONOTONIC
 
     std::size_t samples_ = 0;

@@ -1,12 +1,16 @@
 #include "perfdataimporter.h"
 
-#include "fileio.h"
+#include "perfdatafile.h"
+#include "perfdatareader.h"
 #include "perfscriptparser.h"
+
+#include <spdlog/spdlog.h>
 
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -22,14 +26,19 @@ namespace {
 
 constexpr std::string_view kMagic = "PERFILE2";
 constexpr std::string_view kMagicSwapped = "2ELIFREP";
-constexpr std::size_t kFileHeaderSize = 104; // struct perf_file_header
 constexpr std::size_t kStderrKeep = 16 * 1024;
 
-std::uint64_t readU64(std::string_view bytes, std::size_t offset)
+// What perf script --header prints as "captured on": the file's modification time.
+std::string capturedOn(const std::string &path)
 {
-    std::uint64_t v = 0;
-    std::memcpy(&v, bytes.data() + offset, sizeof v);
-    return v;
+    struct stat st {};
+    char buf[32] = {};
+    if (::stat(path.c_str(), &st) != 0 || ::ctime_r(&st.st_mtime, buf) == nullptr)
+        return {};
+    std::string text(buf);
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return text;
 }
 
 bool isExecutable(const std::string &path)
@@ -171,42 +180,6 @@ private:
     std::string stderr_;
 };
 
-// Cheap checks on perf's file header, so the common damage (a copy cut short, a
-// recording killed while writing) gets a message in our words before perf runs.
-Status checkHeader(const std::string &path)
-{
-    auto head = readFileHead(path, kFileHeaderSize);
-    if (!head)
-        return makeError(head.message());
-    const std::string_view bytes = head.value();
-    if (bytes.empty())
-        return makeError(path + ": file is empty");
-    if (!bytes.starts_with(kMagic) && !bytes.starts_with(kMagicSwapped))
-        return makeError(path + ": not a perf.data file (no PERFILE2 magic at its start)");
-    if (bytes.starts_with(kMagicSwapped))
-        return {}; // other byte order: perf knows how to read it
-    if (bytes.size() < 16)
-        return makeError(path + ": perf.data is truncated (the file header is incomplete)");
-    const auto headerSize = readU64(bytes, 8);
-    if (headerSize != kFileHeaderSize)
-        return {}; // pipe-mode perf.data has a 16-byte header and no sections
-    if (bytes.size() < kFileHeaderSize)
-        return makeError(path + ": perf.data is truncated (the file header is incomplete)");
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
-        return makeError(path + ": cannot stat: " + std::strerror(errno));
-    const auto fileSize = static_cast<std::uint64_t>(st.st_size);
-    const auto dataOffset = readU64(bytes, 40);
-    const auto dataSize = readU64(bytes, 48);
-    // data size 0: perf record was killed before it could update the header; perf copes.
-    if (dataSize > 0 && (dataOffset > fileSize || dataSize > fileSize - dataOffset)) {
-        return makeError(path + ": perf.data is truncated (its data section needs " +
-                         std::to_string(dataOffset + dataSize) + " bytes, the file has " + std::to_string(fileSize) +
-                         ")");
-    }
-    return {};
-}
-
 } // namespace
 
 int PerfDataImporter::sniff(std::string_view head) const
@@ -263,10 +236,50 @@ std::vector<std::string> PerfDataImporter::scriptArguments(const std::string &pa
             "--show-lost-events"};
 }
 
+PerfDataImporter::Reader PerfDataImporter::configuredReader()
+{
+    const char *value = std::getenv("PERFWB_PERF_READER");
+    const std::string_view v = value != nullptr ? value : "";
+    if (v == "native")
+        return Reader::Automatic;
+    if (v == "perf-script")
+        return Reader::PerfScript;
+    if (!v.empty())
+        spdlog::warn("PERFWB_PERF_READER={} is neither 'native' nor 'perf-script': ignored", v);
+    return kDefault;
+}
+
 Status PerfDataImporter::importFile(const std::string &path, model::Profile &out) const
 {
-    if (Status st = checkHeader(path); !st)
+    // The header, attributes and feature sections are checked whichever reader runs, so
+    // the common damage (a copy cut short) gets a message in our words, not perf's.
+    PerfDataFile file;
+    if (Status st = file.open(path); !st)
         return st;
+    const Reader reader = reader_ == Reader::Configured ? configuredReader() : reader_;
+    if (reader != Reader::PerfScript) {
+        std::string unsupported;
+        model::Profile profile;
+        if (Status st = PerfDataReader::read(file, profile, unsupported); !st)
+            return st;
+        if (unsupported.empty()) {
+            profile.meta.sourceFormat = "perf";
+            profile.meta.extra["perf.reader"] = "native";
+            if (auto captured = capturedOn(path); !captured.empty())
+                profile.meta.extra["perf.captured_on"] = captured;
+            out = std::move(profile);
+            return {};
+        }
+        if (reader == Reader::Native)
+            return makeError(path + ": the native perf.data reader does not support " + unsupported);
+        spdlog::debug("{}: reading through perf script: the native perf.data reader does not support {}", path,
+                      unsupported);
+    }
+    return importThroughPerfScript(path, out);
+}
+
+Status PerfDataImporter::importThroughPerfScript(const std::string &path, model::Profile &out) const
+{
     auto perf = findPerf();
     if (!perf)
         return makeError(perf.message());
@@ -291,6 +304,7 @@ Status PerfDataImporter::importFile(const std::string &path, model::Profile &out
         return makeError(path + ": reading perf script output: " + st.message());
     }
     out.meta.sourceFormat = "perf";
+    out.meta.extra["perf.reader"] = "perf script";
     if (const auto warning = lastMeaningfulLine(process.stderrText()); !warning.empty())
         out.meta.extra["perf.stderr"] = warning;
     return {};
