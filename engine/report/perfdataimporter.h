@@ -23,7 +23,7 @@ public:
     };
     // perf script until the CLI tests that expect perf script's function names and
     // no inline frames are adapted to the native reader's (see docs/formats.md).
-    static constexpr Reader kDefault = Reader::PerfScript;
+    static constexpr Reader kDefault = Reader::Automatic;
     static Reader configuredReader();
 
     explicit PerfDataImporter(Reader reader = Reader::Configured)

@@ -17,6 +17,7 @@
 #include <tuple>
 
 using perfwbtest::Run;
+using perfwbtest::RunOptions;
 using perfwbtest::runPerfwb;
 using perfwbtest::runProcess;
 using perfwbtest::workload;
@@ -101,7 +102,8 @@ private:
     // perf record -F <hz> <callGraph> -o out -- command; fails the test on error.
     void record(const QString &out, const QStringList &command, const QStringList &callGraph = {QStringLiteral("-g")},
                 int hz = 999);
-    void import(const QString &input, const QString &output);
+    // `reader` picks the perf.data reader ("native" or "perf-script"; empty: the default).
+    void import(const QString &input, const QString &output, const QString &reader = {});
     void info(const QString &report, QJsonObject &out);
     qint64 perfSampleCount(const QString &perfData);
     // cpusplit.data imported once, for the tests that only need some report.
@@ -122,9 +124,12 @@ void TestCli::record(const QString &out, const QStringList &command, const QStri
     QVERIFY2(QFileInfo(out).size() > 0, qPrintable(out));
 }
 
-void TestCli::import(const QString &input, const QString &output)
+void TestCli::import(const QString &input, const QString &output, const QString &reader)
 {
-    const Run r = runPerfwb({QStringLiteral("import"), input, QStringLiteral("-o"), output});
+    RunOptions options;
+    if (!reader.isEmpty())
+        options.env.insert(QStringLiteral("PERFWB_PERF_READER"), reader);
+    const Run r = runPerfwb({QStringLiteral("import"), input, QStringLiteral("-o"), output}, options);
     QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     QVERIFY2(QFileInfo(output).isFile() && QFileInfo(output).size() > 0, qPrintable(output));
@@ -227,11 +232,13 @@ void TestCli::importPerfData()
     const auto mainFn = findByName(functions, QStringLiteral("main"));
     QVERIFY2(!hot.isEmpty() && !warm.isEmpty() && !mainFn.isEmpty(),
              QJsonDocument(functions).toJson(QJsonDocument::Compact).left(2000).constData());
-    const double hotSelf = hot.value(QStringLiteral("self_pct")).toDouble();
-    const double warmSelf = warm.value(QStringLiteral("self_pct")).toDouble();
+    // Totals, not self: the native reader shows the inlined spin_for as a frame of its
+    // own (as perfwb record does), which holds the self time below hot_70 and warm_30.
+    const double hotTotal = hot.value(QStringLiteral("total_pct")).toDouble();
+    const double warmTotal = warm.value(QStringLiteral("total_pct")).toDouble();
     const double mainTotal = mainFn.value(QStringLiteral("total_pct")).toDouble();
-    QVERIFY2(hotSelf >= 63 && hotSelf <= 77, qPrintable(QString::number(hotSelf)));
-    QVERIFY2(warmSelf >= 23 && warmSelf <= 37, qPrintable(QString::number(warmSelf)));
+    QVERIFY2(hotTotal >= 63 && hotTotal <= 77, qPrintable(QString::number(hotTotal)));
+    QVERIFY2(warmTotal >= 23 && warmTotal <= 37, qPrintable(QString::number(warmTotal)));
     QVERIFY2(mainTotal >= 95, qPrintable(QString::number(mainTotal)));
     QCOMPARE(hot.value(QStringLiteral("module")).toString(), QStringLiteral("cpusplit"));
 
@@ -245,10 +252,11 @@ void TestCli::importPerfData()
     CHECKED(info(m_cpusplitData, direct));
     QVERIFY(functionRows(direct) == functionRows(json));
 
-    // The plain-text summary names the hot function too.
+    // The plain-text summary lists the same top function (by self time) as the JSON.
     const Run text = runPerfwb({QStringLiteral("info"), report});
     QVERIFY2(text.finished && text.exitCode == 0, qPrintable(text.describe()));
-    QVERIFY(text.out.contains("hot_70"));
+    const QString top = functions.first().toObject().value(QStringLiteral("name")).toString();
+    QVERIFY2(!top.isEmpty() && text.out.contains(top.toUtf8()), qPrintable(top + QLatin1Char('\n') + text.out));
 }
 
 void TestCli::importPerfScriptText()
@@ -262,8 +270,10 @@ void TestCli::importPerfScriptText()
     QVERIFY(writeBytes(text, script.out));
     const QString fromText = dir.filePath(QStringLiteral("text.perfwb"));
     CHECKED(import(text, fromText));
-    const QString report = sharedReport();
-    QVERIFY(!report.isEmpty());
+    // Compared with the perf.data read through perf script (the native reader names
+    // inline frames and C++ functions its own way, as perfwb record does).
+    const QString report = dir.filePath(QStringLiteral("data.perfwb"));
+    CHECKED(import(m_cpusplitData, report, QStringLiteral("perf-script")));
     QJsonObject a, b;
     CHECKED(info(fromText, a));
     CHECKED(info(report, b));
@@ -314,8 +324,17 @@ void TestCli::roundTrip()
     QJsonObject before, after;
     CHECKED(info(first, before));
     CHECKED(info(second, after));
-    const auto rowsBefore = functionRows(before);
-    const auto rowsAfter = functionRows(after);
+    auto rowsBefore = functionRows(before);
+    auto rowsAfter = functionRows(after);
+    if (format == QLatin1String("speedscope")) {
+        // speedscope frames have a file but no module: a frame with a source file comes
+        // back without its module. Compare names and weights.
+        for (auto *rows : {&rowsBefore, &rowsAfter}) {
+            for (auto &row : *rows)
+                std::get<1>(row).clear();
+            std::sort(rows->begin(), rows->end());
+        }
+    }
     QCOMPARE(rowsAfter.size(), rowsBefore.size());
     for (std::size_t i = 0; i < rowsBefore.size(); ++i) {
         QVERIFY2(rowsBefore[i] == rowsAfter[i],
@@ -526,7 +545,7 @@ void TestCli::threadsWorkload()
         QVERIFY2(t.value(QStringLiteral("tid")).toInt() != t.value(QStringLiteral("pid")).toInt(), names[i]);
         const auto w = findByName(functions, QLatin1String(workers[i]));
         QVERIFY2(!w.isEmpty(), workers[i]);
-        const double pct = w.value(QStringLiteral("self_pct")).toDouble();
+        const double pct = w.value(QStringLiteral("total_pct")).toDouble(); // inlined spin loop below
         QVERIFY2(pct >= 15 && pct <= 35, qPrintable(QString::number(pct)));
     }
 }
@@ -594,13 +613,13 @@ void TestCli::forkExec()
     for (const char *name : {"parent_work", "child_work"}) {
         const auto f = findByName(functions, QLatin1String(name));
         QVERIFY2(!f.isEmpty(), name);
-        const double pct = f.value(QStringLiteral("self_pct")).toDouble();
+        const double pct = f.value(QStringLiteral("total_pct")).toDouble(); // inlined spin loop below
         QVERIFY2(pct >= 10, qPrintable(QLatin1String(name) + QLatin1Char(' ') + QString::number(pct)));
     }
     // cpusplit spins by wall clock, so on a busy machine its share shrinks: only ask
     // that the exec'd program's samples arrived under its own name.
     const auto hot = findByName(functions, QStringLiteral("hot_70"));
-    QVERIFY2(!hot.isEmpty() && hot.value(QStringLiteral("self")).toInteger() >= 20,
+    QVERIFY2(!hot.isEmpty() && hot.value(QStringLiteral("total")).toInteger() >= 20,
              QJsonDocument(hot).toJson(QJsonDocument::Compact).constData());
     bool execd = false;
     for (const auto &t : json.value(QStringLiteral("threads")).toArray())
@@ -618,7 +637,9 @@ void TestCli::cppNames()
     const QString data = dir.filePath(QStringLiteral("templated.data"));
     const QString report = dir.filePath(QStringLiteral("templated.perfwb"));
     CHECKED(record(data, {workload("templated"), QStringLiteral("500")}));
-    CHECKED(import(data, report));
+    // perf's own C++ names (perf script's demangling without parameters); the native
+    // reader names them as perfwb record does, which tst_record checks.
+    CHECKED(import(data, report, QStringLiteral("perf-script")));
     QJsonObject json;
     CHECKED(info(report, json));
     const auto functions = json.value(QStringLiteral("functions")).toArray();
