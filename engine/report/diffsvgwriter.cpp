@@ -2,13 +2,12 @@
 
 #include "diffhtmlwriter.h"
 #include "difftext.h"
+#include "exportresource.h"
+#include "fixednumber.h"
 #include "svgexporter.h"
 #include "textescape.h"
 
-#include <QFile>
-
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace perfwb::report {
@@ -19,28 +18,9 @@ constexpr double kChartTop = 58;
 // Shares become integer weight units for flamegraph.js (which zooms in data-s/data-w).
 constexpr double kUnits = 1e9;
 
-std::string fixed(double value, int decimals)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-    return std::string(buf, r.ptr);
-}
-
-Result<std::string> resource(const char *path)
-{
-    QFile file(QString::fromLatin1(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(std::string("missing built-in resource ") + path + " (perfwb was built without it)");
-    const QByteArray data = file.readAll();
-    std::string text(data.constData(), static_cast<std::size_t>(data.size()));
-    for (std::size_t at = text.find("]]>"); at != std::string::npos; at = text.find("]]>", at + 15))
-        text.replace(at, 3, "]]]]><![CDATA[>");
-    return text;
-}
-
 std::string pct(double share)
 {
-    return fixed(100.0 * share, 2) + "%";
+    return fixedNumber(100.0 * share, 2) + "%";
 }
 } // namespace
 
@@ -58,10 +38,10 @@ std::string DiffSvgWriter::colour(double before, double after)
 
 Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::string &title, std::string &out)
 {
-    auto script = resource(":/export/flamegraph.js");
+    auto script = ExportResource::loadForCdata(":/export/flamegraph.js");
     if (!script)
         return script.status();
-    auto style = resource(":/export/flamegraph.css");
+    auto style = ExportResource::loadForCdata(":/export/flamegraph.css");
     if (!style)
         return style.status();
     const bool isNew = shape == Shape::New;
@@ -96,40 +76,43 @@ Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::str
                            "  ·  red slower, blue faster  ·  verdict: " + analysis::diffVerdictName(diff.verdict());
     out.clear();
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    out += "<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fixed(W, 0) + "\" height=\"" +
-           fixed(height, 0) + "\" viewBox=\"0 0 " + fixed(W, 0) + ' ' + fixed(height, 0) + "\">\n";
+    out += "<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fixedNumber(W, 0) + "\" height=\"" +
+           fixedNumber(height, 0) + "\" viewBox=\"0 0 " + fixedNumber(W, 0) + ' ' + fixedNumber(height, 0) + "\">\n";
     out += "<!-- Differential flamegraph written by perfwb diff. Click to zoom, Ctrl+F to search. -->\n";
     out += "<style type=\"text/css\"><![CDATA[\n" + style.value() + "]]></style>\n";
     out += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#f8f8f8\"/>\n";
-    out += "<text id=\"title\" x=\"" + fixed(W / 2, 0) + "\" y=\"24\">";
+    out += "<text id=\"title\" x=\"" + fixedNumber(W / 2, 0) + "\" y=\"24\">";
     textescape::appendXml(out, title);
-    out += "</text>\n<text id=\"subtitle\" x=\"" + fixed(W / 2, 0) + "\" y=\"44\">";
+    out += "</text>\n<text id=\"subtitle\" x=\"" + fixedNumber(W / 2, 0) + "\" y=\"44\">";
     textescape::appendXml(out, subtitle);
-    out += "</text>\n<text id=\"reset\" class=\"ctl hide\" x=\"" + fixed(pad, 0) + "\" y=\"24\">Reset zoom</text>\n";
-    out += "<text id=\"search\" class=\"ctl\" x=\"" + fixed(W - pad, 0) +
+    out +=
+        "</text>\n<text id=\"reset\" class=\"ctl hide\" x=\"" + fixedNumber(pad, 0) + "\" y=\"24\">Reset zoom</text>\n";
+    out += "<text id=\"search\" class=\"ctl\" x=\"" + fixedNumber(W - pad, 0) +
            "\" y=\"24\" text-anchor=\"end\">Search</text>\n";
-    out += "<text id=\"details\" x=\"" + fixed(pad, 0) + "\" y=\"" + fixed(footerY, 0) + "\"> </text>\n";
-    out += "<text id=\"matched\" class=\"hide\" x=\"" + fixed(W - pad, 0) + "\" y=\"" + fixed(footerY, 0) +
+    out += "<text id=\"details\" x=\"" + fixedNumber(pad, 0) + "\" y=\"" + fixedNumber(footerY, 0) + "\"> </text>\n";
+    out += "<text id=\"matched\" class=\"hide\" x=\"" + fixedNumber(W - pad, 0) + "\" y=\"" + fixedNumber(footerY, 0) +
            "\"> </text>\n";
-    out += "<g id=\"frames\" data-total=\"" + fixed(kUnits, 0) + "\" data-x=\"" + fixed(pad, 0) + "\" data-width=\"" +
-           fixed(chartW, 0) + "\" data-charw=\"" + fixed(SvgExporter::kCharWidth, 1) + "\">\n";
+    out += "<g id=\"frames\" data-total=\"" + fixedNumber(kUnits, 0) + "\" data-x=\"" + fixedNumber(pad, 0) +
+           "\" data-width=\"" + fixedNumber(chartW, 0) + "\" data-charw=\"" + fixedNumber(SvgExporter::kCharWidth, 1) +
+           "\">\n";
     const auto frame = [&](const std::string &name, const std::string &tip, const std::string &fill, const char *cls,
                            double s, double w, double y) {
         const double x = pad + s * chartW;
         const double px = w * chartW;
         out += std::string("<g class=\"") + cls + "\" data-f=\"";
         textescape::appendXml(out, name);
-        out += "\" data-s=\"" + fixed(std::round(s * kUnits), 0) + "\" data-w=\"" + fixed(std::round(w * kUnits), 0) +
-               "\"><title>";
+        out += "\" data-s=\"" + fixedNumber(std::round(s * kUnits), 0) + "\" data-w=\"" +
+               fixedNumber(std::round(w * kUnits), 0) + "\"><title>";
         textescape::appendXml(out, tip);
-        out += "</title><rect x=\"" + fixed(x, 1) + "\" y=\"" + fixed(y, 1) + "\" width=\"" + fixed(px, 1) +
-               "\" height=\"" + fixed(SvgExporter::kFrameHeight - 1, 1) + "\" rx=\"2\" fill=\"" + fill +
-               "\"/><text x=\"" + fixed(x + 3, 1) + "\" y=\"" + fixed(y + 11.5, 1) + "\">";
+        out += "</title><rect x=\"" + fixedNumber(x, 1) + "\" y=\"" + fixedNumber(y, 1) + "\" width=\"" +
+               fixedNumber(px, 1) + "\" height=\"" + fixedNumber(SvgExporter::kFrameHeight - 1, 1) +
+               "\" rx=\"2\" fill=\"" + fill + "\"/><text x=\"" + fixedNumber(x + 3, 1) + "\" y=\"" +
+               fixedNumber(y + 11.5, 1) + "\">";
         textescape::appendXml(out, SvgExporter::fitText(name, px));
         out += "</text></g>\n";
     };
     if (empty) {
-        out += "<text x=\"" + fixed(W / 2, 0) + "\" y=\"70\" text-anchor=\"middle\">No samples</text>\n";
+        out += "<text x=\"" + fixedNumber(W / 2, 0) + "\" y=\"70\" text-anchor=\"middle\">No samples</text>\n";
     } else {
         frame("all", "all", "#d0d0d0", "f root", 0, 1, chartBottom - SvgExporter::kFrameHeight);
         for (std::uint32_t i = 1; i < nodes.size(); ++i) {

@@ -1,8 +1,8 @@
 #include "difftext.h"
 
+#include "fixednumber.h"
 #include "textescape.h"
 
-#include <charconv>
 #include <cmath>
 
 namespace perfwb::report {
@@ -12,14 +12,6 @@ using analysis::ProfileDiff;
 // A metric one run does not carry (say allocations of a run recorded without --alloc):
 // never shown as 0, which would read as a real change.
 constexpr const char *kUnknown = "n/a";
-
-// Locale-independent, like every export.
-std::string fixed(double value, int decimals)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-    return std::string(buf, r.ptr);
-}
 
 std::string verdictWord(analysis::DiffVerdict v)
 {
@@ -68,14 +60,14 @@ std::string mdCell(std::string_view text)
 
 std::string pct(double share)
 {
-    return fixed(100.0 * share, 2) + " %";
+    return fixedNumber(100.0 * share, 2) + " %";
 }
 
 std::string jsonNumber(double v)
 {
     if (!std::isfinite(v))
         return "null";
-    return fixed(v, 6);
+    return fixedNumber(v, 6);
 }
 
 std::size_t shownCount(const ProfileDiff &d, std::size_t top)
@@ -96,19 +88,19 @@ std::string DiffText::formatValue(double value, const std::string &unit)
 {
     if (unit == "ns") {
         if (value >= 1e9)
-            return fixed(value / 1e9, 3) + " s";
-        return fixed(value / 1e6, 1) + " ms";
+            return fixedNumber(value / 1e9, 3) + " s";
+        return fixedNumber(value / 1e6, 1) + " ms";
     }
     if (unit == "bytes") {
         if (value >= 1024.0 * 1024.0)
-            return fixed(value / (1024.0 * 1024.0), 1) + " MiB";
+            return fixedNumber(value / (1024.0 * 1024.0), 1) + " MiB";
         if (value < 1024.0) // leaked bytes are often a few hundred: "0.1 KiB" would hide them
-            return fixed(value, 0) + " B";
-        return fixed(value / 1024.0, 1) + " KiB";
+            return fixedNumber(value, 0) + " B";
+        return fixedNumber(value / 1024.0, 1) + " KiB";
     }
     if (unit == "kB" || unit == "KiB")
-        return fixed(value / 1024.0, 1) + " MiB";
-    return fixed(value, 0) + (unit.empty() || unit == "count" ? "" : " " + unit);
+        return fixedNumber(value / 1024.0, 1) + " MiB";
+    return fixedNumber(value, 0) + (unit.empty() || unit == "count" ? "" : " " + unit);
 }
 
 std::string DiffText::formatRelative(double p)
@@ -117,20 +109,20 @@ std::string DiffText::formatRelative(double p)
         return "new";
     if (std::abs(p) < 0.05)
         return "±0.0 %";
-    return (p > 0 ? "+" : "") + fixed(p, 1) + " %";
+    return (p > 0 ? "+" : "") + fixedNumber(p, 1) + " %";
 }
 
 std::string DiffText::formatPoints(double points)
 {
-    return (points >= 0 ? "+" : "") + fixed(points, 2) + " pp";
+    return (points >= 0 ? "+" : "") + fixedNumber(points, 2) + " pp";
 }
 
 std::string DiffText::plain(const ProfileDiff &d, const Labels &labels, std::size_t top)
 {
     const auto &t = d.thresholds();
-    std::string out = "verdict: " + verdictWord(d.verdict()) + "  (warn above +" + fixed(t.warnAbovePct, 1) +
-                      " %, fail above +" + fixed(t.failAbovePct, 1) + " %, functions above " + fixed(t.minSharePct, 1) +
-                      " % self)\n";
+    std::string out = "verdict: " + verdictWord(d.verdict()) + "  (warn above +" + fixedNumber(t.warnAbovePct, 1) +
+                      " %, fail above +" + fixedNumber(t.failAbovePct, 1) + " %, functions above " +
+                      fixedNumber(t.minSharePct, 1) + " % self)\n";
     out += "base: " + labels.base + "\nnew:  " + labels.next + "\n\n";
     for (const auto &m : d.metrics()) {
         if (!m.knownBefore && !m.knownAfter)
@@ -160,8 +152,8 @@ std::string DiffText::markdown(const ProfileDiff &d, const Labels &labels, std::
     static const char *icon[] = {"✅ pass", "⚠️ warn", "❌ fail"};
     std::string out = "## perfwb diff: " + std::string(icon[static_cast<int>(d.verdict())]) + "\n\n";
     out += "Base `" + mdCell(labels.base) + "` → new `" + mdCell(labels.next) + "`. Warn above +" +
-           fixed(t.warnAbovePct, 1) + " %, fail above +" + fixed(t.failAbovePct, 1) +
-           " % (total time and functions above " + fixed(t.minSharePct, 1) + " % self share).\n\n";
+           fixedNumber(t.warnAbovePct, 1) + " %, fail above +" + fixedNumber(t.failAbovePct, 1) +
+           " % (total time and functions above " + fixedNumber(t.minSharePct, 1) + " % self share).\n\n";
     out += "| metric | before | after | change |\n|---|---:|---:|---:|\n";
     for (const auto &m : d.metrics()) {
         if (!m.knownBefore && !m.knownAfter)

@@ -4,9 +4,9 @@
 #include "analysis/functionstats.h"
 #include "analysis/functiontable.h"
 #include "analysis/stackweights.h"
+#include "exportresource.h"
 #include "textescape.h"
 
-#include <QFile>
 
 #include <algorithm>
 #include <charconv>
@@ -19,15 +19,6 @@ namespace {
 constexpr double kChartPixels = 1200; // frames narrower than 0.1 px of this are left out
 constexpr std::size_t kMaxTimelinePoints = 4000;
 constexpr std::size_t kMaxTableRows = 2000;
-
-Result<std::string> resource(const char *path)
-{
-    QFile file(QString::fromLatin1(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(std::string("missing built-in resource ") + path + " (perfwb was built without it)");
-    const QByteArray data = file.readAll();
-    return std::string(data.constData(), static_cast<std::size_t>(data.size()));
-}
 
 std::string number(double v)
 {
@@ -155,13 +146,13 @@ void HtmlExporter::appendMetadataJson(std::string &out, const model::Profile &p)
 
 Status HtmlExporter::page(std::string_view title, std::string_view json, std::string &out)
 {
-    auto tmpl = resource(":/export/report.html");
+    auto tmpl = ExportResource::load(":/export/report.html");
     if (!tmpl)
         return tmpl.status();
-    auto script = resource(":/export/report.js");
+    auto script = ExportResource::load(":/export/report.js");
     if (!script)
         return script.status();
-    auto style = resource(":/export/report.css");
+    auto style = ExportResource::load(":/export/report.css");
     if (!style)
         return style.status();
     if (script->find("</script") != std::string::npos || style->find("</style") != std::string::npos)

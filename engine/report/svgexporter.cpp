@@ -4,12 +4,11 @@
 #include "analysis/flamegraphlayout.h"
 #include "analysis/functiontable.h"
 #include "analysis/stackweights.h"
+#include "exportresource.h"
+#include "fixednumber.h"
 #include "textescape.h"
 
-#include <QFile>
-
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <utility>
 
@@ -21,33 +20,11 @@ constexpr double kSubtitleY = 44;
 constexpr double kChartTop = 58;
 constexpr double kFooterGap = 18;
 
-// Locale-independent (QCoreApplication sets the C locale from the environment,
-// and SVG wants '.' as the decimal point whatever the user's language).
-std::string fixed(double value, int decimals)
-{
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);
-    return std::string(buf, r.ptr);
-}
-
 std::string xml(std::string_view text)
 {
     std::string out;
     textescape::appendXml(out, text);
     return out;
-}
-
-Result<std::string> resource(const char *path)
-{
-    QFile file(QString::fromLatin1(path));
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(std::string("missing built-in resource ") + path + " (perfwb was built without it)");
-    const QByteArray data = file.readAll();
-    std::string text(data.constData(), static_cast<std::size_t>(data.size()));
-    // The resource goes inside CDATA, which its own text must not end early.
-    for (std::size_t at = text.find("]]>"); at != std::string::npos; at = text.find("]]>", at + 15))
-        text.replace(at, 3, "]]]]><![CDATA[>");
-    return text;
 }
 
 std::uint32_t fnv1a(std::string_view text)
@@ -97,9 +74,9 @@ void appendFrame(std::string &out, const FrameText &f, std::uint64_t start, std:
     textescape::appendXml(out, f.name);
     out += "\" data-s=\"" + std::to_string(start) + "\" data-w=\"" + std::to_string(width) + "\"><title>";
     textescape::appendXml(out, f.title);
-    out += "</title><rect x=\"" + fixed(x, 1) + "\" y=\"" + fixed(y, 1) + "\" width=\"" + fixed(w, 1) + "\" height=\"" +
-           fixed(SvgExporter::kFrameHeight - 1, 1) + "\" rx=\"2\" fill=\"" + f.fill + "\"/><text x=\"" +
-           fixed(x + 3, 1) + "\" y=\"" + fixed(y + 11.5, 1) + "\">";
+    out += "</title><rect x=\"" + fixedNumber(x, 1) + "\" y=\"" + fixedNumber(y, 1) + "\" width=\"" +
+           fixedNumber(w, 1) + "\" height=\"" + fixedNumber(SvgExporter::kFrameHeight - 1, 1) + "\" rx=\"2\" fill=\"" +
+           f.fill + "\"/><text x=\"" + fixedNumber(x + 3, 1) + "\" y=\"" + fixedNumber(y + 11.5, 1) + "\">";
     textescape::appendXml(out, SvgExporter::fitText(f.name, w));
     out += "</text></g>\n";
 }
@@ -130,7 +107,7 @@ std::string SvgExporter::frameTitle(std::string_view function, std::string_view 
     t += ": " + std::to_string(weight) + ' ';
     t += unitWord(weightUnit);
     const double pct = total == 0 ? 0.0 : 100.0 * static_cast<double>(weight) / static_cast<double>(total);
-    t += " (" + fixed(pct, 2) + "%)";
+    t += " (" + fixedNumber(pct, 2) + "%)";
     return t;
 }
 
@@ -199,10 +176,10 @@ std::string SvgExporter::colour(std::string_view function, model::FrameKind kind
 
 Status SvgExporter::write(const model::Profile &profile, const ExportOptions &options, std::string &out) const
 {
-    auto script = resource(":/export/flamegraph.js");
+    auto script = ExportResource::loadForCdata(":/export/flamegraph.js");
     if (!script)
         return script.status();
-    auto style = resource(":/export/flamegraph.css");
+    auto style = ExportResource::loadForCdata(":/export/flamegraph.css");
     if (!style)
         return style.status();
 
@@ -232,31 +209,32 @@ Status SvgExporter::write(const model::Profile &profile, const ExportOptions &op
     out.clear();
     out.reserve(4096 + layout.rects.size() * 300);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
-    out += "<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fixed(kImageWidth, 0) +
-           "\" height=\"" + fixed(height, 0) + "\" viewBox=\"0 0 " + fixed(kImageWidth, 0) + ' ' + fixed(height, 0) +
-           "\">\n";
+    out += "<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fixedNumber(kImageWidth, 0) +
+           "\" height=\"" + fixedNumber(height, 0) + "\" viewBox=\"0 0 " + fixedNumber(kImageWidth, 0) + ' ' +
+           fixedNumber(height, 0) + "\">\n";
     out += "<!-- Flamegraph written by perfwb. Click a frame to zoom, Ctrl+F or \"Search\" to search;"
            " URL fragments #search=REGEX and #zoom=FUNCTION do the same. -->\n";
     out += "<defs><linearGradient id=\"bg\" y1=\"0\" y2=\"1\" x1=\"0\" x2=\"0\"><stop stop-color=\"#eeeeee\" "
            "offset=\"5%\"/><stop stop-color=\"#eeeeb0\" offset=\"95%\"/></linearGradient></defs>\n";
     out += "<style type=\"text/css\"><![CDATA[\n" + style.value() + "]]></style>\n";
     out += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"url(#bg)\"/>\n";
-    out += "<text id=\"title\" x=\"" + fixed(kImageWidth / 2, 0) + "\" y=\"" + fixed(kTitleY, 0) + "\">" + xml(title) +
-           "</text>\n";
-    out += "<text id=\"subtitle\" x=\"" + fixed(kImageWidth / 2, 0) + "\" y=\"" + fixed(kSubtitleY, 0) + "\">" +
-           xml(subtitle) + "</text>\n";
-    out += "<text id=\"reset\" class=\"ctl hide\" x=\"" + fixed(kPadding, 0) + "\" y=\"" + fixed(kTitleY, 0) +
-           "\">Reset zoom</text>\n";
-    out += "<text id=\"search\" class=\"ctl\" x=\"" + fixed(kImageWidth - kPadding, 0) + "\" y=\"" + fixed(kTitleY, 0) +
-           "\" text-anchor=\"end\">Search</text>\n";
-    out += "<text id=\"details\" x=\"" + fixed(kPadding, 0) + "\" y=\"" + fixed(footerY, 0) + "\"> </text>\n";
-    out += "<text id=\"matched\" class=\"hide\" x=\"" + fixed(kImageWidth - kPadding, 0) + "\" y=\"" +
-           fixed(footerY, 0) + "\"> </text>\n";
+    out += "<text id=\"title\" x=\"" + fixedNumber(kImageWidth / 2, 0) + "\" y=\"" + fixedNumber(kTitleY, 0) + "\">" +
+           xml(title) + "</text>\n";
+    out += "<text id=\"subtitle\" x=\"" + fixedNumber(kImageWidth / 2, 0) + "\" y=\"" + fixedNumber(kSubtitleY, 0) +
+           "\">" + xml(subtitle) + "</text>\n";
+    out += "<text id=\"reset\" class=\"ctl hide\" x=\"" + fixedNumber(kPadding, 0) + "\" y=\"" +
+           fixedNumber(kTitleY, 0) + "\">Reset zoom</text>\n";
+    out += "<text id=\"search\" class=\"ctl\" x=\"" + fixedNumber(kImageWidth - kPadding, 0) + "\" y=\"" +
+           fixedNumber(kTitleY, 0) + "\" text-anchor=\"end\">Search</text>\n";
+    out +=
+        "<text id=\"details\" x=\"" + fixedNumber(kPadding, 0) + "\" y=\"" + fixedNumber(footerY, 0) + "\"> </text>\n";
+    out += "<text id=\"matched\" class=\"hide\" x=\"" + fixedNumber(kImageWidth - kPadding, 0) + "\" y=\"" +
+           fixedNumber(footerY, 0) + "\"> </text>\n";
 
-    out += "<g id=\"frames\" data-total=\"" + std::to_string(total) + "\" data-x=\"" + fixed(kPadding, 0) +
-           "\" data-width=\"" + fixed(kChartWidth, 0) + "\" data-charw=\"" + fixed(kCharWidth, 1) + "\">\n";
+    out += "<g id=\"frames\" data-total=\"" + std::to_string(total) + "\" data-x=\"" + fixedNumber(kPadding, 0) +
+           "\" data-width=\"" + fixedNumber(kChartWidth, 0) + "\" data-charw=\"" + fixedNumber(kCharWidth, 1) + "\">\n";
     if (total == 0) {
-        out += "<text x=\"" + fixed(kImageWidth / 2, 0) + "\" y=\"" + fixed(kChartTop + 12, 0) +
+        out += "<text x=\"" + fixedNumber(kImageWidth / 2, 0) + "\" y=\"" + fixedNumber(kChartTop + 12, 0) +
                "\" text-anchor=\"middle\">No samples" + (options.filter.isEmpty() ? "" : " in the filtered range") +
                "</text>\n";
     } else {
