@@ -30,6 +30,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("export"), {runExportCommand, "write a report as SVG flamegraph, folded stacks or speedscope"}},
         {QStringLiteral("diff"), {runDiffCommand, "compare two runs: verdict against thresholds and top changes"}},
         {QStringLiteral("record"), {runRecordCommand, "sample a command or a running process (--pid) into a report"}},
+        {QStringLiteral("serve"), {runServeCommand, "serve the budgets and profiler API (/api/perf) on loopback"}},
+        {QStringLiteral("config"), {runConfigCommand, "read or change perfwb's config file (feature flags, server)"}},
     };
     return list;
 }

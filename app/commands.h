@@ -9,6 +9,8 @@ int runInfoCommand(const QStringList &args);
 int runExportCommand(const QStringList &args);
 int runRecordCommand(const QStringList &args);
 int runDiffCommand(const QStringList &args);
+int runServeCommand(const QStringList &args);
+int runConfigCommand(const QStringList &args);
 int runGui(int argc, char **argv);
 
 } // namespace perfwb::app

@@ -15,6 +15,8 @@ PACKAGES=(
   libprotobuf-dev protobuf-compiler zlib1g-dev
   # the real tools tests and benchmarks run against
   linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3
+  # the /api/perf tests and benchmark: HTTP clients, a real Prometheus (and promtool), wrk
+  curl jq prometheus wrk
 )
 
 SUDO=""
