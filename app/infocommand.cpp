@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "commandline.h"
 #include "commands.h"
+#include "markssummary.h"
 
 #include "analysis/functionstats.h"
 #include "report/profileloader.h"
@@ -118,6 +119,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
                     percent(e.total, stats.grandTotal), std::string(functions.name(e.function)).c_str(),
                     module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
     }
+    printMarks(p, top);
 }
 
 QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &functions,
@@ -153,6 +155,7 @@ QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &funct
     }
     o[QStringLiteral("functions")] = fns;
     o[QStringLiteral("metadata")] = metadataJson(p.meta);
+    o[QStringLiteral("marks")] = marksJson(p, top);
     if (!p.allocations.empty())
         o[QStringLiteral("allocations")] = allocationsJson(p, functions, top);
     return o;

@@ -2,6 +2,9 @@
 #include "commandline.h"
 #include "commands.h"
 
+#include "servicehost.h"
+
+#include "budgets/perfprofiler.h"
 #include "record/recordsession.h"
 #include "settings/outputdirectory.h"
 
@@ -75,6 +78,31 @@ int waitForRecording(record::RecordSession &session, const sigset_t &stopSignals
     return ExitOk;
 }
 
+Result<std::string> startService(ServiceHost &service, const QString &portText)
+{
+    quint16 port = 0;
+    if (!portText.isEmpty()) {
+        bool ok = false;
+        const uint p = portText.toUInt(&ok);
+        if (!ok || p > 65535)
+            return makeError("bad --api-port value '" + portText.toStdString() + "': expected 0 to 65535");
+        port = static_cast<quint16>(p);
+    }
+    auto url = service.start(QHostAddress::LocalHost, port);
+    if (!url)
+        return url;
+    std::fprintf(stderr, "perfwb: serving %s/api/perf (%s)\n", url.value().c_str(), service.describe().c_str());
+    return url;
+}
+
+// Marks and spans the target posts become marks of the recording, on its clock.
+void connectMarks(ServiceHost &service, record::RecordSession &session)
+{
+    service.profiler().setSink([&session](const budgets::PerfProfiler::TimedEntry &e) {
+        session.addMark(model::Mark{e.name, e.category, e.startNs, e.endNs, 0});
+    });
+}
+
 } // namespace
 
 int runRecordCommand(const QStringList &args)
@@ -112,7 +140,15 @@ int runRecordCommand(const QStringList &args)
         optionHelp("Also record every malloc-family call with its stack (launch mode; preloads the tracker)."));
     const QCommandLineOption noCpuOpt(QStringLiteral("no-cpu"),
                                       optionHelp("With --alloc: record allocations only, no CPU samples."));
-    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt});
+    const QCommandLineOption serveOpt(
+        QStringLiteral("serve"),
+        optionHelp("Run the /api/perf service during the recording and give the target PERFWB_API_URL: marks "
+                   "and spans it posts land in the report."));
+    const QCommandLineOption apiPortOpt(QStringLiteral("api-port"),
+                                        optionHelp("With --serve: the port (default 0 = any free port)."),
+                                        QStringLiteral("PORT"));
+    parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt,
+                       serveOpt, apiPortOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Record a CPU profile of a command, or of a running process "
                                                     "(--pid), into a perfwb report."),
@@ -213,13 +249,27 @@ int runRecordCommand(const QStringList &args)
     sigset_t previous;
     pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
 
+    // Started after the signals are blocked: its thread must not take SIGINT.
+    ServiceHost service;
+    if (parser.isSet(serveOpt)) {
+        auto url = startService(service, parser.value(apiPortOpt));
+        if (!url) {
+            pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+            printError(url.message());
+            return ExitUsage;
+        }
+        options.extraEnvironment.emplace_back("PERFWB_API_URL", url.value());
+    }
     auto session = record::RecordSession::start(options);
     if (!session) {
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
         printError(session.message());
         return ExitUsage;
     }
+    if (parser.isSet(serveOpt))
+        connectMarks(service, *session.value());
     const int code = waitForRecording(*session.value(), stopSignals);
+    service.stop();
     if (code != ExitOk)
         return code;
     const record::RecordSummary summary = session.value()->wait().value();

@@ -13,6 +13,9 @@ namespace perfwb::budgets {
 namespace {
 
 constexpr std::size_t kMaxIdLength = 256;
+// Lazy assets are evicted by size; their number is capped too, so zero-sized ones cannot
+// grow the manager without bound.
+constexpr std::size_t kMaxAssets = 100000;
 
 std::int64_t nowUnixMs()
 {
@@ -375,6 +378,8 @@ Outcome BudgetManager::registerAsset(const std::string &id, double sizeMb, LazyA
     QJsonObject body;
     {
         std::lock_guard guard(lock_);
+        if (assets_.count() >= kMaxAssets && assets_.find(id) == nullptr)
+            return Outcome::refused(Refusal::QueueFull, "too many lazy assets (100000): evict some first");
         evicted = assets_.add(id, sizeMb, std::move(unload), limits_.lazyAssetTargetMb, nowUnixMs());
         const LazyAssets::Asset *a = assets_.find(id);
         QJsonArray ids;

@@ -359,8 +359,29 @@ bool PerfRecorder::targetEnded()
     return !procscan::checkProcess(target_);
 }
 
+void PerfRecorder::addMark(model::Mark mark)
+{
+    std::lock_guard guard(marksLock_);
+    pendingMarks_.push_back(std::move(mark));
+}
+
+void PerfRecorder::drainMarks()
+{
+    std::vector<model::Mark> marks;
+    {
+        std::lock_guard guard(marksLock_);
+        marks.swap(pendingMarks_);
+    }
+    if (marks.empty())
+        return;
+    std::lock_guard guard(lock_);
+    for (model::Mark &m : marks)
+        profile_->marks.push_back(std::move(m));
+}
+
 Status PerfRecorder::flushBatch()
 {
+    drainMarks();
     // Only this thread writes the profile, so reading it here needs no lock.
     lastFlushNs_ = ProcPoller::monotonicNowNs();
     samplesAtFlush_ = builder_->samples();
@@ -508,6 +529,7 @@ void PerfRecorder::run()
             profile_->meta.extra["alloc_error"] = allocError_;
         }
     }
+    drainMarks();
     finishMetadata(endNs);
     Status finished = writer_->finish(*profile_);
     if (!writeStatus_)

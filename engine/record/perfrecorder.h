@@ -36,6 +36,7 @@ public:
     bool isRunning() const override { return running_.load(); }
     Result<RecordSummary> wait() override;
     std::shared_ptr<const model::Profile> snapshot() const override;
+    void addMark(model::Mark mark) override;
 
     // A batch is written every kFlushIntervalNs or every kFlushSamples samples.
     static constexpr std::int64_t kFlushIntervalNs = 500'000'000;
@@ -55,6 +56,7 @@ private:
     bool targetEnded();
     Status flushBatch();
     void finishMetadata(std::int64_t endNs);
+    void drainMarks(); // pending marks into the profile (building thread, or after it)
 
     RecordOptions options_;
     mutable std::mutex lock_; // guards *profile_ against snapshot(); only run() writes it
@@ -84,6 +86,8 @@ private:
     bool detachedEarly_ = false;      // attach mode: stopped while the process still ran
     std::optional<ExitStatus> exit_;
     std::optional<Result<RecordSummary>> result_;
+    std::mutex marksLock_; // guards pendingMarks_, filled from any thread
+    std::vector<model::Mark> pendingMarks_;
 };
 
 } // namespace perfwb::record

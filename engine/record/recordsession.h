@@ -73,6 +73,10 @@ public:
     // The model so far, symbolized, without stopping the sampler; cheap enough to
     // call every few hundred milliseconds.
     virtual std::shared_ptr<const model::Profile> snapshot() const = 0;
+    // Adds a mark or span (CLOCK_MONOTONIC times, the samples' clock) to the recording,
+    // e.g. one posted to the /api/perf service by the target. Thread-safe; it reaches
+    // the report with the next batch.
+    virtual void addMark(model::Mark mark) = 0;
 };
 
 } // namespace perfwb::record

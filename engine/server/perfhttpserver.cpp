@@ -138,6 +138,11 @@ void PerfHttpServer::respond(QTcpSocket *socket, const QHttpServerRequest &reque
 
 bool PerfHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Answers are small and written whole: no Nagle delay against a client's delayed ACK.
+    if (!socket->property("perfwb.nodelay").toBool()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        socket->setProperty("perfwb.nodelay", true);
+    }
     ApiRequest api{methodName(request.method()), request.url().path(), request.query(), request.body()};
     if (!token_.isEmpty()) {
         const QByteArray auth = request.value("authorization");
