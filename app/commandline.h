@@ -11,4 +11,7 @@ namespace perfwb::app {
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args, const QString &description,
                                     const QString &positionalSyntax, int minPositional, int maxPositional);
 
+// A TCP port, 0 to 65535 (0: any free port), or nothing.
+std::optional<quint16> parsePort(const QString &text);
+
 } // namespace perfwb::app

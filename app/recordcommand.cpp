@@ -80,15 +80,10 @@ int waitForRecording(record::RecordSession &session, const sigset_t &stopSignals
 
 Result<std::string> startService(ServiceHost &service, const QString &portText)
 {
-    quint16 port = 0;
-    if (!portText.isEmpty()) {
-        bool ok = false;
-        const uint p = portText.toUInt(&ok);
-        if (!ok || p > 65535)
-            return makeError("bad --api-port value '" + portText.toStdString() + "': expected 0 to 65535");
-        port = static_cast<quint16>(p);
-    }
-    auto url = service.start(QHostAddress::LocalHost, port);
+    const auto port = portText.isEmpty() ? std::optional<quint16>(0) : parsePort(portText);
+    if (!port)
+        return makeError("bad --api-port value '" + portText.toStdString() + "': expected 0 to 65535");
+    auto url = service.start(QHostAddress::LocalHost, *port);
     if (!url)
         return url;
     std::fprintf(stderr, "perfwb: serving %s/api/perf (%s)\n", url.value().c_str(), service.describe().c_str());

@@ -101,13 +101,12 @@ int runServeCommand(const QStringList &args)
     options.port = static_cast<quint16>(cfg.value(QStringLiteral("server.port")).toInt());
     options.bind = QHostAddress(cfg.value(QStringLiteral("server.bind")).toString());
     if (parser.isSet(portOpt)) {
-        bool ok = false;
-        const uint port = parser.value(portOpt).toUInt(&ok);
-        if (!ok || port > 65535) {
+        const auto port = parsePort(parser.value(portOpt));
+        if (!port) {
             printError(QStringLiteral("bad --port value '%1': expected 0 to 65535").arg(parser.value(portOpt)));
             return ExitUsage;
         }
-        options.port = static_cast<quint16>(port);
+        options.port = *port;
     }
     if (parser.isSet(bindOpt))
         options.bind = QHostAddress(parser.value(bindOpt));

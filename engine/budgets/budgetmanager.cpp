@@ -110,6 +110,24 @@ void BudgetManager::emitAll(const Events &events) const
         hooks_.publish(e);
 }
 
+void BudgetManager::noteEvicted(const std::vector<LazyAssets::Asset> &assets, const char *reason, Events &events)
+{
+    for (const auto &a : assets)
+        events.push_back(budgetEvent("asset_evicted", {{QStringLiteral("asset_id"), qs(a.id)},
+                                                       {QStringLiteral("size_mb"), a.sizeMb},
+                                                       {QStringLiteral("reason"), QLatin1String(reason)}}));
+}
+
+void BudgetManager::unloadAndEmit(std::vector<LazyAssets::Asset> &evicted, const Events &events) const
+{
+    // No lock is held here: an unload handler or a subscriber may call back into us.
+    for (auto &a : evicted) {
+        if (a.unload)
+            a.unload(a.id);
+    }
+    emitAll(events);
+}
+
 Outcome BudgetManager::applyLimits(const QJsonObject &patch)
 {
     Events events;
@@ -130,16 +148,9 @@ Outcome BudgetManager::applyLimits(const QJsonObject &patch)
         // New limits may let delayed jobs run, or put assets over the target.
         promoteDelayed(nowUnixMs(), events);
         evicted = assets_.evictToTarget(limits_.lazyAssetTargetMb);
-        for (const auto &a : evicted)
-            events.push_back(budgetEvent("asset_evicted", {{QStringLiteral("asset_id"), qs(a.id)},
-                                                           {QStringLiteral("size_mb"), a.sizeMb},
-                                                           {QStringLiteral("reason"), QStringLiteral("lru")}}));
+        noteEvicted(evicted, "lru", events);
     }
-    for (auto &a : evicted) {
-        if (a.unload)
-            a.unload(a.id);
-    }
-    emitAll(events);
+    unloadAndEmit(evicted, events);
     return Outcome::success({{QStringLiteral("limits"), limitsJson}});
 }
 
@@ -164,16 +175,9 @@ void BudgetManager::evaluate()
         metrics_ = sampled;
         promoteDelayed(nowUnixMs(), events);
         evicted = assets_.evictToTarget(limits_.lazyAssetTargetMb);
-        for (const auto &a : evicted)
-            events.push_back(budgetEvent("asset_evicted", {{QStringLiteral("asset_id"), qs(a.id)},
-                                                           {QStringLiteral("size_mb"), a.sizeMb},
-                                                           {QStringLiteral("reason"), QStringLiteral("lru")}}));
+        noteEvicted(evicted, "lru", events);
     }
-    for (auto &a : evicted) {
-        if (a.unload)
-            a.unload(a.id);
-    }
-    emitAll(events);
+    unloadAndEmit(evicted, events);
 }
 
 std::optional<std::string> BudgetManager::pressureReason(const Job &job) const
@@ -383,12 +387,9 @@ Outcome BudgetManager::registerAsset(const std::string &id, double sizeMb, LazyA
         evicted = assets_.add(id, sizeMb, std::move(unload), limits_.lazyAssetTargetMb, nowUnixMs());
         const LazyAssets::Asset *a = assets_.find(id);
         QJsonArray ids;
-        for (const auto &e : evicted) {
+        for (const auto &e : evicted)
             ids.append(qs(e.id));
-            events.push_back(budgetEvent("asset_evicted", {{QStringLiteral("asset_id"), qs(e.id)},
-                                                           {QStringLiteral("size_mb"), e.sizeMb},
-                                                           {QStringLiteral("reason"), QStringLiteral("lru")}}));
-        }
+        noteEvicted(evicted, "lru", events);
         const QJsonObject asset{{QStringLiteral("asset_id"), qs(id)},
                                 {QStringLiteral("size_mb"), sizeMb},
                                 {QStringLiteral("last_touch"), static_cast<double>(a->lastTouchUnixMs) / 1000.0}};
@@ -397,11 +398,7 @@ Outcome BudgetManager::registerAsset(const std::string &id, double sizeMb, LazyA
                                   {{QStringLiteral("asset"), asset}, {QStringLiteral("total_mb"), assets_.totalMb()}}));
         body = {{QStringLiteral("asset"), asset}, {QStringLiteral("evicted"), ids}};
     }
-    for (auto &a : evicted) {
-        if (a.unload)
-            a.unload(a.id);
-    }
-    emitAll(events);
+    unloadAndEmit(evicted, events);
     return Outcome::success(body);
 }
 
@@ -432,20 +429,12 @@ Outcome BudgetManager::evictAssets(const std::string &id)
         } else {
             evicted = assets_.evictToTarget(limits_.lazyAssetTargetMb);
         }
-        for (const auto &a : evicted)
-            events.push_back(budgetEvent(
-                "asset_evicted",
-                {{QStringLiteral("asset_id"), qs(a.id)},
-                 {QStringLiteral("size_mb"), a.sizeMb},
-                 {QStringLiteral("reason"), id.empty() ? QStringLiteral("lru") : QStringLiteral("requested")}}));
+        noteEvicted(evicted, id.empty() ? "lru" : "requested", events);
     }
     QJsonArray ids;
-    for (auto &a : evicted) {
+    for (const auto &a : evicted)
         ids.append(qs(a.id));
-        if (a.unload)
-            a.unload(a.id);
-    }
-    emitAll(events);
+    unloadAndEmit(evicted, events);
     return Outcome::success({{QStringLiteral("evicted"), ids}});
 }
 

@@ -103,7 +103,8 @@ private:
     QueueCounts countsLocked() const;
     Job *findJob(const std::string &id);
     void emitAll(const Events &events) const;
-    std::vector<std::string> evictLocked(const std::string &id, bool lru, Events &events);
+    static void noteEvicted(const std::vector<LazyAssets::Asset> &assets, const char *reason, Events &events);
+    void unloadAndEmit(std::vector<LazyAssets::Asset> &evicted, const Events &events) const;
 
     HookBus &hooks_;
     MetricsSource source_;
