@@ -2,23 +2,23 @@
 
 #include "settings/configfile.h"
 
-#include <QDateTime>
-#include <QFileInfo>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
 
+#include <sys/stat.h>
+
 namespace perfwb::budgets {
 
 namespace {
-// What changes when the config file is written: existence, time and size.
+// What changes when the config file is written: perfwb config and the GUI save through a
+// rename (a new inode each time); an editor's in-place write changes size or mtime (ns).
 QString stampOf(const std::string &path)
 {
-    const QFileInfo info(QString::fromStdString(path));
-    if (!info.exists())
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
         return {};
-    return QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char('/') + QString::number(info.size()) +
-           QLatin1Char('/') + QString::number(info.metadataChangeTime().toMSecsSinceEpoch());
+    return QStringLiteral("%1/%2/%3.%4").arg(st.st_ino).arg(st.st_size).arg(st.st_mtim.tv_sec).arg(st.st_mtim.tv_nsec);
 }
 } // namespace
 
