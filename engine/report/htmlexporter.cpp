@@ -7,7 +7,6 @@
 #include "exportresource.h"
 #include "textescape.h"
 
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>

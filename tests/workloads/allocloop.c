@@ -17,9 +17,15 @@ NOINLINE void level3(size_t size)
     free(p);
 }
 
-NOINLINE void level2(size_t size) { level3(size); }
+NOINLINE void level2(size_t size)
+{
+    level3(size);
+}
 
-NOINLINE void level1(size_t size) { level2(size); }
+NOINLINE void level1(size_t size)
+{
+    level2(size);
+}
 
 int main(int argc, char **argv)
 {

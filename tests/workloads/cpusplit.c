@@ -32,8 +32,14 @@ static inline __attribute__((always_inline)) void spin_for(uint64_t ns, uint64_t
     sink = x;
 }
 
-__attribute__((noinline)) void hot_70(uint64_t ns) { spin_for(ns, 1); }
-__attribute__((noinline)) void warm_30(uint64_t ns) { spin_for(ns, 2); }
+__attribute__((noinline)) void hot_70(uint64_t ns)
+{
+    spin_for(ns, 1);
+}
+__attribute__((noinline)) void warm_30(uint64_t ns)
+{
+    spin_for(ns, 2);
+}
 
 /* Alternate in 10 ms slices so any time window sees the same 70/30 split. */
 __attribute__((noinline)) void run_split(uint64_t total_ms)

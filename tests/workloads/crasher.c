@@ -1,10 +1,9 @@
 /* Expected shape: busy in busy_then_crash() for the given time (default 1000 ms of
- * its own CPU time, so the shape holds on a loaded machine), then dies of SIGSEGV by writing through a null pointer: the process ends
- * "killed by signal 11", with no exit code. Nearly all samples are in busy_then_crash()
- * called from main(). Tests use it to check that a recording of a crashing target is
- * complete and records the exit signal.
- * Usage: crasher [milliseconds]   (default 1000).
- * Built -O2 -g with frame pointers; busy_then_crash() is noinline so it stays visible. */
+ * its own CPU time, so the shape holds on a loaded machine), then dies of SIGSEGV by writing through a null pointer:
+ * the process ends "killed by signal 11", with no exit code. Nearly all samples are in busy_then_crash() called from
+ * main(). Tests use it to check that a recording of a crashing target is complete and records the exit signal. Usage:
+ * crasher [milliseconds]   (default 1000). Built -O2 -g with frame pointers; busy_then_crash() is noinline so it stays
+ * visible. */
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -21,19 +21,25 @@ static uint64_t cpu_now_ns(void)
  * the clock rarely so the clock syscall stays far below 1 % of the samples. A macro,
  * not an inline function: an inline function is a frame of its own once symbolized
  * with its inline info, and the self time must land in the named function itself. */
-#define SPIN_FOR(ns, seed)                                                             \
-    do {                                                                               \
-        const uint64_t end_ = cpu_now_ns() + (ns);                                     \
-        uint64_t x_ = (seed);                                                          \
-        while (cpu_now_ns() < end_) {                                                  \
-            for (int i_ = 0; i_ < 200000; ++i_)                                        \
-                x_ = x_ * 6364136223846793005ULL + 1442695040888963407ULL;             \
-        }                                                                              \
-        sink = x_;                                                                     \
+#define SPIN_FOR(ns, seed)                                                                                             \
+    do {                                                                                                               \
+        const uint64_t end_ = cpu_now_ns() + (ns);                                                                     \
+        uint64_t x_ = (seed);                                                                                          \
+        while (cpu_now_ns() < end_) {                                                                                  \
+            for (int i_ = 0; i_ < 200000; ++i_)                                                                        \
+                x_ = x_ * 6364136223846793005ULL + 1442695040888963407ULL;                                             \
+        }                                                                                                              \
+        sink = x_;                                                                                                     \
     } while (0)
 
-__attribute__((noinline)) void hot_function(uint64_t ns) { SPIN_FOR(ns, 1); }
-__attribute__((noinline)) void steady_function(uint64_t ns) { SPIN_FOR(ns, 2); }
+__attribute__((noinline)) void hot_function(uint64_t ns)
+{
+    SPIN_FOR(ns, 1);
+}
+__attribute__((noinline)) void steady_function(uint64_t ns)
+{
+    SPIN_FOR(ns, 2);
+}
 
 /* 10 ms slices, so any time window sees the same split. */
 __attribute__((noinline)) void run_work(double factor, uint64_t total_ms)

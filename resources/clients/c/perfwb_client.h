@@ -28,25 +28,25 @@
 
 /* clock_gettime, CLOCK_MONOTONIC, inet_pton need POSIX.1-2008 declarations; a strict -std=c99
  * hides them unless asked for before the first system header. */
-#if !defined(__cplusplus) && !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && \
-    !defined(_GNU_SOURCE) && !defined(_DEFAULT_SOURCE) && !defined(_BSD_SOURCE)
+#if !defined(__cplusplus) && !defined(_POSIX_C_SOURCE) && !defined(_XOPEN_SOURCE) && !defined(_GNU_SOURCE) &&          \
+    !defined(_DEFAULT_SOURCE) && !defined(_BSD_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <float.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
 
 #if defined(__GLIBC__) && !defined(__USE_POSIX199309)
 #error "perfwb_client.h: include it before any system header, or compile with -D_POSIX_C_SOURCE=200809L"
@@ -64,19 +64,19 @@
 struct perfwb_span {
     const char *name;
     const char *category;
-    struct timespec start;   /* CLOCK_MONOTONIC */
-    double rss_start_mb;     /* < 0: unknown */
-    int active;              /* 0: no-op (no server, already ended) */
+    struct timespec start; /* CLOCK_MONOTONIC */
+    double rss_start_mb;   /* < 0: unknown */
+    int active;            /* 0: no-op (no server, already ended) */
 };
 
 /* ---- internals (prefix perfwb__) ---- */
 
 struct perfwb__state {
-    int init;                /* URL parsed */
-    int disabled;            /* no URL, bad URL or a failure: every call is a no-op */
+    int init;     /* URL parsed */
+    int disabled; /* no URL, bad URL or a failure: every call is a no-op */
     struct sockaddr_in addr;
-    char host[128];          /* Host header: HOST:PORT as given */
-    int warned_refusal;      /* a refused call (400/404/409/429) was said once */
+    char host[128];     /* Host header: HOST:PORT as given */
+    int warned_refusal; /* a refused call (400/404/409/429) was said once */
 };
 
 static inline struct perfwb__state *perfwb__state(void)
@@ -140,12 +140,11 @@ static inline struct perfwb__state *perfwb__ready(void)
         goto bad;
     snprintf(st->host, sizeof st->host, "%s:%lu", hostname, port);
     return st;
-bad:
-    {
-        char why[300];
-        snprintf(why, sizeof why, "PERFWB_API_URL '%.200s' is not http://IPV4-OR-LOCALHOST:PORT", url);
-        perfwb__disable(why);
-    }
+bad : {
+    char why[300];
+    snprintf(why, sizeof why, "PERFWB_API_URL '%.200s' is not http://IPV4-OR-LOCALHOST:PORT", url);
+    perfwb__disable(why);
+}
     return NULL;
 }
 
@@ -193,17 +192,36 @@ static inline void perfwb__put_json_string(struct perfwb__buf *b, const char *s)
         char esc[7];
         const char *rep = NULL;
         switch (*u) {
-        case '"': rep = "\\\""; break;
-        case '\\': rep = "\\\\"; break;
-        case '\b': rep = "\\b"; break;
-        case '\f': rep = "\\f"; break;
-        case '\n': rep = "\\n"; break;
-        case '\r': rep = "\\r"; break;
-        case '\t': rep = "\\t"; break;
+        case '"':
+            rep = "\\\"";
+            break;
+        case '\\':
+            rep = "\\\\";
+            break;
+        case '\b':
+            rep = "\\b";
+            break;
+        case '\f':
+            rep = "\\f";
+            break;
+        case '\n':
+            rep = "\\n";
+            break;
+        case '\r':
+            rep = "\\r";
+            break;
+        case '\t':
+            rep = "\\t";
+            break;
         default:
             if (*u < 0x20) {
-                esc[0] = '\\'; esc[1] = 'u'; esc[2] = '0'; esc[3] = '0';
-                esc[4] = hex[*u >> 4]; esc[5] = hex[*u & 15]; esc[6] = '\0';
+                esc[0] = '\\';
+                esc[1] = 'u';
+                esc[2] = '0';
+                esc[3] = '0';
+                esc[4] = hex[*u >> 4];
+                esc[5] = hex[*u & 15];
+                esc[6] = '\0';
                 rep = esc;
             }
         }
@@ -569,8 +587,8 @@ static inline int perfwb_span_end(struct perfwb_span *s)
 }
 
 /* Registers a job with resource hints (a negative hint is left out). job_type NULL: "generic". */
-static inline int perfwb_job_register(const char *job_id, const char *job_type, double cpu_percent,
-                                      double ram_mb, double vram_mb)
+static inline int perfwb_job_register(const char *job_id, const char *job_type, double cpu_percent, double ram_mb,
+                                      double vram_mb)
 {
     struct perfwb__buf b;
     int rc;
@@ -661,7 +679,8 @@ namespace perfwb {
 class Span {
 public:
     explicit Span(const char *name, const char *category = "default") noexcept
-        : span_(perfwb_span_begin(name, category)) {}
+        : span_(perfwb_span_begin(name, category))
+    {}
     ~Span() { perfwb_span_end(&span_); }
     Span(const Span &) = delete;
     Span &operator=(const Span &) = delete;
