@@ -84,8 +84,8 @@ PerfHttpServer::PerfHttpServer(budgets::PerfService &service, QObject *parent)
     // Hook events may come from any thread (a recording's, the GUI's): the stream writes
     // happen in ours.
     hookId_ = service_.hooks().subscribe([this](const budgets::PerfEvent &e) {
-        if (streams_.isEmpty())
-            return;
+        if (streamCount_.load(std::memory_order_relaxed) == 0)
+            return; // nobody listens: no JSON to build
         QByteArray frame = "event: " + e.hook.toUtf8() +
                            "\ndata: " + QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + "\n\n";
         QMetaObject::invokeMethod(
@@ -179,8 +179,10 @@ void PerfHttpServer::openStream(QTcpSocket *socket)
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
                   "Connection: keep-alive\r\n\r\n: perfwb events\n\n");
     streams_.append(QPointer<QTcpSocket>(socket));
+    streamCount_.store(static_cast<int>(streams_.size()));
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
         streams_.removeIf([socket](const QPointer<QTcpSocket> &s) { return s.isNull() || s == socket; });
+        streamCount_.store(static_cast<int>(streams_.size()));
         if (streams_.isEmpty())
             keepAlive_->stop();
     });
@@ -192,6 +194,7 @@ void PerfHttpServer::openStream(QTcpSocket *socket)
 void PerfHttpServer::broadcast(const QByteArray &frame)
 {
     streams_.removeIf([](const QPointer<QTcpSocket> &s) { return s.isNull(); });
+    streamCount_.store(static_cast<int>(streams_.size()));
     for (const QPointer<QTcpSocket> &s : streams_) {
         // A subscriber that stops reading is dropped rather than buffered without end.
         if (s->bytesToWrite() > 4 * 1024 * 1024) {

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPointer>
 
+#include <atomic>
+
 class QTcpSocket;
 class QTimer;
 
@@ -53,6 +55,7 @@ private:
     QByteArray token_;
     quint16 port_ = 0;
     QList<QPointer<QTcpSocket>> streams_;
+    std::atomic<int> streamCount_{0}; // read by the hook callback, which may run on another thread
     int hookId_ = 0;
     QTimer *keepAlive_ = nullptr;
 };
