@@ -256,7 +256,10 @@ PerfRecordDecoder::Kind PerfRecordDecoder::decodeSample(const perf_event_header 
             c.u64(dynSize);
             const std::size_t valid = std::size_t(dynSize < size ? dynSize : size);
             s.userStack.resize(valid);
-            std::memcpy(s.userStack.data(), data, valid);
+            // A sample taken where no user stack could be copied has dyn_size 0: an empty
+            // vector's data() may be null, and memcpy must not see it.
+            if (valid > 0)
+                std::memcpy(s.userStack.data(), data, valid);
         }
     }
     return Kind::Sample;

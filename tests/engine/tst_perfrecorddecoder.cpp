@@ -108,6 +108,17 @@ private Q_SLOTS:
         QCOMPARE(d.decode(k.finish()), PerfRecordDecoder::Kind::Sample);
         QCOMPARE(d.sample.userRegsMask, std::uint64_t(0));
         QVERIFY(d.sample.userRegs.empty() && d.sample.userStack.empty());
+
+        // Space for a stack copy, but nothing could be copied (dyn_size 0): an empty stack. The
+        // ASan+UBSan pass caught a memcpy into the empty vector's null data() here (a decoder
+        // that has never held a stack, so the vector has no buffer yet).
+        PerfRecordDecoder fresh(kDwarfType, kRegsMask);
+        auto e = fpSample(1);
+        e.u64(0x401000);
+        e.u64(PERF_SAMPLE_REGS_ABI_64).u64(0x7ffd0000).u64(0x401000);
+        e.u64(16).u64(0).u64(0).u64(0);
+        QCOMPARE(fresh.decode(e.finish()), PerfRecordDecoder::Kind::Sample);
+        QVERIFY(fresh.sample.userStack.empty());
     }
 
     void sideBandRecords()
