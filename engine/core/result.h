@@ -16,7 +16,7 @@ inline Error makeError(std::string message)
     return Error{std::move(message)};
 }
 
-class Status {
+class [[nodiscard]] Status {
 public:
     Status() = default;
     Status(Error error) // NOLINT(google-explicit-constructor): lets `return makeError(...)` read naturally
@@ -32,7 +32,7 @@ private:
     bool failed_ = false;
 };
 
-template<class T> class Result {
+template<class T> class [[nodiscard]] Result {
 public:
     Result(T value) // NOLINT(google-explicit-constructor)
         : value_(std::move(value))
