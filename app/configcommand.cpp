@@ -50,7 +50,7 @@ int runConfigCommand(const QStringList &args)
                                      QStringLiteral("get KEY | set KEY VALUE | list"), 1, 3))
         return *code;
     const QStringList pos = parser.positionalArguments();
-    const QString verb = pos.first();
+    const QString &verb = pos.first();
     const std::string path =
         parser.isSet(fileOpt) ? parser.value(fileOpt).toStdString() : settings::ConfigFile::defaultPath();
     auto config = settings::ConfigFile::load(path);

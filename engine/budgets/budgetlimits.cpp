@@ -3,7 +3,9 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace perfwb::budgets {
 
@@ -32,6 +34,15 @@ double *field(BudgetLimits &l, int index, int **intField)
     default:
         return &l.evaluationIntervalS;
     }
+}
+
+// One message from its parts (one allocation, not a temporary per '+').
+std::string joined(std::initializer_list<std::string_view> parts)
+{
+    std::string out;
+    for (std::string_view p : parts)
+        out += p;
+    return out;
 }
 
 std::string number(double v)
@@ -92,17 +103,17 @@ Result<BudgetLimits> BudgetLimits::patched(const QJsonObject &patch) const
                              "max_queue_depth, lazy_asset_target_mb, evaluation_interval)");
         const KeyInfo &info = keys()[index];
         const QJsonValue v = it.value();
-        const std::string range = number(info.min) + " to " + number(info.max) + " " + info.unit;
+        const std::string range = joined({number(info.min), " to ", number(info.max), " ", info.unit});
         if (!v.isDouble())
-            return makeError(key + " must be a number (" + range + ")");
+            return makeError(joined({key, " must be a number (", range, ")"}));
         const double d = v.toDouble();
         if (!std::isfinite(d) || d < info.min || d > info.max)
-            return makeError(key + " = " + number(d) + " is out of range (" + range + ")");
+            return makeError(joined({key, " = ", number(d), " is out of range (", range, ")"}));
         int *intField = nullptr;
         double *dField = field(next, index, &intField);
         if (info.integer) {
             if (d != std::floor(d))
-                return makeError(key + " must be a whole number (" + range + ")");
+                return makeError(joined({key, " must be a whole number (", range, ")"}));
             *intField = static_cast<int>(d);
         } else {
             *dField = d;

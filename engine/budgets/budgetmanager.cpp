@@ -23,7 +23,7 @@ std::int64_t nowUnixMs()
         .count();
 }
 
-PerfEvent budgetEvent(const char *trigger, QJsonObject payload)
+PerfEvent budgetEvent(const char *trigger, const QJsonObject &payload)
 {
     return PerfEvent{QString::fromLatin1(PerfEvent::kBudgetState), QString::fromLatin1(trigger),
                      PayloadAnonymizer::anonymize(payload), static_cast<double>(nowUnixMs()) / 1000.0};

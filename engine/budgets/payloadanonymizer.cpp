@@ -47,7 +47,7 @@ QJsonValue anonymizeValue(const QJsonValue &value, int depth)
         return anonymizeObject(value.toObject(), depth);
     if (value.isArray()) {
         QJsonArray out;
-        for (const QJsonValue &v : value.toArray())
+        for (const auto &v : value.toArray())
             out.append(anonymizeValue(v, depth + 1));
         return out;
     }

@@ -104,7 +104,7 @@ double PerfProfiler::currentRssMb()
     return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-void PerfProfiler::publish(const char *trigger, QJsonObject payload) const
+void PerfProfiler::publish(const char *trigger, const QJsonObject &payload) const
 {
     if (hooks_.subscribers() == 0)
         return; // a mark per frame must stay cheap when nobody listens

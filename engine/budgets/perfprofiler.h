@@ -99,7 +99,7 @@ private:
     void pushRecent(Recent r);
     Outcome beginSpan(const QJsonObject &request);
     Outcome endSpan(const QJsonObject &request);
-    void publish(const char *trigger, QJsonObject payload) const;
+    void publish(const char *trigger, const QJsonObject &payload) const;
     QJsonObject aggregateJson(const Aggregate &a) const;
     std::vector<Aggregate> topBy(bool memory, int limit) const; // needs lock_
 

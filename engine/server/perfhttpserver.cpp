@@ -197,7 +197,7 @@ void PerfHttpServer::broadcast(const QByteArray &frame)
     streamCount_.store(static_cast<int>(streams_.size()));
     for (const QPointer<QTcpSocket> &s : streams_) {
         // A subscriber that stops reading is dropped rather than buffered without end.
-        if (s->bytesToWrite() > 4 * 1024 * 1024) {
+        if (s->bytesToWrite() > qint64{4} * 1024 * 1024) {
             s->abort();
             continue;
         }

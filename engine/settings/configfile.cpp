@@ -129,7 +129,7 @@ Result<ConfigFile> ConfigFile::load(const std::string &path)
 
 QJsonValue ConfigFile::value(const QString &key) const
 {
-    const QJsonValue v = lookup(root_, key.split(QLatin1Char('.')));
+    QJsonValue v = lookup(root_, key.split(QLatin1Char('.')));
     if (!v.isUndefined())
         return v;
     const Key *k = findKey(key);
