@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <grp.h>
@@ -357,6 +358,20 @@ private Q_SLOTS:
         target.start(QString::fromStdString(cpusplit), {QStringLiteral("2500")});
         QVERIFY(target.waitForStarted());
         const pid_t pid = pid_t(target.processId());
+        // Attach to a running program, not to ld.so still loading it: a library mapped after
+        // the attach comes as the kernel's MMAP record, after samples (seen in CI).
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QFile maps(QStringLiteral("/proc/%1/maps").arg(pid));
+                if (!maps.open(QIODevice::ReadOnly))
+                    return false;
+                const QList<QByteArray> lines = maps.readAll().split('\n');
+                return std::any_of(lines.begin(), lines.end(), [](const QByteArray &l) {
+                    return l.contains(" r-xp ") && l.endsWith("/libc.so.6");
+                });
+            },
+            10000));
+        QTest::qWait(50);
 
         PerfEventBackend backend;
         CollectingSink sink;
