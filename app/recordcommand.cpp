@@ -225,7 +225,18 @@ int runRecordCommand(const QStringList &args)
     options.label = parser.isSet(labelOpt)   ? parser.value(labelOpt).toStdString()
                     : options.attachPid != 0 ? "pid-" + std::to_string(options.attachPid)
                                              : std::filesystem::path(options.command.front()).filename().string();
-    if (parser.isSet(outOpt) && !parser.value(outOpt).isEmpty()) {
+    // A label names files (<label>-profile.perfwb): "../../x" must not become a path.
+    if (parser.isSet(labelOpt) &&
+        (parser.value(labelOpt).trimmed().isEmpty() || parser.value(labelOpt).contains(QLatin1Char('/')))) {
+        printError(QStringLiteral("bad --label value '%1': a run label is a name, not empty and without '/'")
+                       .arg(parser.value(labelOpt)));
+        return ExitUsage;
+    }
+    if (parser.isSet(outOpt) && parser.value(outOpt).isEmpty()) {
+        printError(QStringLiteral("-o needs a file name (leave it out for the standard output directory)"));
+        return ExitUsage;
+    }
+    if (parser.isSet(outOpt)) {
         options.outputPath = parser.value(outOpt).toStdString();
     } else {
         auto path = settings::OutputDirectory::pathFor(options.label, "profile", "perfwb");

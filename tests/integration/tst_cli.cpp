@@ -461,6 +461,15 @@ void TestCli::badInput_data()
                                << QStringList{QStringLiteral("info"), in, QStringLiteral("--top"),
                                               QStringLiteral("many")}
                                << 2 << "many";
+    // A run label names files; an empty -o is a mistake, not "the default".
+    const QString rec = QStringLiteral("record"), dd = QStringLiteral("--"), tru = QStringLiteral("/bin/true");
+    QTest::newRow("label with a path") << ""
+                                       << QStringList{rec, QStringLiteral("--label"), QStringLiteral("../../x"), dd,
+                                                      tru}
+                                       << 2 << "../../x";
+    QTest::newRow("empty label") << "" << QStringList{rec, QStringLiteral("--label"), QString(), dd, tru} << 2
+                                 << "--label";
+    QTest::newRow("empty -o") << "" << QStringList{rec, o, QString(), dd, tru} << 2 << "-o needs a file name";
     // The input is fine, writing fails: a failure of the work, not of usage.
     QTest::newRow("output under a regular file")
         << "%REPORT%" << QStringList{exp, in, to, QStringLiteral("svg"), o, QStringLiteral("%REPORT%/x.svg")} << 1
