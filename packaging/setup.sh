@@ -14,7 +14,7 @@ PACKAGES=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libspdlog-dev libsqlite3-dev sqlite3 libdw-dev libelf-dev
   libprotobuf-dev protobuf-compiler zlib1g-dev
   # the real tools tests and benchmarks run against
-  linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3
+  linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3 python3-scalene austin
   # the /api/perf tests and benchmark: HTTP clients, a real Prometheus (and promtool), wrk
   curl jq prometheus wrk
 )

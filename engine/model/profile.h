@@ -1,6 +1,7 @@
 #pragma once
 #include "allocationtable.h"
 #include "frametable.h"
+#include "functioncosts.h"
 #include "runmetadata.h"
 #include "sampletable.h"
 #include "stacktrie.h"
@@ -27,6 +28,7 @@ public:
     std::vector<Mark> marks;
     RunMetadata meta;
     AllocationTable allocations; // empty unless recorded with --alloc
+    FunctionCosts functionCosts; // figures an imported tool measured per function
 
     FrameId internFrame(std::string_view function, std::string_view module = {}, std::string_view file = {},
                         std::uint32_t line = 0, FrameKind kind = FrameKind::Native, bool inlined = false);

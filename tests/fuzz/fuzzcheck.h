@@ -28,6 +28,10 @@ inline void checkProfile(const model::Profile &p)
     }
     for (const auto &f : p.frames.all())
         require(f.function < p.strings.size() && f.module < p.strings.size() && f.file < p.strings.size());
+    for (const auto frame : p.functionCosts.frames())
+        require(frame < p.frames.size());
+    for (std::size_t i = 0; i < p.allocations.size(); ++i)
+        require(p.allocations.stacks[i] < p.stacks.size());
 }
 
 inline int runImporter(const report::TextImporter &importer, const std::uint8_t *data, std::size_t size)
