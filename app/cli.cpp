@@ -32,6 +32,9 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("record"), {runRecordCommand, "sample a command or a running process (--pid) into a report"}},
         {QStringLiteral("serve"), {runServeCommand, "serve the budgets and profiler API (/api/perf) on loopback"}},
         {QStringLiteral("config"), {runConfigCommand, "read or change perfwb's config file (feature flags, server)"}},
+        {QStringLiteral("settings"),
+         {runSettingsCommand, "the effective FIL_PERF_* profiler settings and their sources"}},
+        {QStringLiteral("preset"), {runPresetCommand, "list, show, save or delete FIL_PERF_* presets"}},
     };
     return list;
 }

@@ -11,6 +11,8 @@ int runRecordCommand(const QStringList &args);
 int runDiffCommand(const QStringList &args);
 int runServeCommand(const QStringList &args);
 int runConfigCommand(const QStringList &args);
+int runSettingsCommand(const QStringList &args);
+int runPresetCommand(const QStringList &args);
 int runGui(int argc, char **argv);
 
 } // namespace perfwb::app

@@ -6,6 +6,7 @@
 
 #include "analysis/functionstats.h"
 #include "report/profileloader.h"
+#include "report/runmanifest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,6 +78,32 @@ QJsonObject metadataJson(const model::RunMetadata &m)
     return o;
 }
 
+// The other files of the run the report belongs to (its <label>-run.json).
+void printRunFiles(const std::string &path)
+{
+    const std::string manifestPath = report::RunManifest::findFor(path);
+    if (manifestPath.empty())
+        return;
+    auto manifest = report::RunManifest::read(manifestPath);
+    if (!manifest)
+        return;
+    std::printf("\nrun files (%s):\n", manifestPath.c_str());
+    for (const auto &f : manifest->files)
+        std::printf("  %-9s %s\n", f.tool.c_str(), f.path.c_str());
+}
+
+QJsonArray runFilesJson(const std::string &path)
+{
+    QJsonArray files;
+    const std::string manifestPath = report::RunManifest::findFor(path);
+    auto manifest = report::RunManifest::read(manifestPath);
+    if (manifestPath.empty() || !manifest)
+        return files;
+    for (const auto &f : manifest->files)
+        files.append(QJsonObject{{QStringLiteral("tool"), qs(f.tool)}, {QStringLiteral("path"), qs(f.path)}});
+    return files;
+}
+
 void printText(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
                const analysis::FunctionStats &stats, int top)
 {
@@ -120,9 +147,10 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
                     module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
     }
     printMarks(p, top);
+    printRunFiles(path);
 }
 
-QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &functions,
+QJsonObject toJson(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
                    const analysis::FunctionStats &stats, int top)
 {
     QJsonObject o;
@@ -158,6 +186,7 @@ QJsonObject toJson(const model::Profile &p, const analysis::FunctionTable &funct
     o[QStringLiteral("marks")] = marksJson(p, top);
     if (!p.allocations.empty())
         o[QStringLiteral("allocations")] = allocationsJson(p, functions, top);
+    o[QStringLiteral("run_files")] = runFilesJson(path);
     return o;
 }
 
@@ -192,7 +221,7 @@ int runInfoCommand(const QStringList &args)
     const auto weights = analysis::StackWeights::compute(profile);
     const auto stats = analysis::FunctionStats::compute(functions, weights);
     if (parser.isSet(jsonOpt)) {
-        const auto json = QJsonDocument(toJson(profile, functions, stats, top)).toJson(QJsonDocument::Indented);
+        const auto json = QJsonDocument(toJson(path, profile, functions, stats, top)).toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, static_cast<std::size_t>(json.size()), stdout);
     } else {
         printText(path, profile, functions, stats, top);

@@ -2,6 +2,8 @@
 #include "commandline.h"
 #include "commands.h"
 
+#include "presetcontext.h"
+#include "profilerruns.h"
 #include "servicehost.h"
 
 #include "budgets/perfprofiler.h"
@@ -142,14 +144,26 @@ int runRecordCommand(const QStringList &args)
     const QCommandLineOption apiPortOpt(QStringLiteral("api-port"),
                                         optionHelp("With --serve: the port (default 0 = any free port)."),
                                         QStringLiteral("PORT"));
+    const QCommandLineOption presetOpt(
+        QStringLiteral("preset"),
+        optionHelp("Apply a FIL_PERF_* preset (perfwb preset list); the environment overrides it. With "
+                   "FIL_PERF_ENABLE_PYSPY/SCALENE/MEMRAY/CPROFILE the command then also runs under each enabled "
+                   "profiler, one after the other."),
+        QStringLiteral("NAME"));
     parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt,
-                       serveOpt, apiPortOpt});
+                       serveOpt, apiPortOpt, presetOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Record a CPU profile of a command, or of a running process "
                                                     "(--pid), into a perfwb report."),
                                      QStringLiteral("[--] COMMAND [ARGS...]"), 0, INT_MAX))
         return *code;
 
+    // Checked first: a bad FIL_PERF_ variable stops everything before anything runs.
+    auto perf = effectiveSettings(parser.value(presetOpt));
+    if (!perf) {
+        printError(perf.message());
+        return ExitUsage;
+    }
     record::RecordOptions options;
     const QStringList command = parser.positionalArguments();
     if (parser.isSet(pidOpt)) {
@@ -222,9 +236,10 @@ int runRecordCommand(const QStringList &args)
         }
         options.durationS = s;
     }
-    options.label = parser.isSet(labelOpt)   ? parser.value(labelOpt).toStdString()
-                    : options.attachPid != 0 ? "pid-" + std::to_string(options.attachPid)
-                                             : std::filesystem::path(options.command.front()).filename().string();
+    options.label = parser.isSet(labelOpt) ? parser.value(labelOpt).toStdString()
+                    : options.attachPid != 0
+                        ? perf->runLabel("pid-" + std::to_string(options.attachPid))
+                        : perf->runLabel(std::filesystem::path(options.command.front()).filename().string());
     // A label names files (<label>-profile.perfwb): "../../x" must not become a path.
     if (parser.isSet(labelOpt) &&
         (parser.value(labelOpt).trimmed().isEmpty() || parser.value(labelOpt).contains(QLatin1Char('/')))) {
@@ -239,12 +254,28 @@ int runRecordCommand(const QStringList &args)
     if (parser.isSet(outOpt)) {
         options.outputPath = parser.value(outOpt).toStdString();
     } else {
-        auto path = settings::OutputDirectory::pathFor(options.label, "profile", "perfwb");
+        auto path = settings::OutputDirectory::pathIn(perf->outputDir(), options.label, "profile", "perfwb");
         if (!path) {
             printError(path.message());
             return ExitUsage;
         }
         options.outputPath = path.value();
+    }
+
+    for (const auto &[name, value] : perf->changedValues())
+        options.extraMetadata.emplace_back(std::string(settings::SettingSpec::kPrefix) + name, value);
+    if (!perf->presetName().empty())
+        options.extraMetadata.emplace_back("preset", perf->presetName());
+    if (!perf->enabledTools().empty() && options.attachPid != 0) {
+        printError(QStringLiteral("the Python profilers (FIL_PERF_ENABLE_*) launch the program themselves: they "
+                                  "cannot attach to --pid"));
+        return ExitUsage;
+    }
+    // Every enabled tool is checked before perfwb records anything.
+    auto profilers = ProfilerRuns::prepare(perf.value(), options.command, perf->outputDir(), options.label);
+    if (!profilers) {
+        printError(profilers.message());
+        return ExitUsage;
     }
 
     sigset_t stopSignals;
@@ -289,7 +320,11 @@ int runRecordCommand(const QStringList &args)
         std::fprintf(stderr, "perfwb: note: sampled with %s\n", summary.backend.c_str());
     if (!summary.notes.empty())
         std::fprintf(stderr, "perfwb: note: %s\n", summary.notes.c_str());
-    return ExitOk;
+    if (profilers->empty())
+        return ExitOk;
+    // The tools take Ctrl+C themselves, as they would in the terminal.
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return profilers->run(options.outputPath);
 }
 
 } // namespace perfwb::app

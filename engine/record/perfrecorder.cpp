@@ -321,6 +321,8 @@ void PerfRecorder::fillMetadata(pid_t pid)
         m.extra["fallback"] = "ptrace (" + fallbackReason_ + ")";
     if (options_.pollMs > 0)
         m.extra["poll_ms"] = std::to_string(options_.pollMs);
+    for (const auto &[key, value] : options_.extraMetadata)
+        m.extra[key] = value;
 }
 
 void PerfRecorder::stop()

@@ -26,6 +26,8 @@ struct RecordOptions {
     bool sampleCpu = true;
     // Launch mode: variables set for the target on top of perfwb's environment.
     std::vector<std::pair<std::string, std::string>> extraEnvironment;
+    // Kept in the report's run metadata (the FIL_PERF_* settings of the run, a preset).
+    std::vector<std::pair<std::string, std::string>> extraMetadata;
 
     // False when sampling.frequencyHz is the default: the ptrace fallback then uses its
     // own lower default rate instead.

@@ -35,11 +35,17 @@ Result<std::string> OutputDirectory::pathFor(std::string_view runLabel, std::str
     auto dir = fromEnvironment();
     if (!dir)
         return makeError(dir.message());
+    return pathIn(dir.value(), runLabel, what, ext);
+}
+
+Result<std::string> OutputDirectory::pathIn(const std::string &dir, std::string_view runLabel, std::string_view what,
+                                            std::string_view ext)
+{
     std::error_code ec;
-    std::filesystem::create_directories(dir.value(), ec);
+    std::filesystem::create_directories(dir, ec);
     if (ec)
-        return makeError(std::string(kVariable) + "=" + dir.value() + ": cannot create directory: " + ec.message());
-    std::filesystem::path p(dir.value());
+        return makeError(std::string(kVariable) + "=" + dir + ": cannot create directory: " + ec.message());
+    std::filesystem::path p(dir);
     p /= sanitizeLabel(runLabel) + "-" + std::string(what) + "." + std::string(ext);
     return p.string();
 }

@@ -18,6 +18,9 @@ public:
     // <dir>/<label>-<what>.<ext>, creating <dir>. An empty label becomes "perfwb";
     // characters unsafe in file names become '_'.
     static Result<std::string> pathFor(std::string_view runLabel, std::string_view what, std::string_view ext);
+    // The same in a given directory (FIL_PERF_OUTPUT_DIR resolved with a preset).
+    static Result<std::string> pathIn(const std::string &dir, std::string_view runLabel, std::string_view what,
+                                      std::string_view ext);
     static std::string sanitizeLabel(std::string_view label);
 };
 
