@@ -49,6 +49,10 @@ int save(const PresetStore &store, const QStringList &pos, bool fromEnv, const Q
 {
     Preset p;
     p.name = pos[1].toStdString();
+    if (Status st = PresetStore::checkName(p.name); !st) {
+        printError(st.message());
+        return ExitUsage;
+    }
     p.description = description.toStdString();
     if (fromEnv) {
         auto env = PerformanceSettings::valuesFromEnvironment(PerformanceSettings::processEnvironment());

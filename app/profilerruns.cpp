@@ -58,9 +58,12 @@ void printCProfileTop(const model::Profile &p, const std::string &sortKey, std::
     std::printf("%10s %12s %12s  %s (by %s)\n", "calls", "self s", "total s", "function", sortKey.c_str());
     for (std::size_t i = 0; i < rows.size() && i < top; ++i) {
         const auto &frame = p.frames.at(rows[i]);
-        std::printf("%10.0f %12.6f %12.6f  %s (%s:%u)\n", value(rows[i], "calls"), value(rows[i], "self time") / 1e9,
-                    value(rows[i], "total time") / 1e9, std::string(p.functionName(rows[i])).c_str(),
-                    std::string(p.strings.view(frame.file)).c_str(), frame.line);
+        const std::string file(p.strings.view(frame.file));
+        // Built-ins have no file ("~:0" in pstats): their name says enough.
+        const std::string where =
+            file.empty() || file == "~" ? "" : " (" + file + ":" + std::to_string(frame.line) + ")";
+        std::printf("%10.0f %12.6f %12.6f  %s%s\n", value(rows[i], "calls"), value(rows[i], "self time") / 1e9,
+                    value(rows[i], "total time") / 1e9, std::string(p.functionName(rows[i])).c_str(), where.c_str());
     }
 }
 
@@ -117,6 +120,12 @@ int ProfilerRuns::run(const std::string &ownReport)
     if (!ownReport.empty())
         manifest.files.push_back({"perfwb", ownReport, true});
     int code = ExitOk;
+    std::error_code ec;
+    std::filesystem::create_directories(outputDir_, ec); // perfwb's own report may have gone elsewhere (-o)
+    if (ec) {
+        printError("FIL_PERF_OUTPUT_DIR=" + outputDir_ + ": cannot create directory: " + ec.message());
+        return ExitFailure;
+    }
     for (const auto &plan : plans_) {
         const std::string tool(settings::profilerToolName(plan.tool));
         for (const auto &step : plan.steps)

@@ -247,6 +247,18 @@ int runRecordCommand(const QStringList &args)
                        .arg(parser.value(labelOpt)));
         return ExitUsage;
     }
+    if (!perf->enabledTools().empty() && options.attachPid != 0) {
+        printError(QStringLiteral("the Python profilers (FIL_PERF_ENABLE_*) launch the program themselves: they "
+                                  "cannot attach to --pid"));
+        return ExitUsage;
+    }
+    // Every enabled tool is checked before perfwb records anything.
+    auto profilers = ProfilerRuns::prepare(perf.value(), options.command, perf->outputDir(), options.label);
+    if (!profilers) {
+        printError(profilers.message());
+        return ExitUsage;
+    }
+
     if (parser.isSet(outOpt) && parser.value(outOpt).isEmpty()) {
         printError(QStringLiteral("-o needs a file name (leave it out for the standard output directory)"));
         return ExitUsage;
@@ -266,18 +278,6 @@ int runRecordCommand(const QStringList &args)
         options.extraMetadata.emplace_back(std::string(settings::SettingSpec::kPrefix) + name, value);
     if (!perf->presetName().empty())
         options.extraMetadata.emplace_back("preset", perf->presetName());
-    if (!perf->enabledTools().empty() && options.attachPid != 0) {
-        printError(QStringLiteral("the Python profilers (FIL_PERF_ENABLE_*) launch the program themselves: they "
-                                  "cannot attach to --pid"));
-        return ExitUsage;
-    }
-    // Every enabled tool is checked before perfwb records anything.
-    auto profilers = ProfilerRuns::prepare(perf.value(), options.command, perf->outputDir(), options.label);
-    if (!profilers) {
-        printError(profilers.message());
-        return ExitUsage;
-    }
-
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);

@@ -11,6 +11,7 @@
 #include "recorddialog.h"
 #include "recordingcontroller.h"
 #include "report/formatregistry.h"
+#include "report/runmanifest.h"
 #include "reportdocument.h"
 #include "reportsaver.h"
 #include "reportstatusfields.h"
@@ -42,8 +43,9 @@ QString qs(std::string_view s)
 // The open dialogs' filter: everything ProfileLoader opens.
 QString profileFilter()
 {
-    return MainWindow::tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed "
-                          "*.txt *.json *.speedscope.json);;All files (*)");
+    return MainWindow::tr("Reports and profiles (*.perfwb *.data *.folded *.collapsed *.txt *.json "
+                          "*.speedscope.json *.pstats *.prof *.cpuprofile *.austin *.zst *.gz callgrind.out.*);;"
+                          "Runs (*-run.json);;All files (*)");
 }
 } // namespace
 
@@ -282,6 +284,18 @@ void MainWindow::updateTabTitle(ReportView *view)
 void MainWindow::openFile(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    // A run's manifest opens every file of the run, one tab per tool.
+    if (report::RunManifest::looksLikeManifest(absolute.toStdString())) {
+        auto manifest = report::RunManifest::read(absolute.toStdString());
+        if (!manifest) {
+            showError(tr("Cannot open the run"), QString::fromStdString(manifest.message()));
+            return;
+        }
+        recent_->add(absolute);
+        for (const auto &file : manifest->openablePaths())
+            openFile(QString::fromStdString(file));
+        return;
+    }
     ProfileLoadJob::start(
         this, tr("Opening %1…").arg(QFileInfo(path).fileName()), {absolute},
         [this, absolute](ProfileLoadJob::Profiles profiles) {

@@ -113,6 +113,12 @@ Result<ProfilerRunPlan> ProfilerRunPlan::make(ProfilerTool tool, const Performan
         plan.outputs.push_back(names.make("scalene", "json", true));
         std::vector<std::string> argv = {"scalene", "--cli", "--json", "--outfile", plan.outputs[0].partialPath};
         appendToolFlags(argv, s, tool);
+        // Scalene profiles only files below its working directory unless told where the
+        // program lives: a script given by an absolute path would leave an empty profile.
+        if (s.value("SCALENE_PROFILE_ALL") != "true") {
+            const auto dir = std::filesystem::absolute(py.target).parent_path().string();
+            argv.insert(argv.end(), {"--program-path", dir});
+        }
         argv.push_back(py.target);
         if (!py.args.empty()) {
             argv.emplace_back("---"); // Scalene's separator before the program's own arguments
