@@ -2,6 +2,7 @@
 
 #include "allocationstore.h"
 #include "fileio.h"
+#include "functioncoststore.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
 
@@ -56,6 +57,7 @@ private:
     Status readRunMetadata();
     Status readRunLists();
     Status readAllocations() { return AllocationStore::read(db_, out_.stacks.size(), out_.allocations, path_); }
+    Status readFunctionCosts() { return FunctionCostStore::read(db_, out_.frames.size(), out_.functionCosts, path_); }
 
     Status prepare(SqliteStatement &stmt, std::string_view sql);
     Result<std::int64_t> count(std::string_view sql);
@@ -87,7 +89,7 @@ Status Loader::run()
     for (auto step :
          {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames, &Loader::readStackNodes,
           &Loader::readThreadsAndProcesses, &Loader::readSamples, &Loader::readTimelines, &Loader::readMarks,
-          &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations}) {
+          &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations, &Loader::readFunctionCosts}) {
         if (Status st = (this->*step)(); !st)
             return st;
     }

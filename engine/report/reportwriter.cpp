@@ -1,6 +1,7 @@
 #include "reportwriter.h"
 
 #include "allocationstore.h"
+#include "functioncoststore.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
 
@@ -315,7 +316,7 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
             return false;
     }
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
-           AllocationStore::write(db_, profile.allocations);
+           AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts);
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)

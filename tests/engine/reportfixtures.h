@@ -115,12 +115,25 @@ inline model::Profile makeFullProfile(std::size_t samples)
     m.weightUnit = "nanoseconds";
     m.extra = {{"FIL_PERF_RUN_LABEL", "nightly"}, {"perf_version", "6.1.0"}, {"empty", ""}};
     m.setEnvironment({{"HOME", "/home/dev"}, {"LANG", "C.UTF-8"}, {"GITHUB_TOKEN", "ghp_x"}});
+    // Figures an imported tool measured: a sparse table (frame 0 has no self time).
+    const auto calls = p.functionCosts.column("calls", "count");
+    const auto self = p.functionCosts.column("self time", "nanoseconds");
+    p.functionCosts.set(1, self, 1.5e9);
+    p.functionCosts.set(0, calls, 3);
+    p.functionCosts.set(1, calls, 12345678901.0);
     return p;
 }
 
 // Field by field; QCOMPARE returns from this helper, the caller checks currentTestFailed().
 inline void compareProfiles(const model::Profile &a, const model::Profile &b)
 {
+    QCOMPARE(a.functionCosts.columns().size(), b.functionCosts.columns().size());
+    QCOMPARE(a.functionCosts.frames().size(), b.functionCosts.frames().size());
+    for (std::size_t c = 0; c < a.functionCosts.columns().size(); ++c) {
+        QVERIFY(a.functionCosts.columns()[c] == b.functionCosts.columns()[c]);
+        for (const auto f : a.functionCosts.frames())
+            QCOMPARE(a.functionCosts.value(f, c), b.functionCosts.value(f, c));
+    }
     QCOMPARE(a.strings.size(), b.strings.size());
     for (model::StringId i = 0; i < a.strings.size(); ++i)
         QCOMPARE(bytes(a.strings.view(i)), bytes(b.strings.view(i)));

@@ -317,6 +317,10 @@ void TestReportFile::badFiles_data()
                                       << "damaged report (string 2 is stored twice)";
     QTest::newRow("missing table") << "missing table"
                                    << "damaged report (no such table: samples)";
+    QTest::newRow("function cost of a missing frame") << "bad cost frame"
+                                                      << "damaged report (a function cost refers to frame 77777";
+    QTest::newRow("function cost of a missing column") << "bad cost column"
+                                                       << "damaged report (a function cost refers to frame 1, column 9";
     QTest::newRow("overwritten pages") << "overwritten"
                                        << "damaged report";
 }
@@ -369,6 +373,8 @@ void TestReportFile::badFiles()
             {"negative stack", "UPDATE samples SET stack = -1 WHERE rowid = 1"},
             {"duplicate string", "UPDATE strings SET text = 'main' WHERE id = 2"},
             {"missing table", "DROP TABLE samples"},
+            {"bad cost frame", "UPDATE function_costs SET frame = 77777 WHERE frame = 0"},
+            {"bad cost column", "UPDATE function_costs SET column = 9 WHERE frame = 1 AND column = 1"},
         };
         QVERIFY2(edits.count(kind), qPrintable(kind));
         execSql(file, edits.at(kind));
