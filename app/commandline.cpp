@@ -10,7 +10,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
                                     const QString &positionalSyntax, int minPositional, int maxPositional)
 {
     parser.setApplicationDescription(description);
-    parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
+    if (maxPositional > 0)
+        parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(help);
     if (!parser.parse(args)) {
@@ -26,6 +27,11 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         return ExitOk;
     }
     const auto n = parser.positionalArguments().size();
+    if (maxPositional == 0 && n > 0) {
+        printError(QStringLiteral("%1 takes no arguments, not '%2' (see %1 --help)")
+                       .arg(args.value(0), parser.positionalArguments().first()));
+        return ExitUsage;
+    }
     if (n < minPositional || n > maxPositional) {
         printError(QStringLiteral("%1 expects %2 (see %1 --help)").arg(args.value(0), positionalSyntax));
         return ExitUsage;

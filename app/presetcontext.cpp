@@ -20,7 +20,7 @@ QString settingsHelpTable()
 {
     QString text;
     for (const auto &spec : settings::SettingSpec::all()) {
-        QString line = QStringLiteral("  ") + QString::fromStdString(spec.variable()).leftJustified(36) +
+        QString line = QStringLiteral("  ") + QString::fromStdString(spec.variable()).leftJustified(40) +
                        QString::fromUtf8(spec.help.data(), static_cast<qsizetype>(spec.help.size()));
         if (!spec.toolFlag.empty())
             line += QStringLiteral(" (%1)").arg(

@@ -394,6 +394,28 @@ private Q_SLOTS:
             QVERIFY(QString::fromStdString(o.finalPath).startsWith(QStringLiteral("OUT/demo-%1").arg(tool)));
     }
 
+    // docs/performance/overview.md has one table row per setting, with its flag and default.
+    void docsTablesMatch()
+    {
+        QFile f(QStringLiteral(PERFWB_SOURCE_DIR "/docs/performance/overview.md"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        for (const auto &spec : settings::SettingSpec::all()) {
+            const QString var = QString::fromStdString(spec.variable());
+            const QStringList rows = lines.filter(QStringLiteral("| `%1` |").arg(var));
+            QVERIFY2(rows.size() == 1, qPrintable(var + QStringLiteral(": no single docs row")));
+            const QStringList cells = rows.first().split(QLatin1Char('|'));
+            QVERIFY2(cells.size() >= 5, qPrintable(rows.first()));
+            if (!spec.toolFlag.empty())
+                QCOMPARE(cells[3].trimmed(), QStringLiteral("`%1`").arg(QString::fromLatin1(spec.toolFlag.data())));
+            else
+                QCOMPARE(cells[3].trimmed(), QString());
+            if (!spec.defaultValue.empty() && spec.name != "CONTAINER_IMAGE")
+                QCOMPARE(cells[2].trimmed(),
+                         QStringLiteral("`%1`").arg(QString::fromLatin1(spec.defaultValue.data())));
+        }
+    }
+
     void scaleneNeedsAScript()
     {
         const auto s = resolved({});
