@@ -96,8 +96,10 @@ QJsonArray runFilesJson(const std::string &path)
 {
     QJsonArray files;
     const std::string manifestPath = report::RunManifest::findFor(path);
+    if (manifestPath.empty())
+        return files;
     auto manifest = report::RunManifest::read(manifestPath);
-    if (manifestPath.empty() || !manifest)
+    if (!manifest)
         return files;
     for (const auto &f : manifest->files)
         files.append(QJsonObject{{QStringLiteral("tool"), qs(f.tool)}, {QStringLiteral("path"), qs(f.path)}});

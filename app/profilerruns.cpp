@@ -59,11 +59,14 @@ void printCProfileTop(const model::Profile &p, const std::string &sortKey, std::
     for (std::size_t i = 0; i < rows.size() && i < top; ++i) {
         const auto &frame = p.frames.at(rows[i]);
         const std::string file(p.strings.view(frame.file));
-        // Built-ins have no file ("~:0" in pstats): their name says enough.
-        const std::string where =
-            file.empty() || file == "~" ? "" : " (" + file + ":" + std::to_string(frame.line) + ")";
+        const std::string name(p.functionName(rows[i]));
+        // Built-ins have no file ("~:0" in pstats): their name says enough. Names the
+        // importer made unique already end in their location.
+        std::string where = file.empty() || file == "~" ? "" : " (" + file + ":" + std::to_string(frame.line) + ")";
+        if (name.ends_with(where))
+            where.clear();
         std::printf("%10.0f %12.6f %12.6f  %s%s\n", value(rows[i], "calls"), value(rows[i], "self time") / 1e9,
-                    value(rows[i], "total time") / 1e9, std::string(p.functionName(rows[i])).c_str(), where.c_str());
+                    value(rows[i], "total time") / 1e9, name.c_str(), where.c_str());
     }
 }
 

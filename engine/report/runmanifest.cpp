@@ -48,8 +48,12 @@ bool RunManifest::looksLikeManifest(const std::string &path)
     QFile f(QString::fromStdString(path));
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QByteArray head = f.read(256);
-    return head.trimmed().startsWith('{') && head.contains("\"perfwb-run\"");
+    // Keys are written sorted, so "format" comes after the file list: read it all
+    // (a manifest is small), not just a head.
+    if (f.size() > kMaxBytes)
+        return false;
+    const QByteArray text = f.readAll();
+    return text.trimmed().startsWith('{') && text.contains("\"perfwb-run\"");
 }
 
 Result<RunManifest> RunManifest::read(const std::string &path)

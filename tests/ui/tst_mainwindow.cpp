@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
@@ -325,6 +326,51 @@ private Q_SLOTS:
         QCOMPARE(second->summary()->topFunctions().first().split(QLatin1Char('|')).first(), QStringLiteral("hot_70"));
         QVERIFY(window_->closeReport(1));
         QCOMPARE(window_->reportCount(), 1);
+    }
+
+    // A run recorded with cProfile and Scalene enabled opens from its manifest as one tab
+    // per file, and the tools' tabs show the workload's hot function on top.
+    void runManifestOpensOneTabPerTool()
+    {
+        QProcess record;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("FIL_PERF_ENABLE_CPROFILE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("FIL_PERF_ENABLE_SCALENE"), QStringLiteral("1"));
+        env.insert(QStringLiteral("FIL_PERF_RUN_LABEL"), QStringLiteral("gui-run"));
+        record.setProcessEnvironment(env);
+        record.start(QStringLiteral(PERFWB_BINARY),
+                     {QStringLiteral("record"), QStringLiteral("--"), QStringLiteral("/usr/bin/python3"),
+                      QStringLiteral(PERFWB_SOURCE_DIR "/tests/workloads/pysplit.py"), QStringLiteral("500")});
+        QVERIFY(record.waitForFinished(120000));
+        QVERIFY2(record.exitCode() == 0, record.readAllStandardError().constData());
+        const QString manifest = dir_.filePath(QStringLiteral("out/gui-run-run.json"));
+        QVERIFY(QFile::exists(manifest));
+
+        const int before = window_->reportCount();
+        QSignalSpy opened(window_.get(), &ui::MainWindow::reportOpened);
+        QSignalSpy errors(window_.get(), &ui::MainWindow::errorShown);
+        window_->openFile(manifest);
+        QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 3 || !errors.isEmpty(), kLoadTimeoutMs);
+        QVERIFY2(errors.isEmpty(), errors.isEmpty() ? "" : qPrintable(errors.first().first().toString()));
+        QCOMPARE(opened.count(), 3);
+        QCOMPARE(window_->reportCount(), before + 3);
+        QStringList files;
+        for (int i = before; i < before + 3; ++i) {
+            auto *view = window_->viewAt(i);
+            waitForAnalysis(view->document());
+            const QString name = QFileInfo(view->document()->path()).fileName();
+            files << name;
+            if (name.endsWith(QStringLiteral(".pstats")) || name.endsWith(QStringLiteral("scalene.json")))
+                QCOMPARE(view->summary()->topFunctions().first().split(QLatin1Char('|')).first(),
+                         QStringLiteral("hot_70"));
+        }
+        files.sort();
+        QCOMPARE(files,
+                 (QStringList{QStringLiteral("gui-run-cprofile.pstats"), QStringLiteral("gui-run-profile.perfwb"),
+                              QStringLiteral("gui-run-scalene.json")}));
+        window_->grab().save(dir_.filePath(QStringLiteral("run-tabs.png")));
+        for (int i = before + 2; i >= before; --i)
+            QVERIFY(window_->closeReport(i));
     }
 
     void badFileIsOneErrorAndNoTab()
