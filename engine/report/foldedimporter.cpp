@@ -1,5 +1,7 @@
 #include "foldedimporter.h"
 
+#include "textlines.h"
+
 #include <limits>
 #include <unordered_map>
 #include <vector>
@@ -8,30 +10,9 @@ namespace perfwb::report {
 
 namespace {
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (isBlank(s.front()) || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (isBlank(s.back()) || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool allDigits(std::string_view s)
-{
-    if (s.empty())
-        return false;
-    for (const char c : s) {
-        if (c < '0' || c > '9')
-            return false;
-    }
-    return true;
-}
+using textlines::allDigits;
+using textlines::isBlank;
+using textlines::trim;
 
 // Control bytes other than tab never occur in stack text: their presence means the
 // file is binary, and saying so is clearer than "no sample count".
@@ -152,8 +133,7 @@ private:
 int FoldedImporter::sniff(std::string_view head) const
 {
     // The head may end in the middle of a line: judge complete lines only.
-    if (const auto lastNl = head.rfind('\n'); lastNl != std::string_view::npos && lastNl + 1 < head.size())
-        head = head.substr(0, lastNl + 1);
+    head = textlines::completeLines(head);
     std::size_t lines = 0;
     std::size_t good = 0;
     std::size_t withSemicolon = 0;

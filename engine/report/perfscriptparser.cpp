@@ -1,5 +1,7 @@
 #include "perfscriptparser.h"
 
+#include "textlines.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -7,15 +9,13 @@ namespace perfwb::report {
 
 namespace {
 
+using textlines::allDigits;
+using textlines::isBlank;
+
 // No line of perf script output comes near this; a longer one means binary input.
 constexpr std::size_t kMaxLine = 1 << 20;
 // x86-64 (and arm64) kernel addresses; perf labels kernel modules "[module]".
 constexpr std::uint64_t kKernelStart = 0xffff800000000000ULL;
-
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t';
-}
 
 bool isDigit(char c)
 {
@@ -35,11 +35,6 @@ std::string_view trim(std::string_view s)
     while (!s.empty() && isBlank(s.back()))
         s.remove_suffix(1);
     return s;
-}
-
-bool allDigits(std::string_view s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), isDigit);
 }
 
 // Next blank-separated token of `rest`; `rest` moves past it.

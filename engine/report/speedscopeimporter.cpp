@@ -1,10 +1,9 @@
 #include "speedscopeimporter.h"
 
-#include <QByteArray>
+#include "jsonimportsupport.h"
+
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QJsonValue>
 
 #include <cmath>
@@ -45,44 +44,9 @@ std::string str(const QString &s)
     return s.toStdString();
 }
 
-// A string from the file, fit to be quoted in a one-line error message.
-std::string shown(const QString &s)
-{
-    std::string out = s.left(60).toStdString();
-    for (auto &c : out) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-            c = ' ';
-    }
-    return s.size() > 60 ? out + "..." : out;
-}
-
-std::string numberText(double v)
-{
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-        return std::to_string(static_cast<long long>(v));
-    return QString::number(v, 'g', 15).toStdString();
-}
-
-std::string describe(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return "null";
-    case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "the number " + numberText(v.toDouble());
-    case QJsonValue::String:
-        return "a string";
-    case QJsonValue::Array:
-        return "an array";
-    case QJsonValue::Object:
-        return "an object";
-    case QJsonValue::Undefined:
-        break;
-    }
-    return "nothing";
-}
+using jsonimport::describe;
+using jsonimport::numberText;
+using jsonimport::shown;
 
 bool endsWith(std::string_view s, std::string_view suffix)
 {
@@ -424,10 +388,7 @@ private:
 
 int SpeedscopeImporter::sniff(std::string_view head) const
 {
-    if (head.starts_with("\xEF\xBB\xBF"))
-        head.remove_prefix(3);
-    const auto first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || head[first] != '{')
+    if (jsonimport::firstCharacter(head) != '{')
         return 0;
     if (head.find("speedscope") != std::string_view::npos)
         return 95;
@@ -438,18 +399,11 @@ int SpeedscopeImporter::sniff(std::string_view head) const
 
 Status SpeedscopeImporter::parse(std::string_view data, model::Profile &out) const
 {
-    if (data.size() > static_cast<std::size_t>(std::numeric_limits<qsizetype>::max()))
-        return makeError("file too large");
-    QJsonParseError error{};
-    const auto doc =
-        QJsonDocument::fromJson(QByteArray::fromRawData(data.data(), static_cast<qsizetype>(data.size())), &error);
-    if (error.error != QJsonParseError::NoError)
-        return makeError("not valid JSON: " + error.errorString().toStdString() + " at byte " +
-                         std::to_string(error.offset) + " (not a speedscope file?)");
-    if (!doc.isObject())
-        return makeError("not a speedscope file: the top level is not a JSON object");
+    auto root = jsonimport::parseObject(data, "a speedscope file");
+    if (!root)
+        return root.status();
     Reader reader(out);
-    return reader.read(doc.object());
+    return reader.read(root.value());
 }
 
 } // namespace perfwb::report

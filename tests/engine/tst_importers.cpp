@@ -208,7 +208,7 @@ private Q_SLOTS:
             << sampled("[[-1]]", "[1]") << "profiles[0].samples[0]: frame index -1 out of range";
         QTest::newRow("fractional frame index") << sampled("[[0.5]]", "[1]") << "frame index 0.5 out of range";
         QTest::newRow("frame index is a string")
-            << sampled(R"([["0"]])", "[1]") << "profiles[0].samples[0]: expected a frame index, got a string";
+            << sampled(R"([["0"]])", "[1]") << "profiles[0].samples[0]: expected a frame index, got the string \"0\"";
         QTest::newRow("sample not an array") << sampled("[0]", "[1]") << "profiles[0].samples[0]: expected an array";
         QTest::newRow("lengths differ") << sampled("[[0],[1]]", "[1]") << "profiles[0]: 2 samples but 1 weights";
         QTest::newRow("weight is a string")

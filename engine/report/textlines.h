@@ -1,0 +1,24 @@
+#pragma once
+// Line and token helpers shared by the text importers (folded, perf script, callgrind,
+// austin), so "blank", "trimmed" and "a number" mean the same in each.
+#include <string_view>
+
+namespace perfwb::report::textlines {
+
+// Space or tab.
+constexpr bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+// Without leading and trailing blanks and carriage returns (CRLF files read the same).
+std::string_view trim(std::string_view s);
+
+// One or more ASCII digits and nothing else.
+bool allDigits(std::string_view s);
+
+// The head of a file up to its last line break: a sniffer judges complete lines only.
+// A head without any line break is returned whole.
+std::string_view completeLines(std::string_view head);
+
+} // namespace perfwb::report::textlines
