@@ -12,9 +12,9 @@ PACKAGES=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libxkbcommon-dev libvulkan-dev libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 libspdlog-dev libsqlite3-dev sqlite3 libdw-dev libelf-dev
-  libprotobuf-dev protobuf-compiler zlib1g-dev
+  libprotobuf-dev protobuf-compiler zlib1g-dev libzstd-dev
   # the real tools tests and benchmarks run against
-  linux-perf hotspot heaptrack valgrind chromium xvfb xauth time python3 python3-scalene austin
+  linux-perf hotspot heaptrack zstd valgrind chromium xvfb xauth time python3 python3-scalene austin
   # the /api/perf tests and benchmark: HTTP clients, a real Prometheus (and promtool), wrk
   curl jq prometheus wrk
 )

@@ -4,7 +4,7 @@
 # UBSan, and each fuzz target for a bounded time. Idempotent; rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_SECONDS="${PERFWB_FUZZ_SECONDS:-30}"
+FUZZ_SECONDS="${PERFWB_FUZZ_SECONDS:-20}"
 mkdir -p build
 passed=0
 failed=0

@@ -1,13 +1,21 @@
 #include "formatregistry.h"
 
+#include "austinimporter.h"
+#include "callgrindimporter.h"
 #include "chrometraceexporter.h"
+#include "chrometraceimporter.h"
+#include "cpuprofileimporter.h"
 #include "fileio.h"
 #include "foldedexporter.h"
 #include "foldedimporter.h"
+#include "heaptrackimporter.h"
 #include "htmlexporter.h"
+#include "memraystatsimporter.h"
 #include "perfdataimporter.h"
 #include "perfscriptimporter.h"
 #include "pprofexporter.h"
+#include "pstatsimporter.h"
+#include "scaleneimporter.h"
 #include "speedscopeexporter.h"
 #include "speedscopeimporter.h"
 #include "svgexporter.h"
@@ -24,6 +32,15 @@ const std::vector<std::unique_ptr<Importer>> &FormatRegistry::importers()
         v.push_back(std::make_unique<PerfDataImporter>());
         v.push_back(std::make_unique<PerfScriptImporter>());
         v.push_back(std::make_unique<SpeedscopeImporter>());
+        v.push_back(std::make_unique<PstatsImporter>());
+        v.push_back(std::make_unique<CallgrindImporter>());
+        v.push_back(std::make_unique<ScaleneImporter>());
+        v.push_back(std::make_unique<MemrayStatsImporter>());
+        v.push_back(std::make_unique<AustinImporter>());
+        v.push_back(std::make_unique<AustinImporter>(AustinImporter::Variant::Memory));
+        v.push_back(std::make_unique<ChromeTraceImporter>());
+        v.push_back(std::make_unique<CpuProfileImporter>());
+        v.push_back(std::make_unique<HeaptrackImporter>());
         v.push_back(std::make_unique<FoldedImporter>());
         return v;
     }();
@@ -80,9 +97,13 @@ Result<const Importer *> FormatRegistry::sniff(const std::string &path)
             bestScore = score;
         }
     }
-    if (best == nullptr)
-        return makeError(path + ": unknown format (not a perfwb report, perf.data, perf script output, "
-                                "folded stacks or speedscope JSON); use -f to name it");
+    if (best == nullptr) {
+        // Named from the registry, so the list never falls behind the importers.
+        std::string known = "not a perfwb report";
+        for (const auto &i : importers())
+            known += ", " + std::string(i->format());
+        return makeError(path + ": unknown format (" + known + "); use -f to name it");
+    }
     return best;
 }
 

@@ -1,0 +1,9 @@
+// libFuzzer target: CpuProfileImporter::parse on arbitrary bytes must return a value (a profile
+// or one error line), never crash, hang or leave an inconsistent profile.
+#include "fuzzcheck.h"
+#include "report/cpuprofileimporter.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    return perfwb::fuzz::runImporter(perfwb::report::CpuProfileImporter(), data, size);
+}
