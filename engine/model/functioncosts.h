@@ -39,8 +39,8 @@ private:
     double &cell(FrameId frame, std::size_t column);
 
     std::vector<CostColumn> columns_;
-    std::vector<FrameId> frames_;              // rows, in the order first set
-    std::vector<std::vector<double>> values_;  // values_[row][column]; NaN = not measured
+    std::vector<FrameId> frames_;             // rows, in the order first set
+    std::vector<std::vector<double>> values_; // values_[row][column]; NaN = not measured
     std::unordered_map<FrameId, std::size_t> rowOf_;
 };
 

@@ -411,8 +411,7 @@ private Q_SLOTS:
             else
                 QCOMPARE(cells[3].trimmed(), QString());
             if (!spec.defaultValue.empty() && spec.name != "CONTAINER_IMAGE")
-                QCOMPARE(cells[2].trimmed(),
-                         QStringLiteral("`%1`").arg(QString::fromLatin1(spec.defaultValue.data())));
+                QCOMPARE(cells[2].trimmed(), QStringLiteral("`%1`").arg(QString::fromLatin1(spec.defaultValue.data())));
         }
     }
 
