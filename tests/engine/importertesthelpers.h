@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the importer tests (tst_importers, tst_perfimporters).
+#include "core/result.h"
 #include "model/profile.h"
 
 #include <QFile>
@@ -45,6 +46,14 @@ inline void writeFile(const QString &path, const QByteArray &bytes)
     QFile f(path);
     QVERIFY2(f.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
     QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// An import refused the way every importer refuses: an error, one line, that says `expected`.
+inline void verifyOneLineError(const Status &st, const QString &expected)
+{
+    QVERIFY(!st.isOk());
+    QVERIFY2(QString::fromStdString(st.message()).contains(expected), st.message().c_str());
+    QVERIFY2(st.message().find('\n') == std::string::npos, st.message().c_str());
 }
 
 // Runs a real tool; fails the test with its output if it does not succeed.
