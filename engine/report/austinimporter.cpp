@@ -402,15 +402,9 @@ int AustinImporter::sniff(std::string_view head) const
     AustinSampleLine s;
     std::size_t lines = 0;
     std::size_t good = 0;
-    std::size_t pos = 0;
-    while (pos < head.size()) {
-        auto nl = head.find('\n', pos);
-        if (nl == std::string_view::npos)
-            nl = head.size();
-        const auto line = trim(head.substr(pos, nl - pos));
-        pos = nl + 1;
-        if (line.empty())
-            continue;
+    textlines::LineCursor cursor(head);
+    std::string_view line;
+    while (cursor.next(line)) {
         if (line.starts_with("# austin: "))
             return 100;
         if (line.front() == '#')

@@ -24,4 +24,18 @@ std::string_view completeLines(std::string_view head)
     return lastNl == std::string_view::npos ? head : head.substr(0, lastNl + 1);
 }
 
+bool LineCursor::next(std::string_view &line)
+{
+    while (pos_ < text_.size()) {
+        auto nl = text_.find('\n', pos_);
+        if (nl == std::string_view::npos)
+            nl = text_.size();
+        line = trim(text_.substr(pos_, nl - pos_));
+        pos_ = nl + 1;
+        if (!line.empty())
+            return true;
+    }
+    return false;
+}
+
 } // namespace perfwb::report::textlines
