@@ -104,6 +104,15 @@ BudgetLimits BudgetManager::defaultLimits() const
     return defaults_;
 }
 
+std::string BudgetManager::vramUnavailableReason() const
+{
+    if (metrics().vramUsedMb)
+        return {};
+    if (sampler_ == nullptr)
+        return "this metrics source does not measure VRAM";
+    return sampler_->vramUnavailableReason();
+}
+
 void BudgetManager::emitAll(const Events &events) const
 {
     for (const PerfEvent &e : events)

@@ -62,6 +62,8 @@ public:
     Outcome resetLimits();
 
     HostMetrics metrics() const;
+    // Why VRAM is not measured ("libnvidia-ml.so.1 not found"), empty when it is.
+    std::string vramUnavailableReason() const;
     // Samples the metrics, promotes delayed jobs that now fit and evicts assets over the
     // target. Called every evaluation_interval by the service.
     void evaluate();

@@ -425,6 +425,16 @@ std::map<std::string, PerfProfiler::CategoryStats> PerfProfiler::categories() co
     return categories_;
 }
 
+std::vector<PerfProfiler::Aggregate> PerfProfiler::aggregates() const
+{
+    std::lock_guard guard(lock_);
+    std::vector<Aggregate> all;
+    all.reserve(aggregates_.size());
+    for (const auto &[key, a] : aggregates_)
+        all.push_back(a);
+    return all;
+}
+
 std::uint64_t PerfProfiler::totalMarks() const
 {
     std::lock_guard guard(lock_);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace perfwb::budgets {
 
@@ -70,6 +71,9 @@ public:
         std::array<std::uint64_t, kBucketsS.size()> buckets{}; // cumulative counts per bound
     };
     std::map<std::string, CategoryStats> categories() const;
+    // Every name's aggregate, unordered; for the GUI's dashboard (publishes nothing,
+    // unlike dashboardJson, so a view refreshing on events does not feed itself).
+    std::vector<Aggregate> aggregates() const;
     std::uint64_t totalMarks() const;
     std::uint64_t totalSpans() const;
     void setSink(Sink sink);

@@ -17,6 +17,10 @@ struct Timeline {
     std::vector<TimePoint> points;
 };
 
+// The category of the marks a recording adds when the recorded process tree goes over a
+// budget limit ("over max_mem_mb: 812 MB > 800 MB"); info, the Summary and exports list them.
+inline constexpr const char *kBudgetMarkCategory = "budget";
+
 // An instant (endNs == startNs) or a span, on the profile clock.
 struct Mark {
     std::string name;

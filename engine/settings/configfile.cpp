@@ -74,6 +74,9 @@ const std::vector<ConfigFile::Key> &ConfigFile::knownKeys()
         {kLegacyDashboard, Type::Bool, false, "legacy: the profiler dashboard alone"},
         {"server.port", Type::Integer, 8001, "port of the /api/perf service (perfwb serve, the GUI)"},
         {"server.bind", Type::String, QStringLiteral("127.0.0.1"), "address the service listens on"},
+        {"gui.output_dir", Type::String, QString(),
+         "the GUI's default directory for new recordings (empty: FIL_PERF_OUTPUT_DIR, else outputs/perf)"},
+        {"gui.run_label", Type::String, QString(), "the GUI's default run label (empty: the command's name)"},
     };
     return keys;
 }
