@@ -1,6 +1,8 @@
 #include "recorddialog.h"
 
+#include "settings/configfile.h"
 #include "settings/outputdirectory.h"
+#include "settings/presetstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,11 +18,14 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace perfwb::ui {
 
@@ -31,6 +36,42 @@ const char *kGroup = "record";
 QString toQ(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+// The GUI's own defaults from perfwb's config file (Settings…): gui.output_dir and
+// gui.run_label; empty when unset or when the file cannot be read (Settings says why).
+QString guiDefault(const char *key)
+{
+    auto config = settings::ConfigFile::load();
+    return config ? config->value(QLatin1String(key)).toString().trimmed() : QString();
+}
+
+// The absolute form of a report path; a new recording never replaces an earlier
+// report: <label>-profile-2.perfwb, ...
+QString uniquePath(const Result<std::string> &path)
+{
+    if (!path)
+        return {};
+    const QString first = QDir::cleanPath(QDir::current().absoluteFilePath(toQ(path.value())));
+    QString candidate = first;
+    const QString stem = first.chopped(int(qstrlen(".perfwb")));
+    for (int n = 2; QFileInfo::exists(candidate) && n < 10000; ++n)
+        candidate = QStringLiteral("%1-%2.perfwb").arg(stem).arg(n);
+    return candidate;
+}
+
+QLabel *messageLabel(const char *name, bool warning)
+{
+    auto *label = new QLabel;
+    label->setObjectName(QLatin1String(name));
+    label->setWordWrap(true);
+    if (warning) {
+        QPalette warn = label->palette();
+        warn.setColor(QPalette::WindowText, QColor(200, 40, 40));
+        label->setPalette(warn);
+    }
+    label->hide();
+    return label;
 }
 
 } // namespace
@@ -115,6 +156,8 @@ RecordDialog::RecordDialog(QWidget *parent)
     allocations_->setToolTip(tr("allocation tracking arrives with the allocation issue"));
     form->addRow(QString(), allocations_);
 
+    addPresetRows(form);
+
     label_ = new QLineEdit;
     label_->setPlaceholderText(QStringLiteral("perfwb"));
     form->addRow(tr("Run &label:"), label_);
@@ -138,30 +181,121 @@ RecordDialog::RecordDialog(QWidget *parent)
     layout->addWidget(buttons_);
 
     connect(command_, &QLineEdit::textChanged, this, &RecordDialog::validate);
-    connect(label_, &QLineEdit::textChanged, this, [this] {
-        if (!outputEdited_)
-            output_->setText(defaultOutputPath(label_->text()));
+    connect(label_, &QLineEdit::textChanged, this, &RecordDialog::followDefaults);
+    connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
+        followDefaults();
+        validate();
     });
     connect(output_, &QLineEdit::textEdited, this, [this] { outputEdited_ = true; });
     load();
     if (output_->text().isEmpty())
-        output_->setText(defaultOutputPath(label_->text()));
+        output_->setText(defaultOutput());
     validate();
     resize(620, sizeHint().height());
 }
 
+void RecordDialog::addPresetRows(QFormLayout *form)
+{
+    preset_ = new QComboBox;
+    preset_->setObjectName(QStringLiteral("preset"));
+    preset_->setToolTip(tr("FIL_PERF settings saved as a preset (perfwb preset list); the environment overrides "
+                           "them, as for perfwb record --preset"));
+    reloadPresets();
+    form->addRow(tr("&Preset:"), preset_);
+    presetStatus_ = messageLabel("presetError", true);
+    form->addRow(QString(), presetStatus_);
+    presetNote_ = messageLabel("presetNote", false);
+    form->addRow(QString(), presetNote_);
+}
+
 QString RecordDialog::defaultOutputPath(const QString &label)
 {
-    auto path = settings::OutputDirectory::pathFor(label.toStdString(), "profile", "perfwb");
-    if (!path)
-        return {};
-    const QString first = QDir::cleanPath(QDir::current().absoluteFilePath(toQ(path.value())));
-    // A new recording never replaces an earlier report: <label>-profile-2.perfwb, ...
-    QString candidate = first;
-    const QString stem = first.chopped(int(qstrlen(".perfwb")));
-    for (int n = 2; QFileInfo::exists(candidate) && n < 10000; ++n)
-        candidate = QStringLiteral("%1-%2.perfwb").arg(stem).arg(n);
-    return candidate;
+    // FIL_PERF_OUTPUT_DIR when set, else the GUI's output directory, else outputs/perf.
+    const QString guiDir = guiDefault("gui.output_dir");
+    if (qEnvironmentVariableIsEmpty(settings::OutputDirectory::kVariable.data()) && !guiDir.isEmpty())
+        return uniquePath(
+            settings::OutputDirectory::pathIn(guiDir.toStdString(), label.toStdString(), "profile", "perfwb"));
+    return uniquePath(settings::OutputDirectory::pathFor(label.toStdString(), "profile", "perfwb"));
+}
+
+QString RecordDialog::defaultOutput() const
+{
+    const auto perf = presetSettings();
+    if (!perf || !*perf || (*perf)->entry("OUTPUT_DIR").source == settings::SettingSource::Default)
+        return defaultOutputPath(effectiveLabel());
+    // FIL_PERF_OUTPUT_DIR as the preset and the environment set it, as the CLI does.
+    return uniquePath(
+        settings::OutputDirectory::pathIn((*perf)->outputDir(), effectiveLabel().toStdString(), "profile", "perfwb"));
+}
+
+void RecordDialog::followDefaults()
+{
+    if (!outputEdited_)
+        output_->setText(defaultOutput());
+    const auto perf = presetSettings();
+    QString presetLabel = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
+    if (presetLabel.isEmpty())
+        presetLabel = guiDefault("gui.run_label");
+    label_->setPlaceholderText(presetLabel.isEmpty() ? QStringLiteral("perfwb") : presetLabel);
+}
+
+QString RecordDialog::effectiveLabel() const
+{
+    const QString typed = label_->text().trimmed();
+    if (!typed.isEmpty())
+        return typed;
+    const auto perf = presetSettings();
+    const QString fromPreset = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
+    return fromPreset.isEmpty() ? guiDefault("gui.run_label") : fromPreset;
+}
+
+std::optional<Result<settings::PerformanceSettings>> RecordDialog::presetSettings() const
+{
+    const QString name = preset();
+    if (name.isEmpty())
+        return std::nullopt;
+    auto loaded = settings::PresetStore().load(name.toStdString());
+    if (!loaded)
+        return Result<settings::PerformanceSettings>(makeError(loaded.message()));
+    return settings::PerformanceSettings::fromEnvironment(loaded->values, loaded->name);
+}
+
+QString RecordDialog::presetProblem() const
+{
+    const auto perf = presetSettings();
+    return perf && !*perf ? toQ(perf->message()) : QString();
+}
+
+QString RecordDialog::preset() const
+{
+    return preset_->currentData().toString();
+}
+
+void RecordDialog::setPreset(const QString &name)
+{
+    if (preset_->findData(name) < 0)
+        reloadPresets(); // saved since the dialog opened
+    int row = preset_->findData(name);
+    if (row < 0) {
+        // Kept as chosen, so the dialog says it does not exist rather than ignoring it.
+        preset_->addItem(name, name);
+        row = preset_->count() - 1;
+    }
+    preset_->setCurrentIndex(row);
+}
+
+void RecordDialog::reloadPresets()
+{
+    const QString chosen = preset();
+    const QSignalBlocker block(preset_);
+    preset_->clear();
+    preset_->addItem(tr("none"), QString());
+    for (const auto &p : settings::PresetStore().list()) {
+        const QString name = toQ(p.name);
+        preset_->addItem(p.builtIn ? tr("%1 (built in)").arg(name) : name, name);
+        preset_->setItemData(preset_->count() - 1, toQ(p.description), Qt::ToolTipRole);
+    }
+    preset_->setCurrentIndex(std::max(0, preset_->findData(chosen)));
 }
 
 record::RecordOptions RecordDialog::options() const
@@ -181,15 +315,21 @@ record::RecordOptions RecordDialog::options() const
     o.sampling.frequencyHz = frequency_->value();
     o.frequencyExplicit = frequency_->value() != record::SamplingOptions{}.frequencyHz;
     o.sampling.callGraph = record::CallGraph(callGraph_->currentData().toInt());
-    o.label = label_->text().trimmed().toStdString();
+    o.label = effectiveLabel().toStdString();
     o.outputPath = outputPath().toStdString();
+    // The run metadata `perfwb record --preset` writes: the non-default values, the name.
+    if (const auto perf = presetSettings(); perf && *perf) {
+        for (const auto &[name, value] : (*perf)->changedValues())
+            o.extraMetadata.emplace_back(std::string(settings::SettingSpec::kPrefix) + name, value);
+        o.extraMetadata.emplace_back("preset", (*perf)->presetName());
+    }
     return o;
 }
 
 QString RecordDialog::outputPath() const
 {
     const QString path = output_->text().trimmed();
-    return path.isEmpty() ? defaultOutputPath(label_->text()) : path;
+    return path.isEmpty() ? defaultOutput() : path;
 }
 
 void RecordDialog::setCommand(const QString &command)
@@ -259,7 +399,7 @@ QString RecordDialog::commandProblem() const
 
 bool RecordDialog::canAccept() const
 {
-    return !command_->text().trimmed().isEmpty() && commandProblem().isEmpty();
+    return !command_->text().trimmed().isEmpty() && commandProblem().isEmpty() && presetProblem().isEmpty();
 }
 
 void RecordDialog::validate()
@@ -267,6 +407,20 @@ void RecordDialog::validate()
     const QString problem = commandProblem();
     commandStatus_->setText(problem);
     commandStatus_->setVisible(!problem.isEmpty());
+    const auto perf = presetSettings();
+    const bool bad = perf && !perf->isOk();
+    presetStatus_->setText(bad ? toQ(perf->message()) : QString());
+    presetStatus_->setVisible(bad);
+    // The GUI records with perfwb's own sampler; the Python profilers run from the CLI.
+    QStringList tools;
+    if (perf && perf->isOk()) {
+        for (const auto tool : (*perf)->enabledTools())
+            tools << QString::fromLatin1(settings::profilerToolName(tool).data());
+    }
+    presetNote_->setText(tr("The GUI records with perfwb itself; the enabled profilers (%1) run with: perfwb record "
+                            "--preset %2 -- COMMAND")
+                             .arg(tools.join(QStringLiteral(", ")), preset()));
+    presetNote_->setVisible(!tools.isEmpty());
     buttons_->button(QDialogButtonBox::Ok)->setEnabled(canAccept());
 }
 
@@ -316,6 +470,7 @@ void RecordDialog::load()
     frequency_->setValue(s.value("frequency", 999).toInt());
     setCallGraph(record::CallGraph(s.value("callGraph", int(record::CallGraph::Dwarf)).toInt()));
     label_->setText(s.value("label").toString());
+    preset_->setCurrentIndex(std::max(0, preset_->findData(s.value("preset").toString())));
     // The output path is not remembered: a new run must not overwrite the last report.
 }
 
@@ -333,6 +488,7 @@ void RecordDialog::save() const
     s.setValue("frequency", frequency_->value());
     s.setValue("callGraph", callGraph_->currentData().toInt());
     s.setValue("label", label_->text().trimmed());
+    s.setValue("preset", preset());
 }
 
 } // namespace perfwb::ui

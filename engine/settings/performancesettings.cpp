@@ -3,6 +3,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -22,6 +24,31 @@ std::string shellQuote(std::string_view s)
             out += c;
     }
     return out + "'";
+}
+
+// A word the shell reads as itself stays bare (python3, app.py, 250); anything else
+// is single-quoted, so the command line reads like one typed by hand.
+std::string shellWord(std::string_view s)
+{
+    const bool bare = !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return std::isalnum(c) || std::string_view("_-./:=@%+,").find(char(c)) != std::string_view::npos;
+    });
+    return bare ? std::string(s) : shellQuote(s);
+}
+
+// The host side of the outputs mount: a relative directory is under $PWD, so it is
+// double-quoted (for $PWD to expand) with the characters special there escaped.
+std::string hostOutputDir(const std::string &dir)
+{
+    if (!dir.empty() && dir.front() == '/')
+        return shellWord(dir + ":" + std::string(PerformanceSettings::kContainerOutputDir));
+    std::string out = "\"$PWD/";
+    for (const char c : dir) {
+        if (c == '"' || c == '\\' || c == '$' || c == '`')
+            out += '\\';
+        out += c;
+    }
+    return out + ":" + std::string(PerformanceSettings::kContainerOutputDir) + "\"";
 }
 
 std::string groupTitle(const SettingSpec &spec)
@@ -159,6 +186,26 @@ std::string PerformanceSettings::shellExports() const
     if (out.empty())
         out = "# every FIL_PERF_ setting is at its default (all profilers off)\n";
     return out;
+}
+
+std::string PerformanceSettings::containerCommand(const std::vector<std::string> &command) const
+{
+    std::string out = "docker run --rm";
+    // py-spy reads the target's memory: the container needs ptrace.
+    if (enabled(ProfilerTool::PySpy))
+        out += " --cap-add SYS_PTRACE";
+    out += " \\\n  -v " + hostOutputDir(outputDir());
+    for (const auto &e : entries_) {
+        // The image's own FIL_PERF_OUTPUT_DIR points at the mount; the image is not a
+        // setting of the run inside it.
+        if (e.source == SettingSource::Default || e.spec->name == "OUTPUT_DIR" || e.spec->name == "CONTAINER_IMAGE")
+            continue;
+        out += " \\\n  -e " + e.spec->variable() + "=" + shellWord(e.value);
+    }
+    out += " \\\n  " + shellWord(value("CONTAINER_IMAGE"));
+    for (const auto &arg : command)
+        out += " " + shellWord(arg);
+    return out + "\n";
 }
 
 std::string PerformanceSettings::text() const

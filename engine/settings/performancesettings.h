@@ -54,6 +54,14 @@ public:
 
     // `export FIL_PERF_X='v'` for each setting not at its default (a comment if none).
     std::string shellExports() const;
+    // Where the perf-tools image writes its outputs (its FIL_PERF_OUTPUT_DIR).
+    static constexpr std::string_view kContainerOutputDir = "/workspace/outputs/perf";
+    // The `docker run` line that runs `command` in the perf-tools image
+    // (FIL_PERF_CONTAINER_IMAGE) with these settings, as docs/performance/overview.md
+    // shows it: --cap-add SYS_PTRACE when py-spy is enabled, FIL_PERF_OUTPUT_DIR mounted
+    // at kContainerOutputDir (so the outputs land where a run on the host puts them),
+    // then one -e per other setting not at its default; shell-quoted, one option a line.
+    std::string containerCommand(const std::vector<std::string> &command) const;
     // Settings as `name = value  (source)` lines, grouped by tool.
     std::string text() const;
     // {"preset": ..., "settings": {"FIL_PERF_X": {"value": ..., "source": ...}}}

@@ -10,6 +10,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -177,6 +179,96 @@ private Q_SLOTS:
         const auto s = resolved({{"FIL_PERF_RUN_LABEL", "it's mine"}, {"FIL_PERF_ENABLE_CPROFILE", "1"}});
         QCOMPARE(QString::fromStdString(s.shellExports()),
                  QStringLiteral("export FIL_PERF_ENABLE_CPROFILE='true'\nexport FIL_PERF_RUN_LABEL='it'\\''s mine'\n"));
+    }
+
+    // The `docker run` line for the perf-tools image: its text, and what a real shell
+    // makes of it (printf in place of docker), so the quoting is proven, not assumed.
+    void containerCommand_data()
+    {
+        QTest::addColumn<QStringList>("env");
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("text");     // IMAGE for the default image
+        QTest::addColumn<QStringList>("argv"); // as the shell splits it; CWD for $PWD
+        const QString mount = QStringLiteral("CWD/outputs/perf:/workspace/outputs/perf");
+        QTest::newRow("defaults") << QStringList{} << QStringList{"python3", "app.py"}
+                                  << "docker run --rm \\\n"
+                                     "  -v \"$PWD/outputs/perf:/workspace/outputs/perf\" \\\n"
+                                     "  IMAGE python3 app.py\n"
+                                  << QStringList{"run", "--rm", "-v", mount, "IMAGE", "python3", "app.py"};
+        QTest::newRow("py-spy needs ptrace")
+            << QStringList{"FIL_PERF_SPY_RATE=250", "FIL_PERF_ENABLE_PYSPY=yes"} << QStringList{"python3", "app.py"}
+            << "docker run --rm --cap-add SYS_PTRACE \\\n"
+               "  -v \"$PWD/outputs/perf:/workspace/outputs/perf\" \\\n"
+               "  -e FIL_PERF_ENABLE_PYSPY=true \\\n"
+               "  -e FIL_PERF_SPY_RATE=250 \\\n"
+               "  IMAGE python3 app.py\n"
+            << QStringList{"run",       "--rm",
+                           "--cap-add", "SYS_PTRACE",
+                           "-v",        mount,
+                           "-e",        "FIL_PERF_ENABLE_PYSPY=true",
+                           "-e",        "FIL_PERF_SPY_RATE=250",
+                           "IMAGE",     "python3",
+                           "app.py"};
+        QTest::newRow("quoting") << QStringList{"FIL_PERF_RUN_LABEL=it's mine", "FIL_PERF_ENABLE_CPROFILE=1"}
+                                 << QStringList{"python3", "my app.py", "--home=$HOME"}
+                                 << "docker run --rm \\\n"
+                                    "  -v \"$PWD/outputs/perf:/workspace/outputs/perf\" \\\n"
+                                    "  -e FIL_PERF_ENABLE_CPROFILE=true \\\n"
+                                    "  -e FIL_PERF_RUN_LABEL='it'\\''s mine' \\\n"
+                                    "  IMAGE python3 'my app.py' '--home=$HOME'\n"
+                                 << QStringList{"run",       "--rm",
+                                                "-v",        mount,
+                                                "-e",        "FIL_PERF_ENABLE_CPROFILE=true",
+                                                "-e",        "FIL_PERF_RUN_LABEL=it's mine",
+                                                "IMAGE",     "python3",
+                                                "my app.py", "--home=$HOME"};
+        // The output directory is the mount's host side, never an -e: inside the image
+        // the outputs must land on the mount.
+        QTest::newRow("relative output dir")
+            << QStringList{"FIL_PERF_OUTPUT_DIR=out dir/$x\"y"} << QStringList{"python3", "app.py"}
+            << "docker run --rm \\\n"
+               "  -v \"$PWD/out dir/\\$x\\\"y:/workspace/outputs/perf\" \\\n"
+               "  IMAGE python3 app.py\n"
+            << QStringList{"run",   "--rm",    "-v",    "CWD/out dir/$x\"y:/workspace/outputs/perf",
+                           "IMAGE", "python3", "app.py"};
+        QTest::newRow("absolute output dir, own image")
+            << QStringList{"FIL_PERF_OUTPUT_DIR=/data/perf", "FIL_PERF_CONTAINER_IMAGE=registry.example/perf:2"}
+            << QStringList{"./render"}
+            << "docker run --rm \\\n"
+               "  -v /data/perf:/workspace/outputs/perf \\\n"
+               "  registry.example/perf:2 ./render\n"
+            << QStringList{"run",     "--rm", "-v", "/data/perf:/workspace/outputs/perf", "registry.example/perf:2",
+                           "./render"};
+    }
+    void containerCommand()
+    {
+        QFETCH(QStringList, env);
+        QFETCH(QStringList, command);
+        QFETCH(QString, text);
+        QFETCH(QStringList, argv);
+        PerformanceSettings::Environment e;
+        for (const auto &kv : env)
+            e.emplace_back(kv.section(QLatin1Char('='), 0, 0).toStdString(),
+                           kv.section(QLatin1Char('='), 1).toStdString());
+        std::vector<std::string> cmd;
+        for (const auto &a : command)
+            cmd.push_back(a.toStdString());
+        const QString image = QString::fromLatin1(settings::SettingSpec::find("CONTAINER_IMAGE")->defaultValue.data());
+        const QString got = QString::fromStdString(resolved(e).containerCommand(cmd));
+        QCOMPARE(got, QString(text).replace(QStringLiteral("IMAGE"), image));
+
+        // printf prints each word the shell passes to "docker" on its own line.
+        QProcess sh;
+        sh.setWorkingDirectory(dir_.path());
+        sh.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"), QStringLiteral("docker() { printf '%s\\n' \"$@\"; }\n") + got});
+        QVERIFY(sh.waitForFinished(10000));
+        QCOMPARE(sh.exitCode(), 0);
+        const QString cwd = QFileInfo(dir_.path()).canonicalFilePath();
+        QStringList expected;
+        for (const auto &word : argv)
+            expected << QString(word).replace(QStringLiteral("CWD"), cwd).replace(QStringLiteral("IMAGE"), image);
+        QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     }
 
     void jsonNamesSourcesAndFlags()
