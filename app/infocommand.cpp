@@ -7,12 +7,14 @@
 #include "analysis/functionstats.h"
 #include "report/profileloader.h"
 #include "report/runmanifest.h"
+#include "settings/settingspec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cstdio>
+#include <map>
 #include <string>
 
 namespace perfwb::app {
@@ -52,6 +54,17 @@ std::vector<std::size_t> samplesPerThread(const model::Profile &p)
     return counts;
 }
 
+// The FIL_PERF_* values a recording ran with (perfwb record keeps the non-default ones).
+std::map<std::string, std::string> filPerfSettings(const model::RunMetadata &m)
+{
+    std::map<std::string, std::string> out;
+    for (const auto &[key, value] : m.extra) {
+        if (key.rfind(settings::SettingSpec::kPrefix, 0) == 0)
+            out.emplace(key, value);
+    }
+    return out;
+}
+
 QJsonObject metadataJson(const model::RunMetadata &m)
 {
     QJsonObject o;
@@ -75,6 +88,13 @@ QJsonObject metadataJson(const model::RunMetadata &m)
     for (const auto &[k, v] : m.environment())
         env[qs(k)] = qs(v);
     o[QStringLiteral("environment")] = env;
+    if (const auto it = m.extra.find("preset"); it != m.extra.end())
+        o[QStringLiteral("preset")] = qs(it->second);
+    QJsonObject fil;
+    for (const auto &[k, v] : filPerfSettings(m))
+        fil[qs(k)] = qs(v);
+    if (!fil.isEmpty())
+        o[QStringLiteral("settings")] = fil;
     return o;
 }
 
@@ -118,6 +138,13 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         std::printf("command:   %s\n", cmd.c_str());
     if (!m.runLabel.empty())
         std::printf("label:     %s\n", m.runLabel.c_str());
+    if (const auto it = m.extra.find("preset"); it != m.extra.end())
+        std::printf("preset:    %s\n", it->second.c_str());
+    std::string fil;
+    for (const auto &[k, v] : filPerfSettings(m))
+        fil += (fil.empty() ? "" : " ") + k + "=" + v;
+    if (!fil.empty())
+        std::printf("settings:  %s\n", fil.c_str());
     std::printf("source:    %s%s%s\n", m.sourceFormat.c_str(), m.sampler.event.empty() ? "" : ", event ",
                 m.sampler.event.c_str());
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
@@ -148,6 +175,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
                     percent(e.total, stats.grandTotal), std::string(functions.name(e.function)).c_str(),
                     module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
     }
+    printBudgetCrossings(p);
     printMarks(p, top);
     printRunFiles(path);
 }
@@ -186,6 +214,7 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
     o[QStringLiteral("functions")] = fns;
     o[QStringLiteral("metadata")] = metadataJson(p.meta);
     o[QStringLiteral("marks")] = marksJson(p, top);
+    o[QStringLiteral("budget_crossings")] = budgetCrossingsJson(p);
     if (!p.allocations.empty())
         o[QStringLiteral("allocations")] = allocationsJson(p, functions, top);
     o[QStringLiteral("run_files")] = runFilesJson(path);

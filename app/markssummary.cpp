@@ -65,6 +65,29 @@ QJsonObject marksJson(const model::Profile &profile, int top)
             {QStringLiteral("by_name"), list}};
 }
 
+QJsonArray budgetCrossingsJson(const model::Profile &profile)
+{
+    QJsonArray list;
+    for (const model::Mark &m : profile.marks) {
+        if (m.category == model::kBudgetMarkCategory)
+            list.append(QJsonObject{
+                {QStringLiteral("name"), QString::fromStdString(m.name)},
+                {QStringLiteral("at_s"), static_cast<double>(m.startNs - profile.firstSampleTime()) / 1e9}});
+    }
+    return list;
+}
+
+void printBudgetCrossings(const model::Profile &profile)
+{
+    const QJsonArray list = budgetCrossingsJson(profile);
+    if (list.isEmpty())
+        return;
+    std::printf("\nbudget crossings: %lld\n", static_cast<long long>(list.size()));
+    for (const auto &c : list)
+        std::printf("  %8.3f s  %s\n", c[QStringLiteral("at_s")].toDouble(),
+                    qPrintable(c[QStringLiteral("name")].toString()));
+}
+
 void printMarks(const model::Profile &profile, int top)
 {
     if (profile.marks.empty())

@@ -1,4 +1,5 @@
 #pragma once
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace perfwb::model {
@@ -11,5 +12,9 @@ namespace perfwb::app {
 // and name: how many, and the time the spans took. For `perfwb info`.
 QJsonObject marksJson(const model::Profile &profile, int top);
 void printMarks(const model::Profile &profile, int top);
+// The marks a GUI recording adds when the process tree goes over a budget limit, with
+// their time from the first sample.
+QJsonArray budgetCrossingsJson(const model::Profile &profile);
+void printBudgetCrossings(const model::Profile &profile);
 
 } // namespace perfwb::app

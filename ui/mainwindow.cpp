@@ -6,6 +6,7 @@
 #include "exportcontroller.h"
 #include "flamegraphoptions.h"
 #include "flamegraphview.h"
+#include "preseteditor.h"
 #include "profileloadjob.h"
 #include "recentfiles.h"
 #include "recorddialog.h"
@@ -16,6 +17,7 @@
 #include "reportsaver.h"
 #include "reportstatusfields.h"
 #include "reportview.h"
+#include "servicepanels.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -57,6 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     , saver_(new ReportSaver(this))
     , recorder_(new RecordingController(this))
     , exports_(new ExportController(this))
+    , panels_(new ServicePanels(this, recorder_))
 {
     setWindowTitle(tr("perfwb"));
     setAcceptDrops(true);
@@ -202,6 +205,10 @@ void MainWindow::createMenus()
     compare_->setStatusTip(tr("Compare this report (the base run) with another run, side by side and as a diff"));
     file->addSeparator();
     file->addAction(close_);
+    file->addSeparator();
+    file->addAction(tr("FIL_PERF &Presets…"), this, &MainWindow::presetsDialog)
+        ->setObjectName(QStringLiteral("presets"));
+    file->addAction(panels_->settingsAction());
     file->addAction(action(QStringLiteral("quit")));
 
     auto *view = menuBar()->addMenu(tr("&View"));
@@ -211,6 +218,8 @@ void MainWindow::createMenus()
     view->addActions(viewOptions_->orientationActions());
     view->addSeparator();
     view->addActions(viewOptions_->colouringActions());
+    view->addSeparator();
+    view->addAction(panels_->budgetsAction());
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
@@ -344,7 +353,10 @@ void MainWindow::startRecording(const record::RecordOptions &options)
     profile->meta.runLabel = options.label;
     recordingView_ = addReport(profile, {}, true);
     recordingView_->showPage(ReportView::FlameGraphPage);
-    if (!recorder_->start(options))
+    panels_->attachRecording(recordingView_);
+    record::RecordOptions withService = options;
+    panels_->prepare(withService);
+    if (!recorder_->start(withService))
         showError(tr("Cannot record"), tr("A recording is already running; stop it first."));
     updateActions();
 }
@@ -575,11 +587,24 @@ void MainWindow::openDialog()
         openFile(f);
 }
 
-void MainWindow::recordDialog()
+void MainWindow::recordDialog(const QString &preset)
 {
     RecordDialog dialog(this);
+    if (!preset.isEmpty())
+        dialog.setPreset(preset);
     if (dialog.exec() == QDialog::Accepted)
         startRecording(dialog.options());
+}
+
+void MainWindow::presetsDialog()
+{
+    // "Record with This Preset…" closes the editor; the Record dialog opens after it.
+    QString chosen;
+    PresetEditor editor(this);
+    connect(&editor, &PresetEditor::recordWithPreset, this, [&chosen](const QString &name) { chosen = name; });
+    editor.exec();
+    if (!chosen.isEmpty())
+        recordDialog(chosen);
 }
 
 void MainWindow::attachDialog()

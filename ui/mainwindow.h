@@ -26,6 +26,7 @@ class ReportDocument;
 class ReportSaver;
 class ReportStatusFields;
 class ReportView;
+class ServicePanels;
 
 // The workbench window: one tab per open report, menus, toolbar and status bar.
 // Every long job (open, import, save, export) goes through BackgroundJob and the
@@ -60,6 +61,7 @@ public:
     QString statusText() const;                 // the status bar fields, for tests
     QAction *action(const QString &name) const; // by objectName, e.g. "export-svg"
     RecordingController *recordingController() const { return recorder_; }
+    ServicePanels *servicePanels() const { return panels_; }
 
 Q_SIGNALS:
     void reportOpened(perfwb::ui::ReportView *view);
@@ -88,7 +90,9 @@ private:
     void exportAsDialog();
     CompareView *addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
                                std::shared_ptr<const model::Profile> next, const QString &newPath);
-    void recordDialog();
+    // Record… with the Record dialog; a FIL_PERF preset chosen in it when PRESET is set.
+    void recordDialog(const QString &preset = {});
+    void presetsDialog();
     void attachDialog();
     void showShortcuts();
     void showAbout();
@@ -111,6 +115,7 @@ private:
     ReportSaver *saver_;
     RecordingController *recorder_;
     ExportController *exports_;
+    ServicePanels *panels_;
     QPointer<ReportView> recordingView_;
 };
 

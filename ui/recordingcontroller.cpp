@@ -48,6 +48,15 @@ void RecordingController::stop()
         session_->stop();
 }
 
+bool RecordingController::addMark(model::Mark mark)
+{
+    std::lock_guard guard(lock_);
+    if (!session_)
+        return false;
+    session_->addMark(std::move(mark));
+    return true;
+}
+
 void RecordingController::run(record::RecordOptions options)
 {
     auto started = record::RecordSession::start(options);

@@ -28,6 +28,9 @@ public:
     bool start(const record::RecordOptions &options);
     // Ends the recording; finished() or failed() follows once the report is complete.
     void stop();
+    // Adds a mark (a program's POST /profiler/mark, a crossed budget) to the running
+    // recording; false when none runs. Thread-safe: the service's hook may call it.
+    bool addMark(model::Mark mark);
     bool isRecording() const { return recording_; }
     // Milliseconds since start() while recording.
     qint64 elapsedMs() const { return recording_ ? clock_.elapsed() : 0; }

@@ -95,6 +95,16 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
         busy_->show();
 }
 
+void ReportView::setHeaderWidget(QWidget *widget)
+{
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    if (header_)
+        header_->deleteLater();
+    header_ = widget;
+    if (widget != nullptr)
+        layout->insertWidget(0, widget); // above the filter bar and the pages
+}
+
 void ReportView::showPage(Page page)
 {
     tabs_->setCurrentIndex(page);

@@ -1,4 +1,5 @@
 #pragma once
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -36,6 +37,10 @@ public:
     QTabWidget *tabs() const { return tabs_; }
 
     void showPage(Page page);
+    // A strip above the pages (the live budget gauges of a recording); nullptr removes it.
+    // The view takes ownership.
+    void setHeaderWidget(QWidget *widget);
+    QWidget *headerWidget() const { return header_; }
     void showInFlameGraph(quint32 function);
     void showCallerCallee(quint32 function);
     // One line describing the current filter ("" when everything is shown).
@@ -51,6 +56,7 @@ private:
 
     ReportDocument *document_;
     QTabWidget *tabs_;
+    QPointer<QWidget> header_;
     QLabel *filterLabel_;
     QToolButton *clearFilter_;
     QWidget *filterBar_;

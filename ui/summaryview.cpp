@@ -135,6 +135,14 @@ void SummaryView::render()
             label = tr("Peak %1").arg(QString::fromStdString(tl.name));
         add(label, formatValue(peak->value, tl.unit));
     }
+    QStringList crossings;
+    for (const model::Mark &m : p.marks) {
+        if (m.category == model::kBudgetMarkCategory)
+            crossings
+                << tr("%1 at %2").arg(QString::fromStdString(m.name), formatDuration(m.startNs - p.firstSampleTime()));
+    }
+    if (!crossings.isEmpty())
+        add(tr("Budget crossings"), crossings.join(QStringLiteral("; ")));
     if (meta.weightUnit != "samples")
         add(tr("Weight unit"), QString::fromStdString(meta.weightUnit));
     if (!meta.sourceFormat.empty())

@@ -1,0 +1,44 @@
+#pragma once
+#include "budgets/limitwatch.h"
+#include "model/profile.h"
+
+#include <QWidget>
+
+namespace perfwb::budgets {
+class BudgetManager;
+}
+
+namespace perfwb::ui {
+
+class GaugeWidget;
+
+// The recording tab's budget gauges: the recorded process tree's CPU (as a share of all
+// cores, like max_cpu_percent) and RSS against the budget in force, from the /proc
+// poller's timelines in each live snapshot. A reading that goes over a limit is reported
+// once per excursion, with the poll's time on the samples' clock, to become a mark.
+class RecordingGauges : public QWidget {
+    Q_OBJECT
+public:
+    RecordingGauges(budgets::BudgetManager &budgets, int cores, QWidget *parent = nullptr);
+
+    void observe(const model::Profile &profile);
+    GaugeWidget *cpu() const { return cpu_; }
+    GaugeWidget *rss() const { return rss_; }
+
+Q_SIGNALS:
+    void limitCrossed(const QString &text, qint64 timeNs);
+
+private:
+    void feed(const model::Profile &profile, const char *timeline, GaugeWidget *gauge, const char *key, double limit,
+              const char *unit, double scale, qint64 &seenNs);
+
+    budgets::BudgetManager &budgets_;
+    budgets::LimitWatch watch_;
+    int cores_;
+    GaugeWidget *cpu_;
+    GaugeWidget *rss_;
+    qint64 cpuSeenNs_ = -1;
+    qint64 rssSeenNs_ = -1;
+};
+
+} // namespace perfwb::ui
