@@ -25,6 +25,29 @@
     </message>
 </context>
 <context>
+    <name>perfwb::ui::AssetTableModel</name>
+    <message>
+        <location filename="../ui/assettablemodel.cpp" line="8"/>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location filename="../ui/assettablemodel.cpp" line="8"/>
+        <source>Size MB</source>
+        <translation>Größe MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/assettablemodel.cpp" line="8"/>
+        <source>Last touch</source>
+        <translation>Letzter Zugriff</translation>
+    </message>
+    <message>
+        <location filename="../ui/assettablemodel.cpp" line="37"/>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::AttachDialog</name>
     <message>
         <location filename="../ui/attachdialog.cpp" line="27"/>
@@ -73,6 +96,127 @@
         <location filename="../ui/backgroundjob.cpp" line="13"/>
         <source>perfwb</source>
         <translation>perfwb</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::BudgetsPage</name>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="49"/>
+        <source>Turn on</source>
+        <translation>Einschalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="51"/>
+        <source>Sets features.enable_perf in perfwb&apos;s config file, as `perfwb config set` does</source>
+        <translation>Setzt features.enable_perf in der Konfigurationsdatei von perfwb, wie es `perfwb config set` tut</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="61"/>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="67"/>
+        <source>Limits</source>
+        <translation>Grenzwerte</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="68"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="69"/>
+        <source>Assets</source>
+        <translation>Assets</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="70"/>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="99"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="99"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="100"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="100"/>
+        <location filename="../ui/budgetspage.cpp" line="101"/>
+        <location filename="../ui/budgetspage.cpp" line="104"/>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="101"/>
+        <source>VRAM</source>
+        <translation>VRAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="102"/>
+        <source>Running jobs</source>
+        <translation>Laufende Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="102"/>
+        <location filename="../ui/budgetspage.cpp" line="103"/>
+        <source>jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="103"/>
+        <source>Queue depth</source>
+        <translation>Warteschlangenlänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="104"/>
+        <source>Lazy assets</source>
+        <translation>Lazy-Assets</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="138"/>
+        <source>Evict</source>
+        <translation>Entladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="140"/>
+        <source>Unload the selected assets now (POST /budgets/assets/evict)</source>
+        <translation>Die ausgewählten Assets jetzt entladen (POST /budgets/assets/evict)</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="189"/>
+        <source>VRAM not measured: %1</source>
+        <translation>VRAM nicht gemessen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="206"/>
+        <source>The budget manager is off: jobs are not admitted and the gauges are not updated (features.enable_perf in %1).</source>
+        <translation>Der Budget-Manager ist ausgeschaltet: Jobs werden nicht zugelassen und die Anzeigen nicht aktualisiert (features.enable_perf in %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="210"/>
+        <source>The profiler dashboard is off: marks and spans are refused.</source>
+        <translation>Das Profiler-Dashboard ist ausgeschaltet: Markierungen und Spans werden abgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="216"/>
+        <source>API: %1/api/perf (PERFWB_API_URL for programs recorded here)</source>
+        <translation>API: %1/api/perf (PERFWB_API_URL für hier aufgezeichnete Programme)</translation>
+    </message>
+    <message>
+        <location filename="../ui/budgetspage.cpp" line="217"/>
+        <source>API not listening: %1</source>
+        <translation>API lauscht nicht: %1</translation>
     </message>
 </context>
 <context>
@@ -306,6 +450,50 @@ Neuer Lauf: %2</translation>
         <location filename="../ui/comparisondocument.cpp" line="40"/>
         <source>%1 ↔ %2</source>
         <translation>%1 ↔ %2</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::DashboardView</name>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="49"/>
+        <source>Top by time</source>
+        <translation>Größter Zeitverbrauch</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="49"/>
+        <source>Top by memory</source>
+        <translation>Größter Speicherverbrauch</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="51"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="53"/>
+        <source>Forget every mark and span (POST /profiler/reset)</source>
+        <translation>Alle Markierungen und Spans verwerfen (POST /profiler/reset)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="59"/>
+        <location filename="../ui/dashboardview.cpp" line="124"/>
+        <source>Span time by category</source>
+        <translation>Span-Zeit nach Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="90"/>
+        <source>%1 marks, %2 spans</source>
+        <translation>%1 Markierungen, %2 Spans</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="123"/>
+        <source>other %1 %</source>
+        <translation>Sonstige %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboardview.cpp" line="124"/>
+        <source>No spans yet</source>
+        <translation>Noch keine Spans</translation>
     </message>
 </context>
 <context>
@@ -616,280 +804,404 @@ gesamt: %6 → %7 %5</translation>
     </message>
 </context>
 <context>
+    <name>perfwb::ui::GaugeWidget</name>
+    <message>
+        <location filename="../ui/gaugewidget.cpp" line="52"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/gaugewidget.cpp" line="61"/>
+        <source>%1 %2 (no limit)</source>
+        <translation>%1 %2 (ohne Grenzwert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/gaugewidget.cpp" line="62"/>
+        <source>%1 / %2 %3</source>
+        <translation>%1 / %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::JobTableModel</name>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>RAM MB</source>
+        <translation>RAM MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>VRAM MB</source>
+        <translation>VRAM MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="11"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobtablemodel.cpp" line="65"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::LimitsEditor</name>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="21"/>
+        <source>Max CPU</source>
+        <translation>Max. CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="22"/>
+        <source>Max memory</source>
+        <translation>Max. Speicher</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="23"/>
+        <source>Max VRAM (0 = not checked)</source>
+        <translation>Max. VRAM (0 = nicht geprüft)</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="24"/>
+        <source>Max running jobs</source>
+        <translation>Max. laufende Jobs</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="25"/>
+        <source>Max queue depth</source>
+        <translation>Max. Warteschlangenlänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="26"/>
+        <source>Lazy assets target</source>
+        <translation>Zielgröße der Lazy-Assets</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="27"/>
+        <source>Evaluation interval</source>
+        <translation>Auswertungsintervall</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="50"/>
+        <source>%1, %2 to %3 %4</source>
+        <translation>%1, %2 bis %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/limitseditor.cpp" line="69"/>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="59"/>
-        <location filename="../ui/mainwindow.cpp" line="441"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
+        <location filename="../ui/mainwindow.cpp" line="467"/>
         <source>perfwb</source>
         <translation>perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="61"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>&lt;h2&gt;No report open&lt;/h2&gt;&lt;p&gt;Open a report or an importable profile (Ctrl+O), drop files here, or record a program (Ctrl+R).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Bericht geöffnet&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Bericht oder ein importierbares Profil (Ctrl+O), legen Sie Dateien hier ab oder zeichnen Sie ein Programm auf (Ctrl+R).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="120"/>
+        <location filename="../ui/mainwindow.cpp" line="125"/>
         <source>Recording failed</source>
         <translation>Aufzeichnung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="146"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>&amp;Record…</source>
         <translation>&amp;Aufzeichnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="148"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="155"/>
         <source>&amp;Attach to Process…</source>
         <translation>An &amp;Prozess anhängen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>S&amp;top Recording</source>
         <translation>Aufzeichnung &amp;beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>&amp;Save As…</source>
         <translation>&amp;Speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
         <source>&amp;Find in Flame Graph…</source>
         <translation>Im Flammendiagramm &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>&amp;Reset Zoom</source>
         <translation>Zoom &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Export &amp;As…</source>
         <translation>Exportieren &amp;als…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Choose the format and the file to write</source>
         <translation>Format und Zieldatei wählen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="480"/>
+        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <source>FIL_PERF &amp;Presets…</source>
+        <translation>FIL_PERF-V&amp;oreinstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <source>Cannot open the run</source>
+        <translation>Der Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="506"/>
         <source>%1 (*.%2)</source>
         <translation>%1 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>Export As</source>
         <translation>Exportieren als</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="502"/>
+        <location filename="../ui/mainwindow.cpp" line="528"/>
         <source>Compare With (the New Run)</source>
         <translation>Vergleichen mit (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="520"/>
-        <location filename="../ui/mainwindow.cpp" line="532"/>
+        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <location filename="../ui/mainwindow.cpp" line="558"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="554"/>
         <source>Opening %1 and %2…</source>
         <translation>Öffne %1 und %2…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <source>Reports and profiles (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json *.pstats *.prof *.cpuprofile *.austin *.zst *.gz callgrind.out.*);;Runs (*-run.json);;All files (*)</source>
+        <translation>Berichte und Profile (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json *.pstats *.prof *.cpuprofile *.austin *.zst *.gz callgrind.out.*);;Läufe (*-run.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>%1 (.%2)</source>
         <translation>%1 (.%2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Write the current selection into the standard output directory</source>
         <translation>Die aktuelle Auswahl in das Standard-Ausgabeverzeichnis schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Compare &amp;With…</source>
         <translation>&amp;Vergleichen mit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
         <source>&amp;About perfwb</source>
         <translation>&amp;Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286"/>
-        <location filename="../ui/mainwindow.cpp" line="516"/>
+        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="542"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="291"/>
+        <location filename="../ui/mainwindow.cpp" line="314"/>
         <source>Cannot open the file</source>
         <translation>Die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Loading the finished recording…</source>
         <translation>Lade die fertige Aufzeichnung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="306"/>
+        <location filename="../ui/mainwindow.cpp" line="329"/>
         <source>Cannot open the recording</source>
         <translation>Die Aufzeichnung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="97"/>
+        <location filename="../ui/mainwindow.cpp" line="102"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="93"/>
+        <location filename="../ui/mainwindow.cpp" line="98"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="96"/>
         <source>Cannot save the report</source>
         <translation>Der Bericht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location filename="../ui/mainwindow.cpp" line="92"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>Compare this report (the base run) with another run, side by side and as a diff</source>
         <translation>Diesen Bericht (den Basislauf) mit einem anderen Lauf vergleichen, nebeneinander und als Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Cannot record</source>
         <translation>Aufzeichnung nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326"/>
-        <location filename="../ui/mainwindow.cpp" line="334"/>
+        <location filename="../ui/mainwindow.cpp" line="349"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>A recording is already running; stop it first.</source>
         <translation>Es läuft bereits eine Aufzeichnung; beenden Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342"/>
+        <location filename="../ui/mainwindow.cpp" line="368"/>
         <source>Stopping the recording…</source>
         <translation>Aufzeichnung wird beendet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="387"/>
         <source>Stop the recording before closing its tab.</source>
         <translation>Beenden Sie die Aufzeichnung, bevor Sie ihren Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="437"/>
-        <location filename="../ui/mainwindow.cpp" line="439"/>
+        <location filename="../ui/mainwindow.cpp" line="463"/>
+        <location filename="../ui/mainwindow.cpp" line="465"/>
         <source>%1 — perfwb</source>
         <translation>%1 — perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="557"/>
+        <location filename="../ui/mainwindow.cpp" line="583"/>
         <source>Open Report or Profile</source>
         <translation>Bericht oder Profil öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="45"/>
-        <source>Reports and profiles (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json);;All files (*)</source>
-        <translation>Berichte und Profile (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Click / Backspace</source>
         <translation>Klick / Backspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="587"/>
+        <location filename="../ui/mainwindow.cpp" line="626"/>
         <source>Flame graph: zoom into a frame / back</source>
         <translation>Flammendiagramm: in einen Frame zoomen / zurück</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594"/>
+        <location filename="../ui/mainwindow.cpp" line="633"/>
         <source>About perfwb</source>
         <translation>Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="634"/>
         <source>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;A profiling workbench for Linux: record programs, explore flame graphs, call trees and timelines, export reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;Eine Profiling-Werkbank für Linux: Programme aufzeichnen, Flammendiagramme, Aufrufbäume und Zeitachsen erkunden, Berichte exportieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -939,6 +1251,290 @@ gesamt: %6 → %7 %5</translation>
     </message>
 </context>
 <context>
+    <name>perfwb::ui::OffenderTableModel</name>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Total ms</source>
+        <translation>Gesamt ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Mean ms</source>
+        <translation>Mittel ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="6"/>
+        <source>Max ms</source>
+        <translation>Max. ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="7"/>
+        <source>Memory Δ MB</source>
+        <translation>Speicher Δ MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/offendertablemodel.cpp" line="7"/>
+        <source>Max Δ MB</source>
+        <translation>Max. Δ MB</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::PresetEditor</name>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="65"/>
+        <source>FIL_PERF Presets</source>
+        <translation>FIL_PERF-Voreinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="94"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="95"/>
+        <source>D&amp;uplicate…</source>
+        <translation>&amp;Duplizieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="96"/>
+        <source>Save a copy of this preset, unsaved changes included, under a new name</source>
+        <translation>Eine Kopie dieser Voreinstellung samt ungespeicherter Änderungen unter einem neuen Namen speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="97"/>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="98"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="101"/>
+        <source>New Preset</source>
+        <translation>Neue Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="104"/>
+        <source>Duplicate Preset</source>
+        <translation>Voreinstellung duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="107"/>
+        <source>Rename Preset</source>
+        <translation>Voreinstellung umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="109"/>
+        <source>Delete Preset</source>
+        <translation>Voreinstellung löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="109"/>
+        <source>Delete the preset %1?</source>
+        <translation>Die Voreinstellung %1 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="121"/>
+        <source>Saved and built-in presets:</source>
+        <translation>Gespeicherte und eingebaute Voreinstellungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="131"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="132"/>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="139"/>
+        <source>The command the container line runs, quoted as in a shell</source>
+        <translation>Der Befehl, den die Container-Zeile ausführt, in Anführungszeichen wie in einer Shell</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="142"/>
+        <source>Shell exports:</source>
+        <translation>Shell-Exporte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="146"/>
+        <source>Container running:</source>
+        <translation>Container führt aus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="166"/>
+        <source>what this preset is for</source>
+        <translation>wofür diese Voreinstellung gedacht ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="178"/>
+        <source>&amp;Record with This Preset…</source>
+        <translation>Mit dieser Voreinstellung &amp;aufzeichnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="179"/>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="180"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="196"/>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="197"/>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="264"/>
+        <source>%1, built in (Save writes %2, which replaces it)</source>
+        <translation>%1, eingebaut (Speichern schreibt %2, das sie ersetzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="267"/>
+        <source>%1, saved in %2</source>
+        <translation>%1, gespeichert in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="268"/>
+        <source>%1 (modified)</source>
+        <translation>%1 (geändert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="289"/>
+        <source># fix the setting named below</source>
+        <translation># die unten genannte Einstellung korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="308"/>
+        <source>Not loaded: %1</source>
+        <translation>Nicht geladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="322"/>
+        <source>a preset named &apos;%1&apos; exists already: choose another name</source>
+        <translation>eine Voreinstellung namens „%1“ existiert bereits: Wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="336"/>
+        <source>no preset named &apos;%1&apos;</source>
+        <translation>keine Voreinstellung namens „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="389"/>
+        <source>&apos;%1&apos; is built in: it cannot be renamed (Duplicate makes a copy to rename)</source>
+        <translation>„%1“ ist eingebaut und kann nicht umbenannt werden (Duplizieren erstellt eine Kopie, die sich umbenennen lässt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="450"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="450"/>
+        <source>The preset %1 has unsaved changes.</source>
+        <translation>Die Voreinstellung %1 hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preseteditor.cpp" line="464"/>
+        <source>Name (letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;):</source>
+        <translation>Name (Buchstaben, Ziffern, „-“, „_“, „.“):</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::PresetForm</name>
+    <message>
+        <location filename="../ui/presetform.cpp" line="35"/>
+        <source>Shared</source>
+        <translation>Gemeinsam</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="37"/>
+        <source>py-spy</source>
+        <translation>py-spy</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="39"/>
+        <source>Scalene</source>
+        <translation>Scalene</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="41"/>
+        <source>Memray</source>
+        <translation>Memray</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="43"/>
+        <source>cProfile</source>
+        <translation>cProfile</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="52"/>
+        <source>the command&apos;s base name</source>
+        <translation>Basisname des Befehls</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="53"/>
+        <source>the tool&apos;s default</source>
+        <translation>Standardwert des Werkzeugs</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="60"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="61"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetform.cpp" line="110"/>
+        <source>default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::PresetListModel</name>
+    <message>
+        <location filename="../ui/presetlistmodel.cpp" line="50"/>
+        <source>%1 (built in)</source>
+        <translation>%1 (eingebaut)</translation>
+    </message>
+    <message>
+        <location filename="../ui/presetlistmodel.cpp" line="53"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::ProcessListModel</name>
     <message>
         <location filename="../ui/processlistmodel.cpp" line="103"/>
@@ -977,154 +1573,179 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::RecordDialog</name>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="41"/>
+        <location filename="../ui/recorddialog.cpp" line="82"/>
         <source>Record</source>
         <translation>Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="45"/>
+        <location filename="../ui/recorddialog.cpp" line="86"/>
         <source>program to run, e.g. ./render or python3</source>
         <translation>auszuführendes Programm, z. B. ./render oder python3</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="47"/>
-        <location filename="../ui/recorddialog.cpp" line="68"/>
-        <location filename="../ui/recorddialog.cpp" line="124"/>
+        <location filename="../ui/recorddialog.cpp" line="88"/>
+        <location filename="../ui/recorddialog.cpp" line="109"/>
+        <location filename="../ui/recorddialog.cpp" line="167"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="52"/>
+        <location filename="../ui/recorddialog.cpp" line="93"/>
         <source>&amp;Command:</source>
         <translation>&amp;Befehl:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="62"/>
+        <location filename="../ui/recorddialog.cpp" line="103"/>
         <source>arguments, quoted as in a shell: --scene &quot;my scene.xml&quot;</source>
         <translation>Argumente, in Anführungszeichen wie in einer Shell: --scene &quot;my scene.xml&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="63"/>
+        <location filename="../ui/recorddialog.cpp" line="104"/>
         <source>&amp;Arguments:</source>
         <translation>&amp;Argumente:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="66"/>
+        <location filename="../ui/recorddialog.cpp" line="107"/>
         <source>current directory</source>
         <translation>aktuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="73"/>
+        <location filename="../ui/recorddialog.cpp" line="114"/>
         <source>&amp;Working directory:</source>
         <translation>&amp;Arbeitsverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="76"/>
+        <location filename="../ui/recorddialog.cpp" line="117"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="76"/>
+        <location filename="../ui/recorddialog.cpp" line="117"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="81"/>
+        <location filename="../ui/recorddialog.cpp" line="122"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="82"/>
+        <location filename="../ui/recorddialog.cpp" line="123"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="98"/>
+        <location filename="../ui/recorddialog.cpp" line="139"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Umgebung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="102"/>
+        <location filename="../ui/recorddialog.cpp" line="143"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="104"/>
+        <location filename="../ui/recorddialog.cpp" line="145"/>
         <source>Sampling &amp;frequency:</source>
         <translation>Abtast&amp;frequenz:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="107"/>
+        <location filename="../ui/recorddialog.cpp" line="148"/>
         <source>DWARF (stacks through libraries, default)</source>
         <translation>DWARF (Stacks auch durch Bibliotheken, Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="108"/>
+        <location filename="../ui/recorddialog.cpp" line="149"/>
         <source>Frame pointers (cheaper, stops at code without them)</source>
         <translation>Frame-Pointer (günstiger, endet an Code ohne Frame-Pointer)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="110"/>
+        <location filename="../ui/recorddialog.cpp" line="151"/>
         <source>Call &amp;graph:</source>
         <translation>Aufruf&amp;graph:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="113"/>
+        <location filename="../ui/recorddialog.cpp" line="154"/>
         <source>Track allocations</source>
         <translation>Speicheranforderungen aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="115"/>
+        <location filename="../ui/recorddialog.cpp" line="156"/>
         <source>allocation tracking arrives with the allocation issue</source>
         <translation>das Aufzeichnen von Speicheranforderungen kommt mit dem Allokations-Issue</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="120"/>
+        <location filename="../ui/recorddialog.cpp" line="163"/>
         <source>Run &amp;label:</source>
         <translation>&amp;Lauf-Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="129"/>
+        <location filename="../ui/recorddialog.cpp" line="172"/>
         <source>&amp;Report file:</source>
         <translation>&amp;Berichtsdatei:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="132"/>
+        <location filename="../ui/recorddialog.cpp" line="175"/>
         <source>&amp;Record</source>
         <translation>&amp;Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="250"/>
+        <location filename="../ui/recorddialog.cpp" line="201"/>
+        <source>FIL_PERF settings saved as a preset (perfwb preset list); the environment overrides them, as for perfwb record --preset</source>
+        <translation>Als Voreinstellung gespeicherte FIL_PERF-Einstellungen (perfwb preset list); die Umgebung hat Vorrang, wie bei perfwb record --preset</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="204"/>
+        <source>&amp;Preset:</source>
+        <translation>&amp;Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="292"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="295"/>
+        <source>%1 (built in)</source>
+        <translation>%1 (eingebaut)</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="390"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="252"/>
+        <location filename="../ui/recorddialog.cpp" line="392"/>
         <source>%1 is not an executable file.</source>
         <translation>%1 ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="256"/>
+        <location filename="../ui/recorddialog.cpp" line="396"/>
         <source>%1 was not found on PATH: give its full path or browse for it.</source>
         <translation>%1 wurde in PATH nicht gefunden: Geben Sie den vollständigen Pfad an oder wählen Sie das Programm über „Durchsuchen…“ aus.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="275"/>
+        <location filename="../ui/recorddialog.cpp" line="420"/>
+        <source>The GUI records with perfwb itself; the enabled profilers (%1) run with: perfwb record --preset %2 -- COMMAND</source>
+        <translation>Die GUI zeichnet mit perfwb selbst auf; die aktivierten Profiler (%1) laufen mit: perfwb record --preset %2 -- COMMAND</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="429"/>
         <source>Program to record</source>
         <translation>Aufzuzeichnendes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="282"/>
+        <location filename="../ui/recorddialog.cpp" line="436"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="290"/>
+        <location filename="../ui/recorddialog.cpp" line="444"/>
         <source>Report file</source>
         <translation>Berichtsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="290"/>
+        <location filename="../ui/recorddialog.cpp" line="444"/>
         <source>perfwb reports (*.perfwb)</source>
         <translation>perfwb-Berichte (*.perfwb)</translation>
     </message>
@@ -1132,44 +1753,72 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::RecordingController</name>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="75"/>
+        <location filename="../ui/recordingcontroller.cpp" line="84"/>
         <source>%1 samples, %2 lost, %3 s, %4 threads</source>
         <translation>%1 Stichproben, %2 verloren, %3 s, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="81"/>
+        <location filename="../ui/recordingcontroller.cpp" line="90"/>
         <source>, target killed by signal %1</source>
         <translation>, Zielprogramm durch Signal %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="83"/>
+        <location filename="../ui/recordingcontroller.cpp" line="92"/>
         <source>, target exit code %1</source>
         <translation>, Exit-Code des Zielprogramms %1</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="85"/>
+        <location filename="../ui/recordingcontroller.cpp" line="94"/>
         <source> (sampled with ptrace: %1)</source>
         <translation> (mit ptrace abgetastet: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="150"/>
+        <location filename="../ui/recordingcontroller.cpp" line="159"/>
         <source>Check the command&apos;s spelling, give its full path, or add its directory to PATH.</source>
         <translation>Prüfen Sie die Schreibweise des Befehls, geben Sie den vollständigen Pfad an oder nehmen Sie sein Verzeichnis in PATH auf.</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="153"/>
+        <location filename="../ui/recordingcontroller.cpp" line="162"/>
         <source>Run perfwb as root, or allow profiling: sysctl kernel.perf_event_paranoid=1 and kernel.yama.ptrace_scope=0 (or grant CAP_PERFMON and CAP_SYS_PTRACE).</source>
         <translation>Starten Sie perfwb als root oder erlauben Sie das Profiling: sysctl kernel.perf_event_paranoid=1 und kernel.yama.ptrace_scope=0 (oder vergeben Sie CAP_PERFMON und CAP_SYS_PTRACE).</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="156"/>
+        <location filename="../ui/recordingcontroller.cpp" line="165"/>
         <source>The process may have exited; refresh the process list and pick another.</source>
         <translation>Der Prozess hat sich möglicherweise beendet; aktualisieren Sie die Prozessliste und wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="158"/>
+        <location filename="../ui/recordingcontroller.cpp" line="167"/>
         <source>Pick a running process: a zombie has nothing left to sample.</source>
         <translation>Wählen Sie einen laufenden Prozess: Bei einem Zombie gibt es nichts mehr abzutasten.</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::RecordingGauges</name>
+    <message>
+        <location filename="../ui/recordinggauges.cpp" line="16"/>
+        <source>Recorded CPU</source>
+        <translation>Aufgezeichnete CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordinggauges.cpp" line="16"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordinggauges.cpp" line="17"/>
+        <source>Recorded RSS</source>
+        <translation>Aufgezeichneter RSS</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordinggauges.cpp" line="17"/>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/recordinggauges.cpp" line="25"/>
+        <source>process tree against the budget; VRAM per process is not measured</source>
+        <translation>Prozessbaum im Verhältnis zum Budget; VRAM pro Prozess wird nicht erfasst</translation>
     </message>
 </context>
 <context>
@@ -1303,19 +1952,120 @@ gesamt: %6 → %7 %5</translation>
         <translation>Analysiere…</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="142"/>
+        <location filename="../ui/reportview.cpp" line="152"/>
         <source>%1 s – %2 s</source>
         <translation>%1 s – %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="146"/>
+        <location filename="../ui/reportview.cpp" line="156"/>
         <source>%1 of %2 threads</source>
         <translation>%1 von %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="165"/>
+        <location filename="../ui/reportview.cpp" line="175"/>
         <source>Showing the selection: %1</source>
         <translation>Angezeigt wird die Auswahl: %1</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ServicePanels</name>
+    <message>
+        <location filename="../ui/servicepanels.cpp" line="26"/>
+        <source>Budgets</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <location filename="../ui/servicepanels.cpp" line="28"/>
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/servicepanels.cpp" line="36"/>
+        <source>&amp;Budgets</source>
+        <translation>&amp;Budgets</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="24"/>
+        <source>Budget manager and profiler dashboard (features.enable_perf)</source>
+        <translation>Budget-Manager und Profiler-Dashboard (features.enable_perf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="31"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="35"/>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="37"/>
+        <source>Loopback only without a token (perfwb serve --token-file for others)</source>
+        <translation>Ohne Token nur Loopback-Adressen (für andere: perfwb serve --token-file)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="39"/>
+        <source>FIL_PERF_OUTPUT_DIR, else outputs/perf</source>
+        <translation>FIL_PERF_OUTPUT_DIR, sonst outputs/perf</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="41"/>
+        <source>the command&apos;s name</source>
+        <translation>Name des Befehls</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="47"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="49"/>
+        <source>Output directory</source>
+        <translation>Ausgabeverzeichnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="58"/>
+        <source>Features:</source>
+        <translation>Funktionen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="59"/>
+        <source>API port:</source>
+        <translation>API-Port:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="60"/>
+        <source>API bind address:</source>
+        <translation>API-Bind-Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="61"/>
+        <source>Output directory:</source>
+        <translation>Ausgabeverzeichnis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="62"/>
+        <source>Default run label:</source>
+        <translation>Standard-Lauf-Bezeichnung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="63"/>
+        <source>Saved in %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="114"/>
+        <source>A run label is a name: &apos;%1&apos; contains &apos;/&apos;</source>
+        <translation>Eine Lauf-Bezeichnung ist ein Name: „%1“ enthält „/“</translation>
+    </message>
+    <message>
+        <location filename="../ui/settingsdialog.cpp" line="119"/>
+        <source>API bind address &apos;%1&apos; is not an IP address</source>
+        <translation>Die API-Bind-Adresse „%1“ ist keine IP-Adresse</translation>
     </message>
 </context>
 <context>
@@ -1436,47 +2186,57 @@ gesamt: %6 → %7 %5</translation>
         <translation>Höchstwert %1</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="139"/>
+        <location filename="../ui/summaryview.cpp" line="142"/>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="145"/>
+        <source>Budget crossings</source>
+        <translation>Budget-Überschreitungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="147"/>
         <source>Weight unit</source>
         <translation>Gewichtseinheit</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="141"/>
+        <location filename="../ui/summaryview.cpp" line="149"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="144"/>
+        <location filename="../ui/summaryview.cpp" line="152"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="147"/>
+        <location filename="../ui/summaryview.cpp" line="155"/>
         <source>Top functions (self)</source>
         <translation>Häufigste Funktionen (selbst)</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="150"/>
+        <location filename="../ui/summaryview.cpp" line="158"/>
         <source>Self %</source>
         <translation>Selbst %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="150"/>
+        <location filename="../ui/summaryview.cpp" line="158"/>
         <source>Total %</source>
         <translation>Gesamt %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="150"/>
+        <location filename="../ui/summaryview.cpp" line="158"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="150"/>
+        <location filename="../ui/summaryview.cpp" line="158"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="169"/>
+        <location filename="../ui/summaryview.cpp" line="177"/>
         <source>&lt;p&gt;No samples in the current selection.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keine Stichproben in der aktuellen Auswahl.&lt;/p&gt;</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "memoryplot.h"
 
+#include "marksplotlayer.h"
+
 #include "qcustomplotheader.h"
 #include <QEvent>
 #include <QMouseEvent>
@@ -54,6 +56,8 @@ MemoryPlot::MemoryPlot(QWidget *parent)
     plot_->installEventFilter(this);
     plot_->setToolTip(tr("Wheel: zoom time · Drag: pan · Shift+drag: select a time range · Double-click: reset"));
 
+    marks_ = new MarksPlotLayer(plot_, plot_->xAxis);
+    marks_->setLayer(QStringLiteral("main"));
     selection_ = new QCPItemRect(plot_);
     selection_->setLayer(QStringLiteral("overlay"));
     selection_->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
@@ -102,10 +106,6 @@ void MemoryPlot::rebuild()
 {
     plot_->clearGraphs();
     graphs_.clear();
-    // Marks are rebuilt from the profile; the selection rectangle stays.
-    for (int i = plot_->itemCount() - 1; i >= 0; --i)
-        if (plot_->item(i) != selection_)
-            plot_->removeItem(i);
     full_ = profile_ ? ProfileTimeRange::of(*profile_) : ProfileTimeRange{};
     if (!profile_ || !full_.valid()) {
         plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -147,37 +147,13 @@ void MemoryPlot::rebuild()
     plot_->yAxis->setRange(0, memMax * 1.1);
     plot_->yAxis2->setRange(0, cpuMax * 1.05);
 
-    const QColor markColour = palette().color(QPalette::Link);
-    for (const auto &mark : profile_->marks) {
-        const double x1 = secondsFor(mark.startNs);
-        if (mark.endNs > mark.startNs) {
-            auto *span = new QCPItemRect(plot_);
-            span->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            span->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            span->topLeft->setCoords(x1, 0);
-            span->bottomRight->setCoords(secondsFor(mark.endNs), 1);
-            QColor fill = markColour;
-            fill.setAlpha(30);
-            span->setPen(Qt::NoPen);
-            span->setBrush(fill);
-            span->setSelectable(false);
-        } else {
-            auto *line = new QCPItemStraightLine(plot_);
-            line->point1->setCoords(x1, 0);
-            line->point2->setCoords(x1, 1);
-            line->setPen(QPen(markColour, 1, Qt::DashLine));
-            line->setSelectable(false);
-        }
-        auto *text = new QCPItemText(plot_);
-        text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        text->position->setCoords(x1, 0);
-        text->setPositionAlignment(Qt::AlignTop | Qt::AlignLeft);
-        text->setPadding(QMargins(3, 2, 3, 2));
-        text->setText(QString::fromStdString(mark.name));
-        text->setColor(markColour);
-        text->setClipToAxisRect(true);
-        text->setSelectable(false);
-    }
+    std::vector<MarksPlotLayer::Mark> marks;
+    marks.reserve(profile_->marks.size());
+    for (const auto &mark : profile_->marks)
+        marks.push_back({secondsFor(mark.startNs), secondsFor(std::max(mark.endNs, mark.startNs)),
+                         QString::fromStdString(mark.name)});
+    marks_->setColour(palette().color(QPalette::Link));
+    marks_->setMarks(std::move(marks));
     setTimeRange(selBegin_, selEnd_);
 }
 

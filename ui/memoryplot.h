@@ -14,6 +14,8 @@ class QCPAxis;
 
 namespace perfwb::ui {
 
+class MarksPlotLayer;
+
 // The profile's timelines over time: RSS and heap in use (MiB, left axis), CPU %
 // (right axis), thread count optionally (its own right axis), marks as vertical
 // lines. Wheel zooms and drag pans the time axis; Shift+drag selects a time range,
@@ -34,6 +36,7 @@ public:
     // "cpu", "threads"), or nullptr when the profile has none.
     QCPGraph *graph(const QString &timeline) const;
     QCustomPlot *plot() const { return plot_; }
+    MarksPlotLayer *marks() const { return marks_; }
     ProfileTimeRange fullRange() const { return full_; }
     bool hasSelection() const;
     // Plot x (seconds from the start) ↔ profile clock.
@@ -56,6 +59,7 @@ private:
 
     QCustomPlot *plot_ = nullptr;
     QCPItemRect *selection_ = nullptr;
+    MarksPlotLayer *marks_ = nullptr;
     QCPAxis *threadsAxis_ = nullptr;
     QMap<QString, QCPGraph *> graphs_;
     std::shared_ptr<const model::Profile> profile_;

@@ -1,5 +1,6 @@
 // MemoryPlot: graphs per timeline with the right points and ranges, marks as items,
 // Shift+drag selects a time range, setTimeRange shows one.
+#include "marksplotlayer.h"
 #include "memoryplot.h"
 
 #include "qcustomplotheader.h"
@@ -63,12 +64,33 @@ private Q_SLOTS:
         QCOMPARE(cpu->valueAxis(), plot.plot()->yAxis2);
         QCOMPARE(plot.plot()->xAxis->range().upper, 2.0);
         QVERIFY(plot.plot()->yAxis->range().upper >= 50.0);
-        // Two marks: a line and a span, each with its label, plus the selection rectangle.
-        QCOMPARE(plot.plot()->itemCount(), 1 + 2 + 2);
+        // Two marks (a line and a span) on the marks layer; the only item is the selection.
+        QCOMPARE(plot.marks()->markCount(), std::size_t(2));
+        QCOMPARE(plot.plot()->itemCount(), 1);
+        plot.resize(800, 300);
+        plot.plot()->replot();
+        QCOMPARE(plot.marks()->labelsDrawn(), 2);
 
         plot.setShowThreads(true);
         QVERIFY(plot.graph("threads"));
         QCOMPARE(plot.graph("threads")->dataCount(), 41);
+    }
+
+    void crowdedMarksStayCheap()
+    {
+        // A program that posted 20,000 marks: one layer, no items, and only labels that
+        // fit are drawn (the rest would overlap).
+        auto profile = polledProfile();
+        for (int i = 0; i < 20000; ++i)
+            profile->marks.push_back({"frame", "render", kBase + i * 100'000LL, kBase + i * 100'000LL, 1});
+        ui::MemoryPlot plot;
+        plot.resize(800, 300);
+        plot.setProfile(profile);
+        QCOMPARE(plot.marks()->markCount(), std::size_t(20002));
+        QCOMPARE(plot.plot()->itemCount(), 1);
+        plot.plot()->replot();
+        QVERIFY2(plot.marks()->labelsDrawn() > 0 && plot.marks()->labelsDrawn() < 100,
+                 qPrintable(QString::number(plot.marks()->labelsDrawn())));
     }
 
     void shiftDragSelects()
