@@ -958,7 +958,7 @@ gesamt: %6 → %7 %5</translation>
     <message>
         <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>S&amp;top Recording</source>
-        <translation>Aufzeichnung &amp;beenden</translation>
+        <translation>Aufzeichnung s&amp;toppen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="158"/>
@@ -1602,7 +1602,7 @@ gesamt: %6 → %7 %5</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="104"/>
         <source>&amp;Arguments:</source>
-        <translation>&amp;Argumente:</translation>
+        <translation>Argu&amp;mente:</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="107"/>
@@ -1612,7 +1612,7 @@ gesamt: %6 → %7 %5</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="114"/>
         <source>&amp;Working directory:</source>
-        <translation>&amp;Arbeitsverzeichnis:</translation>
+        <translation>Arbeitsver&amp;zeichnis:</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="117"/>
@@ -1682,7 +1682,7 @@ gesamt: %6 → %7 %5</translation>
     <message>
         <location filename="../ui/recorddialog.cpp" line="172"/>
         <source>&amp;Report file:</source>
-        <translation>&amp;Berichtsdatei:</translation>
+        <translation>Berichts&amp;datei:</translation>
     </message>
     <message>
         <location filename="../ui/recorddialog.cpp" line="175"/>

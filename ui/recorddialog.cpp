@@ -82,80 +82,9 @@ RecordDialog::RecordDialog(QWidget *parent)
     setWindowTitle(tr("Record"));
     auto *form = new QFormLayout;
 
-    command_ = new QLineEdit;
-    command_->setPlaceholderText(tr("program to run, e.g. ./render or python3"));
-    auto *browse = new QToolButton;
-    browse->setText(tr("Browse…"));
-    connect(browse, &QToolButton::clicked, this, &RecordDialog::browseCommand);
-    auto *commandRow = new QHBoxLayout;
-    commandRow->addWidget(command_);
-    commandRow->addWidget(browse);
-    form->addRow(tr("&Command:"), commandRow);
-    commandStatus_ = new QLabel;
-    commandStatus_->setWordWrap(true);
-    QPalette warn = commandStatus_->palette();
-    warn.setColor(QPalette::WindowText, QColor(200, 40, 40));
-    commandStatus_->setPalette(warn);
-    commandStatus_->hide();
-    form->addRow(QString(), commandStatus_);
-
-    arguments_ = new QLineEdit;
-    arguments_->setPlaceholderText(tr("arguments, quoted as in a shell: --scene \"my scene.xml\""));
-    form->addRow(tr("&Arguments:"), arguments_);
-
-    workingDir_ = new QLineEdit;
-    workingDir_->setPlaceholderText(tr("current directory"));
-    auto *browseDir = new QToolButton;
-    browseDir->setText(tr("Browse…"));
-    connect(browseDir, &QToolButton::clicked, this, &RecordDialog::browseDirectory);
-    auto *dirRow = new QHBoxLayout;
-    dirRow->addWidget(workingDir_);
-    dirRow->addWidget(browseDir);
-    form->addRow(tr("&Working directory:"), dirRow);
-
-    environment_ = new QTableWidget(0, 2);
-    environment_->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
-    environment_->horizontalHeader()->setStretchLastSection(true);
-    environment_->verticalHeader()->hide();
-    environment_->setMinimumHeight(90);
-    environment_->setMaximumHeight(140);
-    auto *addEnv = new QPushButton(tr("Add"));
-    auto *removeEnv = new QPushButton(tr("Remove"));
-    connect(addEnv, &QPushButton::clicked, this, [this] {
-        addEnvironmentRow();
-        environment_->editItem(environment_->item(environment_->rowCount() - 1, 0));
-    });
-    connect(removeEnv, &QPushButton::clicked, this, [this] {
-        if (environment_->currentRow() >= 0)
-            environment_->removeRow(environment_->currentRow());
-    });
-    auto *envButtons = new QVBoxLayout;
-    envButtons->addWidget(addEnv);
-    envButtons->addWidget(removeEnv);
-    envButtons->addStretch();
-    auto *envRow = new QHBoxLayout;
-    envRow->addWidget(environment_);
-    envRow->addLayout(envButtons);
-    form->addRow(tr("&Environment:"), envRow);
-
-    frequency_ = new QSpinBox;
-    frequency_->setRange(1, 50000);
-    frequency_->setSuffix(tr(" Hz"));
-    frequency_->setValue(999);
-    form->addRow(tr("Sampling &frequency:"), frequency_);
-
-    callGraph_ = new QComboBox;
-    callGraph_->addItem(tr("DWARF (stacks through libraries, default)"), int(record::CallGraph::Dwarf));
-    callGraph_->addItem(tr("Frame pointers (cheaper, stops at code without them)"),
-                        int(record::CallGraph::FramePointer));
-    form->addRow(tr("Call &graph:"), callGraph_);
-
-    // RecordOptions has no allocation switch yet: the tracker is its own issue.
-    allocations_ = new QCheckBox(tr("Track allocations"));
-    allocations_->setEnabled(false);
-    allocations_->setToolTip(tr("allocation tracking arrives with the allocation issue"));
-    form->addRow(QString(), allocations_);
-
+    addCommandRows(form);
+    addEnvironmentRows(form);
+    addSamplingRows(form);
     addPresetRows(form);
 
     label_ = new QLineEdit;
@@ -192,6 +121,89 @@ RecordDialog::RecordDialog(QWidget *parent)
         output_->setText(defaultOutput());
     validate();
     resize(620, sizeHint().height());
+}
+
+void RecordDialog::addCommandRows(QFormLayout *form)
+{
+    command_ = new QLineEdit;
+    command_->setPlaceholderText(tr("program to run, e.g. ./render or python3"));
+    auto *browse = new QToolButton;
+    browse->setText(tr("Browse…"));
+    connect(browse, &QToolButton::clicked, this, &RecordDialog::browseCommand);
+    auto *commandRow = new QHBoxLayout;
+    commandRow->addWidget(command_);
+    commandRow->addWidget(browse);
+    form->addRow(tr("&Command:"), commandRow);
+    commandStatus_ = new QLabel;
+    commandStatus_->setWordWrap(true);
+    QPalette warn = commandStatus_->palette();
+    warn.setColor(QPalette::WindowText, QColor(200, 40, 40));
+    commandStatus_->setPalette(warn);
+    commandStatus_->hide();
+    form->addRow(QString(), commandStatus_);
+
+    arguments_ = new QLineEdit;
+    arguments_->setPlaceholderText(tr("arguments, quoted as in a shell: --scene \"my scene.xml\""));
+    form->addRow(tr("&Arguments:"), arguments_);
+
+    workingDir_ = new QLineEdit;
+    workingDir_->setPlaceholderText(tr("current directory"));
+    auto *browseDir = new QToolButton;
+    browseDir->setText(tr("Browse…"));
+    connect(browseDir, &QToolButton::clicked, this, &RecordDialog::browseDirectory);
+    auto *dirRow = new QHBoxLayout;
+    dirRow->addWidget(workingDir_);
+    dirRow->addWidget(browseDir);
+    form->addRow(tr("&Working directory:"), dirRow);
+}
+
+void RecordDialog::addEnvironmentRows(QFormLayout *form)
+{
+    environment_ = new QTableWidget(0, 2);
+    environment_->setHorizontalHeaderLabels({tr("Name"), tr("Value")});
+    environment_->horizontalHeader()->setStretchLastSection(true);
+    environment_->verticalHeader()->hide();
+    environment_->setMinimumHeight(90);
+    environment_->setMaximumHeight(140);
+    auto *addEnv = new QPushButton(tr("Add"));
+    auto *removeEnv = new QPushButton(tr("Remove"));
+    connect(addEnv, &QPushButton::clicked, this, [this] {
+        addEnvironmentRow();
+        environment_->editItem(environment_->item(environment_->rowCount() - 1, 0));
+    });
+    connect(removeEnv, &QPushButton::clicked, this, [this] {
+        if (environment_->currentRow() >= 0)
+            environment_->removeRow(environment_->currentRow());
+    });
+    auto *envButtons = new QVBoxLayout;
+    envButtons->addWidget(addEnv);
+    envButtons->addWidget(removeEnv);
+    envButtons->addStretch();
+    auto *envRow = new QHBoxLayout;
+    envRow->addWidget(environment_);
+    envRow->addLayout(envButtons);
+    form->addRow(tr("&Environment:"), envRow);
+}
+
+void RecordDialog::addSamplingRows(QFormLayout *form)
+{
+    frequency_ = new QSpinBox;
+    frequency_->setRange(1, 50000);
+    frequency_->setSuffix(tr(" Hz"));
+    frequency_->setValue(999);
+    form->addRow(tr("Sampling &frequency:"), frequency_);
+
+    callGraph_ = new QComboBox;
+    callGraph_->addItem(tr("DWARF (stacks through libraries, default)"), int(record::CallGraph::Dwarf));
+    callGraph_->addItem(tr("Frame pointers (cheaper, stops at code without them)"),
+                        int(record::CallGraph::FramePointer));
+    form->addRow(tr("Call &graph:"), callGraph_);
+
+    // RecordOptions has no allocation switch yet: the tracker is its own issue.
+    allocations_ = new QCheckBox(tr("Track allocations"));
+    allocations_->setEnabled(false);
+    allocations_->setToolTip(tr("allocation tracking arrives with the allocation issue"));
+    form->addRow(QString(), allocations_);
 }
 
 void RecordDialog::addPresetRows(QFormLayout *form)

@@ -56,6 +56,9 @@ public:
 
 private:
     void validate();
+    void addCommandRows(QFormLayout *form);
+    void addEnvironmentRows(QFormLayout *form);
+    void addSamplingRows(QFormLayout *form);
     void addPresetRows(QFormLayout *form);
     void reloadPresets();
     // The chosen preset over the environment (as the CLI resolves it); nullopt for none.
