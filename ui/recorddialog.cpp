@@ -88,7 +88,6 @@ RecordDialog::RecordDialog(QWidget *parent)
     addPresetRows(form);
 
     label_ = new QLineEdit;
-    label_->setPlaceholderText(QStringLiteral("perfwb"));
     form->addRow(tr("Run &label:"), label_);
 
     output_ = new QLineEdit;
@@ -109,7 +108,10 @@ RecordDialog::RecordDialog(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(buttons_);
 
-    connect(command_, &QLineEdit::textChanged, this, &RecordDialog::validate);
+    connect(command_, &QLineEdit::textChanged, this, [this] {
+        followDefaults();
+        validate();
+    });
     connect(label_, &QLineEdit::textChanged, this, &RecordDialog::followDefaults);
     connect(preset_, &QComboBox::currentIndexChanged, this, [this] {
         followDefaults();
@@ -248,7 +250,14 @@ void RecordDialog::followDefaults()
     QString presetLabel = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
     if (presetLabel.isEmpty())
         presetLabel = guiDefault("gui.run_label");
-    label_->setPlaceholderText(presetLabel.isEmpty() ? QStringLiteral("perfwb") : presetLabel);
+    label_->setPlaceholderText(presetLabel.isEmpty() ? commandLabel() : presetLabel);
+}
+
+QString RecordDialog::commandLabel() const
+{
+    // As perfwb record does: the program's file name when no label is given anywhere.
+    const QString name = QFileInfo(command_->text().trimmed()).fileName();
+    return name.isEmpty() ? QStringLiteral("perfwb") : name;
 }
 
 QString RecordDialog::effectiveLabel() const
@@ -258,7 +267,10 @@ QString RecordDialog::effectiveLabel() const
         return typed;
     const auto perf = presetSettings();
     const QString fromPreset = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
-    return fromPreset.isEmpty() ? guiDefault("gui.run_label") : fromPreset;
+    if (!fromPreset.isEmpty())
+        return fromPreset;
+    const QString fromSettings = guiDefault("gui.run_label");
+    return fromSettings.isEmpty() ? commandLabel() : fromSettings;
 }
 
 std::optional<Result<settings::PerformanceSettings>> RecordDialog::presetSettings() const

@@ -67,6 +67,7 @@ private:
     QString effectiveLabel() const;
     QString defaultOutput() const;
     void followDefaults();
+    QString commandLabel() const;
     void browseCommand();
     void browseDirectory();
     void browseOutput();

@@ -75,7 +75,11 @@ private Q_SLOTS:
         QCOMPARE(o.sampling.frequencyHz, 999);
         QVERIFY(!o.frequencyExplicit);
         QCOMPARE(o.sampling.callGraph, record::CallGraph::Dwarf);
-        QCOMPARE(QString::fromStdString(o.outputPath), outputs_.filePath("perfwb-profile.perfwb"));
+        // No label anywhere: the command's name, as perfwb record names it.
+        QCOMPARE(QString::fromStdString(o.label), QStringLiteral("true"));
+        QCOMPARE(QString::fromStdString(o.outputPath), outputs_.filePath("true-profile.perfwb"));
+        dialog.setCommand("/usr/bin/env");
+        QCOMPARE(QString::fromStdString(dialog.options().outputPath), outputs_.filePath("env-profile.perfwb"));
     }
 
     void existingReportIsNotReplaced()
