@@ -1209,28 +1209,28 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::MemoryPlot</name>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="42"/>
+        <location filename="../ui/memoryplot.cpp" line="44"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="43"/>
+        <location filename="../ui/memoryplot.cpp" line="45"/>
         <source>Memory (MiB)</source>
         <translation>Speicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="44"/>
+        <location filename="../ui/memoryplot.cpp" line="46"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="47"/>
+        <location filename="../ui/memoryplot.cpp" line="49"/>
         <location filename="../ui/memoryplot.cpp" line="139"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="55"/>
+        <location filename="../ui/memoryplot.cpp" line="57"/>
         <source>Wheel: zoom time · Drag: pan · Shift+drag: select a time range · Double-click: reset</source>
         <translation>Mausrad: Zeit zoomen · Ziehen: verschieben · Shift+Ziehen: Zeitbereich auswählen · Doppelklick: zurücksetzen</translation>
     </message>
@@ -1578,174 +1578,174 @@ gesamt: %6 → %7 %5</translation>
         <translation>Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="86"/>
+        <location filename="../ui/recorddialog.cpp" line="131"/>
         <source>program to run, e.g. ./render or python3</source>
         <translation>auszuführendes Programm, z. B. ./render oder python3</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="88"/>
-        <location filename="../ui/recorddialog.cpp" line="109"/>
-        <location filename="../ui/recorddialog.cpp" line="167"/>
+        <location filename="../ui/recorddialog.cpp" line="95"/>
+        <location filename="../ui/recorddialog.cpp" line="133"/>
+        <location filename="../ui/recorddialog.cpp" line="154"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="93"/>
+        <location filename="../ui/recorddialog.cpp" line="138"/>
         <source>&amp;Command:</source>
         <translation>&amp;Befehl:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="103"/>
+        <location filename="../ui/recorddialog.cpp" line="148"/>
         <source>arguments, quoted as in a shell: --scene &quot;my scene.xml&quot;</source>
         <translation>Argumente, in Anführungszeichen wie in einer Shell: --scene &quot;my scene.xml&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="104"/>
+        <location filename="../ui/recorddialog.cpp" line="149"/>
         <source>&amp;Arguments:</source>
         <translation>Argu&amp;mente:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="107"/>
+        <location filename="../ui/recorddialog.cpp" line="152"/>
         <source>current directory</source>
         <translation>aktuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="114"/>
+        <location filename="../ui/recorddialog.cpp" line="159"/>
         <source>&amp;Working directory:</source>
         <translation>Arbeitsver&amp;zeichnis:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="117"/>
+        <location filename="../ui/recorddialog.cpp" line="165"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="117"/>
+        <location filename="../ui/recorddialog.cpp" line="165"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="122"/>
+        <location filename="../ui/recorddialog.cpp" line="170"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="123"/>
+        <location filename="../ui/recorddialog.cpp" line="171"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="139"/>
+        <location filename="../ui/recorddialog.cpp" line="187"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Umgebung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="143"/>
+        <location filename="../ui/recorddialog.cpp" line="194"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="145"/>
+        <location filename="../ui/recorddialog.cpp" line="196"/>
         <source>Sampling &amp;frequency:</source>
         <translation>Abtast&amp;frequenz:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="148"/>
+        <location filename="../ui/recorddialog.cpp" line="199"/>
         <source>DWARF (stacks through libraries, default)</source>
         <translation>DWARF (Stacks auch durch Bibliotheken, Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="149"/>
+        <location filename="../ui/recorddialog.cpp" line="200"/>
         <source>Frame pointers (cheaper, stops at code without them)</source>
         <translation>Frame-Pointer (günstiger, endet an Code ohne Frame-Pointer)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="151"/>
+        <location filename="../ui/recorddialog.cpp" line="202"/>
         <source>Call &amp;graph:</source>
         <translation>Aufruf&amp;graph:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="154"/>
-        <source>Track allocations</source>
-        <translation>Speicheranforderungen aufzeichnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/recorddialog.cpp" line="156"/>
-        <source>allocation tracking arrives with the allocation issue</source>
-        <translation>das Aufzeichnen von Speicheranforderungen kommt mit dem Allokations-Issue</translation>
-    </message>
-    <message>
-        <location filename="../ui/recorddialog.cpp" line="163"/>
+        <location filename="../ui/recorddialog.cpp" line="91"/>
         <source>Run &amp;label:</source>
         <translation>&amp;Lauf-Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="172"/>
+        <location filename="../ui/recorddialog.cpp" line="100"/>
         <source>&amp;Report file:</source>
         <translation>Berichts&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="175"/>
+        <location filename="../ui/recorddialog.cpp" line="103"/>
         <source>&amp;Record</source>
         <translation>&amp;Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="201"/>
+        <location filename="../ui/recorddialog.cpp" line="204"/>
+        <source>&amp;Track allocations</source>
+        <translation>Allo&amp;kationen verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="206"/>
+        <source>Preload perfwb&apos;s allocation tracker (perfwb record --alloc): every malloc-family call with its stack; the heap joins the memory plot and the Summary lists calls, leaks and temporaries</source>
+        <translation>Lädt den Allokations-Tracker von perfwb vor (perfwb record --alloc): jeder Aufruf der malloc-Familie mit seinem Stack; der Heap erscheint im Speicherdiagramm, die Zusammenfassung nennt Aufrufe, Lecks und temporäre Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/recorddialog.cpp" line="216"/>
         <source>FIL_PERF settings saved as a preset (perfwb preset list); the environment overrides them, as for perfwb record --preset</source>
         <translation>Als Voreinstellung gespeicherte FIL_PERF-Einstellungen (perfwb preset list); die Umgebung hat Vorrang, wie bei perfwb record --preset</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="204"/>
+        <location filename="../ui/recorddialog.cpp" line="219"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="292"/>
+        <location filename="../ui/recorddialog.cpp" line="317"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="295"/>
+        <location filename="../ui/recorddialog.cpp" line="320"/>
         <source>%1 (built in)</source>
         <translation>%1 (eingebaut)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="390"/>
+        <location filename="../ui/recorddialog.cpp" line="416"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="392"/>
+        <location filename="../ui/recorddialog.cpp" line="418"/>
         <source>%1 is not an executable file.</source>
         <translation>%1 ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="396"/>
+        <location filename="../ui/recorddialog.cpp" line="422"/>
         <source>%1 was not found on PATH: give its full path or browse for it.</source>
         <translation>%1 wurde in PATH nicht gefunden: Geben Sie den vollständigen Pfad an oder wählen Sie das Programm über „Durchsuchen…“ aus.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="420"/>
+        <location filename="../ui/recorddialog.cpp" line="446"/>
         <source>The GUI records with perfwb itself; the enabled profilers (%1) run with: perfwb record --preset %2 -- COMMAND</source>
         <translation>Die GUI zeichnet mit perfwb selbst auf; die aktivierten Profiler (%1) laufen mit: perfwb record --preset %2 -- COMMAND</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="429"/>
+        <location filename="../ui/recorddialog.cpp" line="455"/>
         <source>Program to record</source>
         <translation>Aufzuzeichnendes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="436"/>
+        <location filename="../ui/recorddialog.cpp" line="462"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="444"/>
+        <location filename="../ui/recorddialog.cpp" line="470"/>
         <source>Report file</source>
         <translation>Berichtsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="444"/>
+        <location filename="../ui/recorddialog.cpp" line="470"/>
         <source>perfwb reports (*.perfwb)</source>
         <translation>perfwb-Berichte (*.perfwb)</translation>
     </message>
@@ -2071,172 +2071,182 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::SummaryView</name>
     <message>
-        <location filename="../ui/summaryview.cpp" line="82"/>
+        <location filename="../ui/summaryview.cpp" line="53"/>
+        <source>%1 calls, %2; leaked %3 in %4 blocks; %5 temporary</source>
+        <translation>%1 Aufrufe, %2; Leck %3 in %4 Blöcken; %5 temporär</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="98"/>
         <source>&lt;p&gt;Analysing…&lt;/p&gt;</source>
         <translation>&lt;p&gt;Analysiere…&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="92"/>
+        <location filename="../ui/summaryview.cpp" line="108"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="92"/>
+        <location filename="../ui/summaryview.cpp" line="108"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="94"/>
+        <location filename="../ui/summaryview.cpp" line="110"/>
         <source>Run label</source>
         <translation>Lauf-Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="96"/>
+        <location filename="../ui/summaryview.cpp" line="112"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="99"/>
+        <location filename="../ui/summaryview.cpp" line="115"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="101"/>
+        <location filename="../ui/summaryview.cpp" line="117"/>
         <source>Exit status</source>
         <translation>Exit-Status</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="102"/>
+        <location filename="../ui/summaryview.cpp" line="118"/>
         <source>killed by signal %1</source>
         <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="102"/>
+        <location filename="../ui/summaryview.cpp" line="118"/>
         <source>exit code %1</source>
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="103"/>
+        <location filename="../ui/summaryview.cpp" line="119"/>
         <source>Samples</source>
         <translation>Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="104"/>
+        <location filename="../ui/summaryview.cpp" line="120"/>
         <source>Lost samples</source>
         <translation>Verlorene Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="106"/>
+        <location filename="../ui/summaryview.cpp" line="122"/>
         <source>Sampling</source>
         <translation>Abtastung</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="107"/>
+        <location filename="../ui/summaryview.cpp" line="123"/>
         <source>%1, %2 Hz, call graph: %3</source>
         <translation>%1, %2 Hz, Aufrufgraph: %3</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="110"/>
+        <location filename="../ui/summaryview.cpp" line="126"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="111"/>
+        <location filename="../ui/summaryview.cpp" line="127"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="113"/>
+        <location filename="../ui/summaryview.cpp" line="129"/>
         <source>In selection</source>
         <translation>In der Auswahl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="113"/>
+        <location filename="../ui/summaryview.cpp" line="129"/>
         <source>%1 samples (weight %2)</source>
         <translation>%1 Stichproben (Gewicht %2)</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="125"/>
+        <location filename="../ui/summaryview.cpp" line="141"/>
         <source>Peak RSS</source>
         <translation>Höchster RSS</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="127"/>
+        <location filename="../ui/summaryview.cpp" line="143"/>
         <source>Peak CPU</source>
         <translation>Höchste CPU</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="129"/>
+        <location filename="../ui/summaryview.cpp" line="145"/>
         <source>Peak heap</source>
         <translation>Höchster Heap</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="131"/>
+        <location filename="../ui/summaryview.cpp" line="147"/>
         <source>Peak PSS</source>
         <translation>Höchster PSS</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="133"/>
+        <location filename="../ui/summaryview.cpp" line="149"/>
         <source>Peak threads</source>
         <translation>Höchste Thread-Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="135"/>
+        <location filename="../ui/summaryview.cpp" line="151"/>
         <source>Peak %1</source>
         <translation>Höchstwert %1</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="142"/>
+        <location filename="../ui/summaryview.cpp" line="155"/>
+        <source>Allocations</source>
+        <translation>Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="160"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="145"/>
+        <location filename="../ui/summaryview.cpp" line="163"/>
         <source>Budget crossings</source>
         <translation>Budget-Überschreitungen</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="147"/>
+        <location filename="../ui/summaryview.cpp" line="165"/>
         <source>Weight unit</source>
         <translation>Gewichtseinheit</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="149"/>
+        <location filename="../ui/summaryview.cpp" line="167"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="152"/>
+        <location filename="../ui/summaryview.cpp" line="170"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="155"/>
+        <location filename="../ui/summaryview.cpp" line="173"/>
         <source>Top functions (self)</source>
         <translation>Häufigste Funktionen (selbst)</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="158"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>Self %</source>
         <translation>Selbst %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="158"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>Total %</source>
         <translation>Gesamt %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="158"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="158"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="177"/>
+        <location filename="../ui/summaryview.cpp" line="195"/>
         <source>&lt;p&gt;No samples in the current selection.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keine Stichproben in der aktuellen Auswahl.&lt;/p&gt;</translation>
     </message>

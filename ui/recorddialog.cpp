@@ -201,10 +201,11 @@ void RecordDialog::addSamplingRows(QFormLayout *form)
                         int(record::CallGraph::FramePointer));
     form->addRow(tr("Call &graph:"), callGraph_);
 
-    // RecordOptions has no allocation switch yet: the tracker is its own issue.
-    allocations_ = new QCheckBox(tr("Track allocations"));
-    allocations_->setEnabled(false);
-    allocations_->setToolTip(tr("allocation tracking arrives with the allocation issue"));
+    allocations_ = new QCheckBox(tr("&Track allocations"));
+    allocations_->setObjectName(QStringLiteral("allocations"));
+    allocations_->setToolTip(tr("Preload perfwb's allocation tracker (perfwb record --alloc): every malloc-family "
+                                "call with its stack; the heap joins the memory plot and the Summary lists "
+                                "calls, leaks and temporaries"));
     form->addRow(QString(), allocations_);
 }
 
@@ -339,6 +340,7 @@ record::RecordOptions RecordDialog::options() const
     o.sampling.frequencyHz = frequency_->value();
     o.frequencyExplicit = frequency_->value() != record::SamplingOptions{}.frequencyHz;
     o.sampling.callGraph = record::CallGraph(callGraph_->currentData().toInt());
+    o.trackAllocations = allocations_->isChecked();
     o.label = effectiveLabel().toStdString();
     o.outputPath = outputPath().toStdString();
     // The run metadata `perfwb record --preset` writes: the non-default values, the name.
@@ -493,6 +495,7 @@ void RecordDialog::load()
     }
     frequency_->setValue(s.value("frequency", 999).toInt());
     setCallGraph(record::CallGraph(s.value("callGraph", int(record::CallGraph::Dwarf)).toInt()));
+    allocations_->setChecked(s.value("allocations", false).toBool());
     label_->setText(s.value("label").toString());
     preset_->setCurrentIndex(std::max(0, preset_->findData(s.value("preset").toString())));
     // The output path is not remembered: a new run must not overwrite the last report.
@@ -511,6 +514,7 @@ void RecordDialog::save() const
     s.setValue("environment", env);
     s.setValue("frequency", frequency_->value());
     s.setValue("callGraph", callGraph_->currentData().toInt());
+    s.setValue("allocations", allocations_->isChecked());
     s.setValue("label", label_->text().trimmed());
     s.setValue("preset", preset());
 }

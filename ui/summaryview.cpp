@@ -39,6 +39,22 @@ QString formatValue(double value, const std::string &unit)
         return QStringLiteral("%1 %").arg(value, 0, 'f', 1);
     return QString::number(value) + (unit.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(unit));
 }
+
+// One line for a report recorded with allocation tracking; empty without it.
+QString allocationTotals(const model::AllocationTable &table)
+{
+    if (table.size() == 0)
+        return {};
+    model::AllocationStats total;
+    for (const auto &s : table.stats)
+        total.add(s);
+    const QLocale locale;
+    const auto bytes = [](std::uint64_t b) { return formatValue(static_cast<double>(b), "bytes"); };
+    return SummaryView::tr("%1 calls, %2; leaked %3 in %4 blocks; %5 temporary")
+        .arg(locale.toString(static_cast<qulonglong>(total.calls)), bytes(total.bytes), bytes(total.leakedBytes),
+             locale.toString(static_cast<qulonglong>(total.leakedBlocks)),
+             locale.toString(static_cast<qulonglong>(total.temporary)));
+}
 } // namespace
 
 SummaryView::SummaryView(QWidget *parent)
@@ -135,6 +151,8 @@ void SummaryView::render()
             label = tr("Peak %1").arg(QString::fromStdString(tl.name));
         add(label, formatValue(peak->value, tl.unit));
     }
+    if (const QString allocations = allocationTotals(p.allocations); !allocations.isEmpty())
+        add(tr("Allocations"), allocations);
     QStringList crossings;
     for (const model::Mark &m : p.marks) {
         if (m.category == model::kBudgetMarkCategory)

@@ -10,12 +10,14 @@
 #include "functionlistmodel.h"
 #include "mainwindow.h"
 #include "record/recordsession.h"
+#include "recorddialog.h"
 #include "reportdocument.h"
 #include "reportview.h"
 #include "summaryview.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QLocale>
@@ -427,6 +429,41 @@ private Q_SLOTS:
         QVERIFY2(share > 0.6 && share < 0.8, qPrintable(QString::number(share)));
         QVERIFY(window_->action(QStringLiteral("record"))->isEnabled());
         live->document()->setDirty(false); // no save prompt on close in the test
+        QVERIFY(window_->closeReport(window_->reportCount() - 1));
+    }
+
+    void recordAllocationsFromTheDialog()
+    {
+        // The Record dialog's "Track allocations" box gives the run perfwb record --alloc:
+        // allocpattern's known totals reach the Summary (101,010 calls, 1,000 B leaked).
+        qputenv("PERFWB_ALLOCTRACK_LIB", PERFWB_ALLOCTRACK_LIB);
+        QSettings().clear();
+        ui::RecordDialog dialog;
+        dialog.setCommand(QStringLiteral(PERFWB_WORKLOAD_DIR "/allocpattern"));
+        dialog.setOutputPath(dir_.filePath(QStringLiteral("alloc.perfwb")));
+        auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("allocations"));
+        QVERIFY(box && box->isEnabled());
+        QVERIFY(!dialog.options().trackAllocations);
+        box->setChecked(true);
+        const record::RecordOptions options = dialog.options();
+        QVERIFY(options.trackAllocations);
+        QSignalSpy finished(window_.get(), &ui::MainWindow::recordingFinished);
+        QSignalSpy failed(window_.get(), &ui::MainWindow::errorShown);
+        window_->startRecording(options);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 60000);
+        QCOMPARE(failed.count(), 0);
+        auto *live = window_->currentView();
+        waitForAnalysis(live->document());
+        model::AllocationStats total;
+        for (const auto &s : live->document()->profile()->allocations.stats)
+            total.add(s);
+        // At least the workload's own: 1,000 + 10 + 100,000 calls, 1,000 B leaked (libc may add its stdio buffer).
+        QVERIFY2(total.calls >= 101010 && total.leakedBytes >= 1000, qPrintable(QString::number(total.calls)));
+        const QString totals = live->summary()->field(QStringLiteral("Allocations"));
+        QVERIFY2(totals.startsWith(QLocale().toString(qulonglong(total.calls)) + QStringLiteral(" calls")),
+                 qPrintable(totals));
+        QVERIFY(!live->summary()->field(QStringLiteral("Peak heap")).isEmpty());
+        live->document()->setDirty(false);
         QVERIFY(window_->closeReport(window_->reportCount() - 1));
     }
 

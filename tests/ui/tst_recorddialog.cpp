@@ -141,13 +141,19 @@ private Q_SLOTS:
         QCOMPARE(o.label, std::string("kept"));
     }
 
-    void allocationTrackingWaitsForTheTracker()
+    void allocationTrackingIsAnOption()
     {
+        QSettings().clear();
         ui::RecordDialog dialog;
-        const auto boxes = dialog.findChildren<QCheckBox *>();
-        QCOMPARE(boxes.size(), 1);
-        QVERIFY(!boxes.first()->isEnabled());
-        QVERIFY(!boxes.first()->toolTip().isEmpty());
+        dialog.setCommand("true");
+        auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("allocations"));
+        QVERIFY(box);
+        QVERIFY(box->isEnabled());
+        QVERIFY(!box->isChecked()); // off by default, as perfwb record without --alloc
+        QVERIFY(!dialog.options().trackAllocations);
+        box->setChecked(true);
+        QVERIFY(dialog.options().trackAllocations);
+        QVERIFY(dialog.options().sampleCpu); // CPU samples too, as --alloc without --no-cpu
     }
 
 private:
