@@ -10,7 +10,7 @@ class QPushButton;
 namespace perfwb::budgets {
 class BudgetManager;
 struct Outcome;
-}
+} // namespace perfwb::budgets
 
 namespace perfwb::ui {
 
