@@ -83,6 +83,14 @@ QModelIndex CallTreeModel::indexForNode(std::uint32_t node, int column) const
     return createIndex(rowInParent_[node], column, static_cast<quintptr>(node));
 }
 
+QString CallTreeModel::location(const analysis::FunctionTable::Function &fn) const
+{
+    const auto file = profile_->strings.view(fn.file);
+    if (file.empty())
+        return {};
+    return fn.line > 0 ? QStringLiteral("%1:%2").arg(qs(file)).arg(fn.line) : qs(file);
+}
+
 QVariant CallTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!tree_ || !index.isValid())
@@ -110,15 +118,18 @@ QVariant CallTreeModel::data(const QModelIndex &index, int role) const
                                     : QVariant(QString::number(100.0 * n.total / total, 'f', 2));
         case Module:
             return qs(functions_->module(n.function));
-        case Location: {
-            const auto file = profile_->strings.view(fn.file);
-            if (file.empty())
-                return QString();
-            return fn.line > 0 ? QStringLiteral("%1:%2").arg(qs(file)).arg(fn.line) : qs(file);
-        }
+        case Location:
+            return location(fn);
         default:
             return {};
         }
+    }
+    if (role == ShareRole && (index.column() == Self || index.column() == Total))
+        return static_cast<double>(index.column() == Self ? n.self : n.total) / total;
+    // The Location column is elided in the middle; its tooltip is the whole path.
+    if (role == Qt::ToolTipRole && index.column() == Location) {
+        const QString where = location(fn);
+        return where.isEmpty() ? QVariant() : QVariant(where);
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Self && index.column() <= TotalPercent)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

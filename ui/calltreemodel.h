@@ -15,7 +15,8 @@ class CallTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { Function, Self, SelfPercent, Total, TotalPercent, Module, Location, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, NodeRole, FunctionRole };
+    // ShareRole: the cell's cost as a share of the total (0..1) for Self and Total, for the cost bars.
+    enum Role { SortRole = Qt::UserRole + 1, NodeRole, FunctionRole, ShareRole };
 
     explicit CallTreeModel(QObject *parent = nullptr);
     void setTree(std::shared_ptr<const model::Profile> profile,
@@ -35,6 +36,7 @@ public:
 
 private:
     std::uint32_t nodeOf(const QModelIndex &index) const;
+    QString location(const analysis::FunctionTable::Function &fn) const; // file:line, or empty
     void rebuildRows();
 
     std::shared_ptr<const model::Profile> profile_;

@@ -1,6 +1,8 @@
 #include "calltreeview.h"
 
 #include "calltreemodel.h"
+#include "costbardelegate.h"
+#include "middleelidedelegate.h"
 #include "reportdocument.h"
 
 #include <QAction>
@@ -35,6 +37,11 @@ CallTreeView::CallTreeView(Kind kind, QWidget *parent)
     tree_->sortByColumn(CallTreeModel::Total, Qt::DescendingOrder);
     tree_->setUniformRowHeights(true); // large trees scroll smoothly
     tree_->setAlternatingRowColors(true);
+    auto *bars = new CostBarDelegate(CallTreeModel::ShareRole, tree_);
+    tree_->setItemDelegateForColumn(CallTreeModel::Self, bars);
+    tree_->setItemDelegateForColumn(CallTreeModel::Total, bars);
+    // A path's file name is at its end: keep both ends, drop the middle.
+    tree_->setItemDelegateForColumn(CallTreeModel::Location, new MiddleElideDelegate(tree_));
     tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     tree_->setContextMenuPolicy(Qt::CustomContextMenu);
     tree_->header()->setStretchLastSection(false);

@@ -4,6 +4,7 @@
 
 #include "qcustomplotheader.h"
 #include <QEvent>
+#include <QLabel>
 #include <QMouseEvent>
 #include <QVBoxLayout>
 
@@ -14,6 +15,7 @@ namespace perfwb::ui {
 namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
+constexpr double kGiB = 1024.0 * kMiB;
 
 const model::Timeline *findTimeline(const model::Profile &profile, std::string_view name)
 {
@@ -21,6 +23,13 @@ const model::Timeline *findTimeline(const model::Profile &profile, std::string_v
         if (timeline.name == name && !timeline.points.empty())
             return &timeline;
     return nullptr;
+}
+
+// The timelines this plot draws; others (e.g. a budget's queue depth) are not memory data.
+bool isPlotted(const model::Timeline &timeline)
+{
+    return !timeline.points.empty() &&
+           (timeline.name == "rss" || timeline.name == "heap" || timeline.name == "cpu" || timeline.name == "threads");
 }
 
 bool isDark(const QPalette &palette)
@@ -33,10 +42,21 @@ bool isDark(const QPalette &palette)
 MemoryPlot::MemoryPlot(QWidget *parent)
     : QWidget(parent)
     , plot_(new QCustomPlot(this))
+    , empty_(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
+    layout->addWidget(empty_);
+    // An empty plot with an empty legend reads as "broken"; say what is missing instead.
+    empty_->setObjectName(QStringLiteral("memory-empty"));
+    empty_->setAlignment(Qt::AlignCenter);
+    empty_->setWordWrap(true);
+    empty_->setEnabled(false);
+    empty_->setText(tr("No memory data in this report.\nRecordings by perfwb poll the process's memory and CPU; "
+                       "Record with \"Track allocations\" adds the heap in use. Most imported formats have no "
+                       "timelines."));
+    empty_->hide();
     plot_->setInteractions(QCP::iRangeZoom | QCP::iRangeDrag);
     // Only time zooms and pans; the value axes follow the data.
     plot_->axisRect()->setRangeZoom(Qt::Horizontal);
@@ -97,6 +117,9 @@ QCPGraph *MemoryPlot::addGraph(const model::Timeline &timeline, QCPAxis *valueAx
     QCPGraph *graph = plot_->addGraph(plot_->xAxis, valueAxis);
     graph->setName(label);
     graph->setPen(QPen(colour, 1.6));
+    // A line needs two points: one reading is drawn as a dot.
+    if (timeline.points.size() == 1)
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
     graph->setData(keys, values, std::is_sorted(keys.begin(), keys.end()));
     graphs_.insert(QString::fromStdString(timeline.name), graph);
     return graph;
@@ -107,26 +130,38 @@ void MemoryPlot::rebuild()
     plot_->clearGraphs();
     graphs_.clear();
     full_ = profile_ ? ProfileTimeRange::of(*profile_) : ProfileTimeRange{};
+    const bool hasData = profile_ && std::any_of(profile_->timelines.begin(), profile_->timelines.end(),
+                                                 [](const model::Timeline &t) { return isPlotted(t); });
+    // A recording's first snapshots have no poll yet: keep the (empty) plot rather than flicker.
+    const bool explain = profile_ && !hasData && !live_;
+    plot_->setVisible(!explain);
+    empty_->setVisible(explain);
     if (!profile_ || !full_.valid()) {
         plot_->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
     const bool dark = isDark(palette());
-    double memMax = 1;
-    if (const auto *rss = findTimeline(*profile_, "rss")) {
+    const auto *rss = findTimeline(*profile_, "rss");
+    const auto *heap = findTimeline(*profile_, "heap");
+    // One unit for both memory graphs, GiB once they pass 2 GiB (IEC, as everywhere in perfwb).
+    double peakBytes = 0;
+    for (const auto *timeline : {rss, heap})
+        if (timeline)
+            for (const auto &p : timeline->points)
+                peakBytes = std::max(peakBytes, p.value);
+    const bool gib = peakBytes >= 2 * kGiB;
+    const double memScale = gib ? kGiB : kMiB;
+    plot_->yAxis->setLabel(gib ? tr("Memory (GiB)") : tr("Memory (MiB)"));
+    const double memMax = std::max(gib ? 0.1 : 1.0, peakBytes / memScale);
+    if (rss) {
         QCPGraph *g =
-            addGraph(*rss, plot_->yAxis, kMiB, dark ? QColor(100, 170, 255) : QColor(30, 100, 200), tr("RSS"));
+            addGraph(*rss, plot_->yAxis, memScale, dark ? QColor(100, 170, 255) : QColor(30, 100, 200), tr("RSS"));
         QColor fill = g->pen().color();
         fill.setAlpha(40);
         g->setBrush(fill);
-        for (const auto &p : rss->points)
-            memMax = std::max(memMax, p.value / kMiB);
     }
-    if (const auto *heap = findTimeline(*profile_, "heap")) {
-        addGraph(*heap, plot_->yAxis, kMiB, dark ? QColor(120, 220, 140) : QColor(30, 140, 60), tr("Heap in use"));
-        for (const auto &p : heap->points)
-            memMax = std::max(memMax, p.value / kMiB);
-    }
+    if (heap)
+        addGraph(*heap, plot_->yAxis, memScale, dark ? QColor(120, 220, 140) : QColor(30, 140, 60), tr("Heap in use"));
     double cpuMax = 100;
     if (const auto *cpu = findTimeline(*profile_, "cpu")) {
         addGraph(*cpu, plot_->yAxis2, 1.0, dark ? QColor(255, 150, 70) : QColor(214, 90, 20), tr("CPU %"));
@@ -159,9 +194,24 @@ void MemoryPlot::rebuild()
 
 void MemoryPlot::resetZoom()
 {
-    if (full_.valid())
-        plot_->xAxis->setRange(0, double(full_.end - full_.begin) / 1e9);
+    if (full_.valid()) {
+        const double span = double(full_.end - full_.begin) / 1e9;
+        // A single instant (one poll) sits at the left edge of its range, half hidden by
+        // the axis: give it room on both sides.
+        if (span <= 0.001)
+            plot_->xAxis->setRange(-span, 2 * span);
+        else
+            plot_->xAxis->setRange(0, span);
+    }
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MemoryPlot::setLive(bool live)
+{
+    if (live == live_)
+        return;
+    live_ = live;
+    rebuild();
 }
 
 void MemoryPlot::setShowThreads(bool show)

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QCustomPlot;
+class QLabel;
 class QCPGraph;
 class QCPItemRect;
 class QCPAxis;
@@ -31,6 +32,10 @@ public:
     void setShowThreads(bool show);
     bool showThreads() const { return showThreads_; }
     void resetZoom();
+    // While a recording runs, a profile without timelines yet is not "no memory data".
+    void setLive(bool live);
+    // The line shown instead of the plot when the report has no memory or CPU timelines.
+    QLabel *emptyNote() const { return empty_; }
 
     // For tests and the report view: the graph plotting a timeline ("rss", "heap",
     // "cpu", "threads"), or nullptr when the profile has none.
@@ -58,6 +63,8 @@ private:
     void onSelectionAccepted(const QRect &rect);
 
     QCustomPlot *plot_ = nullptr;
+    QLabel *empty_ = nullptr;
+    bool live_ = false;
     QCPItemRect *selection_ = nullptr;
     MarksPlotLayer *marks_ = nullptr;
     QCPAxis *threadsAxis_ = nullptr;

@@ -81,11 +81,12 @@ void RecordingController::run(record::RecordOptions options)
     QString message, text;
     if (summary) {
         const auto &s = summary.value();
-        text = tr("%1 samples, %2 lost, %3 s, %4 threads")
-                   .arg(s.samples)
-                   .arg(s.lost)
-                   .arg(double(s.durationNs) / 1e9, 0, 'f', 2)
-                   .arg(s.threads);
+        // One %n per tr(): each count gets its own plural form.
+        const auto count = [](std::uint64_t n) { return static_cast<int>(std::min<std::uint64_t>(n, INT_MAX)); };
+        text = tr("%1, %2, %3, %4")
+                   .arg(tr("%Ln sample(s)", nullptr, count(s.samples)), tr("%Ln lost", nullptr, count(s.lost)),
+                        tr("%L1 s").arg(double(s.durationNs) / 1e9, 0, 'f', 2),
+                        tr("%Ln thread(s)", nullptr, count(s.threads)));
         if (s.exited && s.exitSignal != 0)
             text += tr(", target killed by signal %1").arg(s.exitSignal);
         else if (s.exited && s.exitCode != 0)

@@ -10,7 +10,8 @@ namespace perfwb::ui {
 
 std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<const model::Profile> profile,
                                                               const analysis::SampleFilter &filter,
-                                                              std::shared_ptr<const analysis::FunctionTable> functions)
+                                                              std::shared_ptr<const analysis::FunctionTable> functions,
+                                                              std::shared_ptr<const ReportAnalysis> previous)
 {
     auto a = std::make_shared<ReportAnalysis>();
     a->profile = std::move(profile);
@@ -19,12 +20,12 @@ std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<co
                        ? std::move(functions)
                        : std::make_shared<const analysis::FunctionTable>(*a->profile);
     a->weights = analysis::StackWeights::compute(*a->profile, filter);
+    // Both trees come sorted heaviest first.
     auto top = analysis::CallTree::topDown(*a->functions, a->weights);
-    top.sortChildren(*a->functions, analysis::CallTree::Order::ByWeight);
+    if (previous)
+        top.orderChildrenLike(*a->functions, *previous->topDown, *previous->functions);
     a->topDown = std::make_shared<const analysis::CallTree>(std::move(top));
-    auto bottom = analysis::CallTree::bottomUp(*a->functions, a->weights);
-    bottom.sortChildren(*a->functions, analysis::CallTree::Order::ByWeight);
-    a->bottomUp = std::make_shared<const analysis::CallTree>(std::move(bottom));
+    a->bottomUp = std::make_shared<const analysis::CallTree>(analysis::CallTree::bottomUp(*a->functions, a->weights));
     a->stats = analysis::FunctionStats::compute(*a->functions, a->weights);
     return a;
 }
@@ -128,8 +129,10 @@ void ReportDocument::startAnalysis()
     auto profile = profile_;
     auto filter = filter_;
     auto functions = analysis_ ? analysis_->functions : nullptr;
-    watcher_.setFuture(QtConcurrent::run(
-        [profile, filter, functions]() { return ReportAnalysis::compute(profile, filter, functions); }));
+    auto previous = live_ ? analysis_ : nullptr;
+    watcher_.setFuture(QtConcurrent::run([profile, filter, functions, previous]() {
+        return ReportAnalysis::compute(profile, filter, functions, previous);
+    }));
 }
 
 void ReportDocument::onFinished()

@@ -24,10 +24,12 @@ struct ReportAnalysis {
     analysis::FunctionStats stats;
 
     // Reuses `functions` when it was built from the same profile (it does not
-    // depend on the filter).
+    // depend on the filter). With `previous` (a live recording's last analysis) the
+    // top-down tree keeps its frames in the order `previous` had them.
     static std::shared_ptr<const ReportAnalysis> compute(std::shared_ptr<const model::Profile> profile,
                                                          const analysis::SampleFilter &filter,
-                                                         std::shared_ptr<const analysis::FunctionTable> functions = {});
+                                                         std::shared_ptr<const analysis::FunctionTable> functions = {},
+                                                         std::shared_ptr<const ReportAnalysis> previous = {});
 };
 
 // One open report: its profile, where it lives, whether it is saved, the current
@@ -55,6 +57,11 @@ public:
     void setThreads(std::vector<bool> threads);      // empty = every thread
     void clearFilter();
 
+    // A recording's document: each snapshot's flame graph keeps the frames where the
+    // last one drew them, instead of re-sorting by the weights of the moment.
+    void setLive(bool live) { live_ = live; }
+    bool isLive() const { return live_; }
+
     // The newest finished analysis (null until the first one is ready).
     std::shared_ptr<const ReportAnalysis> analysis() const { return analysis_; }
     bool isAnalysing() const { return pending_; }
@@ -74,6 +81,7 @@ private:
     std::shared_ptr<const model::Profile> profile_;
     QString path_;
     bool dirty_ = false;
+    bool live_ = false;
     analysis::SampleFilter filter_;
     std::shared_ptr<const ReportAnalysis> analysis_;
     QFutureWatcher<std::shared_ptr<const ReportAnalysis>> watcher_;

@@ -1,8 +1,11 @@
 #include "servicepanels.h"
 
 #include "budgetspage.h"
+#include "memoryplot.h"
 #include "recordingcontroller.h"
 #include "recordinggauges.h"
+#include "recordingindicator.h"
+#include "reportdocument.h"
 #include "reportview.h"
 #include "settingsdialog.h"
 #include "workbenchservice.h"
@@ -12,6 +15,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QMainWindow>
 #include <QPointer>
 #include <QThread>
@@ -70,18 +74,32 @@ void ServicePanels::prepare(record::RecordOptions &options) const
 
 void ServicePanels::attachRecording(ReportView *view)
 {
-    auto *gauges = new RecordingGauges(service_->service().budgets(), QThread::idealThreadCount(), view);
-    view->setHeaderWidget(gauges);
+    auto *strip = new QWidget(view);
+    auto *indicator = new RecordingIndicator(recorder_, strip);
+    auto *gauges = new RecordingGauges(service_->service().budgets(), QThread::idealThreadCount(), strip);
+    auto *layout = new QHBoxLayout(strip);
+    layout->setContentsMargins(6, 0, 0, 0);
+    layout->addWidget(indicator);
+    layout->addWidget(gauges, 1);
+    view->setHeaderWidget(strip);
+    view->memory()->setLive(true);
+    view->document()->setLive(true);
     QPointer<ReportView> guard(view);
-    auto *context = new QObject(gauges); // the connections end with the gauges
+    auto *context = new QObject(strip); // the connections end with the strip
     connect(recorder_, &RecordingController::snapshotReady, context,
-            [gauges](const std::shared_ptr<const model::Profile> &profile) { gauges->observe(*profile); });
+            [gauges, indicator](const std::shared_ptr<const model::Profile> &profile) {
+                indicator->observe(*profile);
+                gauges->observe(*profile);
+            });
     connect(gauges, &RecordingGauges::limitCrossed, context, [this](const QString &text, qint64 timeNs) {
         recorder_->addMark(model::Mark{text.toStdString(), model::kBudgetMarkCategory, timeNs, timeNs, 0});
     });
     const auto detach = [guard] {
-        if (guard)
-            guard->setHeaderWidget(nullptr);
+        if (!guard)
+            return;
+        guard->setHeaderWidget(nullptr);
+        guard->memory()->setLive(false);
+        guard->document()->setLive(false);
     };
     connect(recorder_, &RecordingController::finished, context, detach);
     connect(recorder_, &RecordingController::failed, context, detach);

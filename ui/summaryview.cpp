@@ -32,7 +32,7 @@ QString formatDuration(std::int64_t ns)
 QString formatValue(double value, const std::string &unit)
 {
     if (unit == "bytes")
-        return QLocale().formattedDataSize(static_cast<qint64>(value), 1, QLocale::DataSizeTraditionalFormat);
+        return QLocale().formattedDataSize(static_cast<qint64>(value), 1, QLocale::DataSizeIecFormat);
     if (unit == "count" || unit.empty())
         return QLocale().toString(value);
     if (unit == "percent")

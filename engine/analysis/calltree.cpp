@@ -1,6 +1,8 @@
 #include "calltree.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 namespace perfwb::analysis {
 
@@ -94,6 +96,42 @@ void CallTree::sortChildren(const FunctionTable &functions, Order order)
                 return nameA < nameB;
             return functions.module(na.function) < functions.module(nb.function);
         });
+    }
+}
+
+void CallTree::orderChildrenLike(const FunctionTable &functions, const CallTree &previous,
+                                 const FunctionTable &previousFunctions)
+{
+    constexpr std::uint32_t kNone = ~std::uint32_t{0};
+    const auto key = [](const FunctionTable &table, FunctionId f) {
+        std::string k(table.name(f));
+        k += '\0';
+        k += table.module(f);
+        return k;
+    };
+    std::vector<std::uint32_t> match(nodes_.size(), kNone); // node of `previous` at the same path
+    match[0] = 0;
+    std::unordered_map<std::string, std::uint32_t> rankOf;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked; // rank, child
+    // Parents have smaller ids than their children: each node is matched before its children.
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+        if (match[i] == kNone || nodes_[i].children.empty())
+            continue;
+        const auto &before = previous.nodes_[match[i]].children;
+        rankOf.clear();
+        for (std::uint32_t r = 0; r < before.size(); ++r)
+            rankOf.emplace(key(previousFunctions, previous.nodes_[before[r]].function), r);
+        ranked.clear();
+        for (const std::uint32_t c : nodes_[i].children) {
+            const auto it = rankOf.find(key(functions, nodes_[c].function));
+            if (it != rankOf.end())
+                match[c] = before[it->second];
+            ranked.emplace_back(it == rankOf.end() ? kNone : it->second, c);
+        }
+        // Stable: new children keep the current order among themselves.
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (std::size_t k = 0; k < ranked.size(); ++k)
+            nodes_[i].children[k] = ranked[k].second;
     }
 }
 

@@ -35,6 +35,11 @@ public:
     std::uint64_t total() const { return nodes_.front().total; }
     // Heaviest first (ties by name), or alphabetical: stable, so exports are reproducible.
     void sortChildren(const FunctionTable &functions, Order order);
+    // Orders each node's children as the node at the same path in `previous` had them
+    // (functions matched by name and module), children it did not have after them in
+    // the current order: a live view's frames keep their place between snapshots.
+    void orderChildrenLike(const FunctionTable &functions, const CallTree &previous,
+                           const FunctionTable &previousFunctions);
     // Ids on the path from the root to `id`, root excluded.
     std::vector<std::uint32_t> pathTo(std::uint32_t id) const;
 

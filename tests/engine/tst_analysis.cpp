@@ -143,6 +143,50 @@ private Q_SLOTS:
         }
     }
 
+    // Live snapshots: what the previous tree showed keeps its place although the weights
+    // changed order; what is new comes after, heaviest first.
+    void orderChildrenLike_data()
+    {
+        QTest::addColumn<QList<StackSpec>>("before");
+        QTest::addColumn<QList<StackSpec>>("after");
+        QTest::addColumn<QString>("expected");
+        const QList<StackSpec> workers = {{"main;worker_c", 4, 0, 1},
+                                          {"main;worker_b", 3, 0, 1},
+                                          {"main;worker_d", 2, 0, 1},
+                                          {"main;worker_a", 1, 0, 1}};
+        QTest::newRow("reweighted") << workers
+                                    << QList<StackSpec>{{"main;worker_c", 5, 0, 1},
+                                                        {"main;worker_b", 6, 0, 1},
+                                                        {"main;worker_d", 9, 0, 1},
+                                                        {"main;worker_a", 8, 0, 1}}
+                                    << "main:0/28 main;worker_c:5/5 main;worker_b:6/6 main;worker_d:9/9 "
+                                       "main;worker_a:8/8";
+        QTest::newRow("new ones last") << workers
+                                       << QList<StackSpec>{{"main;worker_a", 1, 0, 1},
+                                                           {"main;new_small", 2, 0, 1},
+                                                           {"main;new_big", 7, 0, 1},
+                                                           {"main;worker_c", 3, 0, 1}}
+                                       << "main:0/13 main;worker_c:3/3 main;worker_a:1/1 main;new_big:7/7 "
+                                          "main;new_small:2/2";
+        QTest::newRow("nested") << QList<StackSpec>{{"main;a;x", 5, 0, 1}, {"main;a;y", 1, 0, 1}}
+                                << QList<StackSpec>{{"main;a;x", 1, 0, 1}, {"main;a;y", 5, 0, 1}}
+                                << "main:0/6 main;a:0/6 main;a;x:1/1 main;a;y:5/5";
+    }
+    void orderChildrenLike()
+    {
+        QFETCH(QList<StackSpec>, before);
+        QFETCH(QList<StackSpec>, after);
+        QFETCH(QString, expected);
+        const auto p0 = makeProfile(before);
+        const auto p1 = makeProfile(after);
+        const analysis::FunctionTable f0(p0);
+        const analysis::FunctionTable f1(p1);
+        const auto t0 = analysis::CallTree::topDown(f0, analysis::StackWeights::compute(p0));
+        auto t1 = analysis::CallTree::topDown(f1, analysis::StackWeights::compute(p1));
+        t1.orderChildrenLike(f1, t0, f0);
+        QCOMPARE(treeText(f1, t1), expected);
+    }
+
     void bottomUp()
     {
         const auto p = makeProfile(kBasic);

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "offendertablemodel.h"
 #include "recorddialog.h"
+#include "recordingindicator.h"
 #include "reportdocument.h"
 #include "reportview.h"
 #include "servicepanels.h"
@@ -477,9 +478,15 @@ private Q_SLOTS:
         window.startRecording(options);
         ui::ReportView *view = window.currentView();
         QVERIFY(view->headerWidget() != nullptr);
+        // The strip says that it records, for how long and how many samples came.
+        auto *indicator = view->headerWidget()->findChild<ui::RecordingIndicator *>();
+        QVERIFY(indicator);
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->text().contains(u"Recording 0:0"_s), 5000);
+        QVERIFY(view->document()->isLive());
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 60000);
         QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
         QTRY_VERIFY_WITH_TIMEOUT(view->headerWidget() == nullptr, 5000);
+        QVERIFY(!view->document()->isLive());
         const auto profile = view->document()->profile();
         QStringList crossings;
         for (const auto &m : profile->marks) {

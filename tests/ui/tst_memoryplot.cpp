@@ -76,6 +76,85 @@ private Q_SLOTS:
         QCOMPARE(plot.graph("threads")->dataCount(), 41);
     }
 
+    // No memory timelines: one line says so instead of an empty plot and legend; while
+    // a recording waits for its first poll the plot stays.
+    void saysWhenThereIsNoMemoryData()
+    {
+        auto profile = std::make_shared<model::Profile>();
+        const auto t = profile->internThread(1, 1, "main");
+        const std::vector<model::FrameId> frames{profile->internFrame("f", "m", "", 0)};
+        profile->addSample(kBase, t, profile->stacks.internPath(frames), 1);
+        ui::MemoryPlot plot;
+        plot.resize(600, 300);
+        plot.show();
+        plot.setProfile(profile);
+        QVERIFY(plot.emptyNote()->isVisible());
+        QVERIFY(!plot.plot()->isVisible());
+        QVERIFY(plot.emptyNote()->text().contains(QStringLiteral("No memory data")));
+        plot.setLive(true);
+        QVERIFY(!plot.emptyNote()->isVisible());
+        QVERIFY(plot.plot()->isVisible());
+        plot.setLive(false);
+        plot.setProfile(polledProfile());
+        QVERIFY(!plot.emptyNote()->isVisible());
+        QVERIFY(plot.plot()->isVisible());
+    }
+
+    // One poll is a dot, not an invisible line of one point.
+    void singlePointIsDrawn()
+    {
+        auto profile = std::make_shared<model::Profile>();
+        profile->timelines = {{"rss", "bytes", {{kBase, 64.0 * 1024 * 1024}}}};
+        ui::MemoryPlot plot;
+        plot.resize(600, 300);
+        plot.setProfile(profile);
+        QCPGraph *rss = plot.graph("rss");
+        QVERIFY(rss);
+        QCOMPARE(rss->dataCount(), 1);
+        QVERIFY(!rss->scatterStyle().isNone());
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.plot()->replot();
+        const QImage image = plot.plot()->grab().toImage();
+        const double x = plot.plot()->xAxis->coordToPixel(0);
+        const double y = plot.plot()->yAxis->coordToPixel(64);
+        QVERIFY(x > plot.plot()->axisRect()->left() + 10); // not on the axis
+        QCOMPARE(image.pixelColor(int(x), int(y)), rss->pen().color());
+    }
+
+    // MiB up to 2 GiB, then GiB; tick labels in the locale's number format.
+    void memoryUnitsAndLocale_data()
+    {
+        QTest::addColumn<double>("peakMiB");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<double>("plotted");
+        QTest::newRow("MiB") << 512.0 << "Memory (MiB)" << 512.0;
+        QTest::newRow("GiB") << 3072.0 << "Memory (GiB)" << 3.0;
+    }
+    void memoryUnitsAndLocale()
+    {
+        QFETCH(double, peakMiB);
+        QFETCH(QString, label);
+        QFETCH(double, plotted);
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        auto profile = std::make_shared<model::Profile>();
+        profile->timelines = {
+            {"rss", "bytes", {{kBase, 1.0 * 1024 * 1024}, {kBase + 1'000'000'000, peakMiB * 1024 * 1024}}}};
+        ui::MemoryPlot plot;
+        plot.resize(600, 300);
+        plot.setProfile(profile);
+        plot.plot()->xAxis->setRange(0, 0.5); // ticks at 0,1 … 0,5: decimals on the time axis
+        plot.plot()->replot();
+        QLocale::setDefault(previous);
+        QCOMPARE(plot.plot()->yAxis->label(), label);
+        bool found = false;
+        QCOMPARE(plot.graph("rss")->getValueRange(found).upper, plotted);
+        const QStringList ticks = plot.plot()->xAxis->tickVectorLabels().toList();
+        QVERIFY2(std::any_of(ticks.begin(), ticks.end(), [](const QString &t) { return t.contains(u','); }),
+                 qPrintable(ticks.join(u' ')));
+    }
+
     void crowdedMarksStayCheap()
     {
         // A program that posted 20,000 marks: one layer, no items, and only labels that
