@@ -42,6 +42,9 @@ const std::map<QString, Command> &commands()
 void printUsage()
 {
     std::string text = "Usage: perfwb [--verbose] [FILE...]          open the workbench (GUI)\n"
+                       "       perfwb [--verbose] FILE... --page PAGE open each FILE on PAGE (GUI): summary,\n"
+                       "                                             flamegraph, topdown, bottomup, callercallee,\n"
+                       "                                             timeline, memory, allocations\n"
                        "       perfwb [--verbose] --compare BASE NEW  open two runs compared (GUI)\n"
                        "       perfwb [--verbose] COMMAND [ARGS...]  run headless\n\nCommands:\n";
     for (const auto &[name, cmd] : commands())

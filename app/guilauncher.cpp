@@ -1,8 +1,10 @@
 #include "cli.h"
 #include "commands.h"
+#include "core/result.h"
 
 #ifdef PERFWB_WITH_GUI
 #include "mainwindow.h"
+#include "reportview.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -11,12 +13,57 @@
 #endif
 
 #include <cstdlib>
+#include <optional>
 
 namespace perfwb::app {
+
+#ifdef PERFWB_WITH_GUI
+namespace {
+// `perfwb [FILE…] [--compare BASE NEW] [--page PAGE]`: every other argument not starting
+// with '-' is a file to open in its own tab.
+struct GuiArguments {
+    QStringList files;
+    QStringList compare; // BASE, NEW
+    std::optional<ui::ReportView::Page> page;
+};
+
+// Read before QApplication exists, so a bad --page fails at once, display or not.
+Result<GuiArguments> parseGuiArguments(int argc, char **argv)
+{
+    GuiArguments parsed;
+    const QString pages = ui::ReportView::pageNames().join(QStringLiteral(", "));
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("--compare") && i + 2 < argc) {
+            parsed.compare = {QString::fromLocal8Bit(argv[i + 1]), QString::fromLocal8Bit(argv[i + 2])};
+            i += 2;
+        } else if (arg == QLatin1String("--page")) {
+            if (i + 1 >= argc)
+                return makeError(QStringLiteral("--page needs a page name: %1").arg(pages).toStdString());
+            const QString name = QString::fromLocal8Bit(argv[++i]);
+            parsed.page = ui::ReportView::pageNamed(name);
+            if (!parsed.page)
+                return makeError(
+                    QStringLiteral("unknown page '%1' for --page; the pages are %2").arg(name, pages).toStdString());
+        } else if (!arg.startsWith(QLatin1Char('-'))) {
+            parsed.files << arg;
+        }
+    }
+    if (parsed.page && parsed.files.isEmpty())
+        return makeError(std::string("--page opens FILE arguments on a page, and no FILE was given"));
+    return parsed;
+}
+} // namespace
+#endif
 
 int runGui(int argc, char **argv)
 {
 #ifdef PERFWB_WITH_GUI
+    auto arguments = parseGuiArguments(argc, argv);
+    if (!arguments) {
+        printError(arguments.message());
+        return ExitUsage;
+    }
     // Qt aborts without a display; say what to do instead.
     const bool platformChosen = std::getenv("QT_QPA_PLATFORM") != nullptr;
     const bool display = std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
@@ -39,17 +86,10 @@ int runGui(int argc, char **argv)
         QApplication::installTranslator(&qt);
     ui::MainWindow window;
     window.show();
-    // `perfwb a.perfwb b.data`: every argument is a file to open in its own tab;
-    // `perfwb --compare BASE NEW` opens a comparison of two runs.
-    const auto args = QApplication::arguments();
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--compare") && i + 2 < args.size()) {
-            window.compareFiles(args[i + 1], args[i + 2]);
-            i += 2;
-        } else if (!args[i].startsWith(QLatin1Char('-'))) {
-            window.openFile(args[i]);
-        }
-    }
+    if (!arguments->compare.isEmpty())
+        window.compareFiles(arguments->compare[0], arguments->compare[1]);
+    for (const auto &file : arguments->files)
+        window.openFile(file, arguments->page);
     return QApplication::exec();
 #else
     (void)argc;

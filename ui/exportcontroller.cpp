@@ -1,12 +1,14 @@
 #include "exportcontroller.h"
 
 #include "backgroundjob.h"
+#include "compareview.h"
 #include "comparisondocument.h"
 #include "report/diffhtmlwriter.h"
 #include "report/diffsvgwriter.h"
 #include "report/fileio.h"
 #include "report/formatregistry.h"
 #include "reportdocument.h"
+#include "reportview.h"
 #include "settings/outputdirectory.h"
 
 #include <QFileInfo>
@@ -24,6 +26,12 @@ std::string labelOf(const ReportDocument &doc)
     return QFileInfo(doc.path()).completeBaseName().toStdString();
 }
 
+// A comparison is named after its new run, as `perfwb diff` names its outputs.
+std::string labelOf(const ExportSource &source)
+{
+    return source.comparison ? labelOf(*source.comparison->next()) : labelOf(*source.report);
+}
+
 // As `perfwb diff` labels the runs: "label (file)" or the file name.
 std::string longLabelOf(const ReportDocument &doc)
 {
@@ -35,35 +43,87 @@ std::string longLabelOf(const ReportDocument &doc)
 }
 } // namespace
 
+ExportSource ExportSource::of(const QWidget *tab)
+{
+    if (const auto *comparison = qobject_cast<const CompareView *>(tab))
+        return {nullptr, comparison->document()};
+    if (const auto *view = qobject_cast<const ReportView *>(tab))
+        return {view->document(), nullptr};
+    return {};
+}
+
 ExportController::ExportController(QWidget *window)
     : QObject(window)
     , window_(window)
 {}
 
-bool ExportController::comparisonSupports(const QString &format)
+QList<ExportFormat> ExportController::formatsFor(const ExportSource &source)
 {
-    return format == QLatin1String("html") || format == QLatin1String("svg");
+    if (source.comparison)
+        return comparisonExportFormats();
+    return source.report ? reportExportFormats() : QList<ExportFormat>{};
 }
 
-Result<std::string> ExportController::targetFor(const QString &path, const std::string &label, std::string_view what,
-                                                std::string_view extension)
+Result<QString> ExportController::freeTarget(const std::string &dir, const std::string &label,
+                                             const ExportFormat &format) const
 {
+    const std::string what = format.what.toStdString();
+    const std::string extension = format.extension.toStdString();
+    for (int n = 1;; ++n) {
+        auto path =
+            settings::OutputDirectory::pathIn(dir, label, n == 1 ? what : what + "-" + std::to_string(n), extension);
+        if (!path)
+            return makeError(path.message());
+        const QString absolute = QFileInfo(QString::fromStdString(*path)).absoluteFilePath();
+        if (!QFileInfo::exists(absolute) && !writing_.contains(absolute))
+            return absolute;
+    }
+}
+
+Result<QString> ExportController::targetFor(const QString &path, const std::string &label,
+                                            const ExportFormat &format) const
+{
+    // A path the user chose was confirmed in the file dialog if it exists.
     if (!path.isEmpty())
-        return path.toStdString();
-    return settings::OutputDirectory::pathFor(label, what, extension);
+        return QFileInfo(path).absoluteFilePath();
+    auto dir = settings::OutputDirectory::fromEnvironment();
+    if (!dir)
+        return makeError(dir.message());
+    return freeTarget(*dir, label, format);
 }
 
-void ExportController::exportReport(const ReportDocument &document, const QString &format, const QString &path)
+QString ExportController::freePathIn(const QString &dir, const ExportSource &source, const QString &format) const
 {
-    const auto profile = document.profile();
-    if (!profile)
+    const auto chosen = findExportFormat(formatsFor(source), format);
+    if (!chosen)
+        return {};
+    auto path = freeTarget(dir.toStdString(), labelOf(source), *chosen);
+    return path ? *path : QString();
+}
+
+void ExportController::exportFrom(const ExportSource &source, const QString &format, const QString &path)
+{
+    if (source.isEmpty())
         return;
-    const auto *exporter = report::FormatRegistry::exporter(format.toStdString());
-    if (!exporter) {
-        Q_EMIT failed(tr("unknown export format '%1'").arg(format));
+    const auto chosen = findExportFormat(formatsFor(source), format);
+    if (!chosen) {
+        Q_EMIT failed(source.comparison ? tr("a comparison exports to HTML or SVG, not '%1'").arg(format)
+                                        : tr("unknown export format '%1'").arg(format));
         return;
     }
-    auto target = targetFor(path, labelOf(document), exporter->what(), exporter->extension());
+    if (source.comparison)
+        exportComparison(*source.comparison, *chosen, path);
+    else
+        exportReport(*source.report, *chosen, path);
+}
+
+void ExportController::exportReport(const ReportDocument &document, const ExportFormat &format, const QString &path)
+{
+    const auto profile = document.profile();
+    const auto *exporter = report::FormatRegistry::exporter(format.format.toStdString());
+    if (!profile || !exporter)
+        return;
+    auto target = targetFor(path, labelOf(document), format);
     if (!target) {
         Q_EMIT failed(QString::fromStdString(target.message()));
         return;
@@ -73,7 +133,7 @@ void ExportController::exportReport(const ReportDocument &document, const QStrin
     run(*target, [exporter, profile, options](std::string &out) { return exporter->write(*profile, options, out); });
 }
 
-void ExportController::exportComparison(const ComparisonDocument &comparison, const QString &format,
+void ExportController::exportComparison(const ComparisonDocument &comparison, const ExportFormat &format,
                                         const QString &path)
 {
     const auto diff = comparison.diff();
@@ -83,20 +143,14 @@ void ExportController::exportComparison(const ComparisonDocument &comparison, co
         Q_EMIT failed(tr("the comparison is still being computed; export again in a moment"));
         return;
     }
-    if (!comparisonSupports(format)) {
-        Q_EMIT failed(tr("a comparison exports to HTML or SVG, not '%1'").arg(format));
-        return;
-    }
-    const bool html = format == QLatin1String("html");
-    auto target =
-        targetFor(path, labelOf(*comparison.next()), html ? "diff" : "diff-flamegraph", html ? "html" : "svg");
+    auto target = targetFor(path, labelOf(*comparison.next()), format);
     if (!target) {
         Q_EMIT failed(QString::fromStdString(target.message()));
         return;
     }
     const std::string baseLabel = longLabelOf(*comparison.base());
     const std::string nextLabel = longLabelOf(*comparison.next());
-    if (html) {
+    if (format.format == QLatin1String("html")) {
         run(*target, [diff, base, next, baseLabel, nextLabel](std::string &out) {
             return report::DiffHtmlWriter::write(*diff, *base, *next, {baseLabel, nextLabel}, out);
         });
@@ -108,24 +162,26 @@ void ExportController::exportComparison(const ComparisonDocument &comparison, co
     }
 }
 
-void ExportController::run(const std::string &target, std::function<Status(std::string &)> render)
+void ExportController::run(const QString &target, std::function<Status(std::string &)> render)
 {
     auto status = std::make_shared<Status>();
-    const QString shown = QString::fromStdString(target);
-    BackgroundJob::start(
-        window_, tr("Exporting %1…").arg(QFileInfo(shown).fileName()),
-        [render = std::move(render), target, status] {
+    writing_.insert(target);
+    auto *job = BackgroundJob::start(
+        window_, tr("Exporting %1…").arg(QFileInfo(target).fileName()),
+        [render = std::move(render), file = target.toStdString(), status] {
             std::string out;
             *status = render(out);
             if (status->isOk())
-                *status = report::writeFileAtomically(target, out);
+                *status = report::writeFileAtomically(file, out);
         },
-        [this, status, shown] {
+        [this, status, target] {
             if (!status->isOk())
                 Q_EMIT failed(QString::fromStdString(status->message()));
             else
-                Q_EMIT exported(shown);
+                Q_EMIT exported(target);
         });
+    // A cancelled export still writes its file: the name stays taken until the work ends.
+    connect(job, &QObject::destroyed, this, [this, target] { writing_.remove(target); });
 }
 
 } // namespace perfwb::ui

@@ -4,6 +4,8 @@
 #include "compareview.h"
 #include "comparisondocument.h"
 #include "exportcontroller.h"
+#include "exportmenu.h"
+#include "exportstatus.h"
 #include "flamegraphoptions.h"
 #include "flamegraphview.h"
 #include "preseteditor.h"
@@ -11,7 +13,6 @@
 #include "recentfiles.h"
 #include "recorddialog.h"
 #include "recordingcontroller.h"
-#include "report/formatregistry.h"
 #include "report/runmanifest.h"
 #include "reportdocument.h"
 #include "reportsaver.h"
@@ -37,11 +38,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 // The open dialogs' filter: everything ProfileLoader opens.
 QString profileFilter()
 {
@@ -82,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
     createMenus();
     statusFields_ = new ReportStatusFields(statusBar());
+    exportStatus_ = new ExportStatus(statusBar());
     connect(viewOptions_, &FlameGraphOptions::changed, this, [this] {
         for (int i = 0; i < tabs_->count(); ++i)
             viewOptions_->applyTo(tabs_->widget(i));
@@ -95,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(saver_, &ReportSaver::failed, this,
             [this](const QString &message) { showError(tr("Cannot save the report"), message); });
     connect(exports_, &ExportController::exported, this, [this](const QString &path) {
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
+        exportStatus_->showExport(path);
         Q_EMIT exportFinished(path);
     });
     connect(exports_, &ExportController::failed, this,
@@ -181,25 +178,15 @@ void MainWindow::createMenus()
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("open")));
     recent_ = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
-    connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openFile);
+    connect(recent_, &RecentFiles::openRequested, this, [this](const QString &path) { openFile(path); });
     file->addSeparator();
     file->addAction(record_);
     file->addAction(attach_);
     file->addAction(stop_);
     file->addSeparator();
     file->addAction(saveAs_);
-    exportMenu_ = file->addMenu(tr("&Export"));
-    for (const auto &exporter : report::FormatRegistry::exporters()) {
-        const QString format = qs(exporter->format());
-        auto *a = exportMenu_->addAction(tr("%1 (.%2)").arg(qs(exporter->what()), qs(exporter->extension())), this,
-                                         [this, format] { exportCurrent(format); });
-        a->setObjectName(QStringLiteral("export-") + format);
-        a->setStatusTip(tr("Write the current selection into the standard output directory"));
-    }
-    exportMenu_->addSeparator();
-    auto *exportAs = exportMenu_->addAction(tr("Export &As…"), this, &MainWindow::exportAsDialog);
-    exportAs->setObjectName(QStringLiteral("export-as"));
-    exportAs->setStatusTip(tr("Choose the format and the file to write"));
+    exportMenu_ = new ExportMenu(
+        file->addMenu(tr("&Export")), exports_, [this] { return ExportSource::of(tabs_->currentWidget()); }, this);
     compare_ = file->addAction(tr("Compare &With…"), this, &MainWindow::compareDialog);
     compare_->setObjectName(QStringLiteral("compare"));
     compare_->setStatusTip(tr("Compare this report (the base run) with another run, side by side and as a diff"));
@@ -290,7 +277,7 @@ void MainWindow::updateTabTitle(ReportView *view)
     tabs_->setTabToolTip(index, doc->path());
 }
 
-void MainWindow::openFile(const QString &path)
+void MainWindow::openFile(const QString &path, std::optional<ReportView::Page> page)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     // A run's manifest opens every file of the run, one tab per tool.
@@ -302,14 +289,17 @@ void MainWindow::openFile(const QString &path)
         }
         recent_->add(absolute);
         for (const auto &file : manifest->openablePaths())
-            openFile(QString::fromStdString(file));
+            openFile(QString::fromStdString(file), page);
         return;
     }
     ProfileLoadJob::start(
         this, tr("Opening %1…").arg(QFileInfo(path).fileName()), {absolute},
-        [this, absolute](ProfileLoadJob::Profiles profiles) {
+        [this, absolute, page](ProfileLoadJob::Profiles profiles) {
             recent_->add(absolute);
-            Q_EMIT reportOpened(addReport(std::move(profiles.front()), absolute, false));
+            auto *view = addReport(std::move(profiles.front()), absolute, false);
+            if (page)
+                view->showPage(*page);
+            Q_EMIT reportOpened(view);
         },
         [this](const QString &message) { showError(tr("Cannot open the file"), message); });
 }
@@ -331,10 +321,7 @@ void MainWindow::loadInto(ReportView *view, const QString &path)
 
 void MainWindow::exportCurrent(const QString &format, const QString &path)
 {
-    if (auto *comparison = currentComparison())
-        exports_->exportComparison(*comparison->document(), format, path);
-    else if (auto *view = currentView())
-        exports_->exportReport(*view->document(), format, path);
+    exportMenu_->exportTo(format, path);
 }
 
 void MainWindow::saveCurrentAs(const QString &path)
@@ -474,11 +461,7 @@ void MainWindow::updateActions()
     const bool recording = recorder_->isRecording();
     saveAs_->setEnabled(has);
     close_->setEnabled(has || comparing);
-    exportMenu_->setEnabled(has || comparing);
-    // A comparison exports its HTML report and differential SVG; the other formats are per run.
-    for (auto *a : exportMenu_->actions())
-        a->setEnabled(!comparing || a->objectName() == QLatin1String("export-as") ||
-                      ExportController::comparisonSupports(a->objectName().mid(7)));
+    exportMenu_->update();
     compare_->setEnabled(has && !(currentView() == recordingView_ && recording));
     find_->setEnabled(has);
     resetZoom_->setEnabled(has);
@@ -490,34 +473,6 @@ void MainWindow::updateActions()
 CompareView *MainWindow::currentComparison() const
 {
     return qobject_cast<CompareView *>(tabs_->currentWidget());
-}
-
-void MainWindow::exportAsDialog()
-{
-    // One filter per format the current tab can write; the chosen filter names the format.
-    const bool comparing = currentComparison() != nullptr;
-    QStringList filters;
-    QStringList formats;
-    QStringList extensions;
-    for (const auto &exporter : report::FormatRegistry::exporters()) {
-        const QString format = qs(exporter->format());
-        if (comparing && !ExportController::comparisonSupports(format))
-            continue;
-        filters << tr("%1 (*.%2)").arg(qs(exporter->what()), qs(exporter->extension()));
-        formats << format;
-        extensions << qs(exporter->extension());
-    }
-    QString chosen;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export As"),
-                                                QSettings().value(QStringLiteral("lastExportDirectory")).toString(),
-                                                filters.join(QStringLiteral(";;")), &chosen);
-    if (path.isEmpty())
-        return;
-    QSettings().setValue(QStringLiteral("lastExportDirectory"), QFileInfo(path).absolutePath());
-    const auto index = std::max<qsizetype>(filters.indexOf(chosen), 0);
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1Char('.') + extensions.value(index);
-    exportCurrent(formats.value(index), path);
 }
 
 void MainWindow::compareDialog()

@@ -1,13 +1,14 @@
 #pragma once
 #include "model/profile.h"
+#include "reportview.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QAction;
-class QMenu;
 class QStackedWidget;
 class QTabWidget;
 
@@ -19,13 +20,14 @@ namespace perfwb::ui {
 
 class CompareView;
 class ExportController;
+class ExportMenu;
+class ExportStatus;
 class FlameGraphOptions;
 class RecentFiles;
 class RecordingController;
 class ReportDocument;
 class ReportSaver;
 class ReportStatusFields;
-class ReportView;
 class ServicePanels;
 
 // The workbench window: one tab per open report, menus, toolbar and status bar.
@@ -37,9 +39,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens a report or importable file in a new tab (off the GUI thread);
-    // reportOpened or errorShown follows.
-    void openFile(const QString &path);
+    // Opens a report or importable file in a new tab (off the GUI thread), on `page` if
+    // given (`perfwb FILE --page NAME`); reportOpened or errorShown follows.
+    void openFile(const QString &path, std::optional<ReportView::Page> page = std::nullopt);
     // Writes the current report's filtered view with one exporter into the
     // standard output directory (or `path`); exportFinished or errorShown follows.
     void exportCurrent(const QString &format, const QString &path = {});
@@ -62,6 +64,8 @@ public:
     QAction *action(const QString &name) const; // by objectName, e.g. "export-svg"
     RecordingController *recordingController() const { return recorder_; }
     ServicePanels *servicePanels() const { return panels_; }
+    ExportMenu *exportMenu() const { return exportMenu_; }
+    ExportStatus *exportStatus() const { return exportStatus_; }
 
 Q_SIGNALS:
     void reportOpened(perfwb::ui::ReportView *view);
@@ -87,7 +91,6 @@ private:
     bool maybeSave(ReportView *view); // false when the user kept the tab open
     void openDialog();
     void compareDialog();
-    void exportAsDialog();
     CompareView *addComparison(std::shared_ptr<const model::Profile> base, const QString &basePath,
                                std::shared_ptr<const model::Profile> next, const QString &newPath);
     // Record… with the Record dialog; a FIL_PERF preset chosen in it when PRESET is set.
@@ -101,7 +104,8 @@ private:
     QStackedWidget *stack_;
     QTabWidget *tabs_;
     RecentFiles *recent_ = nullptr;
-    QMenu *exportMenu_ = nullptr;
+    ExportMenu *exportMenu_ = nullptr;
+    ExportStatus *exportStatus_ = nullptr;
     QAction *saveAs_ = nullptr;
     QAction *close_ = nullptr;
     QAction *stop_ = nullptr;

@@ -15,9 +15,30 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <array>
 #include <limits>
 
 namespace perfwb::ui {
+
+namespace {
+struct PageName {
+    const char *name;
+    ReportView::Page page;
+};
+
+// Stable names for docs and links from CI summaries. "allocations" is the Memory page
+// for now: it plots the heap in use that allocation tracking records.
+constexpr std::array kPageNames{
+    PageName{"summary", ReportView::SummaryPage},
+    PageName{"flamegraph", ReportView::FlameGraphPage},
+    PageName{"topdown", ReportView::TopDownPage},
+    PageName{"bottomup", ReportView::BottomUpPage},
+    PageName{"callercallee", ReportView::CallerCalleePage},
+    PageName{"timeline", ReportView::TimelinePage},
+    PageName{"memory", ReportView::MemoryPage},
+    PageName{"allocations", ReportView::MemoryPage},
+};
+} // namespace
 
 ReportView::ReportView(ReportDocument *document, QWidget *parent)
     : QWidget(parent)
@@ -108,6 +129,22 @@ void ReportView::setHeaderWidget(QWidget *widget)
 void ReportView::showPage(Page page)
 {
     tabs_->setCurrentIndex(page);
+}
+
+QStringList ReportView::pageNames()
+{
+    QStringList names;
+    for (const auto &p : kPageNames)
+        names << QLatin1String(p.name);
+    return names;
+}
+
+std::optional<ReportView::Page> ReportView::pageNamed(const QString &name)
+{
+    for (const auto &p : kPageNames)
+        if (name == QLatin1String(p.name))
+            return p.page;
+    return std::nullopt;
 }
 
 void ReportView::showInFlameGraph(quint32 function)

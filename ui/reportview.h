@@ -2,6 +2,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -37,6 +39,9 @@ public:
     QTabWidget *tabs() const { return tabs_; }
 
     void showPage(Page page);
+    // The names `perfwb FILE --page NAME` takes, in tab order ("summary", "flamegraph", …).
+    static QStringList pageNames();
+    static std::optional<Page> pageNamed(const QString &name);
     // A strip above the pages (the live budget gauges of a recording); nullptr removes it.
     // The view takes ownership.
     void setHeaderWidget(QWidget *widget);
