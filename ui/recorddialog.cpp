@@ -30,6 +30,14 @@
 namespace perfwb::ui {
 
 namespace {
+// A row whose field is a layout (a line edit with its Browse button) gets no buddy from
+// QFormLayout, so its label would show the "&" instead of underlining the key.
+void addRowWithBuddy(QFormLayout *form, const QString &text, QLayout *field, QWidget *buddy)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(buddy);
+    form->addRow(label, field);
+}
 
 const char *kGroup = "record";
 
@@ -97,7 +105,7 @@ RecordDialog::RecordDialog(QWidget *parent)
     auto *outRow = new QHBoxLayout;
     outRow->addWidget(output_);
     outRow->addWidget(browseOut);
-    form->addRow(tr("&Report file:"), outRow);
+    addRowWithBuddy(form, tr("&Report file:"), outRow, output_);
 
     buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("&Record"));
@@ -135,7 +143,7 @@ void RecordDialog::addCommandRows(QFormLayout *form)
     auto *commandRow = new QHBoxLayout;
     commandRow->addWidget(command_);
     commandRow->addWidget(browse);
-    form->addRow(tr("&Command:"), commandRow);
+    addRowWithBuddy(form, tr("&Command:"), commandRow, command_);
     commandStatus_ = new QLabel;
     commandStatus_->setWordWrap(true);
     QPalette warn = commandStatus_->palette();
@@ -156,7 +164,7 @@ void RecordDialog::addCommandRows(QFormLayout *form)
     auto *dirRow = new QHBoxLayout;
     dirRow->addWidget(workingDir_);
     dirRow->addWidget(browseDir);
-    form->addRow(tr("&Working directory:"), dirRow);
+    addRowWithBuddy(form, tr("&Working directory:"), dirRow, workingDir_);
 }
 
 void RecordDialog::addEnvironmentRows(QFormLayout *form)
@@ -184,7 +192,7 @@ void RecordDialog::addEnvironmentRows(QFormLayout *form)
     auto *envRow = new QHBoxLayout;
     envRow->addWidget(environment_);
     envRow->addLayout(envButtons);
-    form->addRow(tr("&Environment:"), envRow);
+    addRowWithBuddy(form, tr("&Environment:"), envRow, environment_);
 }
 
 void RecordDialog::addSamplingRows(QFormLayout *form)

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -158,6 +159,20 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir outputs_;
+    // Every "&" in a label is an accelerator with a widget to go to, never a literal "&".
+    void labelsHaveBuddies()
+    {
+        ui::RecordDialog dialog;
+        int withMnemonic = 0;
+        for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+            const QString text = label->text();
+            if (label->textFormat() == Qt::RichText || !text.contains(u'&') || text.contains(QStringLiteral("&&")))
+                continue;
+            ++withMnemonic;
+            QVERIFY2(label->buddy(), qPrintable(text));
+        }
+        QVERIFY(withMnemonic >= 8);
+    }
 };
 
 QTEST_MAIN(TestRecordDialog)
