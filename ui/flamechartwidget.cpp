@@ -1,13 +1,23 @@
 #include "flamechartwidget.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QScrollArea>
 #include <QToolTip>
 
 #include <algorithm>
 
 namespace perfwb::ui {
+
+namespace {
+// A share in percent, readable down to the smallest ones a threshold merges.
+QString percent(double value)
+{
+    return value >= 0.01 || value == 0 ? QString::number(value, 'f', 2) : QString::number(value, 'g', 2);
+}
+} // namespace
 
 FlameChartWidget::FlameChartWidget(QWidget *parent)
     : QWidget(parent)
@@ -19,29 +29,88 @@ FlameChartWidget::FlameChartWidget(QWidget *parent)
 
 void FlameChartWidget::setRects(std::vector<Rect> rects, double total, std::size_t nodeCount)
 {
-    rects_ = std::move(rects);
+    allRects_ = std::move(rects);
     total_ = total;
     history_.clear();
+    trail_.clear();
     zoom_ = 0;
     hovered_ = 0;
-    maxDepth_ = 0;
-    const std::size_t n = rects_.size();
+    current_ = 0;
     rectOfNode_.assign(nodeCount, kNotLaidOut);
-    subtreeEnd_.assign(n, static_cast<std::uint32_t>(n));
-    std::vector<std::uint32_t> open; // rect indices on the current path
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto &r = rects_[i];
-        rectOfNode_[r.node] = static_cast<std::uint32_t>(i);
-        maxDepth_ = std::max(maxDepth_, r.depth);
+    applyThreshold();
+}
+
+void FlameChartWidget::setThresholdPercent(double percent)
+{
+    percent = std::max(0.0, percent);
+    if (percent == thresholdPercent_)
+        return;
+    thresholdPercent_ = percent;
+    const auto zoom = zoom_;
+    const auto current = current_;
+    applyThreshold();
+    if (zoom_ != zoom)
+        Q_EMIT zoomChanged(zoom_);
+    if (current_ != current)
+        Q_EMIT currentChanged(current_);
+}
+
+void FlameChartWidget::applyThreshold()
+{
+    // Children are never wider than their parent, so a frame below the threshold takes
+    // its whole subtree with it; its weight is counted as the parent's hidden callees.
+    const double minWidth = total_ * thresholdPercent_ / 100.0;
+    std::fill(rectOfNode_.begin(), rectOfNode_.end(), kNotLaidOut);
+    rects_.clear();
+    hidden_.clear();
+    subtreeEnd_.clear();
+    maxDepth_ = 0;
+    std::vector<std::uint32_t> open;       // kept rect indices on the current path
+    std::uint32_t skipBelow = kNotLaidOut; // depth of the left-out frame being skipped
+    for (const auto &r : allRects_) {
+        if (skipBelow != kNotLaidOut && r.depth > skipBelow)
+            continue;
+        skipBelow = kNotLaidOut;
+        const auto index = static_cast<std::uint32_t>(rects_.size());
         while (!open.empty() && rects_[open.back()].depth >= r.depth) {
-            subtreeEnd_[open.back()] = static_cast<std::uint32_t>(i);
+            subtreeEnd_[open.back()] = index;
             open.pop_back();
         }
-        open.push_back(static_cast<std::uint32_t>(i));
+        if (r.width < minWidth) {
+            if (!open.empty() && rects_[open.back()].depth + 1 == r.depth)
+                hidden_[open.back()] += r.width;
+            skipBelow = r.depth;
+            continue;
+        }
+        rectOfNode_[r.node] = index;
+        rects_.push_back(r);
+        hidden_.push_back(0);
+        subtreeEnd_.push_back(index + 1);
+        open.push_back(index);
+        maxDepth_ = std::max(maxDepth_, r.depth);
     }
+    for (const auto i : open)
+        subtreeEnd_[i] = static_cast<std::uint32_t>(rects_.size());
+    if (zoom_ != 0 && !isLaidOut(zoom_))
+        zoom_ = 0;
+    std::erase_if(history_, [this](std::uint32_t n) { return n != 0 && !isLaidOut(n); });
+    if (!isLaidOut(current_))
+        current_ = 0;
+    trail_.clear();
+    hovered_ = 0;
     setMinimumHeight(static_cast<int>(maxDepth_ + 2) * rowHeight_);
     updateGeometry();
     update();
+}
+
+bool FlameChartWidget::isLaidOut(std::uint32_t node) const
+{
+    return node < rectOfNode_.size() && rectOfNode_[node] != kNotLaidOut;
+}
+
+std::uint32_t FlameChartWidget::indexOf(std::uint32_t node) const
+{
+    return node < rectOfNode_.size() ? rectOfNode_[node] : kNotLaidOut;
 }
 
 void FlameChartWidget::setOrientation(Orientation orientation)
@@ -52,7 +121,7 @@ void FlameChartWidget::setOrientation(Orientation orientation)
 
 void FlameChartWidget::zoomTo(std::uint32_t node)
 {
-    if (node == zoom_ || (node != 0 && (node >= rectOfNode_.size() || rectOfNode_[node] == kNotLaidOut)))
+    if (node == zoom_ || (node != 0 && !isLaidOut(node)))
         return;
     history_.push_back(zoom_);
     zoom_ = node;
@@ -102,7 +171,7 @@ QRectF FlameChartWidget::rectFor(std::size_t index, const QRect &area) const
 
 QRectF FlameChartWidget::nodeRect(std::uint32_t node) const
 {
-    if (node >= rectOfNode_.size() || rectOfNode_[node] == kNotLaidOut)
+    if (!isLaidOut(node))
         return {};
     return rectFor(rectOfNode_[node], rect());
 }
@@ -162,6 +231,21 @@ void FlameChartWidget::paint(QPainter &painter, const QRect &area)
         }
         ++i;
     }
+    paintCurrent(painter, area);
+}
+
+void FlameChartWidget::paintCurrent(QPainter &painter, const QRect &area)
+{
+    const auto index = indexOf(current_);
+    if (index == kNotLaidOut || !shownInZoom(index))
+        return;
+    // Wide enough to see even when the frame is narrower than a pixel.
+    QRectF r = rectFor(index, area);
+    if (r.width() < 4)
+        r.adjust((r.width() - 4) / 2, 0, (4 - r.width()) / 2, 0);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(r.intersected(QRectF(area)).adjusted(1, 1, -2, -2));
 }
 
 void FlameChartWidget::paintEvent(QPaintEvent *)
@@ -228,7 +312,7 @@ bool FlameChartWidget::event(QEvent *event)
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const auto node = nodeAt(help->pos());
-        const QString tip = node == 0 ? QString() : tooltipFor(node);
+        const QString tip = node == 0 ? QString() : fullTooltipFor(node);
         if (tip.isEmpty())
             QToolTip::hideText();
         else
@@ -238,9 +322,160 @@ bool FlameChartWidget::event(QEvent *event)
     return QWidget::event(event);
 }
 
+QString FlameChartWidget::fullTooltipFor(std::uint32_t node) const
+{
+    const QString tip = tooltipFor(node);
+    const auto index = indexOf(node);
+    if (tip.isEmpty() || index == kNotLaidOut || hidden_[index] <= 0 || total_ <= 0)
+        return tip;
+    return tip + tr("<br>%1 % in callees below the %2 % threshold (not drawn)")
+                     .arg(percent(100.0 * hidden_[index] / total_), percent(thresholdPercent_));
+}
+
 QSize FlameChartWidget::sizeHint() const
 {
     return {900, static_cast<int>(maxDepth_ + 2) * rowHeight_};
+}
+
+// Keyboard navigation. Only frames drawn in the current zoom can become current: the
+// zoomed subtree and the zoomed frame's callers.
+bool FlameChartWidget::shownInZoom(std::uint32_t index) const
+{
+    if (zoom_ == 0)
+        return true;
+    const auto z = rectOfNode_[zoom_];
+    return (index >= z && index < subtreeEnd_[z]) || (index < z && z < subtreeEnd_[index]);
+}
+
+std::uint32_t FlameChartWidget::parentOf(std::uint32_t index) const
+{
+    // Depth first: the parent is the nearest earlier frame one row closer to the root.
+    for (auto i = index; i-- > 0;)
+        if (rects_[i].depth < rects_[index].depth)
+            return i;
+    return kNotLaidOut;
+}
+
+std::uint32_t FlameChartWidget::widestChildOf(std::uint32_t index) const
+{
+    std::uint32_t best = kNotLaidOut;
+    for (auto i = index + 1; i < subtreeEnd_[index]; i = subtreeEnd_[i])
+        if (best == kNotLaidOut || rects_[i].width > rects_[best].width)
+            best = i;
+    return best;
+}
+
+std::uint32_t FlameChartWidget::siblingOf(std::uint32_t index, bool next) const
+{
+    const auto depth = rects_[index].depth;
+    std::uint32_t found = kNotLaidOut;
+    if (next) {
+        const auto i = subtreeEnd_[index];
+        if (i < rects_.size() && rects_[i].depth == depth)
+            found = i;
+    } else {
+        for (auto i = index; i-- > 0 && rects_[i].depth >= depth;)
+            if (rects_[i].depth == depth) {
+                found = i;
+                break;
+            }
+    }
+    return found != kNotLaidOut && shownInZoom(found) ? found : kNotLaidOut;
+}
+
+void FlameChartWidget::moveCurrent(int key)
+{
+    const auto index = indexOf(current_);
+    if (index == kNotLaidOut || !shownInZoom(index)) {
+        setCurrentNode(zoom_ != 0 ? zoom_ : rects_.front().node); // the first key picks a start
+        return;
+    }
+    // Up always moves up on screen: away from the root in a flame graph, towards it in an icicle.
+    const bool towardsRoot = (key == Qt::Key_Down) == (orientation_ == Orientation::Flame);
+    const bool sideways = key == Qt::Key_Left || key == Qt::Key_Right;
+    const auto came = trail_.empty() ? kNotLaidOut : indexOf(trail_.back());
+    std::uint32_t target = kNotLaidOut;
+    if (sideways) {
+        target = siblingOf(index, key == Qt::Key_Right);
+        trail_.clear();
+    } else if (towardsRoot) {
+        target = parentOf(index);
+        if (target != kNotLaidOut)
+            trail_.push_back(current_);
+    } else if (came != kNotLaidOut && parentOf(came) == index) {
+        target = came; // back down the way we came up
+        trail_.pop_back();
+    } else {
+        target = widestChildOf(index);
+        trail_.clear();
+    }
+    if (target != kNotLaidOut)
+        setCurrentNode(rects_[target].node);
+}
+
+void FlameChartWidget::setCurrentNode(std::uint32_t node)
+{
+    if (node == current_ || (node != 0 && !isLaidOut(node)))
+        return;
+    current_ = node;
+    update();
+    Q_EMIT currentChanged(node);
+    Q_EMIT nodeHovered(node); // whatever shows the hovered frame shows the keyboard's too
+    if (node == 0)
+        return;
+    const QRectF r = nodeRect(node);
+    auto *area = parentWidget() ? qobject_cast<QScrollArea *>(parentWidget()->parentWidget()) : nullptr;
+    if (area && area->widget() == this)
+        area->ensureVisible(static_cast<int>(r.center().x()), static_cast<int>(r.center().y()), 0, rowHeight_);
+    if (isVisible() && hasFocus()) {
+        const QString tip = fullTooltipFor(node);
+        const QRect shown = r.toRect().intersected(rect());
+        QToolTip::showText(mapToGlobal(QPoint(shown.center().x(), shown.bottom())), tip, this, shown);
+    }
+}
+
+void FlameChartWidget::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+        if (rects_.empty())
+            break;
+        moveCurrent(event->key());
+        return;
+    case Qt::Key_Enter:
+    case Qt::Key_Return:
+        if (current_ == 0)
+            break;
+        zoomTo(current_);
+        return;
+    case Qt::Key_Backspace:
+        if (history_.empty())
+            break;
+        back();
+        return;
+    case Qt::Key_Escape:
+        if (zoom_ == 0)
+            break; // not ours: a dialog may close on it
+        resetZoom();
+        return;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+QList<QPair<QString, QString>> FlameChartWidget::keyHelp()
+{
+    return {
+        {tr("Click / Enter"), tr("Flame graph: zoom into a frame / the current frame")},
+        {tr("Backspace / right-click"), tr("Flame graph: back to the previous zoom")},
+        {tr("Esc"), tr("Flame graph: reset zoom (show everything)")},
+        {tr("Up / Down"), tr("Flame graph: current frame one row up / down (callee or caller)")},
+        {tr("Left / Right"), tr("Flame graph: previous / next frame under the same caller")},
+    };
 }
 
 } // namespace perfwb::ui

@@ -1,6 +1,7 @@
 #include "flamegraphoptions.h"
 
 #include "compareview.h"
+#include "diffflamegraphwidget.h"
 #include "flamegraphview.h"
 #include "reportview.h"
 
@@ -35,6 +36,8 @@ FlameGraphOptions::FlameGraphOptions(QObject *parent)
         ->setChecked(true);
     (settings.value(QStringLiteral("view/colouring")).toString() == QLatin1String("module") ? byModule_ : byName_)
         ->setChecked(true);
+    thresholdPercent_ =
+        settings.value(QStringLiteral("view/threshold"), FlameGraphWidget::kDefaultThresholdPercent).toDouble();
 }
 
 QList<QAction *> FlameGraphOptions::orientationActions() const
@@ -59,23 +62,34 @@ FlameGraphWidget::Colouring FlameGraphOptions::colouring() const
 
 void FlameGraphOptions::applyTo(QWidget *tab) const
 {
-    if (auto *comparison = qobject_cast<CompareView *>(tab)) {
+    auto *comparison = qobject_cast<CompareView *>(tab);
+    auto *view = qobject_cast<ReportView *>(tab);
+    if (!comparison && !view)
+        return;
+    if (comparison) {
         comparison->setOrientation(orientation());
         comparison->setColouring(colouring());
     }
-    auto *view = qobject_cast<ReportView *>(tab);
-    if (!view)
-        return;
-    // Blocked: the view reports option changes as the user's, which would come back here.
-    const QSignalBlocker block(view->flameGraph());
-    view->flameGraph()->setOrientation(orientation());
-    view->flameGraph()->setColouring(colouring());
+    // Blocked: the views report option changes as the user's, which would come back here.
+    if (view) {
+        const QSignalBlocker block(view->flameGraph());
+        view->flameGraph()->setOrientation(orientation());
+        view->flameGraph()->setColouring(colouring());
+    }
+    // The threshold holds for every flame graph of the tab (a comparison has three).
+    for (auto *graph : tab->findChildren<FlameGraphView *>()) {
+        const QSignalBlocker block(graph);
+        graph->setThresholdPercent(thresholdPercent_);
+    }
+    for (auto *diff : tab->findChildren<DiffFlameGraphWidget *>())
+        diff->setThresholdPercent(thresholdPercent_);
 }
 
 void FlameGraphOptions::follow(const FlameGraphView *view)
 {
     (view->orientation() == FlameGraphWidget::Orientation::Flame ? flame_ : icicle_)->setChecked(true);
     (view->colouring() == FlameGraphWidget::Colouring::ByName ? byName_ : byModule_)->setChecked(true);
+    thresholdPercent_ = view->thresholdPercent();
     save();
     Q_EMIT changed();
 }
@@ -87,6 +101,7 @@ void FlameGraphOptions::save() const
                       icicle_->isChecked() ? QStringLiteral("icicle") : QStringLiteral("flame"));
     settings.setValue(QStringLiteral("view/colouring"),
                       byModule_->isChecked() ? QStringLiteral("module") : QStringLiteral("name"));
+    settings.setValue(QStringLiteral("view/threshold"), thresholdPercent_);
 }
 
 } // namespace perfwb::ui

@@ -11,9 +11,10 @@ namespace perfwb::ui {
 
 class FlameGraphView;
 
-// The window-wide flame graph options of the View menu: orientation and colouring.
-// They are kept in QSettings and hold for every tab; a flame graph's own combo
-// boxes change them too, so the next report opens the way the user last chose.
+// The window-wide flame graph options: orientation and colouring (View menu) and the
+// cost threshold (the flame graph's tool bar). They are kept in QSettings and hold for
+// every tab; a flame graph's own controls change them too, so the next report opens
+// the way the user last chose.
 class FlameGraphOptions : public QObject {
     Q_OBJECT
 public:
@@ -36,6 +37,7 @@ Q_SIGNALS:
 private:
     FlameGraphWidget::Orientation orientation() const;
     FlameGraphWidget::Colouring colouring() const;
+    double thresholdPercent() const { return thresholdPercent_; }
 
     QActionGroup *orientationGroup_;
     QActionGroup *colouringGroup_;
@@ -43,6 +45,7 @@ private:
     QAction *icicle_;
     QAction *byName_;
     QAction *byModule_;
+    double thresholdPercent_ = FlameGraphWidget::kDefaultThresholdPercent;
 };
 
 } // namespace perfwb::ui

@@ -4,9 +4,11 @@
 #include "reportdocument.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStyle>
@@ -32,6 +34,7 @@ FlameGraphView::FlameGraphView(QWidget *parent)
     , reset_(new QToolButton(this))
     , orientationBox_(new QComboBox(this))
     , colouringBox_(new QComboBox(this))
+    , threshold_(new QDoubleSpinBox(this))
 {
     back_->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
     back_->setToolTip(tr("Back to the previous zoom"));
@@ -47,6 +50,7 @@ FlameGraphView::FlameGraphView(QWidget *parent)
     orientationBox_->setToolTip(tr("Flame: root at the bottom; icicle: root at the top"));
     colouringBox_->addItem(tr("Colour by name"));
     colouringBox_->addItem(tr("Colour by module"));
+    setUpThresholdBox();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(back_);
@@ -54,6 +58,7 @@ FlameGraphView::FlameGraphView(QWidget *parent)
     bar->addWidget(crumbs_, 1);
     bar->addWidget(search_);
     bar->addWidget(matched_);
+    bar->addWidget(threshold_);
     bar->addWidget(orientationBox_);
     bar->addWidget(colouringBox_);
     auto *layout = new QVBoxLayout(this);
@@ -77,11 +82,45 @@ FlameGraphView::FlameGraphView(QWidget *parent)
     connect(colouringBox_, &QComboBox::currentIndexChanged, this, [this](int i) {
         setColouring(i == 0 ? FlameGraphWidget::Colouring::ByName : FlameGraphWidget::Colouring::ByModule);
     });
+    followRoot();
     connect(graph_, &FlameGraphWidget::nodeActivated, this, [this](std::uint32_t node) {
         if (analysis_ && node != 0 && node < analysis_->topDown->size())
             Q_EMIT nodeActivated(analysis_->topDown->node(node).function);
     });
     updateBreadcrumb();
+}
+
+void FlameGraphView::setUpThresholdBox()
+{
+    threshold_->setObjectName(QStringLiteral("threshold"));
+    threshold_->setRange(0, 10);
+    threshold_->setDecimals(2);
+    threshold_->setSingleStep(0.05);
+    threshold_->setPrefix(tr("Threshold "));
+    threshold_->setSuffix(tr(" %"));
+    threshold_->setKeyboardTracking(false); // lay out once per value, not per keystroke
+    threshold_->setValue(graph_->thresholdPercent());
+    threshold_->setToolTip(tr("Frames below this share of all samples are merged into their caller: "
+                              "not drawn, their time still in the caller's width (0: draw every frame)"));
+    connect(threshold_, &QDoubleSpinBox::valueChanged, this, [this](double percent) {
+        graph_->setThresholdPercent(percent);
+        Q_EMIT viewOptionsChanged();
+    });
+}
+
+void FlameGraphView::followRoot()
+{
+    // Opened on a hidden page the scroll range is still 0; it appears when the page is
+    // shown (and changes on resizes), and the root row must be on screen then.
+    QScrollBar *vbar = scroll_->verticalScrollBar();
+    connect(vbar, &QScrollBar::rangeChanged, this, [this] {
+        if (stuckToRoot_)
+            scrollToRoot();
+    });
+    connect(vbar, &QScrollBar::valueChanged, this, [this](int value) {
+        if (!scrolling_)
+            stuckToRoot_ = value == rootScrollValue(); // scrolling back to the root sticks again
+    });
 }
 
 void FlameGraphView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
@@ -109,14 +148,26 @@ void FlameGraphView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
     }
     applySearch(); // a new tree forgets the highlight; the box still shows the pattern
     updateBreadcrumb();
+    stickToRoot();
+}
+
+void FlameGraphView::stickToRoot()
+{
+    stuckToRoot_ = true;
     scrollToRoot();
 }
 
 void FlameGraphView::scrollToRoot()
 {
+    const QScopedValueRollback guard(scrolling_, true);
+    scroll_->verticalScrollBar()->setValue(rootScrollValue());
+}
+
+int FlameGraphView::rootScrollValue() const
+{
     // The root row is at the bottom of a flame graph and at the top of an icicle graph.
-    QScrollBar *bar = scroll_->verticalScrollBar();
-    bar->setValue(orientation_ == FlameGraphWidget::Orientation::Flame ? bar->maximum() : bar->minimum());
+    const QScrollBar *bar = scroll_->verticalScrollBar();
+    return orientation_ == FlameGraphWidget::Orientation::Flame ? bar->maximum() : bar->minimum();
 }
 
 QString FlameGraphView::matchedText() const
@@ -133,7 +184,7 @@ void FlameGraphView::setOrientation(FlameGraphWidget::Orientation orientation)
 {
     orientation_ = orientation;
     graph_->setOrientation(orientation);
-    scrollToRoot();
+    stickToRoot();
     const QSignalBlocker block(orientationBox_);
     orientationBox_->setCurrentIndex(orientation == FlameGraphWidget::Orientation::Flame ? 0 : 1);
     Q_EMIT viewOptionsChanged();
@@ -146,6 +197,17 @@ void FlameGraphView::setColouring(FlameGraphWidget::Colouring colouring)
     const QSignalBlocker block(colouringBox_);
     colouringBox_->setCurrentIndex(colouring == FlameGraphWidget::Colouring::ByName ? 0 : 1);
     Q_EMIT viewOptionsChanged();
+}
+
+void FlameGraphView::setThresholdPercent(double percent)
+{
+    // Through the box: it rounds to what it shows, and the graph follows its signal.
+    threshold_->setValue(percent);
+}
+
+double FlameGraphView::thresholdPercent() const
+{
+    return graph_->thresholdPercent();
 }
 
 void FlameGraphView::showFunction(quint32 function)

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QToolButton;
@@ -14,7 +15,8 @@ namespace perfwb::ui {
 struct ReportAnalysis;
 
 // The flamegraph page: the widget plus its controls (search with the matched
-// share, breadcrumb with back and reset, orientation and colouring).
+// share, breadcrumb with back and reset, cost threshold, orientation and colouring).
+// It keeps the root row on screen until the user scrolls away.
 class FlameGraphView : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +31,9 @@ public:
     void setColouring(FlameGraphWidget::Colouring colouring);
     FlameGraphWidget::Orientation orientation() const { return orientation_; }
     FlameGraphWidget::Colouring colouring() const { return colouring_; }
+    // Frames below this share of the total (percent) are merged into their caller.
+    void setThresholdPercent(double percent);
+    double thresholdPercent() const;
     // Zooms to the top-down node of this function with the largest total.
     void showFunction(quint32 function);
     void focusSearch();
@@ -41,7 +46,11 @@ private:
     void applySearch();
     void updateBreadcrumb();
 
+    void setUpThresholdBox();
+    void followRoot();
+    void stickToRoot();
     void scrollToRoot();
+    int rootScrollValue() const;
 
     FlameGraphWidget *graph_;
     QScrollArea *scroll_ = nullptr;
@@ -52,9 +61,14 @@ private:
     QToolButton *reset_;
     QComboBox *orientationBox_;
     QComboBox *colouringBox_;
+    QDoubleSpinBox *threshold_;
     std::shared_ptr<const ReportAnalysis> analysis_;
     FlameGraphWidget::Orientation orientation_ = FlameGraphWidget::Orientation::Flame;
     FlameGraphWidget::Colouring colouring_ = FlameGraphWidget::Colouring::ByName;
+    // Follow the root row while the scroll range changes (first show, resizes, a new
+    // tree), until the user scrolls elsewhere.
+    bool stuckToRoot_ = true;
+    bool scrolling_ = false; // our own scroll, not the user's
 };
 
 } // namespace perfwb::ui

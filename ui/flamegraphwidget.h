@@ -11,8 +11,8 @@
 namespace perfwb::ui {
 
 // The flame graph of one run: frames merged by function (the top-down call tree),
-// coloured by name or module. Narrow frames are not drawn but stay in their parent's
-// width. Painting, zoom and hit testing come from FlameChartWidget.
+// coloured by name or module. Frames below the cost threshold are not drawn but stay in
+// their parent's width. Painting, zoom, keys and hit testing come from FlameChartWidget.
 class FlameGraphWidget : public FlameChartWidget {
     Q_OBJECT
 public:

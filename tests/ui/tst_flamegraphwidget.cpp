@@ -1,8 +1,9 @@
-// The flamegraph widget on a profile with a known shape:
-// main -> run -> hot (70) and main -> run -> warm (30).
+// The flamegraph widget on profiles with a known shape: main -> run -> hot (70) and
+// main -> run -> warm (30); slivers below the cost threshold; keyboard navigation.
 #include "flamegraphwidget.h"
 
 #include <QImage>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace perfwb;
@@ -27,6 +28,10 @@ struct Fixture {
         tree = std::make_shared<analysis::CallTree>(
             analysis::CallTree::topDown(*functions, analysis::StackWeights::compute(*profile)));
     }
+    QString name(std::uint32_t node) const
+    {
+        return node == 0 ? QString() : QString::fromStdString(std::string(functions->name(tree->node(node).function)));
+    }
     std::uint32_t node(const QString &name) const
     {
         for (std::uint32_t i = 1; i < tree->size(); ++i) {
@@ -36,6 +41,42 @@ struct Fixture {
         return 0;
     }
 };
+
+// A few wide frames and a 300-deep chain of weight 1 under a total of 100 000: the
+// chain is far thinner than a pixel at any window width.
+Fixture sliverFixture()
+{
+    QStringList chain;
+    for (int i = 0; i < 300; ++i)
+        chain << QStringLiteral("s%1").arg(i);
+    return Fixture({{QStringLiteral("main;a;b"), 60000},
+                    {QStringLiteral("main;c"), 39999},
+                    {QStringLiteral("main;") + chain.join(QLatin1Char(';')), 1}});
+}
+
+// main -> run -> hot (60 %), warm (30 %), tiny (0.02 %, below the default threshold);
+// main -> io (10 %).
+Fixture keyboardFixture()
+{
+    return Fixture({{QStringLiteral("main;run;hot"), 60000},
+                    {QStringLiteral("main;run;warm"), 30000},
+                    {QStringLiteral("main;run;tiny"), 20},
+                    {QStringLiteral("main;io"), 9980}});
+}
+
+Qt::Key keyFor(QChar c)
+{
+    switch (c.unicode()) {
+    case 'U':
+        return Qt::Key_Up;
+    case 'D':
+        return Qt::Key_Down;
+    case 'L':
+        return Qt::Key_Left;
+    default:
+        return Qt::Key_Right;
+    }
+}
 
 } // namespace
 
@@ -123,6 +164,156 @@ private Q_SLOTS:
         w.resize(800, 100);
         QCOMPARE(w.search(QStringLiteral("tiny")), 1e-5);
         QCOMPARE(w.search(QStringLiteral("main")), 1.0);
+    }
+
+    void thresholdMergesSlivers_data()
+    {
+        QTest::addColumn<double>("percent"); // < 0: the default
+        QTest::addColumn<int>("rows");       // drawn rows
+        QTest::addColumn<QString>("hidden"); // what main's tooltip says is merged
+        QTest::newRow("default 0.1 %") << -1.0 << 3 << "0.001 % in callees below the 0.10 % threshold";
+        QTest::newRow("0: every frame") << 0.0 << 301 << "";
+        QTest::newRow("65 %: all but main merged") << 65.0 << 1 << "100.00 % in callees below the 65.00 % threshold";
+    }
+    void thresholdMergesSlivers()
+    {
+        QFETCH(double, percent);
+        QFETCH(int, rows);
+        QFETCH(QString, hidden);
+        const Fixture f = sliverFixture();
+        ui::FlameGraphWidget w;
+        QCOMPARE(w.thresholdPercent(), 0.1);
+        w.setTree(f.profile, f.functions, f.tree);
+        if (percent >= 0)
+            w.setThresholdPercent(percent); // as the user changes it, after the tree
+        // The deepest drawn row plus one spare row: slivers do not make the graph tall.
+        QCOMPARE(w.minimumHeight(), (rows + 1) * w.rowHeight());
+        QCOMPARE(w.isLaidOut(f.node(QStringLiteral("s0"))), rows > 3);
+        QCOMPARE(w.isLaidOut(f.node(QStringLiteral("s299"))), rows > 3);
+        QCOMPARE(w.isLaidOut(f.node(QStringLiteral("a"))), rows > 1);
+        const QString tip = w.fullTooltipFor(f.node(QStringLiteral("main")));
+        QVERIFY(tip.startsWith(w.tooltipFor(f.node(QStringLiteral("main")))));
+        if (hidden.isEmpty())
+            QVERIFY2(!tip.contains(QStringLiteral("below the")), qPrintable(tip));
+        else
+            QVERIFY2(tip.contains(hidden), qPrintable(tip));
+        // Merged frames keep their weight: a search still counts them.
+        QCOMPARE(w.search(QStringLiteral("^s0$")), 1e-5);
+    }
+
+    void thresholdKeepsZoomWhileLaidOut()
+    {
+        const Fixture f = sliverFixture();
+        ui::FlameGraphWidget w;
+        w.setTree(f.profile, f.functions, f.tree);
+        w.zoomTo(f.node(QStringLiteral("a")));
+        QSignalSpy zoomed(&w, &ui::FlameChartWidget::zoomChanged);
+        w.setThresholdPercent(0);
+        QCOMPARE(w.zoomedNode(), f.node(QStringLiteral("a")));
+        QCOMPARE(zoomed.count(), 0);
+        w.setThresholdPercent(70); // a (60 %) is merged now: nothing to stay zoomed on
+        QCOMPARE(w.zoomedNode(), 0u);
+        QCOMPARE(zoomed.count(), 1);
+    }
+
+    void arrowKeysMoveTheCurrentFrame_data()
+    {
+        QTest::addColumn<bool>("icicle");
+        QTest::addColumn<QString>("zoom");
+        QTest::addColumn<QString>("keys"); // U D L R: the arrow keys
+        QTest::addColumn<QStringList>("expected");
+        // The first key picks the outermost frame; Up goes to the widest callee, or back
+        // down the way Down came; Left/Right stay under the same caller and skip tiny
+        // (below the threshold).
+        const QStringList walk{"main", "run", "hot", "warm", "warm", "hot", "warm", "run",  "warm",
+                               "run",  "io",  "io",  "run",  "hot",  "run", "main", "main", "main"};
+        QTest::newRow("flame") << false << ""
+                               << "UUURRLRDUDRULUDDDL" << walk;
+        // Up always moves up on screen: towards the root in an icicle graph.
+        QTest::newRow("icicle") << true << ""
+                                << "DDDRRLRUDURDLDUUUL" << walk;
+        // Zoomed into run: only run's subtree and its callers can be reached (io is off screen).
+        QTest::newRow("zoomed") << false << "run"
+                                << "UURDRDU" << QStringList{"run", "hot", "warm", "run", "run", "main", "run"};
+    }
+    void arrowKeysMoveTheCurrentFrame()
+    {
+        QFETCH(bool, icicle);
+        QFETCH(QString, zoom);
+        QFETCH(QString, keys);
+        QFETCH(QStringList, expected);
+        const Fixture f = keyboardFixture();
+        ui::FlameGraphWidget w;
+        w.setOrientation(icicle ? ui::FlameGraphWidget::Orientation::Icicle : ui::FlameGraphWidget::Orientation::Flame);
+        w.setTree(f.profile, f.functions, f.tree);
+        w.resize(1000, 300);
+        if (!zoom.isEmpty())
+            w.zoomTo(f.node(zoom));
+        QVERIFY(!w.isLaidOut(f.node(QStringLiteral("tiny"))));
+        QSignalSpy hovered(&w, &ui::FlameChartWidget::nodeHovered);
+        QStringList got;
+        for (const QChar key : keys) {
+            QTest::keyClick(&w, keyFor(key));
+            got << f.name(w.currentNode());
+        }
+        QCOMPARE(got, expected);
+        // Whatever shows the hovered frame follows the keyboard: one signal per move.
+        qsizetype moves = 0;
+        for (qsizetype i = 0; i < got.size(); ++i)
+            moves += i == 0 || got[i] != got[i - 1] ? 1 : 0;
+        QCOMPARE(hovered.count(), moves);
+        QCOMPARE(hovered.last().first().value<std::uint32_t>(), w.currentNode());
+        QCOMPARE(w.zoomedNode(), zoom.isEmpty() ? 0u : f.node(zoom)); // arrows never zoom
+    }
+
+    void currentFrameIsOutlined()
+    {
+        const Fixture f = keyboardFixture();
+        ui::FlameGraphWidget w;
+        w.setTree(f.profile, f.functions, f.tree);
+        w.resize(1000, 200);
+        QImage before(1000, 200, QImage::Format_ARGB32_Premultiplied);
+        w.renderTo(before);
+        w.setCurrentNode(f.node(QStringLiteral("warm")));
+        QImage after(1000, 200, QImage::Format_ARGB32_Premultiplied);
+        w.renderTo(after);
+        const QRectF r = w.nodeRect(f.node(QStringLiteral("warm")));
+        const QPoint edge(static_cast<int>(r.left()) + 1, static_cast<int>(r.center().y()));
+        QCOMPARE(after.pixelColor(edge), w.palette().color(QPalette::Highlight));
+        QVERIFY(before.pixelColor(edge) != after.pixelColor(edge));
+        // The inside of the frame is still the frame's colour.
+        QCOMPARE(after.pixelColor(r.center().toPoint()), before.pixelColor(r.center().toPoint()));
+    }
+
+    void keysZoom()
+    {
+        const Fixture f = keyboardFixture();
+        ui::FlameGraphWidget w;
+        w.setTree(f.profile, f.functions, f.tree);
+        w.resize(1000, 300);
+        const auto hot = f.node(QStringLiteral("hot"));
+        const auto run = f.node(QStringLiteral("run"));
+        QTest::keyClick(&w, Qt::Key_Return); // nothing current yet: nothing to zoom into
+
+        QCOMPARE(w.zoomedNode(), 0u);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(&w, Qt::Key_Up);
+        QCOMPARE(w.currentNode(), hot);
+        const QList<QPair<Qt::Key, std::uint32_t>> steps{
+            {Qt::Key_Enter, hot},   {Qt::Key_Backspace, 0}, {Qt::Key_Down, 0},        {Qt::Key_Return, run},
+            {Qt::Key_Up, run},      {Qt::Key_Enter, hot},   {Qt::Key_Backspace, run}, {Qt::Key_Backspace, 0},
+            {Qt::Key_Backspace, 0}, {Qt::Key_Enter, hot},   {Qt::Key_Escape, 0},      {Qt::Key_Backspace, hot},
+        };
+        for (const auto &[key, zoomed] : steps) {
+            QTest::keyClick(&w, key);
+            QCOMPARE(w.zoomedNode(), zoomed);
+        }
+        // The help rows name every key the graph answers to.
+        QStringList help;
+        for (const auto &[keysText, what] : ui::FlameChartWidget::keyHelp())
+            help << keysText + QLatin1Char(' ') + what;
+        for (const auto *key : {"Enter", "Backspace", "Esc", "Up", "Left"})
+            QVERIFY2(help.join(QLatin1Char('\n')).contains(QLatin1String(key)), key);
     }
 };
 
