@@ -79,7 +79,10 @@ int runGui(int argc, char **argv)
     // Ours from the compiled-in .qm files, Qt's own dialogs from the system's.
     QTranslator ours;
     QTranslator qt;
-    if (ours.load(QLocale(), QStringLiteral("perfwb"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Without a translation for the locale (C, POSIX, English) English plural forms
+    // still come from perfwb_en ("1 thread", not "1 thread(s)").
+    if (ours.load(QLocale(), QStringLiteral("perfwb"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        ours.load(QStringLiteral(":/i18n/perfwb_en.qm")))
         QApplication::installTranslator(&ours);
     if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
