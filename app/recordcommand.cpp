@@ -312,7 +312,10 @@ int runRecordCommand(const QStringList &args)
     const record::RecordSummary summary = session.value()->wait().value();
     std::printf("perfwb: %s\n", summaryLine(summary, options.attachPid != 0).c_str());
     if (options.trackAllocations && summary.allocationError.empty())
-        std::printf("perfwb: %llu allocations tracked\n", static_cast<unsigned long long>(summary.allocations));
+        std::printf("perfwb: %llu allocations tracked; %llu CPU samples in the tracker itself left out of the "
+                    "profile\n",
+                    static_cast<unsigned long long>(summary.allocations),
+                    static_cast<unsigned long long>(summary.trackerSamples));
     if (!summary.allocationError.empty())
         std::fprintf(stderr, "perfwb: note: no allocations: %s\n", summary.allocationError.c_str());
     std::fflush(stdout);

@@ -145,6 +145,7 @@ PerfRecorder::PerfRecorder(const RecordOptions &options)
     if (options_.sampling.callGraph == CallGraph::Dwarf)
         options_.sampling.ringPages = std::max<std::uint32_t>(options_.sampling.ringPages, 256);
     builder_ = std::make_unique<SampleBuilder>(*profile_, lock_, symbolizer_, options_.sampling.callGraph);
+    builder_->setFilterAllocationTracker(options_.trackAllocations);
 }
 
 PerfRecorder::~PerfRecorder()
@@ -505,6 +506,9 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
         m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
     if (builder_->unwindFallbacks() > 0)
         m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
+    // Said, not hidden: the CPU profile leaves out the time the allocation tracker took.
+    if (builder_->trackerSamples() > 0)
+        m.extra["alloc_tracker_samples_left_out"] = std::to_string(builder_->trackerSamples());
 }
 
 void PerfRecorder::run()
@@ -553,6 +557,7 @@ void PerfRecorder::run()
             s.backend += " (" + fallbackReason_ + ")";
         s.notes = backend_->notes();
         s.allocations = profile_->allocations.totals.calls;
+        s.trackerSamples = builder_->trackerSamples();
         s.allocationError = allocError_;
         s.targetEnded = !launcher_ && !detachedEarly_;
         if (exit_) {

@@ -49,6 +49,7 @@ struct RecordSummary {
     // Attach mode: the process ended while recorded (its exit status goes to its parent, not us).
     bool targetEnded = false;
     std::uint64_t allocations = 0; // calls seen by the allocation tracker (--alloc)
+    std::uint64_t trackerSamples = 0; // CPU samples of the tracker's own work, left out of the profile
     std::string allocationError;   // why allocations are missing, when they are
 };
 

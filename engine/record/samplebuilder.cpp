@@ -67,6 +67,11 @@ SampleBuilder::ThreadState &SampleBuilder::thread(std::int32_t pid, std::int32_t
     return t;
 }
 
+void SampleBuilder::setFilterAllocationTracker(bool on)
+{
+    trackerFilter_ = on ? std::make_unique<TrackerFrameFilter>(profile_) : nullptr;
+}
+
 void SampleBuilder::rename(std::int32_t pid, std::int32_t tid, const std::string &name)
 {
     ThreadState &t = threads_[key(pid, tid)];
@@ -121,6 +126,8 @@ void SampleBuilder::onSample(const RawSample &sample)
                 resolveStack(sample, *user);
         }
     }
+    if (trackerFilter_ && !trackerFilter_->apply(leafFirst_))
+        return;
     std::reverse(leafFirst_.begin(), leafFirst_.end());
     const model::StackId stack = profile_.stacks.internPath(leafFirst_);
     profile_.addSample(sample.timeNs, t.index, stack, 1);

@@ -1,10 +1,12 @@
 #pragma once
 #include "rawevents.h"
 #include "samplingoptions.h"
+#include "trackerframefilter.h"
 
 #include "model/profile.h"
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -41,6 +43,10 @@ public:
     // names it (":TID", "swapper" for the idle task), not from this machine's /proc,
     // where its pid may belong to an unrelated process by now.
     void setThreadNamesFromProc(bool on) { namesFromProc_ = on; }
+    // With record --alloc: the tracker's frames and its own work stay out of the stacks.
+    void setFilterAllocationTracker(bool on);
+    // Samples left out as the tracker's own work (see TrackerFrameFilter).
+    std::uint64_t trackerSamples() const { return trackerFilter_ ? trackerFilter_->dropped() : 0; }
 
     std::size_t samples() const { return samples_; }
     std::uint64_t lost() const { return lost_; }
@@ -67,6 +73,7 @@ private:
     bool hasUnmappedUserFrame(std::size_t from) const;
 
     model::Profile &profile_;
+    std::unique_ptr<TrackerFrameFilter> trackerFilter_;
     std::mutex &lock_;
     symbolize::Symbolizer &symbolizer_;
     CallGraph callGraph_;

@@ -5,6 +5,7 @@
 // `perfwb diff` on two `perfwb record --alloc` runs.
 #include "alloc/allocrecording.h"
 #include "report/difftext.h"
+#include "report/reportreader.h"
 #include "report/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
@@ -213,6 +214,46 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.startsWith("perfwb: --alloc needs a command"));
         QCOMPARE(bad.err.count('\n'), 1);
+    }
+
+    // The tracker's own frames never reach the CPU profile: a malloc-heavy loop at a high
+    // rate puts samples in recordAlloc and the stream flush; none of them is in a stack,
+    // libc's malloc is under the program's caller, and the left-out count is in the report.
+    void trackerStaysOutOfTheCpuProfile()
+    {
+        const QString out = dir_.filePath(QStringLiteral("loop.perfwb"));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PERFWB_ALLOCTRACK_LIB"), QStringLiteral(PERFWB_ALLOCTRACK_LIB));
+        const Out rec =
+            run(kPerfwb,
+                {QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-F"), QStringLiteral("4999"),
+                 QStringLiteral("-o"), out, QStringLiteral("--"), QStringLiteral(PERFWB_WORKLOAD_DIR "/allocloop")},
+                env);
+        QVERIFY2(rec.exitCode == 0, rec.err.constData());
+        QVERIFY2(rec.out.contains("left out of the profile"), rec.out.constData());
+        model::Profile p;
+        QVERIFY(report::ReportReader::read(out.toStdString(), p).isOk());
+        QVERIFY(p.samples.size() > 50);
+        std::size_t mallocUnderProgram = 0;
+        for (std::size_t i = 0; i < p.samples.size(); ++i) {
+            std::string previousModule;
+            for (auto s = p.samples.stack(i); s != model::kEmptyStack; s = p.stacks.node(s).parent) {
+                const auto &frame = p.frames.at(p.stacks.node(s).frame);
+                const auto module = p.strings.view(frame.module);
+                QVERIFY2(module.find("alloctrack") == std::string_view::npos,
+                         std::string(p.strings.view(frame.function)).c_str());
+                if (p.strings.view(frame.function) == "malloc" && module == "libc.so.6")
+                    previousModule = "libc malloc";
+                else if (previousModule == "libc malloc") {
+                    mallocUnderProgram += module == "allocloop" ? 1 : 0;
+                    previousModule.clear();
+                }
+            }
+        }
+        QVERIFY(mallocUnderProgram > 0);
+        const auto left = p.meta.extra.find("alloc_tracker_samples_left_out");
+        QVERIFY(left != p.meta.extra.end());
+        QVERIFY(std::stoull(left->second) > 0);
     }
 
     // `perfwb diff` of two real `record --alloc` runs shows their allocation totals
