@@ -72,9 +72,12 @@ void FlameGraphOptions::applyTo(QWidget *tab) const
     }
     // Blocked: the views report option changes as the user's, which would come back here.
     if (view) {
-        const QSignalBlocker block(view->flameGraph());
-        view->flameGraph()->setOrientation(orientation());
-        view->flameGraph()->setColouring(colouring());
+        // The CPU flame graph and the Allocations page's.
+        for (auto *graph : view->findChildren<FlameGraphView *>()) {
+            const QSignalBlocker block(graph);
+            graph->setOrientation(orientation());
+            graph->setColouring(colouring());
+        }
     }
     // The threshold holds for every flame graph of the tab (a comparison has three).
     for (auto *graph : tab->findChildren<FlameGraphView *>()) {

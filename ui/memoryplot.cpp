@@ -163,7 +163,9 @@ void MemoryPlot::rebuild()
     if (heap)
         addGraph(*heap, plot_->yAxis, memScale, dark ? QColor(120, 220, 140) : QColor(30, 140, 60), tr("Heap in use"));
     double cpuMax = 100;
-    if (const auto *cpu = findTimeline(*profile_, "cpu")) {
+    const auto *cpu = findTimeline(*profile_, "cpu");
+    plot_->yAxis2->setVisible(cpu != nullptr); // no empty CPU axis beside a heap-only plot
+    if (cpu) {
         addGraph(*cpu, plot_->yAxis2, 1.0, dark ? QColor(255, 150, 70) : QColor(214, 90, 20), tr("CPU %"));
         for (const auto &p : cpu->points)
             cpuMax = std::max(cpuMax, p.value);

@@ -1,5 +1,6 @@
 #include "reportview.h"
 
+#include "allocationsview.h"
 #include "callercalleeview.h"
 #include "calltreeview.h"
 #include "flamegraphview.h"
@@ -7,6 +8,8 @@
 #include "reportdocument.h"
 #include "summaryview.h"
 #include "timelinewidget.h"
+
+#include "analysis/treematch.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,8 +29,7 @@ struct PageName {
     ReportView::Page page;
 };
 
-// Stable names for docs and links from CI summaries. "allocations" is the Memory page
-// for now: it plots the heap in use that allocation tracking records.
+// Stable names for docs and links from CI summaries.
 constexpr std::array kPageNames{
     PageName{"summary", ReportView::SummaryPage},
     PageName{"flamegraph", ReportView::FlameGraphPage},
@@ -36,7 +38,7 @@ constexpr std::array kPageNames{
     PageName{"callercallee", ReportView::CallerCalleePage},
     PageName{"timeline", ReportView::TimelinePage},
     PageName{"memory", ReportView::MemoryPage},
-    PageName{"allocations", ReportView::MemoryPage},
+    PageName{"allocations", ReportView::AllocationsPage},
 };
 } // namespace
 
@@ -55,7 +57,9 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
     , callerCallee_(new CallerCalleeView(this))
     , timeline_(new TimelineWidget(this))
     , memory_(new MemoryPlot(this))
+    , allocations_(new AllocationsView(this))
 {
+    allocations_->hide(); // a tab only when the report has allocations
     tabs_->setDocumentMode(true);
     tabs_->addTab(summary_, tr("Summary"));
     tabs_->addTab(flame_, tr("Flame Graph"));
@@ -104,6 +108,18 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
     }
     connect(callerCallee_, &CallerCalleeView::showInFlameGraph, this, &ReportView::showInFlameGraph);
     connect(summary_, &SummaryView::functionActivated, this, &ReportView::showCallerCallee);
+    connect(allocations_, &AllocationsView::showInCpuFlameGraph, this,
+            [this](const QString &name, const QString &module) {
+                if (const auto f = cpuFunction(name, module))
+                    showInFlameGraph(*f);
+                else
+                    showPage(FlameGraphPage); // no CPU samples in it: the graph, unzoomed
+            });
+    connect(allocations_, &AllocationsView::showInCpuCallerCallee, this,
+            [this](const QString &name, const QString &module) {
+                if (const auto f = cpuFunction(name, module))
+                    showCallerCallee(*f);
+            });
     connect(flame_, &FlameGraphView::nodeActivated, this, [this](quint32 function) {
         topDown_->selectFunction(function);
         showPage(TopDownPage);
@@ -128,6 +144,9 @@ void ReportView::setHeaderWidget(QWidget *widget)
 
 void ReportView::showPage(Page page)
 {
+    // Without allocations the nearest page is Memory (RSS and CPU over time).
+    if (page == AllocationsPage && !hasAllocationsPage())
+        page = MemoryPage;
     tabs_->setCurrentIndex(page);
 }
 
@@ -173,9 +192,33 @@ void ReportView::onAnalysisReady()
 
 void ReportView::onProfileChanged()
 {
-    timeline_->setProfile(document_->profile());
-    memory_->setProfile(document_->profile());
+    const auto profile = document_->profile();
+    timeline_->setProfile(profile);
+    memory_->setProfile(profile);
+    const bool hasAllocations = profile && !profile->allocations.empty();
+    if (hasAllocations && !hasAllocationsPage())
+        tabs_->insertTab(AllocationsPage, allocations_, tr("Allocations"));
+    else if (!hasAllocations && hasAllocationsPage())
+        tabs_->removeTab(AllocationsPage);
+    if (hasAllocations)
+        allocations_->setProfile(profile);
     onFilterChanged();
+}
+
+bool ReportView::hasAllocationsPage() const
+{
+    return tabs_->indexOf(allocations_) == AllocationsPage;
+}
+
+std::optional<quint32> ReportView::cpuFunction(const QString &name, const QString &module) const
+{
+    const auto analysis = document_->analysis();
+    if (!analysis)
+        return std::nullopt;
+    const auto f = analysis::TreeMatch::findFunction(*analysis->functions, name.toStdString(), module.toStdString());
+    if (f == analysis::kNoFunction)
+        return std::nullopt;
+    return f;
 }
 
 QString ReportView::selectionText() const

@@ -11,6 +11,7 @@ class QToolButton;
 
 namespace perfwb::ui {
 
+class AllocationsView;
 class CallerCalleeView;
 class CallTreeView;
 class FlameGraphView;
@@ -24,7 +25,17 @@ class TimelineWidget;
 class ReportView : public QWidget {
     Q_OBJECT
 public:
-    enum Page { SummaryPage, FlameGraphPage, TopDownPage, BottomUpPage, CallerCalleePage, TimelinePage, MemoryPage };
+    // AllocationsPage is a tab only for reports with allocations (record --alloc).
+    enum Page {
+        SummaryPage,
+        FlameGraphPage,
+        TopDownPage,
+        BottomUpPage,
+        CallerCalleePage,
+        TimelinePage,
+        MemoryPage,
+        AllocationsPage
+    };
 
     explicit ReportView(ReportDocument *document, QWidget *parent = nullptr);
     ReportDocument *document() const { return document_; }
@@ -36,6 +47,8 @@ public:
     CallerCalleeView *callerCallee() const { return callerCallee_; }
     TimelineWidget *timeline() const { return timeline_; }
     MemoryPlot *memory() const { return memory_; }
+    AllocationsView *allocations() const { return allocations_; }
+    bool hasAllocationsPage() const;
     QTabWidget *tabs() const { return tabs_; }
 
     void showPage(Page page);
@@ -58,6 +71,8 @@ private:
     void onAnalysisReady();
     void onFilterChanged();
     void onProfileChanged();
+    // The CPU views' function with this name and module, if they have it.
+    std::optional<quint32> cpuFunction(const QString &name, const QString &module) const;
 
     ReportDocument *document_;
     QTabWidget *tabs_;
@@ -73,6 +88,7 @@ private:
     CallerCalleeView *callerCallee_;
     TimelineWidget *timeline_;
     MemoryPlot *memory_;
+    AllocationsView *allocations_;
 };
 
 } // namespace perfwb::ui

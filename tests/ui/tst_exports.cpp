@@ -245,7 +245,7 @@ private Q_SLOTS:
         QCOMPARE(ui::ReportView::pageNames(), QStringList({"summary", "flamegraph", "topdown", "bottomup",
                                                            "callercallee", "timeline", "memory", "allocations"}));
         const auto allocations = ui::ReportView::pageNamed(QStringLiteral("allocations"));
-        QVERIFY(allocations && *allocations == ui::ReportView::MemoryPage);
+        QVERIFY(allocations && *allocations == ui::ReportView::AllocationsPage);
         QVERIFY(!ui::ReportView::pageNamed(QStringLiteral("Summary")));
         QVERIFY(!ui::ReportView::pageNamed(QStringLiteral("nope")));
     }
