@@ -6,6 +6,7 @@
 #include "exportcontroller.h"
 #include "exportmenu.h"
 #include "exportstatus.h"
+#include "flamechartwidget.h"
 #include "flamegraphoptions.h"
 #include "flamegraphview.h"
 #include "preseteditor.h"
@@ -28,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -569,16 +571,32 @@ void MainWindow::attachDialog()
         startRecording(dialog.options());
 }
 
+QList<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    // Every tab's views carry their own Copy action: one row per key and meaning.
+    QList<QPair<QString, QString>> rows;
+    QSet<QString> seen;
+    for (auto *a : findChildren<QAction *>()) {
+        if (a->shortcut().isEmpty())
+            continue;
+        const QPair<QString, QString> row{a->shortcut().toString(QKeySequence::NativeText),
+                                          a->text().remove(QLatin1Char('&'))};
+        if (!seen.contains(row.first + QLatin1Char('\n') + row.second)) {
+            seen.insert(row.first + QLatin1Char('\n') + row.second);
+            rows << row;
+        }
+    }
+    for (const auto &[keys, what] : FlameChartWidget::keyHelp())
+        rows << qMakePair(keys, tr("Flame graph: %1").arg(what));
+    return rows;
+}
+
 void MainWindow::showShortcuts()
 {
     QString html = QStringLiteral("<table cellpadding='3'>");
-    for (auto *a : findChildren<QAction *>())
-        if (!a->shortcut().isEmpty())
-            html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                        .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                             a->text().remove(QLatin1Char('&')).toHtmlEscaped());
-    html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
-                .arg(tr("Click / Backspace"), tr("Flame graph: zoom into a frame / back"));
+    for (const auto &[keys, what] : shortcutList())
+        html +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     html += QStringLiteral("</table>");
     QMessageBox::information(this, tr("Keyboard Shortcuts"), html);
 }

@@ -62,6 +62,8 @@ public:
     bool closeReport(int index);                // false when the user kept an unsaved recording
     QString statusText() const;                 // the status bar fields, for tests
     QAction *action(const QString &name) const; // by objectName, e.g. "export-svg"
+    // Help → Keyboard Shortcuts: (keys, what they do), each once, the flame graph's keys last.
+    QList<QPair<QString, QString>> shortcutList() const;
     RecordingController *recordingController() const { return recorder_; }
     ServicePanels *servicePanels() const { return panels_; }
     ExportMenu *exportMenu() const { return exportMenu_; }

@@ -467,6 +467,25 @@ private Q_SLOTS:
         QVERIFY(window_->closeReport(window_->reportCount() - 1));
     }
 
+    // Help → Keyboard Shortcuts lists each key once (every tab's trees have their own
+    // Copy action) and the flame graph's keys, Backspace among them.
+    void shortcutListHasNoDuplicates()
+    {
+        QSignalSpy opened(window_.get(), &ui::MainWindow::reportOpened);
+        window_->openFile(data_); // a second tab: a second set of per-view actions
+        QVERIFY(opened.wait(kLoadTimeoutMs));
+        QVERIFY(window_->reportCount() >= 2);
+        const auto rows = window_->shortcutList();
+        QSet<QString> seen;
+        for (const auto &[keys, what] : rows) {
+            const QString row = keys + u'|' + what;
+            QVERIFY2(!seen.contains(row), qPrintable(row));
+            seen.insert(row);
+        }
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.first.contains(u"Backspace"); }));
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.first.contains(u"Esc"); }));
+    }
+
     void cleanupTestCase() { window_.reset(); }
 };
 
