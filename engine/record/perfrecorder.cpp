@@ -189,6 +189,8 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
             rec->launcher_->kill(SIGKILL);
             rec->launcher_->waitFor(-1);
         }
+        if (rec->tree_)
+            rec->tree_->endAll();
         return makeError(writer.message());
     }
     rec->writer_ = std::move(writer.value());
@@ -257,6 +259,9 @@ Status PerfRecorder::prepareLaunch()
     if (Status st = launcher_->create(lo); !st)
         return st;
     target_ = launcher_->pid();
+    // Before it runs: all it forks stays in the tree that ends with the recording.
+    tree_ = std::make_unique<ProcessTree>();
+    tree_->guard(target_);
     if (Status st = attachBackend(target_, true); !st) {
         launcher_->abort();
         return st;
@@ -506,6 +511,11 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
         m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
     if (builder_->unwindFallbacks() > 0)
         m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
+    if (tree_) {
+        m.extra["process_tree"] = tree_->mechanism();
+        if (leftoversEnded_ > 0)
+            m.extra["processes_ended_after_target"] = std::to_string(leftoversEnded_);
+    }
     // Said, not hidden: the CPU profile leaves out the time the allocation tracker took.
     if (builder_->trackerSamples() > 0)
         m.extra["alloc_tracker_samples_left_out"] = std::to_string(builder_->trackerSamples());
@@ -526,6 +536,9 @@ void PerfRecorder::run()
         launcher_->kill(SIGKILL);
         exit_ = launcher_->waitFor(-1);
     }
+    // What the target left running (daemonised children, workers) ends with it.
+    if (tree_)
+        leftoversEnded_ = tree_->endAll();
     if (alloc_) {
         // After the builder thread: the symbolizer is single-threaded. A failure here
         // costs the allocations only; the CPU profile is still good.

@@ -1,6 +1,7 @@
 #pragma once
 #include "eventqueue.h"
 #include "launcher.h"
+#include "processtree.h"
 #include "procpoller.h"
 #include "recordsession.h"
 #include "samplebuilder.h"
@@ -67,6 +68,10 @@ private:
     EventQueue queue_;
     std::string fallbackReason_; // why perf events were not used; empty when they were
     std::unique_ptr<Launcher> launcher_;
+    // Declared after launcher_: destroyed first, so its watchdog is told "done" before
+    // the Launcher kills an unreaped target.
+    std::unique_ptr<ProcessTree> tree_; // launch mode
+    int leftoversEnded_ = 0;            // processes of the target's tree ended after it
     std::unique_ptr<ProcPoller> poller_;
     std::unique_ptr<report::ReportWriter> writer_;
     std::optional<alloc::AllocRecording> alloc_; // with --alloc
