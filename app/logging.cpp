@@ -12,12 +12,19 @@
 namespace perfwb::app {
 
 namespace {
+// Where the log goes; empty for none. The base (XDG_STATE_HOME's parent, or HOME) must
+// exist: perfwb makes its own folders, never a missing home (HOME=/nonexistent as root).
 std::filesystem::path stateDirectory()
 {
-    if (const char *xdg = std::getenv("XDG_STATE_HOME"); xdg != nullptr && *xdg == '/')
-        return std::filesystem::path(xdg) / "perfwb";
-    if (const char *home = std::getenv("HOME"); home != nullptr && *home != '\0')
-        return std::filesystem::path(home) / ".local" / "state" / "perfwb";
+    std::error_code ec;
+    if (const char *xdg = std::getenv("XDG_STATE_HOME"); xdg != nullptr && *xdg == '/') {
+        const std::filesystem::path state(xdg);
+        return std::filesystem::is_directory(state.parent_path(), ec) ? state / "perfwb" : std::filesystem::path();
+    }
+    if (const char *home = std::getenv("HOME"); home != nullptr && *home == '/') {
+        const std::filesystem::path base(home);
+        return std::filesystem::is_directory(base, ec) ? base / ".local" / "state" / "perfwb" : std::filesystem::path();
+    }
     return {};
 }
 } // namespace

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void exportDefaultName();
     void exportWithoutOutputDirVariable();
     void exportEmptyOutputDirVariable();
+    void missingHomeIsNotCreated();
     void badInput_data();
     void badInput();
     void threadsWorkload();
@@ -257,6 +258,21 @@ void TestCli::importPerfData()
     QVERIFY2(text.finished && text.exitCode == 0, qPrintable(text.describe()));
     const QString top = functions.first().toObject().value(QStringLiteral("name")).toString();
     QVERIFY2(!top.isEmpty() && text.out.contains(top.toUtf8()), qPrintable(top + QLatin1Char('\n') + text.out));
+
+    // The inlined spin loop once per caller, in the text and in the JSON's inlined_in.
+    QVERIFY2(text.out.contains("spin_for (inlined in hot_70)") && text.out.contains("spin_for (inlined in warm_30)"),
+             text.out.constData());
+    QStringList callers;
+    for (const auto &v :
+         findByName(functions, QStringLiteral("spin_for")).value(QStringLiteral("inlined_in")).toArray())
+        callers << v.toObject().value(QStringLiteral("function")).toString();
+    callers.sort();
+    QCOMPARE(callers, (QStringList{QStringLiteral("hot_70"), QStringLiteral("warm_30")}));
+    // The perf.data header's facts.
+    const auto meta = json.value(QStringLiteral("metadata")).toObject();
+    for (const char *key : {"host", "kernel", "arch", "cpu", "cpus_online", "perf_version"})
+        QVERIFY2(!meta.value(QLatin1String(key)).toString().isEmpty(), key);
+    QVERIFY2(text.out.contains("kernel:") && text.out.contains("perf:"), text.out.constData());
 }
 
 void TestCli::importPerfScriptText()
@@ -420,6 +436,24 @@ void TestCli::exportEmptyOutputDirVariable()
     QVERIFY2(r.err.startsWith("perfwb: ") && r.err.count('\n') == 1 && r.err.endsWith('\n'), r.err.constData());
     QVERIFY2(r.err.contains("FIL_PERF_OUTPUT_DIR"), r.err.constData());
     QVERIFY2(entries(cwd).isEmpty(), qPrintable(entries(cwd).join(QLatin1Char(' '))));
+}
+
+// HOME=/nonexistent (as root): perfwb logs to stderr only and creates no home.
+void TestCli::missingHomeIsNotCreated()
+{
+    QTemporaryDir dir;
+    const QString home = dir.filePath(QStringLiteral("no-such-home"));
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.remove(QStringLiteral("XDG_STATE_HOME"));
+    env.remove(QStringLiteral("XDG_CONFIG_HOME"));
+    const Run r = runPerfwb({QStringLiteral("info"), sharedReport()}, {.workDir = dir.path(), .env = env});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    QVERIFY2(!QFileInfo::exists(home), qPrintable(entries(dir.path()).join(QLatin1Char(' '))));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), dir.filePath(QStringLiteral("missing/state")));
+    const Run x = runPerfwb({QStringLiteral("info"), sharedReport()}, {.workDir = dir.path(), .env = env});
+    QVERIFY2(x.finished && x.exitCode == 0, qPrintable(x.describe()));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("missing"))));
 }
 
 void TestCli::badInput_data()
