@@ -25,6 +25,104 @@
     </message>
 </context>
 <context>
+    <name>perfwb::ui::AllocationsView</name>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="38"/>
+        <source>Allocated bytes</source>
+        <translation>Allokierte Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="39"/>
+        <source>Bytes requested by each call path over the whole run</source>
+        <translation>Von jedem Aufrufpfad über den ganzen Lauf angeforderte Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="40"/>
+        <source>Allocations (calls)</source>
+        <translation>Allokationen (Aufrufe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="41"/>
+        <source>Number of malloc-family calls by each call path</source>
+        <translation>Anzahl der malloc-Aufrufe je Aufrufpfad</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="42"/>
+        <source>Leaked bytes</source>
+        <translation>Verlorene Bytes (Leaks)</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="43"/>
+        <source>Bytes still allocated when the program ended</source>
+        <translation>Bytes, die bei Programmende noch belegt waren</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="44"/>
+        <source>Peak heap</source>
+        <translation>Heap-Spitze</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="45"/>
+        <source>Bytes each call path held at the moment of the peak heap</source>
+        <translation>Bytes, die jeder Aufrufpfad im Moment der Heap-Spitze hielt</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="46"/>
+        <source>Temporary allocations</source>
+        <translation>Temporäre Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="47"/>
+        <source>Allocations freed before the thread allocated anything else</source>
+        <translation>Allokationen, die freigegeben wurden, bevor der Thread etwas anderes allokierte</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="78"/>
+        <source>&amp;Cost:</source>
+        <translation>&amp;Kosten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="85"/>
+        <source>Flame Graph</source>
+        <translation>Flammengraph</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="86"/>
+        <source>Top-Down</source>
+        <translation>Top-down</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="87"/>
+        <source>Bottom-Up</source>
+        <translation>Bottom-up</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="88"/>
+        <source>Heap</source>
+        <translation>Heap</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="197"/>
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="197"/>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="198"/>
+        <source>%1 calls, %2 allocated · peak %3 at %4 · leaked %5 in %6 blocks · %7 temporary</source>
+        <translation>%1 Aufrufe, %2 allokiert · Spitze %3 bei %4 · Leaks %5 in %6 Blöcken · %7 temporär</translation>
+    </message>
+    <message>
+        <location filename="../ui/allocationsview.cpp" line="213"/>
+        <source>peak %1</source>
+        <translation>Spitze %1</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::AssetTableModel</name>
     <message>
         <location filename="../ui/assettablemodel.cpp" line="8"/>
@@ -222,7 +320,7 @@
 <context>
     <name>perfwb::ui::CallTreeModel</name>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="126"/>
+        <location filename="../ui/calltreemodel.cpp" line="137"/>
         <source>%1
 %2
 self %3 (%4 %), total %5 (%6 %)</source>
@@ -231,37 +329,37 @@ self %3 (%4 %), total %5 (%6 %)</source>
 selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="141"/>
+        <location filename="../ui/calltreemodel.cpp" line="152"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="143"/>
+        <location filename="../ui/calltreemodel.cpp" line="154"/>
         <source>Self</source>
         <translation>Selbst</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="145"/>
+        <location filename="../ui/calltreemodel.cpp" line="156"/>
         <source>Self %</source>
         <translation>Selbst %</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="147"/>
+        <location filename="../ui/calltreemodel.cpp" line="158"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="149"/>
+        <location filename="../ui/calltreemodel.cpp" line="160"/>
         <source>Total %</source>
         <translation>Gesamt %</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="151"/>
+        <location filename="../ui/calltreemodel.cpp" line="162"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/calltreemodel.cpp" line="153"/>
+        <location filename="../ui/calltreemodel.cpp" line="164"/>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
@@ -269,33 +367,33 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
 <context>
     <name>perfwb::ui::CallTreeView</name>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="31"/>
+        <location filename="../ui/calltreeview.cpp" line="33"/>
         <source>Filter functions</source>
         <translation>Funktionen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="53"/>
-        <location filename="../ui/calltreeview.cpp" line="138"/>
+        <location filename="../ui/calltreeview.cpp" line="60"/>
+        <location filename="../ui/calltreeview.cpp" line="145"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="135"/>
+        <location filename="../ui/calltreeview.cpp" line="142"/>
         <source>Show in Flame Graph</source>
         <translation>Im Flammendiagramm zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="136"/>
+        <location filename="../ui/calltreeview.cpp" line="143"/>
         <source>Show Callers/Callees</source>
         <translation>Aufrufer/Aufgerufene zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="139"/>
+        <location filename="../ui/calltreeview.cpp" line="146"/>
         <source>Expand All</source>
         <translation>Alle aufklappen</translation>
     </message>
     <message>
-        <location filename="../ui/calltreeview.cpp" line="140"/>
+        <location filename="../ui/calltreeview.cpp" line="147"/>
         <source>Collapse All</source>
         <translation>Alle zuklappen</translation>
     </message>
@@ -401,7 +499,12 @@ Neuer Lauf: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="126"/>
+        <location filename="../ui/comparesummaryview.cpp" line="120"/>
+        <source>functions compared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/comparesummaryview.cpp" line="127"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -409,45 +512,65 @@ Neuer Lauf: %2</translation>
 <context>
     <name>perfwb::ui::CompareView</name>
     <message>
-        <location filename="../ui/compareview.cpp" line="37"/>
+        <location filename="../ui/compareview.cpp" line="42"/>
         <source>Swap Base and New</source>
         <translation>Basislauf und neuen Lauf tauschen</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="48"/>
+        <location filename="../ui/compareview.cpp" line="53"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="49"/>
+        <location filename="../ui/compareview.cpp" line="54"/>
         <source>Side by Side</source>
         <translation>Nebeneinander</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="50"/>
+        <location filename="../ui/compareview.cpp" line="55"/>
         <source>Diff</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="103"/>
+        <location filename="../ui/compareview.cpp" line="57"/>
+        <source>Absolute (CPU time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="58"/>
+        <source>Share of total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="61"/>
+        <source>Compare by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="114"/>
         <source>Base: %1    New: %2</source>
         <translation>Basislauf: %1    Neuer Lauf: %2</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="104"/>
+        <location filename="../ui/compareview.cpp" line="115"/>
         <source>Base: %1</source>
         <translation>Basislauf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/compareview.cpp" line="105"/>
+        <location filename="../ui/compareview.cpp" line="116"/>
         <source>New: %1</source>
         <translation>Neuer Lauf: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/compareview.cpp" line="144"/>
+        <source>Absolute (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::ComparisonDocument</name>
     <message>
-        <location filename="../ui/comparisondocument.cpp" line="40"/>
+        <location filename="../ui/comparisondocument.cpp" line="48"/>
         <source>%1 ↔ %2</source>
         <translation>%1 ↔ %2</translation>
     </message>
@@ -499,12 +622,12 @@ Neuer Lauf: %2</translation>
 <context>
     <name>perfwb::ui::DeltaTableModel</name>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="104"/>
+        <location filename="../ui/deltatablemodel.cpp" line="101"/>
         <source>below min share</source>
         <translation>unter Mindestanteil</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="106"/>
+        <location filename="../ui/deltatablemodel.cpp" line="103"/>
         <source>within noise</source>
         <translation>im Rauschen</translation>
     </message>
@@ -571,7 +694,7 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::DiffFlameGraphWidget</name>
     <message>
-        <location filename="../ui/diffflamegraphwidget.cpp" line="178"/>
+        <location filename="../ui/diffflamegraphwidget.cpp" line="182"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;before: %3 (%4 %5)&lt;br&gt;after: %6 (%7 %5)&lt;br&gt;delta: %8 (%9)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;vorher: %3 (%4 %5)&lt;br&gt;nachher: %6 (%7 %5)&lt;br&gt;Differenz: %8 (%9)</translation>
     </message>
@@ -579,52 +702,67 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::DiffView</name>
     <message>
-        <location filename="../ui/diffview.cpp" line="35"/>
+        <location filename="../ui/diffview.cpp" line="39"/>
         <source>Back to the previous zoom</source>
         <translation>Zurück zum vorigen Zoom</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="37"/>
+        <location filename="../ui/diffview.cpp" line="41"/>
         <source>Reset zoom (show everything)</source>
         <translation>Zoom zurücksetzen (alles zeigen)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="38"/>
+        <location filename="../ui/diffview.cpp" line="42"/>
         <source>Shape of the new run</source>
         <translation>Form des neuen Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="39"/>
+        <location filename="../ui/diffview.cpp" line="43"/>
         <source>Shape of the base run (vanished frames)</source>
         <translation>Form des Basislaufs (weggefallene Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="40"/>
+        <location filename="../ui/diffview.cpp" line="44"/>
         <source>Which run&apos;s call tree gives the graph its shape; frames only the base run has show in the base run&apos;s shape</source>
         <translation>Welcher Aufrufbaum dem Diagramm seine Form gibt; Frames, die nur der Basislauf hat, erscheinen in der Form des Basislaufs</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="42"/>
+        <location filename="../ui/diffview.cpp" line="46"/>
         <source>Search functions (regular expression)</source>
         <translation>Funktionen suchen (regulärer Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="45"/>
-        <source>&lt;span style=&apos;background:#ff4646&apos;&gt;&amp;nbsp;slower&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#4646ff;color:white&apos;&gt;&amp;nbsp;faster&amp;nbsp;&lt;/span&gt; share of each run&apos;s total</source>
-        <translation>&lt;span style=&apos;background:#ff4646&apos;&gt;&amp;nbsp;langsamer&amp;nbsp;&lt;/span&gt; &lt;span style=&apos;background:#4646ff;color:white&apos;&gt;&amp;nbsp;schneller&amp;nbsp;&lt;/span&gt; Anteil am Gesamtwert des jeweiligen Laufs</translation>
-    </message>
-    <message>
-        <location filename="../ui/diffview.cpp" line="81"/>
+        <location filename="../ui/diffview.cpp" line="82"/>
         <source>Filter functions</source>
         <translation>Funktionen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="146"/>
+        <location filename="../ui/diffview.cpp" line="140"/>
+        <source>slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="140"/>
+        <source>faster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="141"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="142"/>
+        <source>colour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="177"/>
         <source>invalid pattern</source>
         <translation>ungültiges Muster</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="148"/>
+        <location filename="../ui/diffview.cpp" line="179"/>
         <source>matched %1 %</source>
         <translation>%1 % gefunden</translation>
     </message>
@@ -632,53 +770,204 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::ExportController</name>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="63"/>
+        <location filename="../ui/exportcontroller.cpp" line="111"/>
         <source>unknown export format &apos;%1&apos;</source>
         <translation>unbekanntes Exportformat „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="83"/>
+        <location filename="../ui/exportcontroller.cpp" line="143"/>
         <source>the comparison is still being computed; export again in a moment</source>
         <translation>der Vergleich wird noch berechnet; exportieren Sie gleich noch einmal</translation>
     </message>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="87"/>
+        <location filename="../ui/exportcontroller.cpp" line="110"/>
         <source>a comparison exports to HTML or SVG, not &apos;%1&apos;</source>
         <translation>ein Vergleich wird als HTML oder SVG exportiert, nicht als „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/exportcontroller.cpp" line="116"/>
+        <location filename="../ui/exportcontroller.cpp" line="170"/>
         <source>Exporting %1…</source>
         <translation>Exportiere %1…</translation>
     </message>
 </context>
 <context>
+    <name>perfwb::ui::ExportFormat</name>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="31"/>
+        <source>Flame graph (SVG)</source>
+        <translation>Flammengraph (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="32"/>
+        <source>Report (HTML)</source>
+        <translation>Bericht (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="33"/>
+        <source>Folded stacks</source>
+        <translation>Gefaltete Stacks</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="34"/>
+        <source>speedscope profile</source>
+        <translation>speedscope-Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="35"/>
+        <source>pprof profile</source>
+        <translation>pprof-Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="36"/>
+        <source>Chrome trace</source>
+        <translation>Chrome-Trace</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ExportMenu</name>
+    <message>
+        <location filename="../ui/exportmenu.cpp" line="38"/>
+        <source>Write the current selection into the standard output directory</source>
+        <translation>Die aktuelle Auswahl in das Standard-Ausgabeverzeichnis schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportmenu.cpp" line="41"/>
+        <source>Export &amp;As…</source>
+        <translation>Exportieren &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportmenu.cpp" line="43"/>
+        <source>Choose the format and the file to write</source>
+        <translation>Format und Zieldatei wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportmenu.cpp" line="101"/>
+        <location filename="../ui/exportmenu.cpp" line="126"/>
+        <source>Export As</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportmenu.cpp" line="126"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::ExportStatus</name>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="26"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="27"/>
+        <source>Open the exported file in its application</source>
+        <translation>Die exportierte Datei in ihrer Anwendung öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="29"/>
+        <source>Show Folder</source>
+        <translation>Ordner zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="30"/>
+        <source>Open the folder holding the exported file</source>
+        <translation>Den Ordner mit der exportierten Datei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="49"/>
+        <location filename="../ui/exportstatus.cpp" line="58"/>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportstatus.cpp" line="69"/>
+        <source>Nothing could open %1</source>
+        <translation>Nichts konnte %1 öffnen</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::FlameChartWidget</name>
     <message>
-        <location filename="../ui/flamechartwidget.cpp" line="115"/>
+        <location filename="../ui/flamechartwidget.cpp" line="184"/>
         <source>No samples</source>
         <translation>Keine Stichproben</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="331"/>
+        <source>&lt;br&gt;%1 % in callees below the %2 % threshold (not drawn)</source>
+        <translation>&lt;br&gt;%1 % in Aufgerufenen unter der Schwelle von %2 % (nicht gezeichnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="473"/>
+        <source>Click / Enter</source>
+        <translation>Klick / Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="473"/>
+        <source>Flame graph: zoom into a frame / the current frame</source>
+        <translation>Flammengraph: in einen Frame / den aktuellen Frame zoomen</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="474"/>
+        <source>Backspace / right-click</source>
+        <translation>Rücktaste / Rechtsklick</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="474"/>
+        <source>Flame graph: back to the previous zoom</source>
+        <translation>Flammengraph: zurück zum vorigen Zoom</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="475"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="475"/>
+        <source>Flame graph: reset zoom (show everything)</source>
+        <translation>Flammengraph: Zoom zurücksetzen (alles zeigen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="476"/>
+        <source>Up / Down</source>
+        <translation>Hoch / Runter</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="476"/>
+        <source>Flame graph: current frame one row up / down (callee or caller)</source>
+        <translation>Flammengraph: aktueller Frame eine Zeile hoch / runter (Aufgerufener oder Aufrufer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="477"/>
+        <source>Left / Right</source>
+        <translation>Links / Rechts</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamechartwidget.cpp" line="477"/>
+        <source>Flame graph: previous / next frame under the same caller</source>
+        <translation>Flammengraph: voriger / nächster Frame unter demselben Aufrufer</translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::FlameGraphOptions</name>
     <message>
-        <location filename="../ui/flamegraphoptions.cpp" line="29"/>
+        <location filename="../ui/flamegraphoptions.cpp" line="30"/>
         <source>&amp;Flame (Root at the Bottom)</source>
         <translation>&amp;Flamme (Wurzel unten)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphoptions.cpp" line="30"/>
+        <location filename="../ui/flamegraphoptions.cpp" line="31"/>
         <source>&amp;Icicle (Root at the Top)</source>
         <translation>&amp;Eiszapfen (Wurzel oben)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphoptions.cpp" line="31"/>
+        <location filename="../ui/flamegraphoptions.cpp" line="32"/>
         <source>Colour by &amp;Name</source>
         <translation>Farbe nach &amp;Name</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphoptions.cpp" line="32"/>
+        <location filename="../ui/flamegraphoptions.cpp" line="33"/>
         <source>Colour by &amp;Module</source>
         <translation>Farbe nach &amp;Modul</translation>
     </message>
@@ -686,58 +975,73 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::FlameGraphView</name>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="37"/>
+        <location filename="../ui/flamegraphview.cpp" line="40"/>
         <source>Back to the previous zoom</source>
         <translation>Zurück zum vorigen Zoom</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="39"/>
+        <location filename="../ui/flamegraphview.cpp" line="42"/>
         <source>Reset zoom (show everything)</source>
         <translation>Zoom zurücksetzen (alles zeigen)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="42"/>
+        <location filename="../ui/flamegraphview.cpp" line="45"/>
         <source>Search functions (regular expression)</source>
         <translation>Funktionen suchen (regulärer Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="45"/>
+        <location filename="../ui/flamegraphview.cpp" line="48"/>
         <source>Flame</source>
         <translation>Flamme</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="46"/>
+        <location filename="../ui/flamegraphview.cpp" line="49"/>
         <source>Icicle</source>
         <translation>Eiszapfen</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="47"/>
+        <location filename="../ui/flamegraphview.cpp" line="50"/>
         <source>Flame: root at the bottom; icicle: root at the top</source>
         <translation>Flamme: Wurzel unten; Eiszapfen: Wurzel oben</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="48"/>
+        <location filename="../ui/flamegraphview.cpp" line="51"/>
         <source>Colour by name</source>
         <translation>Farbe nach Name</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="49"/>
+        <location filename="../ui/flamegraphview.cpp" line="52"/>
         <source>Colour by module</source>
         <translation>Farbe nach Modul</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="180"/>
+        <location filename="../ui/flamegraphview.cpp" line="99"/>
+        <source>Threshold </source>
+        <translation>Schwelle </translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphview.cpp" line="100"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphview.cpp" line="103"/>
+        <source>Frames below this share of all samples are merged into their caller: not drawn, their time still in the caller&apos;s width (0: draw every frame)</source>
+        <translation>Frames unter diesem Anteil aller Samples werden in ihren Aufrufer zusammengeführt: nicht gezeichnet, ihre Zeit bleibt in der Breite des Aufrufers (0: jeden Frame zeichnen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/flamegraphview.cpp" line="242"/>
         <source>invalid pattern</source>
         <translation>ungültiges Muster</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="183"/>
+        <location filename="../ui/flamegraphview.cpp" line="245"/>
         <source>matched %1 %</source>
         <translation>%1 % gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/flamegraphview.cpp" line="192"/>
-        <location filename="../ui/flamegraphview.cpp" line="195"/>
+        <location filename="../ui/flamegraphview.cpp" line="254"/>
+        <location filename="../ui/flamegraphview.cpp" line="257"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
@@ -920,129 +1224,114 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="64"/>
-        <location filename="../ui/mainwindow.cpp" line="467"/>
+        <location filename="../ui/mainwindow.cpp" line="62"/>
+        <location filename="../ui/mainwindow.cpp" line="456"/>
         <source>perfwb</source>
         <translation>perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="64"/>
         <source>&lt;h2&gt;No report open&lt;/h2&gt;&lt;p&gt;Open a report or an importable profile (Ctrl+O), drop files here, or record a program (Ctrl+R).&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Kein Bericht geöffnet&lt;/h2&gt;&lt;p&gt;Öffnen Sie einen Bericht oder ein importierbares Profil (Ctrl+O), legen Sie Dateien hier ab oder zeichnen Sie ein Programm auf (Ctrl+R).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
+        <location filename="../ui/mainwindow.cpp" line="124"/>
         <source>Recording failed</source>
         <translation>Aufzeichnung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&amp;Record…</source>
         <translation>&amp;Aufzeichnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="154"/>
         <source>&amp;Attach to Process…</source>
         <translation>An &amp;Prozess anhängen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="156"/>
         <source>S&amp;top Recording</source>
         <translation>Aufzeichnung s&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="157"/>
         <source>&amp;Save As…</source>
         <translation>&amp;Speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="165"/>
         <source>&amp;Find in Flame Graph…</source>
         <translation>Im Flammendiagramm &amp;suchen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>&amp;Reset Zoom</source>
         <translation>Zoom &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
-        <source>Export &amp;As…</source>
-        <translation>Exportieren &amp;als…</translation>
+        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <source>Flame graph: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202"/>
-        <source>Choose the format and the file to write</source>
-        <translation>Format und Zieldatei wählen</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="209"/>
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>FIL_PERF &amp;Presets…</source>
         <translation>FIL_PERF-V&amp;oreinstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="300"/>
+        <location filename="../ui/mainwindow.cpp" line="289"/>
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="506"/>
-        <source>%1 (*.%2)</source>
-        <translation>%1 (*.%2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="511"/>
-        <source>Export As</source>
-        <translation>Exportieren als</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="528"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>Compare With (the New Run)</source>
         <translation>Vergleichen mit (neuer Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
-        <location filename="../ui/mainwindow.cpp" line="558"/>
+        <location filename="../ui/mainwindow.cpp" line="503"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="511"/>
         <source>Opening %1 and %2…</source>
         <translation>Öffne %1 und %2…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="48"/>
+        <location filename="../ui/mainwindow.cpp" line="46"/>
         <source>Reports and profiles (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json *.pstats *.prof *.cpuprofile *.austin *.zst *.gz callgrind.out.*);;Runs (*-run.json);;All files (*)</source>
         <translation>Berichte und Profile (*.perfwb *.data *.folded *.collapsed *.txt *.json *.speedscope.json *.pstats *.prof *.cpuprofile *.austin *.zst *.gz callgrind.out.*);;Läufe (*-run.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1052,156 +1341,131 @@ gesamt: %6 → %7 %5</translation>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
-        <source>%1 (.%2)</source>
-        <translation>%1 (.%2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
-        <source>Write the current selection into the standard output directory</source>
-        <translation>Die aktuelle Auswahl in das Standard-Ausgabeverzeichnis schreiben</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Compare &amp;With…</source>
         <translation>&amp;Vergleichen mit…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226"/>
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>&amp;About perfwb</source>
         <translation>&amp;Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
-        <location filename="../ui/mainwindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="499"/>
         <source>Opening %1…</source>
         <translation>Öffne %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="314"/>
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Cannot open the file</source>
         <translation>Die Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="321"/>
+        <location filename="../ui/mainwindow.cpp" line="313"/>
         <source>Loading the finished recording…</source>
         <translation>Lade die fertige Aufzeichnung…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="329"/>
+        <location filename="../ui/mainwindow.cpp" line="321"/>
         <source>Cannot open the recording</source>
         <translation>Die Aufzeichnung kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="102"/>
+        <location filename="../ui/mainwindow.cpp" line="101"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="98"/>
-        <source>Exported to %1</source>
-        <translation>Exportiert nach %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="96"/>
+        <location filename="../ui/mainwindow.cpp" line="95"/>
         <source>Cannot save the report</source>
         <translation>Der Bericht kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location filename="../ui/mainwindow.cpp" line="91"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Compare this report (the base run) with another run, side by side and as a diff</source>
         <translation>Diesen Bericht (den Basislauf) mit einem anderen Lauf vergleichen, nebeneinander und als Differenz</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <location filename="../ui/mainwindow.cpp" line="349"/>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>Cannot record</source>
         <translation>Aufzeichnung nicht möglich</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow.cpp" line="338"/>
         <location filename="../ui/mainwindow.cpp" line="349"/>
-        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>A recording is already running; stop it first.</source>
         <translation>Es läuft bereits eine Aufzeichnung; beenden Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368"/>
+        <location filename="../ui/mainwindow.cpp" line="357"/>
         <source>Stopping the recording…</source>
         <translation>Aufzeichnung wird beendet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Recording</source>
         <translation>Aufzeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387"/>
+        <location filename="../ui/mainwindow.cpp" line="376"/>
         <source>Stop the recording before closing its tab.</source>
         <translation>Beenden Sie die Aufzeichnung, bevor Sie ihren Tab schließen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="463"/>
-        <location filename="../ui/mainwindow.cpp" line="465"/>
+        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>%1 — perfwb</source>
         <translation>%1 — perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="583"/>
+        <location filename="../ui/mainwindow.cpp" line="540"/>
         <source>Open Report or Profile</source>
         <translation>Bericht oder Profil öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
-        <source>Click / Backspace</source>
-        <translation>Klick / Backspace</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="626"/>
-        <source>Flame graph: zoom into a frame / back</source>
-        <translation>Flammendiagramm: in einen Frame zoomen / zurück</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="628"/>
+        <location filename="../ui/mainwindow.cpp" line="601"/>
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="633"/>
+        <location filename="../ui/mainwindow.cpp" line="606"/>
         <source>About perfwb</source>
         <translation>Über perfwb</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="634"/>
+        <location filename="../ui/mainwindow.cpp" line="607"/>
         <source>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;A profiling workbench for Linux: record programs, explore flame graphs, call trees and timelines, export reports.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;perfwb %1&lt;/h3&gt;&lt;p&gt;Eine Profiling-Werkbank für Linux: Programme aufzeichnen, Flammendiagramme, Aufrufbäume und Zeitachsen erkunden, Berichte exportieren.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1209,43 +1473,56 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::MemoryPlot</name>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="44"/>
+        <location filename="../ui/memoryplot.cpp" line="56"/>
+        <source>No memory data in this report.
+Recordings by perfwb poll the process&apos;s memory and CPU; Record with &quot;Track allocations&quot; adds the heap in use. Most imported formats have no timelines.</source>
+        <translation>Dieser Bericht enthält keine Speicherdaten.
+Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „Allokationen verfolgen“ fügt den belegten Heap hinzu. Die meisten importierten Formate haben keine Zeitreihen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/memoryplot.cpp" line="64"/>
         <source>Time (s)</source>
         <translation>Zeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="45"/>
+        <location filename="../ui/memoryplot.cpp" line="65"/>
+        <location filename="../ui/memoryplot.cpp" line="154"/>
         <source>Memory (MiB)</source>
         <translation>Speicher (MiB)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="46"/>
+        <location filename="../ui/memoryplot.cpp" line="66"/>
         <source>CPU (%)</source>
         <translation>CPU (%)</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="49"/>
-        <location filename="../ui/memoryplot.cpp" line="139"/>
+        <location filename="../ui/memoryplot.cpp" line="69"/>
+        <location filename="../ui/memoryplot.cpp" line="176"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="57"/>
+        <location filename="../ui/memoryplot.cpp" line="77"/>
         <source>Wheel: zoom time · Drag: pan · Shift+drag: select a time range · Double-click: reset</source>
         <translation>Mausrad: Zeit zoomen · Ziehen: verschieben · Shift+Ziehen: Zeitbereich auswählen · Doppelklick: zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="118"/>
+        <location filename="../ui/memoryplot.cpp" line="154"/>
+        <source>Memory (GiB)</source>
+        <translation>Speicher (GiB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/memoryplot.cpp" line="158"/>
         <source>RSS</source>
         <translation>RSS</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="126"/>
+        <location filename="../ui/memoryplot.cpp" line="164"/>
         <source>Heap in use</source>
         <translation>Belegter Heap</translation>
     </message>
     <message>
-        <location filename="../ui/memoryplot.cpp" line="132"/>
+        <location filename="../ui/memoryplot.cpp" line="169"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
@@ -1573,179 +1850,179 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::RecordDialog</name>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="82"/>
+        <location filename="../ui/recorddialog.cpp" line="90"/>
         <source>Record</source>
         <translation>Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="131"/>
+        <location filename="../ui/recorddialog.cpp" line="139"/>
         <source>program to run, e.g. ./render or python3</source>
         <translation>auszuführendes Programm, z. B. ./render oder python3</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="95"/>
-        <location filename="../ui/recorddialog.cpp" line="133"/>
-        <location filename="../ui/recorddialog.cpp" line="154"/>
+        <location filename="../ui/recorddialog.cpp" line="103"/>
+        <location filename="../ui/recorddialog.cpp" line="141"/>
+        <location filename="../ui/recorddialog.cpp" line="162"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="138"/>
+        <location filename="../ui/recorddialog.cpp" line="146"/>
         <source>&amp;Command:</source>
         <translation>&amp;Befehl:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="148"/>
+        <location filename="../ui/recorddialog.cpp" line="156"/>
         <source>arguments, quoted as in a shell: --scene &quot;my scene.xml&quot;</source>
         <translation>Argumente, in Anführungszeichen wie in einer Shell: --scene &quot;my scene.xml&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="149"/>
+        <location filename="../ui/recorddialog.cpp" line="157"/>
         <source>&amp;Arguments:</source>
         <translation>Argu&amp;mente:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="152"/>
+        <location filename="../ui/recorddialog.cpp" line="160"/>
         <source>current directory</source>
         <translation>aktuelles Verzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="159"/>
+        <location filename="../ui/recorddialog.cpp" line="167"/>
         <source>&amp;Working directory:</source>
         <translation>Arbeitsver&amp;zeichnis:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="165"/>
+        <location filename="../ui/recorddialog.cpp" line="173"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="165"/>
+        <location filename="../ui/recorddialog.cpp" line="173"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="170"/>
+        <location filename="../ui/recorddialog.cpp" line="178"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="171"/>
+        <location filename="../ui/recorddialog.cpp" line="179"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="187"/>
+        <location filename="../ui/recorddialog.cpp" line="195"/>
         <source>&amp;Environment:</source>
         <translation>&amp;Umgebung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="194"/>
+        <location filename="../ui/recorddialog.cpp" line="202"/>
         <source> Hz</source>
         <translation> Hz</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="196"/>
+        <location filename="../ui/recorddialog.cpp" line="204"/>
         <source>Sampling &amp;frequency:</source>
         <translation>Abtast&amp;frequenz:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="199"/>
+        <location filename="../ui/recorddialog.cpp" line="207"/>
         <source>DWARF (stacks through libraries, default)</source>
         <translation>DWARF (Stacks auch durch Bibliotheken, Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="200"/>
+        <location filename="../ui/recorddialog.cpp" line="208"/>
         <source>Frame pointers (cheaper, stops at code without them)</source>
         <translation>Frame-Pointer (günstiger, endet an Code ohne Frame-Pointer)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="202"/>
+        <location filename="../ui/recorddialog.cpp" line="210"/>
         <source>Call &amp;graph:</source>
         <translation>Aufruf&amp;graph:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="91"/>
+        <location filename="../ui/recorddialog.cpp" line="99"/>
         <source>Run &amp;label:</source>
         <translation>&amp;Lauf-Bezeichnung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="100"/>
+        <location filename="../ui/recorddialog.cpp" line="108"/>
         <source>&amp;Report file:</source>
         <translation>Berichts&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="103"/>
+        <location filename="../ui/recorddialog.cpp" line="111"/>
         <source>&amp;Record</source>
         <translation>&amp;Aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="204"/>
+        <location filename="../ui/recorddialog.cpp" line="212"/>
         <source>&amp;Track allocations</source>
         <translation>Allo&amp;kationen verfolgen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="206"/>
+        <location filename="../ui/recorddialog.cpp" line="214"/>
         <source>Preload perfwb&apos;s allocation tracker (perfwb record --alloc): every malloc-family call with its stack; the heap joins the memory plot and the Summary lists calls, leaks and temporaries</source>
         <translation>Lädt den Allokations-Tracker von perfwb vor (perfwb record --alloc): jeder Aufruf der malloc-Familie mit seinem Stack; der Heap erscheint im Speicherdiagramm, die Zusammenfassung nennt Aufrufe, Lecks und temporäre Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="216"/>
+        <location filename="../ui/recorddialog.cpp" line="224"/>
         <source>FIL_PERF settings saved as a preset (perfwb preset list); the environment overrides them, as for perfwb record --preset</source>
         <translation>Als Voreinstellung gespeicherte FIL_PERF-Einstellungen (perfwb preset list); die Umgebung hat Vorrang, wie bei perfwb record --preset</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="219"/>
+        <location filename="../ui/recorddialog.cpp" line="227"/>
         <source>&amp;Preset:</source>
         <translation>&amp;Voreinstellung:</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="317"/>
+        <location filename="../ui/recorddialog.cpp" line="325"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="320"/>
+        <location filename="../ui/recorddialog.cpp" line="328"/>
         <source>%1 (built in)</source>
         <translation>%1 (eingebaut)</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="416"/>
+        <location filename="../ui/recorddialog.cpp" line="424"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="418"/>
+        <location filename="../ui/recorddialog.cpp" line="426"/>
         <source>%1 is not an executable file.</source>
         <translation>%1 ist keine ausführbare Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="422"/>
+        <location filename="../ui/recorddialog.cpp" line="430"/>
         <source>%1 was not found on PATH: give its full path or browse for it.</source>
         <translation>%1 wurde in PATH nicht gefunden: Geben Sie den vollständigen Pfad an oder wählen Sie das Programm über „Durchsuchen…“ aus.</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="446"/>
+        <location filename="../ui/recorddialog.cpp" line="454"/>
         <source>The GUI records with perfwb itself; the enabled profilers (%1) run with: perfwb record --preset %2 -- COMMAND</source>
         <translation>Die GUI zeichnet mit perfwb selbst auf; die aktivierten Profiler (%1) laufen mit: perfwb record --preset %2 -- COMMAND</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="455"/>
+        <location filename="../ui/recorddialog.cpp" line="463"/>
         <source>Program to record</source>
         <translation>Aufzuzeichnendes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="462"/>
+        <location filename="../ui/recorddialog.cpp" line="470"/>
         <source>Working directory</source>
         <translation>Arbeitsverzeichnis</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="470"/>
+        <location filename="../ui/recorddialog.cpp" line="478"/>
         <source>Report file</source>
         <translation>Berichtsdatei</translation>
     </message>
     <message>
-        <location filename="../ui/recorddialog.cpp" line="470"/>
+        <location filename="../ui/recorddialog.cpp" line="478"/>
         <source>perfwb reports (*.perfwb)</source>
         <translation>perfwb-Berichte (*.perfwb)</translation>
     </message>
@@ -1753,42 +2030,71 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::RecordingController</name>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="84"/>
-        <source>%1 samples, %2 lost, %3 s, %4 threads</source>
-        <translation>%1 Stichproben, %2 verloren, %3 s, %4 Threads</translation>
+        <location filename="../ui/recordingcontroller.cpp" line="86"/>
+        <source>%1, %2, %3, %4</source>
+        <translation>%1, %2, %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/recordingcontroller.cpp" line="87"/>
+        <source>%Ln sample(s)</source>
+        <translation>
+            <numerusform>%Ln Sample</numerusform>
+            <numerusform>%Ln Samples</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/recordingcontroller.cpp" line="87"/>
+        <source>%Ln lost</source>
+        <translation>
+            <numerusform>%Ln verloren</numerusform>
+            <numerusform>%Ln verloren</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="90"/>
+        <location filename="../ui/recordingcontroller.cpp" line="88"/>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/recordingcontroller.cpp" line="89"/>
+        <source>%Ln thread(s)</source>
+        <translation>
+            <numerusform>%Ln Thread</numerusform>
+            <numerusform>%Ln Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/recordingcontroller.cpp" line="91"/>
         <source>, target killed by signal %1</source>
         <translation>, Zielprogramm durch Signal %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="92"/>
+        <location filename="../ui/recordingcontroller.cpp" line="93"/>
         <source>, target exit code %1</source>
         <translation>, Exit-Code des Zielprogramms %1</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="94"/>
+        <location filename="../ui/recordingcontroller.cpp" line="95"/>
         <source> (sampled with ptrace: %1)</source>
         <translation> (mit ptrace abgetastet: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="159"/>
+        <location filename="../ui/recordingcontroller.cpp" line="160"/>
         <source>Check the command&apos;s spelling, give its full path, or add its directory to PATH.</source>
         <translation>Prüfen Sie die Schreibweise des Befehls, geben Sie den vollständigen Pfad an oder nehmen Sie sein Verzeichnis in PATH auf.</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="162"/>
+        <location filename="../ui/recordingcontroller.cpp" line="163"/>
         <source>Run perfwb as root, or allow profiling: sysctl kernel.perf_event_paranoid=1 and kernel.yama.ptrace_scope=0 (or grant CAP_PERFMON and CAP_SYS_PTRACE).</source>
         <translation>Starten Sie perfwb als root oder erlauben Sie das Profiling: sysctl kernel.perf_event_paranoid=1 und kernel.yama.ptrace_scope=0 (oder vergeben Sie CAP_PERFMON und CAP_SYS_PTRACE).</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="165"/>
+        <location filename="../ui/recordingcontroller.cpp" line="166"/>
         <source>The process may have exited; refresh the process list and pick another.</source>
         <translation>Der Prozess hat sich möglicherweise beendet; aktualisieren Sie die Prozessliste und wählen Sie einen anderen.</translation>
     </message>
     <message>
-        <location filename="../ui/recordingcontroller.cpp" line="167"/>
+        <location filename="../ui/recordingcontroller.cpp" line="168"/>
         <source>Pick a running process: a zombie has nothing left to sample.</source>
         <translation>Wählen Sie einen laufenden Prozess: Bei einem Zombie gibt es nichts mehr abzutasten.</translation>
     </message>
@@ -1822,9 +2128,33 @@ gesamt: %6 → %7 %5</translation>
     </message>
 </context>
 <context>
+    <name>perfwb::ui::RecordingIndicator</name>
+    <message numerus="yes">
+        <location filename="../ui/recordingindicator.cpp" line="39"/>
+        <source>%Ln sample(s)</source>
+        <translation>
+            <numerusform>%Ln Sample</numerusform>
+            <numerusform>%Ln Samples</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/recordingindicator.cpp" line="40"/>
+        <source>%Ln lost</source>
+        <translation>
+            <numerusform>%Ln verloren</numerusform>
+            <numerusform>%Ln verloren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/recordingindicator.cpp" line="41"/>
+        <source>Recording %1 · %2 · %3</source>
+        <translation>Aufnahme %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::ReportDocument</name>
     <message>
-        <location filename="../ui/reportdocument.cpp" line="70"/>
+        <location filename="../ui/reportdocument.cpp" line="72"/>
         <source>Untitled recording</source>
         <translation>Unbenannte Aufzeichnung</translation>
     </message>
@@ -1902,67 +2232,72 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::ReportView</name>
     <message>
-        <location filename="../ui/reportview.cpp" line="39"/>
+        <location filename="../ui/reportview.cpp" line="64"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="40"/>
+        <location filename="../ui/reportview.cpp" line="65"/>
         <source>Flame Graph</source>
         <translation>Flammendiagramm</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="41"/>
+        <location filename="../ui/reportview.cpp" line="66"/>
         <source>Top-Down</source>
         <translation>Top-down</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="42"/>
+        <location filename="../ui/reportview.cpp" line="67"/>
         <source>Bottom-Up</source>
         <translation>Bottom-up</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="43"/>
+        <location filename="../ui/reportview.cpp" line="68"/>
         <source>Caller/Callee</source>
         <translation>Aufrufer/Aufgerufene</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="44"/>
+        <location filename="../ui/reportview.cpp" line="69"/>
         <source>Timeline</source>
         <translation>Zeitachse</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="45"/>
+        <location filename="../ui/reportview.cpp" line="70"/>
         <source>Memory</source>
         <translation>Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="48"/>
+        <location filename="../ui/reportview.cpp" line="73"/>
         <source>Show All</source>
         <translation>Alles zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="49"/>
+        <location filename="../ui/reportview.cpp" line="74"/>
         <source>Clear the time range and thread selection</source>
         <translation>Zeitbereich und Thread-Auswahl aufheben</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="52"/>
+        <location filename="../ui/reportview.cpp" line="77"/>
         <source>Analysing…</source>
         <translation>Analysiere…</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="152"/>
+        <location filename="../ui/reportview.cpp" line="200"/>
+        <source>Allocations</source>
+        <translation>Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/reportview.cpp" line="232"/>
         <source>%1 s – %2 s</source>
         <translation>%1 s – %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="156"/>
+        <location filename="../ui/reportview.cpp" line="236"/>
         <source>%1 of %2 threads</source>
         <translation>%1 von %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/reportview.cpp" line="175"/>
+        <location filename="../ui/reportview.cpp" line="255"/>
         <source>Showing the selection: %1</source>
         <translation>Angezeigt wird die Auswahl: %1</translation>
     </message>
@@ -1970,17 +2305,17 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::ServicePanels</name>
     <message>
-        <location filename="../ui/servicepanels.cpp" line="26"/>
+        <location filename="../ui/servicepanels.cpp" line="30"/>
         <source>Budgets</source>
         <translation>Budgets</translation>
     </message>
     <message>
-        <location filename="../ui/servicepanels.cpp" line="28"/>
+        <location filename="../ui/servicepanels.cpp" line="32"/>
         <source>&amp;Settings…</source>
         <translation>E&amp;instellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/servicepanels.cpp" line="36"/>
+        <location filename="../ui/servicepanels.cpp" line="40"/>
         <source>&amp;Budgets</source>
         <translation>&amp;Budgets</translation>
     </message>
@@ -2081,172 +2416,222 @@ gesamt: %6 → %7 %5</translation>
         <translation>&lt;p&gt;Analysiere…&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="108"/>
+        <location filename="../ui/summaryview.cpp" line="122"/>
         <source>Command</source>
         <translation>Befehl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="108"/>
+        <location filename="../ui/summaryview.cpp" line="122"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="110"/>
+        <location filename="../ui/summaryview.cpp" line="124"/>
         <source>Run label</source>
         <translation>Lauf-Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="112"/>
+        <location filename="../ui/summaryview.cpp" line="126"/>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="133"/>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="133"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="135"/>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="139"/>
+        <source>CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="140"/>
+        <source>%1 online, %2 available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="142"/>
+        <source>perf version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="149"/>
+        <source>Import warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="159"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="115"/>
+        <location filename="../ui/summaryview.cpp" line="162"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="117"/>
+        <location filename="../ui/summaryview.cpp" line="164"/>
         <source>Exit status</source>
         <translation>Exit-Status</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="118"/>
+        <location filename="../ui/summaryview.cpp" line="165"/>
         <source>killed by signal %1</source>
         <translation>durch Signal %1 beendet</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="118"/>
+        <location filename="../ui/summaryview.cpp" line="165"/>
         <source>exit code %1</source>
         <translation>Exit-Code %1</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="119"/>
+        <location filename="../ui/summaryview.cpp" line="166"/>
         <source>Samples</source>
         <translation>Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="120"/>
+        <location filename="../ui/summaryview.cpp" line="167"/>
         <source>Lost samples</source>
         <translation>Verlorene Stichproben</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="122"/>
+        <location filename="../ui/summaryview.cpp" line="169"/>
         <source>Sampling</source>
         <translation>Abtastung</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="123"/>
+        <location filename="../ui/summaryview.cpp" line="170"/>
         <source>%1, %2 Hz, call graph: %3</source>
         <translation>%1, %2 Hz, Aufrufgraph: %3</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="126"/>
+        <location filename="../ui/summaryview.cpp" line="173"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="127"/>
+        <location filename="../ui/summaryview.cpp" line="174"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="129"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>In selection</source>
         <translation>In der Auswahl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="129"/>
+        <location filename="../ui/summaryview.cpp" line="176"/>
         <source>%1 samples (weight %2)</source>
         <translation>%1 Stichproben (Gewicht %2)</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="141"/>
+        <location filename="../ui/summaryview.cpp" line="205"/>
         <source>Peak RSS</source>
         <translation>Höchster RSS</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="143"/>
+        <location filename="../ui/summaryview.cpp" line="207"/>
         <source>Peak CPU</source>
         <translation>Höchste CPU</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="145"/>
+        <location filename="../ui/summaryview.cpp" line="209"/>
         <source>Peak heap</source>
         <translation>Höchster Heap</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="147"/>
+        <location filename="../ui/summaryview.cpp" line="211"/>
         <source>Peak PSS</source>
         <translation>Höchster PSS</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="149"/>
+        <location filename="../ui/summaryview.cpp" line="213"/>
         <source>Peak threads</source>
         <translation>Höchste Thread-Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="151"/>
+        <location filename="../ui/summaryview.cpp" line="214"/>
         <source>Peak %1</source>
         <translation>Höchstwert %1</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="155"/>
+        <location filename="../ui/summaryview.cpp" line="189"/>
         <source>Allocations</source>
         <translation>Allokationen</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="160"/>
+        <location filename="../ui/summaryview.cpp" line="194"/>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="163"/>
+        <location filename="../ui/summaryview.cpp" line="197"/>
         <source>Budget crossings</source>
         <translation>Budget-Überschreitungen</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="165"/>
+        <location filename="../ui/summaryview.cpp" line="199"/>
         <source>Weight unit</source>
         <translation>Gewichtseinheit</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="167"/>
+        <location filename="../ui/summaryview.cpp" line="144"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="170"/>
+        <location filename="../ui/summaryview.cpp" line="104"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="173"/>
+        <location filename="../ui/summaryview.cpp" line="221"/>
         <source>Top functions (self)</source>
         <translation>Häufigste Funktionen (selbst)</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="176"/>
+        <location filename="../ui/summaryview.cpp" line="224"/>
         <source>Self %</source>
         <translation>Selbst %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="176"/>
+        <location filename="../ui/summaryview.cpp" line="224"/>
         <source>Total %</source>
         <translation>Gesamt %</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="176"/>
+        <location filename="../ui/summaryview.cpp" line="224"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="176"/>
+        <location filename="../ui/summaryview.cpp" line="224"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/summaryview.cpp" line="195"/>
+        <location filename="../ui/summaryview.cpp" line="236"/>
+        <source>%1 (inlined)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="237"/>
+        <source>%1 (inlined in %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="248"/>
         <source>&lt;p&gt;No samples in the current selection.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keine Stichproben in der aktuellen Auswahl.&lt;/p&gt;</translation>
     </message>

@@ -587,7 +587,7 @@ QList<QPair<QString, QString>> MainWindow::shortcutList() const
         }
     }
     for (const auto &[keys, what] : FlameChartWidget::keyHelp())
-        rows << qMakePair(keys, tr("Flame graph: %1").arg(what));
+        rows << qMakePair(keys, what); // each already says "Flame graph: …"
     return rows;
 }
 
