@@ -5,6 +5,7 @@
 #include "markssummary.h"
 
 #include "analysis/functionstats.h"
+#include "analysis/topfunctions.h"
 #include "report/profileloader.h"
 #include "report/runmanifest.h"
 #include "settings/settingspec.h"
@@ -65,6 +66,14 @@ std::map<std::string, std::string> filPerfSettings(const model::RunMetadata &m)
     return out;
 }
 
+// What a perf.data header said about the run: the extra key and its name in --json.
+constexpr std::pair<const char *, const char *> kPerfHeaderFacts[] = {{"perf.os_release", "kernel"},
+                                                                      {"perf.arch", "arch"},
+                                                                      {"perf.cpu", "cpu"},
+                                                                      {"perf.cpus_online", "cpus_online"},
+                                                                      {"perf.cpus_available", "cpus_available"},
+                                                                      {"perf.version", "perf_version"}};
+
 QJsonObject metadataJson(const model::RunMetadata &m)
 {
     QJsonObject o;
@@ -95,6 +104,15 @@ QJsonObject metadataJson(const model::RunMetadata &m)
         fil[qs(k)] = qs(v);
     if (!fil.isEmpty())
         o[QStringLiteral("settings")] = fil;
+    for (const auto &[key, name] : kPerfHeaderFacts) {
+        if (const auto it = m.extra.find(key); it != m.extra.end())
+            o[QLatin1String(name)] = qs(it->second);
+    }
+    QJsonArray warnings;
+    for (const auto &w : m.importWarnings())
+        warnings.append(qs(w));
+    if (!warnings.isEmpty())
+        o[QStringLiteral("import_warnings")] = warnings;
     return o;
 }
 
@@ -126,8 +144,59 @@ QJsonArray runFilesJson(const std::string &path)
     return files;
 }
 
+std::string extraOf(const model::RunMetadata &m, const char *key)
+{
+    const auto it = m.extra.find(key);
+    return it == m.extra.end() ? std::string() : it->second;
+}
+
+// Where it ran (an imported perf.data's header) and what the importer warned about.
+void printHostAndWarnings(const model::RunMetadata &m)
+{
+    if (!m.host.empty())
+        std::printf("host:      %s\n", m.host.c_str());
+    if (const auto kernel = extraOf(m, "perf.os_release"); !kernel.empty()) {
+        const auto arch = extraOf(m, "perf.arch");
+        std::printf("kernel:    %s%s%s%s\n", kernel.c_str(), arch.empty() ? "" : " (", arch.c_str(),
+                    arch.empty() ? "" : ")");
+    }
+    const auto cpu = extraOf(m, "perf.cpu");
+    const auto online = extraOf(m, "perf.cpus_online");
+    const auto available = extraOf(m, "perf.cpus_available");
+    if (!cpu.empty() || !online.empty()) {
+        std::string count = online.empty() ? "" : online + (online == available ? "" : " of " + available) + " online";
+        std::printf("cpu:       %s%s%s%s\n", cpu.c_str(), count.empty() || cpu.empty() ? "" : " (", count.c_str(),
+                    count.empty() || cpu.empty() ? "" : ")");
+    }
+    if (const auto version = extraOf(m, "perf.version"); !version.empty())
+        std::printf("perf:      %s\n", version.c_str());
+    const auto warnings = m.importWarnings();
+    for (std::size_t i = 0; i < warnings.size(); ++i)
+        std::printf("%s%s\n", i == 0 ? "warnings:  " : "           ", warnings[i].c_str());
+}
+
+// The top list by self: an inlined function once per function it was inlined into.
+void printTopFunctions(const model::Profile &p, const analysis::FunctionTable &functions,
+                       const analysis::TopFunctions &top, int count)
+{
+    std::printf("\ntop functions by self (%s):\n", p.meta.weightUnit.c_str());
+    std::printf("%12s %7s %12s %7s  %s\n", "self", "self%", "total", "total%", "function [module]");
+    int shown = 0;
+    for (const auto &e : top.entries) {
+        if (shown++ >= count)
+            break;
+        const auto module = functions.module(e.function);
+        // "[kernel]", "[vdso]" already carry their brackets.
+        const bool bare = module.empty() || module.front() == '[';
+        std::printf("%12llu %6.2f%% %12llu %6.2f%%  %s%s%s%s\n", static_cast<unsigned long long>(e.self),
+                    percent(e.self, top.grandTotal), static_cast<unsigned long long>(e.total),
+                    percent(e.total, top.grandTotal), analysis::TopFunctions::label(functions, e).c_str(),
+                    module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
+    }
+}
+
 void printText(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
-               const analysis::FunctionStats &stats, int top)
+               const analysis::TopFunctions &top, int count)
 {
     const auto &m = p.meta;
     std::string cmd;
@@ -147,8 +216,9 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         std::printf("settings:  %s\n", fil.c_str());
     std::printf("source:    %s%s%s\n", m.sourceFormat.c_str(), m.sampler.event.empty() ? "" : ", event ",
                 m.sampler.event.c_str());
+    printHostAndWarnings(m);
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
-                static_cast<unsigned long long>(stats.grandTotal), m.weightUnit.c_str());
+                static_cast<unsigned long long>(top.grandTotal), m.weightUnit.c_str());
     std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
     std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
     if (m.exited)
@@ -161,27 +231,32 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         std::printf("  %7d/%-7d %-24s %zu samples\n", th.pid, th.tid, std::string(p.strings.view(th.name)).c_str(),
                     counts[t]);
     }
-    std::printf("\ntop functions by self (%s):\n", m.weightUnit.c_str());
-    std::printf("%12s %7s %12s %7s  %s\n", "self", "self%", "total", "total%", "function [module]");
-    int shown = 0;
-    for (const auto &e : stats.entries) {
-        if (shown++ >= top)
-            break;
-        const auto module = functions.module(e.function);
-        // "[kernel]", "[vdso]" already carry their brackets.
-        const bool bare = module.empty() || module.front() == '[';
-        std::printf("%12llu %6.2f%% %12llu %6.2f%%  %s%s%s%s\n", static_cast<unsigned long long>(e.self),
-                    percent(e.self, stats.grandTotal), static_cast<unsigned long long>(e.total),
-                    percent(e.total, stats.grandTotal), std::string(functions.name(e.function)).c_str(),
-                    module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
-    }
+    printTopFunctions(p, functions, top, count);
     printBudgetCrossings(p);
-    printMarks(p, top);
+    printMarks(p, count);
     printRunFiles(path);
 }
 
+// Where the self time of an inlined function went: one row per function it was inlined into.
+QJsonArray inlinedInJson(const analysis::FunctionTable &functions, const analysis::TopFunctions &top,
+                         analysis::FunctionId function)
+{
+    QJsonArray out;
+    for (const auto &e : top.entries) {
+        if (e.function != function || !e.inlined)
+            continue;
+        const bool known = e.inlinedInto != analysis::TopFunctions::kNoFunction;
+        out.append(QJsonObject{{QStringLiteral("function"), known ? qs(functions.name(e.inlinedInto)) : QString()},
+                               {QStringLiteral("self"), static_cast<qint64>(e.self)},
+                               {QStringLiteral("total"), static_cast<qint64>(e.total)},
+                               {QStringLiteral("self_pct"), round2(percent(e.self, top.grandTotal))},
+                               {QStringLiteral("total_pct"), round2(percent(e.total, top.grandTotal))}});
+    }
+    return out;
+}
+
 QJsonObject toJson(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
-                   const analysis::FunctionStats &stats, int top)
+                   const analysis::FunctionStats &stats, const analysis::TopFunctions &split, int top)
 {
     QJsonObject o;
     o[QStringLiteral("samples")] = static_cast<qint64>(p.samples.size());
@@ -204,12 +279,15 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
     for (const auto &e : stats.entries) {
         if (shown++ >= top)
             break;
-        fns.append(QJsonObject{{QStringLiteral("name"), qs(functions.name(e.function))},
-                               {QStringLiteral("module"), qs(functions.module(e.function))},
-                               {QStringLiteral("self"), static_cast<qint64>(e.self)},
-                               {QStringLiteral("total"), static_cast<qint64>(e.total)},
-                               {QStringLiteral("self_pct"), round2(percent(e.self, stats.grandTotal))},
-                               {QStringLiteral("total_pct"), round2(percent(e.total, stats.grandTotal))}});
+        QJsonObject fn{{QStringLiteral("name"), qs(functions.name(e.function))},
+                       {QStringLiteral("module"), qs(functions.module(e.function))},
+                       {QStringLiteral("self"), static_cast<qint64>(e.self)},
+                       {QStringLiteral("total"), static_cast<qint64>(e.total)},
+                       {QStringLiteral("self_pct"), round2(percent(e.self, stats.grandTotal))},
+                       {QStringLiteral("total_pct"), round2(percent(e.total, stats.grandTotal))}};
+        if (functions.at(e.function).inlined)
+            fn[QStringLiteral("inlined_in")] = inlinedInJson(functions, split, e.function);
+        fns.append(fn);
     }
     o[QStringLiteral("functions")] = fns;
     o[QStringLiteral("metadata")] = metadataJson(p.meta);
@@ -251,11 +329,13 @@ int runInfoCommand(const QStringList &args)
     const analysis::FunctionTable functions(profile);
     const auto weights = analysis::StackWeights::compute(profile);
     const auto stats = analysis::FunctionStats::compute(functions, weights);
+    const auto split = analysis::TopFunctions::compute(functions, weights);
     if (parser.isSet(jsonOpt)) {
-        const auto json = QJsonDocument(toJson(path, profile, functions, stats, top)).toJson(QJsonDocument::Indented);
+        const auto json =
+            QJsonDocument(toJson(path, profile, functions, stats, split, top)).toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, static_cast<std::size_t>(json.size()), stdout);
     } else {
-        printText(path, profile, functions, stats, top);
+        printText(path, profile, functions, split, top);
     }
     return ExitOk;
 }

@@ -27,6 +27,7 @@ std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<co
     a->topDown = std::make_shared<const analysis::CallTree>(std::move(top));
     a->bottomUp = std::make_shared<const analysis::CallTree>(analysis::CallTree::bottomUp(*a->functions, a->weights));
     a->stats = analysis::FunctionStats::compute(*a->functions, a->weights);
+    a->top = analysis::TopFunctions::compute(*a->functions, a->weights);
     return a;
 }
 

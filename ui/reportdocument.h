@@ -3,6 +3,7 @@
 #include "analysis/functionstats.h"
 #include "analysis/samplefilter.h"
 #include "analysis/stackweights.h"
+#include "analysis/topfunctions.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -22,6 +23,7 @@ struct ReportAnalysis {
     std::shared_ptr<const analysis::CallTree> topDown;
     std::shared_ptr<const analysis::CallTree> bottomUp;
     analysis::FunctionStats stats;
+    analysis::TopFunctions top; // the Summary's list: inlined copies apart by caller
 
     // Reuses `functions` when it was built from the same profile (it does not
     // depend on the filter). With `previous` (a live recording's last analysis) the

@@ -98,16 +98,63 @@ void SummaryView::render()
         text_->setHtml(tr("<p>Analysing…</p>"));
         return;
     }
+    addRunFields();
+    addRecordingFields();
+    QString html =
+        QStringLiteral("<h2>%1</h2><table cellspacing='2' cellpadding='4'>").arg(tr("Summary").toHtmlEscaped());
+    for (const auto &[k, v] : fields_)
+        html += QStringLiteral("<tr><td valign='top'><b>%1</b></td><td>%2</td></tr>")
+                    .arg(k.toHtmlEscaped(), v.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    html += QStringLiteral("</table>");
+    html += topFunctionsHtml();
+    text_->setHtml(html);
+}
+
+// What ran, where, and what the importer had to say about it.
+void SummaryView::addRunFields()
+{
     const auto &p = *analysis_->profile;
     const auto &meta = p.meta;
     QStringList command;
     for (const auto &arg : meta.commandLine)
         command << QString::fromStdString(arg);
     const QLocale locale;
-    const auto add = [this](const QString &k, const QString &v) { fields_.emplace_back(k, v); };
     add(tr("Command"), command.isEmpty() ? tr("unknown") : command.join(QLatin1Char(' ')));
     if (!meta.runLabel.empty())
         add(tr("Run label"), QString::fromStdString(meta.runLabel));
+    if (!meta.host.empty())
+        add(tr("Host"), QString::fromStdString(meta.host));
+    // The facts perf keeps in a perf.data header (docs/formats.md).
+    const auto extra = [&](const char *key) {
+        const auto it = meta.extra.find(key);
+        return it == meta.extra.end() ? QString() : QString::fromStdString(it->second);
+    };
+    if (const QString kernel = extra("perf.os_release"); !kernel.isEmpty())
+        add(tr("Kernel"), extra("perf.arch").isEmpty() ? kernel : tr("%1 (%2)").arg(kernel, extra("perf.arch")));
+    if (const QString cpu = extra("perf.cpu"); !cpu.isEmpty())
+        add(tr("CPU"), cpu);
+    const QString online = extra("perf.cpus_online");
+    const QString available = extra("perf.cpus_available");
+    if (!online.isEmpty())
+        add(tr("CPUs"),
+            online == available || available.isEmpty() ? online : tr("%1 online, %2 available").arg(online, available));
+    if (const QString version = extra("perf.version"); !version.isEmpty())
+        add(tr("perf version"), version);
+    if (!meta.sourceFormat.empty())
+        add(tr("Source"), QString::fromStdString(meta.sourceFormat));
+    QStringList warnings;
+    for (const auto &w : meta.importWarnings())
+        warnings << QString::fromStdString(w);
+    if (!warnings.isEmpty())
+        add(tr("Import warnings"), warnings.join(QLatin1Char('\n')));
+}
+
+// How long it ran, how it was sampled, what the timelines peaked at.
+void SummaryView::addRecordingFields()
+{
+    const auto &p = *analysis_->profile;
+    const auto &meta = p.meta;
+    const QLocale locale;
     if (meta.startTimeUnixNs > 0)
         add(tr("Started"),
             locale.toString(QDateTime::fromMSecsSinceEpoch(meta.startTimeUnixNs / 1000000), QLocale::ShortFormat));
@@ -136,20 +183,7 @@ void SummaryView::render()
             continue;
         const auto peak = std::max_element(tl.points.begin(), tl.points.end(),
                                            [](const auto &a, const auto &b) { return a.value < b.value; });
-        QString label;
-        if (tl.name == "rss")
-            label = tr("Peak RSS");
-        else if (tl.name == "cpu")
-            label = tr("Peak CPU");
-        else if (tl.name == "heap")
-            label = tr("Peak heap");
-        else if (tl.name == "pss")
-            label = tr("Peak PSS");
-        else if (tl.name == "threads")
-            label = tr("Peak threads");
-        else
-            label = tr("Peak %1").arg(QString::fromStdString(tl.name));
-        add(label, formatValue(peak->value, tl.unit));
+        add(peakLabel(tl.name), formatValue(peak->value, tl.unit));
     }
     if (const QString allocations = allocationTotals(p.allocations); !allocations.isEmpty())
         add(tr("Allocations"), allocations);
@@ -163,37 +197,61 @@ void SummaryView::render()
         add(tr("Budget crossings"), crossings.join(QStringLiteral("; ")));
     if (meta.weightUnit != "samples")
         add(tr("Weight unit"), QString::fromStdString(meta.weightUnit));
-    if (!meta.sourceFormat.empty())
-        add(tr("Source"), QString::fromStdString(meta.sourceFormat));
+}
 
-    QString html =
-        QStringLiteral("<h2>%1</h2><table cellspacing='2' cellpadding='4'>").arg(tr("Summary").toHtmlEscaped());
-    for (const auto &[k, v] : fields_)
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v.toHtmlEscaped());
-    html += QStringLiteral("</table><h3>%1</h3>").arg(tr("Top functions (self)").toHtmlEscaped());
+QString SummaryView::peakLabel(const std::string &timeline)
+{
+    if (timeline == "rss")
+        return tr("Peak RSS");
+    if (timeline == "cpu")
+        return tr("Peak CPU");
+    if (timeline == "heap")
+        return tr("Peak heap");
+    if (timeline == "pss")
+        return tr("Peak PSS");
+    if (timeline == "threads")
+        return tr("Peak threads");
+    return tr("Peak %1").arg(QString::fromStdString(timeline));
+}
+
+// The heaviest functions by self weight, a function inlined into several callers once
+// per caller (analysis::TopFunctions).
+QString SummaryView::topFunctionsHtml()
+{
+    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Top functions (self)").toHtmlEscaped());
     html += QStringLiteral("<table cellspacing='2' cellpadding='4'><tr><th align='right'>%1</th><th "
                            "align='right'>%2</th><th align='left'>%3</th><th align='left'>%4</th></tr>")
                 .arg(tr("Self %"), tr("Total %"), tr("Function"), tr("Module"));
-    const auto &stats = analysis_->stats;
+    const auto &top = analysis_->top;
+    const auto &functions = *analysis_->functions;
     const auto pct = [&](std::uint64_t w) {
-        return stats.grandTotal ? 100.0 * static_cast<double>(w) / static_cast<double>(stats.grandTotal) : 0.0;
+        return top.grandTotal ? 100.0 * static_cast<double>(w) / static_cast<double>(top.grandTotal) : 0.0;
     };
-    const std::size_t shown = std::min<std::size_t>(stats.entries.size(), 15);
+    const std::size_t shown = std::min<std::size_t>(top.entries.size(), 15);
     for (std::size_t i = 0; i < shown; ++i) {
-        const auto &e = stats.entries[i];
-        const QString name = qs(analysis_->functions->name(e.function));
+        const auto &e = top.entries[i];
+        QString name = qs(functions.name(e.function));
+        if (e.inlined)
+            name = e.inlinedInto == analysis::TopFunctions::kNoFunction
+                       ? tr("%1 (inlined)").arg(name)
+                       : tr("%1 (inlined in %2)").arg(name, qs(functions.name(e.inlinedInto)));
         top_ << QStringLiteral("%1|%2").arg(name).arg(pct(e.self), 0, 'f', 2);
         html += QStringLiteral("<tr><td align='right'>%1</td><td align='right'>%2</td><td><a "
                                "href='function:%3'>%4</a></td><td>%5</td></tr>")
                     .arg(pct(e.self), 0, 'f', 2)
                     .arg(pct(e.total), 0, 'f', 2)
                     .arg(e.function)
-                    .arg(name.toHtmlEscaped(), qs(analysis_->functions->module(e.function)).toHtmlEscaped());
+                    .arg(name.toHtmlEscaped(), qs(functions.module(e.function)).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
-    if (stats.entries.empty())
+    if (top.entries.empty())
         html += tr("<p>No samples in the current selection.</p>");
-    text_->setHtml(html);
+    return html;
+}
+
+void SummaryView::add(const QString &label, const QString &value)
+{
+    fields_.emplace_back(label, value);
 }
 
 } // namespace perfwb::ui

@@ -2,6 +2,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 class QTextBrowser;
@@ -10,9 +11,10 @@ namespace perfwb::ui {
 
 struct ReportAnalysis;
 
-// The first page of a report: what ran, for how long, how many samples (and how
-// many were lost), threads, the heaviest functions and the peak of every timeline
-// (RSS, CPU, and heap once allocation tracking fills one).
+// The first page of a report: what ran and where (an imported perf.data's host,
+// kernel, CPU and perf version), the importer's warnings, for how long, how many
+// samples (and how many were lost), threads, the heaviest functions (an inlined one
+// once per caller it was inlined into) and the peak of every timeline.
 class SummaryView : public QWidget {
     Q_OBJECT
 public:
@@ -21,7 +23,8 @@ public:
 
     // The text of one field by its label ("Samples", "Peak RSS", ...), empty if absent.
     QString field(const QString &label) const;
-    // "name|self %" of the top functions, heaviest first (for tests and copy).
+    // "name|self %" of the top functions, heaviest first (for tests and copy); an
+    // inlined function once per caller: "spin_for (inlined in hot_70)|66.12".
     QStringList topFunctions() const;
 
 Q_SIGNALS:
@@ -29,6 +32,11 @@ Q_SIGNALS:
 
 private:
     void render();
+    void addRunFields();
+    void addRecordingFields();
+    QString topFunctionsHtml();
+    void add(const QString &label, const QString &value);
+    static QString peakLabel(const std::string &timeline);
 
     QTextBrowser *text_;
     std::shared_ptr<const ReportAnalysis> analysis_;

@@ -43,6 +43,13 @@ public:
     void setCommandLine(std::vector<std::string> args);
     static std::vector<std::string> redactArguments(std::vector<std::string> args);
     const EnvironmentList &environment() const { return environment_; }
+
+    // What an importer read past but a user should know (damaged header sections, stacks
+    // it could not unwind, another reader used), one line each. Kept in
+    // extra[kImportWarningsKey], one per line, so .perfwb files carry them as they are.
+    void addImportWarning(std::string_view line);
+    std::vector<std::string> importWarnings() const;
+    static constexpr std::string_view kImportWarningsKey = "import.warnings";
     static bool isSecretName(std::string_view name);
     static constexpr std::string_view kRedacted = "<redacted>";
 

@@ -30,6 +30,7 @@ enum Feature {
     kOsRelease = 4,
     kVersion = 5,
     kArch = 6,
+    kNrCpus = 7,
     kCpuDesc = 8,
     kCmdline = 11,
     kEventDesc = 12,
@@ -37,6 +38,31 @@ enum Feature {
     kDirFormat = 24,
     kCompressed = 27,
 };
+
+// The name perf report --header-only gives a section, for warnings.
+std::string featureName(int bit)
+{
+    switch (bit) {
+    case kHostname:
+        return "hostname";
+    case kOsRelease:
+        return "os release";
+    case kVersion:
+        return "perf version";
+    case kArch:
+        return "arch";
+    case kNrCpus:
+        return "nrcpus";
+    case kCpuDesc:
+        return "cpudesc";
+    case kCmdline:
+        return "cmdline";
+    case kEventDesc:
+        return "event desc";
+    default:
+        return "feature " + std::to_string(bit);
+    }
+}
 
 std::uint64_t u64At(std::string_view bytes, std::uint64_t offset)
 {
@@ -235,10 +261,11 @@ Status PerfDataFile::parse(std::string_view bytes, const std::string &name)
 
     if (Status st = parseAttrs(attrSize, u64At(bytes, 24), u64At(bytes, 32)); !st)
         return st;
-    if (!killed) {
-        if (Status st = parseFeatures(bits, dataOffset + dataSize); !st)
-            return st;
-    }
+    if (killed)
+        headerWarning = "perf record did not finish this file (killed?): it has no header sections, so host, "
+                        "kernel, CPU and perf version are unknown";
+    else
+        parseFeatures(bits, dataOffset + dataSize);
     if (unsupported_.empty())
         checkSupported();
     return {};
@@ -272,65 +299,89 @@ Status PerfDataFile::parseAttrs(std::uint64_t attrSize, std::uint64_t offset, st
     return {};
 }
 
-Status PerfDataFile::parseFeatures(const std::uint64_t (&bits)[4], std::uint64_t tableOffset)
+void PerfDataFile::parseFeatures(const std::uint64_t (&bits)[4], std::uint64_t tableOffset)
 {
+    const auto has = [&](int bit) { return (bits[bit / 64] & (std::uint64_t(1) << (bit % 64))) != 0; };
+    // What the native reader cannot read shows in the bits alone, so it is known even
+    // when the sections themselves are damaged.
+    if (has(kAuxtrace))
+        unsupported_ = "AUX area traces (Intel PT, CoreSight)";
+    else if (has(kDirFormat))
+        unsupported_ = "the directory format (perf record --threads)";
+    else if (has(kCompressed))
+        unsupported_ = "compressed records (perf record -z)";
     int count = 0;
     for (auto word : bits)
         count += std::popcount(word);
-    if (!fits(tableOffset, std::uint64_t(count) * kSectionSize, bytes_.size()))
-        return truncated("its feature sections lie beyond the end of the file");
+    // A damaged header costs the facts it holds, not the samples: one warning says which.
+    if (!fits(tableOffset, std::uint64_t(count) * kSectionSize, bytes_.size())) {
+        headerWarning = "perf.data header: its feature sections lie beyond the end of the file (cut short?), so "
+                        "host, kernel, CPU, perf version and perf's command line are unknown";
+        return;
+    }
+    std::string damaged;
     std::uint64_t entry = tableOffset;
     for (int bit = 0; bit < 256; ++bit) {
-        if (!(bits[bit / 64] & (std::uint64_t(1) << (bit % 64))))
+        if (!has(bit))
             continue;
         const std::uint64_t offset = u64At(bytes_, entry);
         const std::uint64_t size = u64At(bytes_, entry + 8);
         entry += kSectionSize;
-        if (!fits(offset, size, bytes_.size()))
-            return truncated("feature section " + std::to_string(bit) + " lies beyond the end of the file");
-        if (Status st = parseFeature(bit, bytes_.substr(offset, size)); !st)
-            return st;
+        if (!fits(offset, size, bytes_.size()) || !parseFeature(bit, bytes_.substr(offset, size)))
+            damaged += (damaged.empty() ? "" : ", ") + featureName(bit);
     }
-    return {};
+    if (!damaged.empty())
+        headerWarning = "perf.data header: damaged section(s) ignored: " + damaged;
 }
 
-Status PerfDataFile::parseFeature(int bit, std::string_view section)
+// False when the section is malformed; what it held stays unknown (Reader assigns
+// nothing it could not read whole).
+bool PerfDataFile::parseFeature(int bit, std::string_view section)
 {
     Reader r(section);
-    const auto bad = [&] { return corrupt("feature section " + std::to_string(bit) + " is malformed"); };
     switch (bit) {
     case kHostname:
-        return r.string(hostname) ? Status{} : bad();
+        return r.string(hostname);
     case kOsRelease:
-        return r.string(osRelease) ? Status{} : bad();
+        return r.string(osRelease);
     case kVersion:
-        return r.string(perfVersion) ? Status{} : bad();
+        return r.string(perfVersion);
     case kArch:
-        return r.string(arch) ? Status{} : bad();
+        return r.string(arch);
     case kCpuDesc:
-        return r.string(cpuDesc) ? Status{} : bad();
+        return r.string(cpuDesc);
+    case kNrCpus: {
+        std::uint32_t available = 0, online = 0;
+        if (!r.u32(available) || !r.u32(online))
+            return false;
+        cpusAvailable = available;
+        cpusOnline = online;
+        return true;
+    }
     case kCmdline: {
         std::uint32_t n = 0;
         if (!r.u32(n) || n > kMaxStrings)
-            return bad();
+            return false;
         commandLine.resize(n);
         for (auto &word : commandLine) {
-            if (!r.string(word))
-                return bad();
+            if (!r.string(word)) {
+                commandLine.clear();
+                return false;
+            }
         }
-        return {};
+        return true;
     }
     case kEventDesc: {
         // nr, attr size, then per event: attr, nr_ids, name, ids (in the attrs' order).
         std::uint32_t n = 0, attrSize = 0;
         if (!r.u32(n) || !r.u32(attrSize) || n > kMaxEvents)
-            return bad();
+            return false;
         std::vector<std::uint64_t> ids;
         for (std::uint32_t i = 0; i < n; ++i) {
             std::uint32_t nrIds = 0;
             std::string name;
             if (!r.skip(attrSize) || !r.u32(nrIds) || !r.string(name) || !r.u64s(nrIds, ids))
-                return bad();
+                return false;
             // Matched by id where there are ids, else by position.
             Event *match = i < events_.size() ? &events_[i] : nullptr;
             for (auto &e : events_) {
@@ -340,19 +391,10 @@ Status PerfDataFile::parseFeature(int bit, std::string_view section)
             if (match != nullptr)
                 match->name = name;
         }
-        return {};
+        return true;
     }
-    case kAuxtrace:
-        unsupported_ = "AUX area traces (Intel PT, CoreSight)";
-        return {};
-    case kDirFormat:
-        unsupported_ = "the directory format (perf record --threads)";
-        return {};
-    case kCompressed:
-        unsupported_ = "compressed records (perf record -z)";
-        return {};
     default:
-        return {}; // topology, build ids, ...: nothing a profile needs
+        return true; // topology, build ids, ...: nothing a profile needs
     }
 }
 

@@ -61,14 +61,19 @@ public:
     std::string perfVersion;
     std::string arch;
     std::string cpuDesc;
+    std::uint32_t cpusOnline = 0;    // HEADER_NRCPUS; 0 when absent
+    std::uint32_t cpusAvailable = 0; // online or not
     std::vector<std::string> commandLine;
+    // One line when the feature sections are missing or damaged: the samples are still
+    // read, only the facts above (or some of them) are unknown. Empty when all is well.
+    std::string headerWarning;
 
 private:
     Status corrupt(const std::string &what) const;
     Status truncated(const std::string &what) const;
     Status parseAttrs(std::uint64_t attrSize, std::uint64_t offset, std::uint64_t size);
-    Status parseFeatures(const std::uint64_t (&bits)[4], std::uint64_t tableOffset);
-    Status parseFeature(int bit, std::string_view section);
+    void parseFeatures(const std::uint64_t (&bits)[4], std::uint64_t tableOffset);
+    bool parseFeature(int bit, std::string_view section);
     void checkSupported();
 
     std::string name_;

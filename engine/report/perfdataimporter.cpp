@@ -274,12 +274,18 @@ Status PerfDataImporter::importFile(const std::string &path, model::Profile &out
             return makeError(path + ": the native perf.data reader does not support " + unsupported);
         spdlog::debug("{}: reading through perf script: the native perf.data reader does not support {}", path,
                       unsupported);
+        if (Status st = importThroughPerfScript(file, out); !st)
+            return st;
+        out.meta.addImportWarning("read through perf script (no inline frames): the native reader does not support " +
+                                  unsupported);
+        return {};
     }
-    return importThroughPerfScript(path, out);
+    return importThroughPerfScript(file, out);
 }
 
-Status PerfDataImporter::importThroughPerfScript(const std::string &path, model::Profile &out) const
+Status PerfDataImporter::importThroughPerfScript(const PerfDataFile &file, model::Profile &out) const
 {
+    const std::string &path = file.name();
     auto perf = findPerf();
     if (!perf)
         return makeError(perf.message());
@@ -305,8 +311,12 @@ Status PerfDataImporter::importThroughPerfScript(const std::string &path, model:
     }
     out.meta.sourceFormat = "perf";
     out.meta.extra["perf.reader"] = "perf script";
-    if (const auto warning = lastMeaningfulLine(process.stderrText()); !warning.empty())
+    // perf script's header text joins perf's command line with spaces: the file has the words.
+    PerfDataReader::fillHeaderMetadata(file, out.meta);
+    if (const auto warning = lastMeaningfulLine(process.stderrText()); !warning.empty()) {
         out.meta.extra["perf.stderr"] = warning;
+        out.meta.addImportWarning("perf script: " + warning);
+    }
     return {};
 }
 

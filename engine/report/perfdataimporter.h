@@ -6,6 +6,8 @@
 
 namespace perfwb::report {
 
+class PerfDataFile;
+
 // perf.data, read one of two ways (meta.extra["perf.reader"] says which):
 // - natively: PerfDataFile + PerfDataReader, the live recorder's decoder, sample builder
 //   and symbolizer, so the profile looks as `perfwb record` makes it (inline frames, the
@@ -43,7 +45,7 @@ public:
         "perf.data import needs the 'perf' tool (Debian package linux-perf); install it or set PERFWB_PERF";
 
 private:
-    Status importThroughPerfScript(const std::string &path, model::Profile &out) const;
+    Status importThroughPerfScript(const PerfDataFile &file, model::Profile &out) const;
 
     Reader reader_;
 };

@@ -145,21 +145,18 @@ public:
         if (builder_.samples() > 0)
             meta.durationNs = lastTime_ - firstTime_;
         meta.weightUnit = "samples";
-        if (builder_.unwindFallbacks() > 0)
+        if (builder_.unwindFallbacks() > 0) {
             meta.extra["perf.unwind_fallbacks"] = std::to_string(builder_.unwindFallbacks());
-        if (unknownIds_ > 0)
-            meta.extra["perf.unknown_id_records"] = std::to_string(unknownIds_);
-        meta.host = file_.hostname;
-        if (!file_.commandLine.empty())
-            meta.setCommandLine(file_.commandLine);
-        const std::pair<const char *, const std::string *> facts[] = {{"perf.version", &file_.perfVersion},
-                                                                      {"perf.os_release", &file_.osRelease},
-                                                                      {"perf.arch", &file_.arch},
-                                                                      {"perf.cpu", &file_.cpuDesc}};
-        for (const auto &[key, value] : facts) {
-            if (!value->empty())
-                meta.extra[key] = *value;
+            meta.addImportWarning(std::to_string(builder_.unwindFallbacks()) + " of " +
+                                  std::to_string(builder_.samples()) +
+                                  " samples could not be unwound with DWARF; their frame-pointer call chain is used");
         }
+        if (unknownIds_ > 0) {
+            meta.extra["perf.unknown_id_records"] = std::to_string(unknownIds_);
+            meta.addImportWarning(std::to_string(unknownIds_) +
+                                  " records carry a sample id that no event of the file has; they were skipped");
+        }
+        PerfDataReader::fillHeaderMetadata(file_, meta);
     }
 
     std::size_t samples() const { return builder_.samples(); }
@@ -321,6 +318,28 @@ private:
 };
 
 } // namespace
+
+void PerfDataReader::fillHeaderMetadata(const PerfDataFile &file, model::RunMetadata &meta)
+{
+    if (!file.hostname.empty())
+        meta.host = file.hostname;
+    if (!file.commandLine.empty())
+        meta.setCommandLine(file.commandLine);
+    const std::pair<const char *, const std::string *> facts[] = {{"perf.version", &file.perfVersion},
+                                                                  {"perf.os_release", &file.osRelease},
+                                                                  {"perf.arch", &file.arch},
+                                                                  {"perf.cpu", &file.cpuDesc}};
+    for (const auto &[key, value] : facts) {
+        if (!value->empty())
+            meta.extra[key] = *value;
+    }
+    if (file.cpusOnline > 0) {
+        meta.extra["perf.cpus_online"] = std::to_string(file.cpusOnline);
+        meta.extra["perf.cpus_available"] = std::to_string(file.cpusAvailable);
+    }
+    if (!file.headerWarning.empty())
+        meta.addImportWarning(file.headerWarning);
+}
 
 Status PerfDataReader::read(const PerfDataFile &file, model::Profile &out, std::string &unsupported)
 {

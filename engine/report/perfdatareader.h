@@ -21,6 +21,10 @@ public:
     // the file and the record's offset. A record this reader does not handle (AUX
     // trace, compressed) stops it with unsupported() set: `out` is then to be thrown away.
     static Status read(const PerfDataFile &file, model::Profile &out, std::string &unsupported);
+    // What the file's header sections say about the run (host, perf's command line,
+    // kernel, CPU, perf version) and the warning of damaged ones, whichever reader read
+    // the samples.
+    static void fillHeaderMetadata(const PerfDataFile &file, model::RunMetadata &meta);
 };
 
 } // namespace perfwb::report

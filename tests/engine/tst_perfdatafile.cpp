@@ -2,7 +2,9 @@
 // on real `perf record` files of the workloads, against the perf script path on the
 // same files; which reader a file gets; and damaged files.
 #include "analysis/functionstats.h"
+#include "analysis/topfunctions.h"
 #include "engine/importertesthelpers.h"
+#include "engine/perfreportheader.h"
 #include "report/perfdatafile.h"
 #include "report/perfdataimporter.h"
 
@@ -71,6 +73,21 @@ std::uint64_t getU64(const QByteArray &bytes, qsizetype offset)
     std::uint64_t v = 0;
     std::memcpy(&v, bytes.constData() + offset, sizeof v);
     return v;
+}
+
+void putU32(QByteArray &bytes, qsizetype offset, std::uint32_t v)
+{
+    std::memcpy(bytes.data() + offset, &v, sizeof v);
+}
+
+// Where the feature table holds (offset, size) of HEADER_* `bit`; -1 when the file has none.
+qsizetype featureEntry(const QByteArray &bytes, int bit)
+{
+    const auto has = [&](int b) { return (getU64(bytes, 72 + (b / 64) * 8) & (1ULL << (b % 64))) != 0; };
+    auto entry = qsizetype(getU64(bytes, 40) + getU64(bytes, 48));
+    for (int b = 0; b < bit; ++b)
+        entry += has(b) ? 16 : 0;
+    return has(bit) ? entry : -1;
 }
 
 } // namespace
@@ -280,8 +297,6 @@ private Q_SLOTS:
                                         << "corrupt: event attribute size";
         QTest::newRow("record sizes overwritten") << "records"
                                                   << "corrupt at offset";
-        QTest::newRow("feature table beyond the end") << "features"
-                                                      << "truncated: its feature sections";
     }
 
     void damaged()
@@ -306,8 +321,6 @@ private Q_SLOTS:
             putU64(bytes, 16, 3);
         else if (damage == "records")
             std::memset(bytes.data() + dataOffset + dataSize / 2, 0x33, 4096);
-        else if (damage == "features")
-            bytes = bytes.left(qsizetype(dataOffset + dataSize + 8));
         const QString bad = path("damaged-" + damage + ".data");
         writeFile(bad, bytes);
         for (const Reader reader : {Reader::Automatic, Reader::Native}) {
@@ -376,6 +389,122 @@ private Q_SLOTS:
         const auto st = report::PerfDataImporter(Reader::Native).importFile(moved.toStdString(), reordered);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(reordered), stacksText(original));
+    }
+
+    // The header facts are what perf itself prints for the file, whichever reader runs.
+    void headerMatchesPerf_data()
+    {
+        QTest::addColumn<Reader>("reader");
+        QTest::newRow("native") << Reader::Native;
+        QTest::newRow("perf script") << Reader::PerfScript;
+    }
+
+    void headerMatchesPerf()
+    {
+        QFETCH(Reader, reader);
+        auto header = perfReportHeader(path("fp.data"));
+        QVERIFY2(header.contains("hostname") && header.contains("perf version"),
+                 "perf report --header-only printed no header");
+        model::Profile p;
+        const auto st = report::PerfDataImporter(reader).importFile(path("fp.data").toStdString(), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        const auto extra = [&](const char *key) { return QString::fromStdString(p.meta.extra[key]); };
+        QCOMPARE(QString::fromStdString(p.meta.host), header["hostname"]);
+        QCOMPARE(extra("perf.os_release"), header["os release"]);
+        QCOMPARE(extra("perf.version"), header["perf version"]);
+        QCOMPARE(extra("perf.arch"), header["arch"]);
+        QCOMPARE(extra("perf.cpu"), header["cpudesc"]);
+        QCOMPARE(extra("perf.cpus_online"), header["nrcpus online"]);
+        QCOMPARE(extra("perf.cpus_available"), header["nrcpus avail"]);
+        QStringList words;
+        for (const auto &w : p.meta.commandLine)
+            words << QString::fromStdString(w);
+        QCOMPARE(words.join(' '), header["cmdline"].replace("hunter2", "<redacted>"));
+        const auto warnings = p.meta.importWarnings();
+        QVERIFY2(warnings.empty(), warnings.empty() ? "" : warnings.front().c_str());
+    }
+
+    // A damaged header section costs what it says, never the samples: the import goes on
+    // and one warning names what was lost.
+    void damagedHeaderSections_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("feature table cut off") << "cut"
+                                               << "feature sections lie beyond the end of the file";
+        QTest::newRow("hostname malformed") << "hostname"
+                                            << "damaged section(s) ignored: hostname";
+        QTest::newRow("nrcpus beyond the end") << "nrcpus"
+                                               << "damaged section(s) ignored: nrcpus";
+        QTest::newRow("hostname and cmdline") << "hostname,cmdline"
+                                              << "damaged section(s) ignored: hostname, cmdline";
+    }
+
+    void damagedHeaderSections()
+    {
+        QFETCH(QString, damage);
+        QFETCH(QString, warning);
+        QByteArray bytes = readAll(path("fp.data"));
+        const auto sectionOf = [&](int bit) { return qsizetype(getU64(bytes, featureEntry(bytes, bit))); };
+        if (damage == "cut")
+            bytes = bytes.left(qsizetype(getU64(bytes, 40) + getU64(bytes, 48) + 8));
+        if (damage.contains("hostname"))
+            putU32(bytes, sectionOf(3), 0x7fffffff); // a string longer than its section
+        if (damage.contains("cmdline"))
+            putU32(bytes, sectionOf(11), 0xffffffff); // more words than allowed
+        if (damage == "nrcpus")
+            putU64(bytes, featureEntry(bytes, 7), std::uint64_t(bytes.size()) + 100);
+        const QString bad = path("header-" + damage + ".data");
+        writeFile(bad, bytes);
+        for (const Reader reader : {Reader::Automatic, Reader::Native}) {
+            model::Profile p;
+            const auto st = report::PerfDataImporter(reader).importFile(bad.toStdString(), p);
+            QVERIFY2(st.isOk(), st.message().c_str());
+            QVERIFY(p.samples.size() > 100);
+            const auto warnings = p.meta.importWarnings();
+            QCOMPARE(warnings.size(), std::size_t(1));
+            QVERIFY2(QString::fromStdString(warnings.front()).contains(warning), warnings.front().c_str());
+            if (damage != "nrcpus")
+                QVERIFY(p.meta.host.empty());
+            else
+                QVERIFY(!p.meta.host.empty() && p.meta.extra.count("perf.cpus_online") == 0);
+        }
+    }
+
+    // cpusplit's spin loop is inlined into hot_70 and warm_30: the top list shows the two
+    // copies apart, each with its caller's share, not one spin_for with both.
+    void inlinedSplitByCaller_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("frame pointers") << "fp.data";
+        QTest::newRow("dwarf") << "dwarf.data";
+    }
+
+    void inlinedSplitByCaller()
+    {
+        QFETCH(QString, file);
+        model::Profile p;
+        QVERIFY(report::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), p).isOk());
+        const analysis::FunctionTable ft(p);
+        const auto weights = analysis::StackWeights::compute(p);
+        const auto top = analysis::TopFunctions::compute(ft, weights);
+        std::map<std::string, double> share;
+        std::uint64_t splitSelf = 0;
+        for (const auto &e : top.entries) {
+            share[analysis::TopFunctions::label(ft, e)] = 100.0 * double(e.self) / double(top.grandTotal);
+            splitSelf += ft.name(e.function) == "spin_for" ? e.self : 0;
+        }
+        const double hot = share["spin_for (inlined in hot_70)"];
+        const double warm = share["spin_for (inlined in warm_30)"];
+        QVERIFY2(hot > 55 && hot < 78, qPrintable(QString::number(hot)));
+        QVERIFY2(warm > 18 && warm < 38, qPrintable(QString::number(warm)));
+        QVERIFY(share.count("spin_for") == 0 || share["spin_for"] < 5);
+        // The copies add up to what FunctionStats gives spin_for as one function.
+        const auto stats = analysis::FunctionStats::compute(ft, weights);
+        for (const auto &e : stats.entries) {
+            if (ft.name(e.function) == "spin_for")
+                QCOMPARE(splitSelf, e.self);
+        }
     }
 
     // The bytes of a real file parse as they do from disk (what the fuzz target runs).
