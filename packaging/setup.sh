@@ -10,7 +10,7 @@ PACKAGES=(
   g++ cmake ninja-build ccache pkg-config clang libclang-rt-14-dev clang-format clang-tidy
   # libraries (Qt 6 with the modules CMake asks for, QCustomPlot, spdlog, SQLite, elfutils, protobuf)
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libxkbcommon-dev libvulkan-dev libgl-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libxkbcommon-dev libvulkan-dev libgl-dev
   libqcustomplot-dev libqcustomplot2.1-qt6 libspdlog-dev libsqlite3-dev sqlite3 libdw-dev libelf-dev
   libprotobuf-dev protobuf-compiler zlib1g-dev libzstd-dev
   # the real tools tests and benchmarks run against
