@@ -316,7 +316,7 @@ void PerfDataFile::parseFeatures(const std::uint64_t (&bits)[4], std::uint64_t t
     // A damaged header costs the facts it holds, not the samples: one warning says which.
     if (!fits(tableOffset, std::uint64_t(count) * kSectionSize, bytes_.size())) {
         headerWarning = "perf.data header: its feature sections lie beyond the end of the file (cut short?), so "
-                        "host, kernel, CPU, perf version and perf's command line are unknown";
+                        "host, kernel, CPU, perf version, perf's command line and event names are unknown";
         return;
     }
     std::string damaged;
