@@ -3,6 +3,7 @@
 #include "fileio.h"
 #include "formatregistry.h"
 #include "reportreader.h"
+#include "spooledinput.h"
 
 #include <spdlog/spdlog.h>
 
@@ -15,6 +16,17 @@ bool ProfileLoader::isReport(const std::string &path)
 }
 
 Status ProfileLoader::load(const std::string &path, std::string_view format, model::Profile &out)
+{
+    auto input = SpooledInput::open(path);
+    if (!input)
+        return makeError(input.message());
+    Status st = loadFile(input.value()->readable(), format, out);
+    if (!st)
+        return makeError(input.value()->userMessage(st.message()));
+    return st;
+}
+
+Status ProfileLoader::loadFile(const std::string &path, std::string_view format, model::Profile &out)
 {
     if (format == "perfwb" || (format.empty() && isReport(path)))
         return ReportReader::read(path, out);

@@ -16,6 +16,10 @@ public:
     static Status load(const std::string &path, std::string_view format, model::Profile &out);
     // True when the file is a .perfwb report (by content).
     static bool isReport(const std::string &path);
+
+private:
+    // `path` is a regular file (a stream has been spooled by load()).
+    static Status loadFile(const std::string &path, std::string_view format, model::Profile &out);
 };
 
 } // namespace perfwb::report
