@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,17 @@ bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt
     }
     out = v;
     return true;
+}
+
+// --mode absolute|share, or an error line.
+bool readMode(const QCommandLineParser &parser, const QCommandLineOption &opt, std::optional<analysis::DiffMode> &out)
+{
+    if (!parser.isSet(opt))
+        return true;
+    out = analysis::parseDiffMode(parser.value(opt).toStdString());
+    if (!out)
+        printError(QStringLiteral("--mode takes absolute or share, not '%1'").arg(parser.value(opt)));
+    return out.has_value();
 }
 
 std::string labelFor(const model::Profile &p, const std::string &path)
@@ -100,8 +112,14 @@ int runDiffCommand(const QStringList &args)
                        "($FIL_PERF_OUTPUT_DIR, default outputs/perf) as <new_label>-diff.html, "
                        "-diff-flamegraph.svg, -diff-reverse-flamegraph.svg, -before_after.md; repeatable."),
         QStringLiteral("FORMAT"));
+    const QCommandLineOption modeOpt(
+        QStringLiteral("mode"),
+        QStringLiteral("Compare functions by absolute cost (CPU time: samples x sampling period) or by share of "
+                       "each run's total; colours, percentages and verdicts follow. Default: absolute when both "
+                       "runs share a sampling rate, else share."),
+        QStringLiteral("absolute|share"));
     parser.addOptions({warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt,
-                       svgReverseOpt, toOpt});
+                       svgReverseOpt, toOpt, modeOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Compare two runs: verdict and top changes. Exit 0 pass or warn, "
                                                     "1 regression beyond --fail-above, 2 bad usage or input."),
@@ -126,6 +144,9 @@ int runDiffCommand(const QStringList &args)
             return ExitUsage;
         }
     }
+    std::optional<analysis::DiffMode> mode; // unset: the default rule (docs/compare.md)
+    if (!readMode(parser, modeOpt, mode))
+        return ExitUsage;
     std::size_t top = 10;
     if (parser.isSet(topOpt)) {
         bool ok = false;
@@ -156,7 +177,7 @@ int runDiffCommand(const QStringList &args)
         return ExitUsage;
     }
 
-    const auto diff = analysis::ProfileDiff::compute(base, next, t);
+    const auto diff = analysis::ProfileDiff::compute(base, next, t, mode);
     const report::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
 
     // Where each output goes: its FILE option, else with --to the standard output directory

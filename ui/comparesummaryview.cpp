@@ -117,6 +117,7 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
     for (const auto &fn : diff->functions())
         regressed += fn.verdict != analysis::DiffVerdict::Pass ? 1 : 0;
     why += QLatin1Char('\n') + tr("%n function(s) beyond the thresholds", nullptr, regressed);
+    why += QLatin1Char('\n') + tr("functions compared by %1").arg(qs(diff->modeLabel()));
     detail_->setText(why);
     for (const auto &m : diff->metrics()) {
         if (!m.knownBefore && !m.knownAfter)
@@ -139,6 +140,11 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
 QString CompareSummaryView::verdictText() const
 {
     return verdict_->text();
+}
+
+QString CompareSummaryView::detailText() const
+{
+    return detail_->text();
 }
 
 QStringList CompareSummaryView::metricRow(const QString &name) const

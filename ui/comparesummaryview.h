@@ -23,6 +23,8 @@ public:
     analysis::DiffThresholds thresholds() const;
 
     QString verdictText() const;
+    // Why: the total-time change, the functions beyond the thresholds, the mode compared.
+    QString detailText() const;
     QTableWidget *metrics() const { return metrics_; }
     // The row of a metric by its name ("wall time", ...), for tests: {before, after, change}.
     QStringList metricRow(const QString &name) const;

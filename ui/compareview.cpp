@@ -5,13 +5,17 @@
 #include "diffview.h"
 #include "flamegraphsync.h"
 #include "flamegraphview.h"
+#include "report/difftext.h"
 #include "reportdocument.h"
 
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolButton>
@@ -24,6 +28,7 @@ CompareView::CompareView(ComparisonDocument *document, QWidget *parent)
     , document_(document)
     , header_(new QLabel(this))
     , swap_(new QToolButton(this))
+    , mode_(new QComboBox(this))
     , tabs_(new QTabWidget(this))
     , summary_(new CompareSummaryView(this))
     , baseBox_(new QGroupBox(this))
@@ -49,8 +54,12 @@ CompareView::CompareView(ComparisonDocument *document, QWidget *parent)
     tabs_->addTab(split, tr("Side by Side"));
     tabs_->addTab(diff_, tr("Diff"));
 
+    mode_->addItem(tr("Absolute (CPU time)"), QVariant::fromValue(int(analysis::DiffMode::Absolute)));
+    mode_->addItem(tr("Share of total"), QVariant::fromValue(int(analysis::DiffMode::Share)));
     auto *bar = new QHBoxLayout;
     bar->addWidget(header_, 1);
+    bar->addWidget(new QLabel(tr("Compare by:"), this));
+    bar->addWidget(mode_);
     bar->addWidget(swap_);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -58,6 +67,8 @@ CompareView::CompareView(ComparisonDocument *document, QWidget *parent)
     layout->addWidget(tabs_, 1);
 
     connect(swap_, &QToolButton::clicked, document_, &ComparisonDocument::swap);
+    connect(mode_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { document_->setMode(static_cast<analysis::DiffMode>(mode_->itemData(i).toInt())); });
     connect(document_, &ComparisonDocument::diffReady, this, &CompareView::onDiffReady);
     connect(document_, &ComparisonDocument::runsSwapped, this, [this] {
         refreshGraphs();
@@ -122,7 +133,20 @@ void CompareView::onDiffReady()
     summary_->setThresholds(document_->thresholds());
     summary_->setDiff(document_->diff(), document_->base()->displayName(), document_->next()->displayName());
     diff_->setDiff(document_->diff());
+    updateModeBox();
     applySelection(false);
+}
+
+void CompareView::updateModeBox()
+{
+    const auto d = document_->diff();
+    const QSignalBlocker block(mode_);
+    mode_->setItemText(0, tr("Absolute (%1)").arg(QString::fromStdString(d->absoluteQuantity())));
+    // Runs whose weights cannot be compared in absolute terms (samples vs bytes): share only.
+    if (auto *model = qobject_cast<QStandardItemModel *>(mode_->model()))
+        model->item(0)->setEnabled(d->absoluteAvailable());
+    mode_->setCurrentIndex(d->mode() == analysis::DiffMode::Absolute ? 0 : 1);
+    mode_->setToolTip(QString::fromStdString(report::DiffText::modeLine(*d)));
 }
 
 void CompareView::selectFunction(const std::string &name, const std::string &module, bool zoom)

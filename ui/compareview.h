@@ -5,6 +5,7 @@
 
 #include <string>
 
+class QComboBox;
 class QGroupBox;
 class QLabel;
 class QTabWidget;
@@ -36,6 +37,8 @@ public:
     DiffView *diffView() const { return diff_; }
     FlameGraphSync *sync() const { return sync_; }
     QTabWidget *tabs() const { return tabs_; }
+    // Absolute (CPU time) or share of total: what colours, percentages and verdicts show.
+    QComboBox *modeBox() const { return mode_; }
     void showPage(Page page);
 
     // Selects the function in every view (absent in a run: nothing outlined there);
@@ -52,10 +55,12 @@ private:
     void refreshGraphs();
     void updateTitles();
     void applySelection(bool zoom);
+    void updateModeBox();
 
     ComparisonDocument *document_;
     QLabel *header_;
     QToolButton *swap_;
+    QComboBox *mode_;
     QTabWidget *tabs_;
     CompareSummaryView *summary_;
     QGroupBox *baseBox_;

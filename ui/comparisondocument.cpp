@@ -28,6 +28,14 @@ void ComparisonDocument::setThresholds(const analysis::DiffThresholds &threshold
     start();
 }
 
+void ComparisonDocument::setMode(std::optional<analysis::DiffMode> mode)
+{
+    if (mode == mode_)
+        return;
+    mode_ = mode;
+    start();
+}
+
 void ComparisonDocument::swap()
 {
     std::swap(base_, next_);
@@ -51,8 +59,10 @@ void ComparisonDocument::start()
     auto base = base_->profile();
     auto next = next_->profile();
     auto thresholds = thresholds_;
-    watcher_.setFuture(QtConcurrent::run([base, next, thresholds]() {
-        return std::make_shared<const analysis::ProfileDiff>(analysis::ProfileDiff::compute(*base, *next, thresholds));
+    auto mode = mode_;
+    watcher_.setFuture(QtConcurrent::run([base, next, thresholds, mode]() {
+        return std::make_shared<const analysis::ProfileDiff>(
+            analysis::ProfileDiff::compute(*base, *next, thresholds, mode));
     }));
 }
 

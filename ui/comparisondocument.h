@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace perfwb::ui {
 
@@ -28,6 +29,10 @@ public:
 
     const analysis::DiffThresholds &thresholds() const { return thresholds_; }
     void setThresholds(const analysis::DiffThresholds &thresholds);
+    // The mode the user chose; unset: the diff's default (absolute when the runs share a
+    // sampling rate). A change computes the diff again (colours, verdicts, table).
+    std::optional<analysis::DiffMode> requestedMode() const { return mode_; }
+    void setMode(std::optional<analysis::DiffMode> mode);
     // The base run becomes the new run and the other way round.
     void swap();
     QString displayName() const; // "base ↔ new"
@@ -43,6 +48,7 @@ private:
     ReportDocument *base_;
     ReportDocument *next_;
     analysis::DiffThresholds thresholds_;
+    std::optional<analysis::DiffMode> mode_;
     std::shared_ptr<const analysis::ProfileDiff> diff_;
     QFutureWatcher<std::shared_ptr<const analysis::ProfileDiff>> watcher_;
     bool running_ = false;

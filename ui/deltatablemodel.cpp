@@ -15,10 +15,6 @@ QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
 }
-QString percent(double share)
-{
-    return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 2);
-}
 } // namespace
 
 DeltaTableModel::DeltaTableModel(QObject *parent)
@@ -57,22 +53,22 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         case Module:
             return qs(fn.module);
         case SelfBefore:
-            return fn.selfShareBefore;
+            return fn.selfValueBefore;
         case SelfAfter:
-            return fn.selfShareAfter;
+            return fn.selfValueAfter;
         case SelfDelta:
-            return fn.selfDeltaPoints();
+            return fn.selfDelta();
         case SelfRelative: {
             // A function new in the run has an infinite relative change: sort it first.
             const double r = fn.selfRelativePct();
             return std::isfinite(r) ? r : std::numeric_limits<double>::max();
         }
         case TotalBefore:
-            return fn.totalShareBefore;
+            return fn.totalValueBefore;
         case TotalAfter:
-            return fn.totalShareAfter;
+            return fn.totalValueAfter;
         case TotalDelta:
-            return fn.totalDeltaPoints();
+            return fn.totalDelta();
         case Verdict:
             return static_cast<int>(fn.verdict);
         default:
@@ -80,25 +76,26 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DisplayRole) {
+        const auto value = [this](double v) { return qs(report::DiffText::formatModeValue(*diff_, v)); };
         switch (column) {
         case Function:
             return fn.name.empty() ? QStringLiteral("[unknown]") : qs(fn.name);
         case Module:
             return qs(fn.module);
         case SelfBefore:
-            return percent(fn.selfShareBefore);
+            return value(fn.selfValueBefore);
         case SelfAfter:
-            return percent(fn.selfShareAfter);
+            return value(fn.selfValueAfter);
         case SelfDelta:
-            return qs(report::DiffText::formatPoints(fn.selfDeltaPoints()));
+            return qs(report::DiffText::formatDelta(*diff_, fn.selfDelta()));
         case SelfRelative:
             return qs(report::DiffText::formatRelative(fn.selfRelativePct()));
         case TotalBefore:
-            return percent(fn.totalShareBefore);
+            return value(fn.totalValueBefore);
         case TotalAfter:
-            return percent(fn.totalShareAfter);
+            return value(fn.totalValueAfter);
         case TotalDelta:
-            return qs(report::DiffText::formatPoints(fn.totalDeltaPoints()));
+            return qs(report::DiffText::formatDelta(*diff_, fn.totalDelta()));
         case Verdict:
             if (!fn.considered)
                 return tr("below min share");
@@ -112,9 +109,12 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && column != Function && column != Module && column != Verdict)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && (column == SelfDelta || column == SelfRelative || column == TotalDelta)) {
-        const double d = column == TotalDelta ? fn.totalDeltaPoints() : fn.selfDeltaPoints();
-        if (std::abs(d) < 0.005)
+        // The neutral band of the graph: small or noise-sized changes stay uncoloured.
+        const bool total = column == TotalDelta;
+        const double rel = total ? fn.totalRelativePct() : fn.selfRelativePct();
+        if (std::abs(rel) < analysis::ProfileDiff::kNeutralRelPct || (!total && !fn.significant))
             return {};
+        const double d = total ? fn.totalDelta() : fn.selfDelta();
         return QBrush(d > 0 ? QColor(190, 30, 30) : QColor(30, 70, 190)); // red slower, blue faster
     }
     if (role == Qt::BackgroundRole && column == Verdict && fn.verdict != analysis::DiffVerdict::Pass)

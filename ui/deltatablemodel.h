@@ -8,9 +8,9 @@
 namespace perfwb::ui {
 
 // The delta table of a comparison: one row per function seen in either run, with its
-// self and total share before and after, the change in percentage points and relative,
-// and its verdict. Rows come in the diff's order (regressions first); sort through a
-// QSortFilterProxyModel on SortRole, which holds plain numbers.
+// self and total before and after in the diff's mode (CPU time, or share of each run's
+// total), the change (time, or percentage points) and relative, and its verdict. Rows come in the diff's order
+// (regressions first); sort through a QSortFilterProxyModel on SortRole, which holds plain numbers.
 class DeltaTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:

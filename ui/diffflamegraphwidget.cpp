@@ -93,8 +93,7 @@ void DiffFlameGraphWidget::layout()
     // One colour per node, once: painting must not format and parse colour names.
     colours_.assign(tree.size(), QColor());
     for (const auto &r : rects)
-        colours_[r.node] = QColor(
-            QString::fromStdString(report::DiffSvgWriter::colour(tree[r.node].shareBefore, tree[r.node].shareAfter)));
+        colours_[r.node] = QColor(QString::fromStdString(report::DiffSvgWriter::colour(tree[r.node])));
     setRects(std::move(rects), tree.empty() ? 0.0 : widthOf(tree[0]), tree.size());
 }
 
@@ -144,6 +143,11 @@ std::uint32_t DiffFlameGraphWidget::nodeOfFunction(std::uint32_t function) const
     return best;
 }
 
+QColor DiffFlameGraphWidget::neutralColour()
+{
+    return QColor(QLatin1String(report::DiffSvgWriter::kNeutralFill));
+}
+
 QColor DiffFlameGraphWidget::colourOf(std::uint32_t node) const
 {
     return node < colours_.size() ? colours_[node] : QColor();
@@ -173,13 +177,14 @@ QString DiffFlameGraphWidget::tooltipFor(std::uint32_t node) const
         return {};
     const auto &n = nodes()[node];
     const auto &fn = diff_->functions()[n.function];
-    const auto pct = [](double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 2); };
+    const auto value = [this](double v) { return qs(report::DiffText::formatModeValue(*diff_, v)); };
     // One multi-argument arg(): a '%' in a function name is never taken for a placeholder.
     return tr("<b>%1</b><br>module: %2<br>before: %3 (%4 %5)<br>after: %6 (%7 %5)<br>delta: %8 (%9)")
-        .arg(labelFor(node).toHtmlEscaped(), qs(fn.module).toHtmlEscaped(), pct(n.shareBefore),
-             QString::number(n.before), qs(diff_->weightUnit).toHtmlEscaped(), pct(n.shareAfter),
-             QString::number(n.after), qs(report::DiffText::formatPoints(100.0 * (n.shareAfter - n.shareBefore))),
-             qs(report::DiffText::formatRelative(analysis::ProfileDiff::relativePct(n.shareBefore, n.shareAfter))));
+               .arg(labelFor(node).toHtmlEscaped(), qs(fn.module).toHtmlEscaped(), value(n.valueBefore),
+                    QString::number(n.before), qs(diff_->weightUnit).toHtmlEscaped(), value(n.valueAfter),
+                    QString::number(n.after), qs(report::DiffText::formatDelta(*diff_, n.valueAfter - n.valueBefore)),
+                    qs(report::DiffText::formatRelative(n.relativePct()))) +
+           QStringLiteral("<br>") + qs("colour: " + diff_->modeLabel()).toHtmlEscaped();
 }
 
 } // namespace perfwb::ui

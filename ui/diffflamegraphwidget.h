@@ -8,10 +8,11 @@
 namespace perfwb::ui {
 
 // The differential flame graph of a comparison: the shape of one run (the new run, or
-// the base run so frames that vanished stay visible), each frame coloured by the change
-// of its share of its run's total: red grew (slower), blue shrank (faster), white-ish
-// unchanged, the more intense the larger the change. Same colours as the exported
-// SVG/HTML. Nodes are ProfileDiff tree nodes; functions are ProfileDiff::functions().
+// the base run so frames that vanished stay visible), each frame coloured by its change
+// in the diff's mode (CPU time, or share of its run's total): red grew (slower), blue
+// shrank (faster), neutral grey unchanged, the more intense the larger the change. Same
+// colours as the exported SVG/HTML. Nodes are ProfileDiff tree nodes; functions are
+// ProfileDiff::functions().
 class DiffFlameGraphWidget : public FlameChartWidget {
     Q_OBJECT
 public:
@@ -36,6 +37,7 @@ public:
 
     QString tooltipFor(std::uint32_t node) const override;
     QColor colourOf(std::uint32_t node) const; // the change colour, without search fading
+    static QColor neutralColour();             // of frames within the neutral band
 
 protected:
     QColor colourFor(std::uint32_t node) const override;

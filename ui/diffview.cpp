@@ -1,6 +1,8 @@
 #include "diffview.h"
 
 #include "deltatablemodel.h"
+#include "report/diffsvgwriter.h"
+#include "report/difftext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,6 +15,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -28,6 +31,7 @@ DiffView::DiffView(QWidget *parent)
     , search_(new QLineEdit(this))
     , filter_(new QLineEdit(this))
     , matched_(new QLabel(this))
+    , legend_(new QLabel(this))
     , back_(new QToolButton(this))
     , reset_(new QToolButton(this))
 {
@@ -42,15 +46,12 @@ DiffView::DiffView(QWidget *parent)
     search_->setPlaceholderText(tr("Search functions (regular expression)"));
     search_->setClearButtonEnabled(true);
     search_->setMaximumWidth(320);
-    auto *legend = new QLabel(tr("<span style='background:#ff4646'>&nbsp;slower&nbsp;</span> "
-                                 "<span style='background:#4646ff;color:white'>&nbsp;faster&nbsp;</span> "
-                                 "share of each run's total"),
-                              this);
+    legend_->setWordWrap(true);
     auto *bar = new QHBoxLayout;
     bar->addWidget(back_);
     bar->addWidget(reset_);
     bar->addWidget(shapeBox_);
-    bar->addWidget(legend, 1);
+    bar->addWidget(legend_, 1);
     bar->addWidget(search_);
     bar->addWidget(matched_);
 
@@ -121,6 +122,36 @@ void DiffView::setDiff(std::shared_ptr<const analysis::ProfileDiff> diff)
     model_->setDiff(diff);
     graph_->setDiff(std::move(diff), graph_->shape());
     applySearch();
+    updateLegend();
+}
+
+void DiffView::updateLegend()
+{
+    const auto *d = graph_->diff();
+    if (!d) {
+        legend_->clear();
+        return;
+    }
+    // Swatches in the exported colours; the words say what the colours measure.
+    const auto swatch = [](const char *fill, const char *ink, const QString &text) {
+        return QStringLiteral("<span style='background:%1;color:%2'>&nbsp;%3&nbsp;</span> ")
+            .arg(QLatin1String(fill), QLatin1String(ink), text);
+    };
+    QString text = swatch("#ff3c3c", "black", tr("slower")) + swatch("#3c3cff", "white", tr("faster")) +
+                   swatch(report::DiffSvgWriter::kNeutralFill, "black", tr("unchanged")) +
+                   tr("colour: %1").arg(QString::fromStdString(d->modeLabel())).toHtmlEscaped();
+    // Share of total by default: say why absolute is not (issue 15: the UI says why).
+    if (d->mode() == analysis::DiffMode::Share && d->defaultMode() == analysis::DiffMode::Share)
+        text += QStringLiteral(" — ") + QString::fromStdString(d->defaultReason()).toHtmlEscaped();
+    legend_->setText(text);
+    legend_->setToolTip(QString::fromStdString(report::DiffText::modeLine(*d)));
+}
+
+QString DiffView::legendText() const
+{
+    QTextDocument doc;
+    doc.setHtml(legend_->text());
+    return doc.toPlainText();
 }
 
 void DiffView::setShape(DiffFlameGraphWidget::Shape shape)

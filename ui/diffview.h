@@ -30,6 +30,8 @@ public:
     QLineEdit *searchBox() const { return search_; }
     QLineEdit *filterBox() const { return filter_; }
     QString matchedText() const;
+    // The legend as plain text: "colour: change in CPU time", and why share is the default.
+    QString legendText() const;
     void setShape(DiffFlameGraphWidget::Shape shape);
 
     // Outlines the function (index in the diff's functions) in the graph and selects
@@ -43,6 +45,7 @@ Q_SIGNALS:
 
 private:
     void applySearch();
+    void updateLegend();
 
     DiffFlameGraphWidget *graph_;
     DeltaTableModel *model_;
@@ -52,6 +55,7 @@ private:
     QLineEdit *search_;
     QLineEdit *filter_;
     QLabel *matched_;
+    QLabel *legend_;
     QToolButton *back_;
     QToolButton *reset_;
     bool selecting_ = false;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <unordered_map>
 
@@ -23,6 +24,20 @@ const char *diffVerdictName(DiffVerdict v)
         return "fail";
     }
     return "pass";
+}
+
+const char *diffModeName(DiffMode m)
+{
+    return m == DiffMode::Absolute ? "absolute" : "share";
+}
+
+std::optional<DiffMode> parseDiffMode(std::string_view name)
+{
+    if (name == "absolute")
+        return DiffMode::Absolute;
+    if (name == "share")
+        return DiffMode::Share;
+    return std::nullopt;
 }
 
 double ProfileDiff::relativePct(double before, double after)
@@ -71,6 +86,83 @@ double share(std::uint64_t w, std::uint64_t total)
     return total == 0 ? 0.0 : static_cast<double>(w) / static_cast<double>(total);
 }
 
+// How one run's weights turn into absolute values.
+struct RunScale {
+    bool time = false;    // values are nanoseconds
+    bool exact = false;   // weights are measured (ns, bytes), not sample counts
+    double perWeight = 1; // absolute units per weight unit
+    std::string rate;     // "999 Hz", "a period of 250000 ns"; empty when unknown
+};
+
+RunScale scaleOf(const model::Profile &p)
+{
+    const auto &m = p.meta;
+    if (m.weightUnit == "nanoseconds")
+        return {true, true, 1, "time"};
+    if (m.weightUnit != "samples")
+        return {false, true, 1, m.weightUnit};
+    if (m.sampler.frequencyHz > 0) // a cpu-clock sample stands for 1/frequency of CPU time
+        return {true, false, 1e9 / m.sampler.frequencyHz, std::to_string(m.sampler.frequencyHz) + " Hz"};
+    const auto period = m.extra.find("perf.sample_period");
+    if (period == m.extra.end())
+        return {};
+    // perf record -c N: a clock event's period is in nanoseconds, other events count cycles etc.
+    const bool clock = m.sampler.event.starts_with("cpu-clock") || m.sampler.event.starts_with("task-clock");
+    const double n = std::strtod(period->second.c_str(), nullptr);
+    return {clock && n > 0, false, clock && n > 0 ? n : 1,
+            "a period of " + period->second + (clock ? " ns" : " " + m.sampler.event)};
+}
+
+// What the builder needs to turn weights into the mode's values.
+struct Valuer {
+    DiffMode mode = DiffMode::Share;
+    bool counted = false; // both runs' weights are sample counts (binomial/Poisson noise)
+    double kBefore = 1, kAfter = 1;
+    std::uint64_t totalBefore = 0, totalAfter = 0;
+
+    double before(std::uint64_t w) const
+    {
+        return mode == DiffMode::Share ? share(w, totalBefore) : static_cast<double>(w) * kBefore;
+    }
+    double after(std::uint64_t w) const
+    {
+        return mode == DiffMode::Share ? share(w, totalAfter) : static_cast<double>(w) * kAfter;
+    }
+    // Node::change: of the total in share mode, of the base run's absolute total otherwise.
+    double change(std::uint64_t b, std::uint64_t a) const
+    {
+        if (mode == DiffMode::Share)
+            return after(a) - before(b);
+        const double ref = totalBefore > 0 ? before(totalBefore) : after(totalAfter);
+        return ref > 0 ? (after(a) - before(b)) / ref : 0.0;
+    }
+    // Whether weights b -> a differ by more than kNoiseZ standard errors of sampling noise.
+    bool beyondNoise(std::uint64_t b, std::uint64_t a) const
+    {
+        if (!counted || totalBefore == 0 || totalAfter == 0)
+            return true;
+        const double cb = static_cast<double>(b);
+        const double ca = static_cast<double>(a);
+        double se = 0;
+        if (mode == DiffMode::Share) { // two-proportion z-test (counts are binomial)
+            const double n1 = static_cast<double>(totalBefore);
+            const double n2 = static_cast<double>(totalAfter);
+            const double p = (cb + ca) / (n1 + n2);
+            se = std::sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+        } else { // counts at a fixed rate are Poisson: variance = count, scaled per run
+            se = std::sqrt(cb * kBefore * kBefore + ca * kAfter * kAfter);
+        }
+        return se > 0 && std::abs(after(a) - before(b)) > kNoiseZ * se;
+    }
+    // Nobody can act on a change this small, and a faint tint on white claimed a change.
+    bool unchanged(std::uint64_t b, std::uint64_t a) const
+    {
+        return std::abs(change(b, a)) < ProfileDiff::kNeutralChange ||
+               std::abs(ProfileDiff::relativePct(before(b), after(a))) < ProfileDiff::kNeutralRelPct ||
+               !beyondNoise(b, a);
+    }
+};
+
 DiffVerdict verdictFor(double relativePct, const DiffThresholds &t)
 {
     if (relativePct > t.failAbovePct)
@@ -101,12 +193,9 @@ ProfileDiff::Metric cpuTime(const model::Profile &a, std::uint64_t ta, const mod
 {
     ProfileDiff::Metric m{"CPU time", "ns"};
     const auto get = [](const model::Profile &p, std::uint64_t total, double &v, bool &known) {
-        if (p.meta.weightUnit == "nanoseconds") {
-            v = static_cast<double>(total);
-            known = true;
-        } else if (p.meta.weightUnit == "samples" && p.meta.sampler.frequencyHz > 0) {
-            // A cpu-clock sample stands for 1/frequency seconds of CPU time.
-            v = static_cast<double>(total) * 1e9 / p.meta.sampler.frequencyHz;
+        const RunScale s = scaleOf(p); // the same conversion absolute mode uses
+        if (s.time) {
+            v = static_cast<double>(total) * s.perWeight;
             known = true;
         }
     };
@@ -153,7 +242,7 @@ ProfileDiff::Metric allocationTotal(const char *label, const char *unit, std::ui
 
 // The differential tree shaped like `shape`, each node matched in `other` by its path of
 // function keys. `shapeIsNew` says which side the shape run is.
-std::vector<ProfileDiff::Node> diffTree(const Side &shape, const Side &other, bool shapeIsNew)
+std::vector<ProfileDiff::Node> diffTree(const Side &shape, const Side &other, bool shapeIsNew, const Valuer &v)
 {
     std::unordered_map<std::uint64_t, std::uint32_t> otherChild; // (parent, key) -> child
     const auto &on = other.tree.nodes();
@@ -189,6 +278,10 @@ std::vector<ProfileDiff::Node> diffTree(const Side &shape, const Side &other, bo
         n.before = shapeIsNew ? theirs : mine;
         n.shareAfter = share(n.after, shapeIsNew ? shapeTotal : otherTotal);
         n.shareBefore = share(n.before, shapeIsNew ? otherTotal : shapeTotal);
+        n.valueBefore = v.before(n.before);
+        n.valueAfter = v.after(n.after);
+        n.change = v.change(n.before, n.after);
+        n.unchanged = v.unchanged(n.before, n.after);
     }
     return out;
 }
@@ -196,7 +289,8 @@ std::vector<ProfileDiff::Node> diffTree(const Side &shape, const Side &other, bo
 
 class ProfileDiffBuilder {
 public:
-    static ProfileDiff build(const model::Profile &base, const model::Profile &next, const DiffThresholds &t)
+    static ProfileDiff build(const model::Profile &base, const model::Profile &next, const DiffThresholds &t,
+                             std::optional<DiffMode> mode)
     {
         ProfileDiff d;
         d.thresholds_ = t;
@@ -205,8 +299,84 @@ public:
         Side b(next);
         d.totalBefore_ = a.weights.total;
         d.totalAfter_ = b.weights.total;
+        Valuer v = chooseMode(d, base, next, mode);
 
         std::unordered_map<std::string, std::uint32_t> index; // name '\0' module
+        keyFunctions(d, a, b, index);
+        const double minShare = t.minSharePct / 100.0;
+        for (auto &fn : d.functions_) {
+            fn.selfShareBefore = share(fn.selfBefore, d.totalBefore_);
+            fn.selfShareAfter = share(fn.selfAfter, d.totalAfter_);
+            fn.totalShareBefore = share(fn.totalBefore, d.totalBefore_);
+            fn.totalShareAfter = share(fn.totalAfter, d.totalAfter_);
+            fn.selfValueBefore = v.before(fn.selfBefore);
+            fn.selfValueAfter = v.after(fn.selfAfter);
+            fn.totalValueBefore = v.before(fn.totalBefore);
+            fn.totalValueAfter = v.after(fn.totalAfter);
+            fn.considered = fn.selfShareBefore >= minShare || fn.selfShareAfter >= minShare;
+            fn.significant = v.beyondNoise(fn.selfBefore, fn.selfAfter);
+            if (fn.considered && fn.significant)
+                fn.verdict = verdictFor(fn.selfRelativePct(), t);
+        }
+        sortFunctions(d, a, b, index);
+        d.forward_ = diffTree(b, a, true, v);
+        d.reverse_ = diffTree(a, b, false, v);
+        addMetrics(d, base, next);
+
+        d.totalVerdict_ = verdictFor(d.totalTime().relativePct(), t);
+        d.verdict_ = d.totalVerdict_;
+        for (const auto &fn : d.functions_)
+            d.verdict_ = std::max(d.verdict_, fn.verdict);
+        return d;
+    }
+
+private:
+    // The default rule (docs/compare.md): absolute when both runs share a sampling rate, or
+    // both weights are already measured in one unit (time, bytes); else share of total.
+    static Valuer chooseMode(ProfileDiff &d, const model::Profile &base, const model::Profile &next,
+                             std::optional<DiffMode> wanted)
+    {
+        const RunScale sa = scaleOf(base);
+        const RunScale sb = scaleOf(next);
+        const bool sameWeights = base.meta.weightUnit == next.meta.weightUnit;
+        Valuer v;
+        v.counted = base.meta.weightUnit == "samples" && next.meta.weightUnit == "samples";
+        v.totalBefore = d.totalBefore_;
+        v.totalAfter = d.totalAfter_;
+        d.absoluteAvailable_ = (sa.time && sb.time) || sameWeights;
+        if (sa.time && sb.time) {
+            v.kBefore = sa.perWeight;
+            v.kAfter = sb.perWeight;
+        }
+        d.absoluteQuantity_ = sa.time && sb.time ? "CPU time" : base.meta.weightUnit;
+        const bool sameRate = d.absoluteAvailable_ && !sa.rate.empty() && sa.rate == sb.rate && sa.exact == sb.exact;
+        d.defaultMode_ = sameRate ? DiffMode::Absolute : DiffMode::Share;
+        if (sameRate)
+            d.defaultReason_ = sa.exact ? "both runs' weights are " + (sa.time ? std::string("time") : sa.rate)
+                                        : "both runs sampled at " + sa.rate;
+        else if (!d.absoluteAvailable_)
+            d.defaultReason_ = "the runs' weights differ (" + base.meta.weightUnit + ", " + next.meta.weightUnit + ")";
+        else if (sa.rate.empty() || sb.rate.empty())
+            d.defaultReason_ = std::string("the sampling rate of ") +
+                               (sa.rate.empty() && sb.rate.empty() ? "either run"
+                                : sa.rate.empty()                  ? "the base run"
+                                                                   : "the new run") +
+                               " is not known";
+        else
+            d.defaultReason_ = "the runs' sampling rates differ (base " + sa.rate + ", new " + sb.rate + ")";
+        d.mode_ = wanted.value_or(d.defaultMode_);
+        if (!d.absoluteAvailable_)
+            d.mode_ = DiffMode::Share;
+        v.mode = d.mode_;
+        if (d.mode_ == DiffMode::Absolute) {
+            d.quantity_ = d.absoluteQuantity_;
+            d.valueUnit_ = sa.time && sb.time ? "ns" : base.meta.weightUnit;
+        }
+        return v;
+    }
+
+    static void keyFunctions(ProfileDiff &d, Side &a, Side &b, std::unordered_map<std::string, std::uint32_t> &index)
+    {
         const auto keyAll = [&](Side &s) {
             s.keyOf.resize(s.functions.size());
             for (FunctionId f = 0; f < s.functions.size(); ++f) {
@@ -235,26 +405,11 @@ public:
             fn.selfAfter += e.self;
             fn.totalAfter += e.total;
         }
-        const bool counted = base.meta.weightUnit == "samples" && next.meta.weightUnit == "samples";
-        const double minShare = t.minSharePct / 100.0;
-        for (auto &fn : d.functions_) {
-            fn.selfShareBefore = share(fn.selfBefore, d.totalBefore_);
-            fn.selfShareAfter = share(fn.selfAfter, d.totalAfter_);
-            fn.totalShareBefore = share(fn.totalBefore, d.totalBefore_);
-            fn.totalShareAfter = share(fn.totalAfter, d.totalAfter_);
-            fn.considered = fn.selfShareBefore >= minShare || fn.selfShareAfter >= minShare;
-            fn.significant = true;
-            if (counted && d.totalBefore_ > 0 && d.totalAfter_ > 0) {
-                // Two-proportion z-test on the self share (sample counts are binomial).
-                const double n1 = static_cast<double>(d.totalBefore_);
-                const double n2 = static_cast<double>(d.totalAfter_);
-                const double p = (static_cast<double>(fn.selfBefore) + static_cast<double>(fn.selfAfter)) / (n1 + n2);
-                const double se = std::sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
-                fn.significant = se > 0 && std::abs(fn.selfShareAfter - fn.selfShareBefore) > kNoiseZ * se;
-            }
-            if (fn.considered && fn.significant)
-                fn.verdict = verdictFor(fn.selfRelativePct(), t);
-        }
+    }
+
+    static void sortFunctions(ProfileDiff &d, Side &a, Side &b,
+                              const std::unordered_map<std::string, std::uint32_t> &index)
+    {
         // Frames only allocation stacks use have no sample weight in either run: they go
         // last, so "the first N with weight" is a prefix (DiffText lists such a prefix).
         const auto weighed = [](const ProfileDiff::Function &f) {
@@ -265,30 +420,29 @@ public:
                 return weighed(x);
             if (x.verdict != y.verdict)
                 return x.verdict > y.verdict;
-            const double dx = std::abs(x.selfDeltaPoints());
-            const double dy = std::abs(y.selfDeltaPoints());
+            const double dx = std::abs(x.selfDelta());
+            const double dy = std::abs(y.selfDelta());
             if (dx != dy)
                 return dx > dy;
-            if (x.totalDeltaPoints() != y.totalDeltaPoints())
-                return std::abs(x.totalDeltaPoints()) > std::abs(y.totalDeltaPoints());
+            if (x.totalDelta() != y.totalDelta())
+                return std::abs(x.totalDelta()) > std::abs(y.totalDelta());
             return x.name < y.name;
         });
         // Sorting moved the functions: renumber the keys the trees use.
         std::vector<std::uint32_t> newIndex(d.functions_.size());
-        {
-            std::unordered_map<std::string, std::uint32_t> pos;
-            for (std::uint32_t i = 0; i < d.functions_.size(); ++i)
-                pos.emplace(d.functions_[i].name + '\0' + d.functions_[i].module, i);
-            for (const auto &[key, old] : index)
-                newIndex[old] = pos.at(key);
-        }
+        std::unordered_map<std::string, std::uint32_t> pos;
+        for (std::uint32_t i = 0; i < d.functions_.size(); ++i)
+            pos.emplace(d.functions_[i].name + '\0' + d.functions_[i].module, i);
+        for (const auto &[key, old] : index)
+            newIndex[old] = pos.at(key);
         for (Side *s : {&a, &b}) {
             for (auto &k : s->keyOf)
                 k = newIndex[k];
         }
-        d.forward_ = diffTree(b, a, true);
-        d.reverse_ = diffTree(a, b, false);
+    }
 
+    static void addMetrics(ProfileDiff &d, const model::Profile &base, const model::Profile &next)
+    {
         d.metrics_.push_back(wallTime(base, next));
         d.metrics_.push_back(cpuTime(base, d.totalBefore_, next, d.totalAfter_));
         ProfileDiff::Metric samples{"samples", "samples"};
@@ -311,19 +465,13 @@ public:
         // Total time: CPU time when both runs know it (work done, not inflated by waiting
         // on a loaded CI machine), else wall time, else the sample count.
         d.totalMetric_ = d.metrics_[1].known() ? 1 : (d.metrics_[0].known() ? 0 : 2);
-
-        d.totalVerdict_ = verdictFor(d.totalTime().relativePct(), t);
-        d.verdict_ = d.totalVerdict_;
-        for (const auto &fn : d.functions_)
-            d.verdict_ = std::max(d.verdict_, fn.verdict);
-        return d;
     }
 };
 
 ProfileDiff ProfileDiff::compute(const model::Profile &base, const model::Profile &next,
-                                 const DiffThresholds &thresholds)
+                                 const DiffThresholds &thresholds, std::optional<DiffMode> mode)
 {
-    return ProfileDiffBuilder::build(base, next, thresholds);
+    return ProfileDiffBuilder::build(base, next, thresholds, mode);
 }
 
 } // namespace perfwb::analysis

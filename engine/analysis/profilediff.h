@@ -2,6 +2,7 @@
 #include "model/profile.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,14 @@ struct DiffThresholds {
 enum class DiffVerdict { Pass = 0, Warn = 1, Fail = 2 };
 const char *diffVerdictName(DiffVerdict v); // "pass", "warn", "fail"
 
+// What a comparison compares: each function's absolute cost (CPU time: samples x the
+// sampling period, or the weight itself when it is already time; else the weight unit),
+// or its share of its own run's total. Shares are normalised: when one function gets
+// slower, every other one's share falls although its time did not change.
+enum class DiffMode { Absolute, Share };
+const char *diffModeName(DiffMode m); // "absolute", "share"
+std::optional<DiffMode> parseDiffMode(std::string_view name);
+
 // Compares a base run with a new run. Functions are matched by name + module, never by
 // address (ASLR, rebuilt binaries). Shares are fractions (0..1) of each run's own total
 // weight, so runs of different length compare; raw weights are kept alongside.
@@ -28,15 +37,20 @@ public:
         std::string module;
         std::uint64_t selfBefore = 0, selfAfter = 0, totalBefore = 0, totalAfter = 0;
         double selfShareBefore = 0, selfShareAfter = 0, totalShareBefore = 0, totalShareAfter = 0;
+        // What the diff's mode compares: the shares above, or absolute values (valueUnit()).
+        double selfValueBefore = 0, selfValueAfter = 0, totalValueBefore = 0, totalValueAfter = 0;
         bool considered = false;  // above min-share in either run
-        bool significant = false; // the self-share change is beyond sampling noise
+        bool significant = false; // the self change (in the mode) is beyond sampling noise
         DiffVerdict verdict = DiffVerdict::Pass;
 
         double selfDeltaPoints() const { return 100.0 * (selfShareAfter - selfShareBefore); }
         double totalDeltaPoints() const { return 100.0 * (totalShareAfter - totalShareBefore); }
-        // Relative change of the self share in percent; +inf for a function new in the run.
-        double selfRelativePct() const { return relativePct(selfShareBefore, selfShareAfter); }
-        double totalRelativePct() const { return relativePct(totalShareBefore, totalShareAfter); }
+        // Change of the mode's value (points/100 in share mode, valueUnit() in absolute mode).
+        double selfDelta() const { return selfValueAfter - selfValueBefore; }
+        double totalDelta() const { return totalValueAfter - totalValueBefore; }
+        // Relative change of the mode's self value in percent; +inf for a function new in the run.
+        double selfRelativePct() const { return relativePct(selfValueBefore, selfValueAfter); }
+        double totalRelativePct() const { return relativePct(totalValueBefore, totalValueAfter); }
     };
 
     // One summary figure; `known` is false when a run does not carry it.
@@ -59,11 +73,34 @@ public:
         std::uint32_t depth = 0;
         std::uint64_t before = 0, after = 0; // node total weight in each run
         double shareBefore = 0, shareAfter = 0;
+        double valueBefore = 0, valueAfter = 0; // what the mode compares (as Function's)
+        // The change for colouring: points/100 of the total in share mode, of the base run's
+        // absolute total in absolute mode (same scale: full colour at 0.10).
+        double change = 0;
+        // Within the neutral band: a tiny or noise-sized change, drawn in the neutral colour.
+        bool unchanged = true;
         std::vector<std::uint32_t> children; // heaviest (in the tree's own run) first
+        double relativePct() const { return ProfileDiff::relativePct(valueBefore, valueAfter); }
     };
 
+    // `mode` unset: defaultMode(). Absolute when unavailable falls back to share.
     static ProfileDiff compute(const model::Profile &base, const model::Profile &next,
-                               const DiffThresholds &thresholds = {});
+                               const DiffThresholds &thresholds = {}, std::optional<DiffMode> mode = {});
+
+    DiffMode mode() const { return mode_; }
+    // Absolute when both runs share a sampling rate (or both weights are time, bytes...),
+    // else share; defaultReason() says why, for the UI ("both runs sampled at 999 Hz").
+    DiffMode defaultMode() const { return defaultMode_; }
+    const std::string &defaultReason() const { return defaultReason_; }
+    bool absoluteAvailable() const { return absoluteAvailable_; }
+    // "CPU time", "samples", "bytes" (absolute), or "share of total".
+    const std::string &quantity() const { return quantity_; }
+    // What absolute mode compares ("CPU time", "samples"...), whichever mode is shown.
+    const std::string &absoluteQuantity() const { return absoluteQuantity_; }
+    // The unit of Function/Node values: "ns", "samples", "bytes"..., or "share" (fractions).
+    const std::string &valueUnit() const { return valueUnit_; }
+    // "change in CPU time" / "change in share of total": what the colours and verdicts show.
+    std::string modeLabel() const { return "change in " + quantity_; }
 
     // Every function seen in either run: regressions by verdict, then by the size of the
     // self-share change (largest first); functions with no weight in either run (frames
@@ -86,6 +123,10 @@ public:
     std::string weightUnit; // of the new run
 
     static double relativePct(double before, double after);
+    // The neutral band: changes below this part of the total (Node::change), or below this
+    // relative change, or within sampling noise, count as unchanged.
+    static constexpr double kNeutralChange = 0.001;
+    static constexpr double kNeutralRelPct = 3.0;
 
 private:
     std::vector<Function> functions_;
@@ -94,6 +135,13 @@ private:
     DiffVerdict totalVerdict_ = DiffVerdict::Pass;
     DiffVerdict verdict_ = DiffVerdict::Pass;
     DiffThresholds thresholds_;
+    DiffMode mode_ = DiffMode::Share;
+    DiffMode defaultMode_ = DiffMode::Share;
+    bool absoluteAvailable_ = false;
+    std::string defaultReason_;
+    std::string quantity_ = "share of total";
+    std::string absoluteQuantity_;
+    std::string valueUnit_ = "share";
     std::vector<Node> forward_;
     std::vector<Node> reverse_;
     std::uint64_t totalBefore_ = 0;

@@ -1,5 +1,7 @@
 #include "diffhtmlwriter.h"
 
+#include "diffsvgwriter.h"
+#include "difftext.h"
 #include "htmlexporter.h"
 #include "textescape.h"
 
@@ -39,10 +41,12 @@ private:
     std::vector<std::uint32_t> order_;
 };
 
+// A tree as parallel arrays: f function, p parent, b/a share before/after (the widths),
+// vb/va the mode's values (tooltips), c the colour (one rule for GUI, SVG and page).
 void appendTree(std::string &json, const std::vector<ProfileDiff::Node> &nodes, bool shapeIsNew, FunctionIndex &fns)
 {
     std::vector<std::int64_t> newId(nodes.size(), -1);
-    std::string f = "[", p = "[", b = "[", a = "[";
+    std::string f = "[", p = "[", b = "[", a = "[", vb = "[", va = "[", c = "[";
     std::uint32_t kept = 0;
     for (std::uint32_t i = 1; i < nodes.size(); ++i) {
         const auto &n = nodes[i];
@@ -55,8 +59,27 @@ void appendTree(std::string &json, const std::vector<ProfileDiff::Node> &nodes, 
         p += sep + (n.parent == 0 ? std::string("-1") : std::to_string(newId[n.parent]));
         b += sep + number(n.shareBefore);
         a += sep + number(n.shareAfter);
+        vb += sep + number(n.valueBefore);
+        va += sep + number(n.valueAfter);
+        c += sep + ('"' + DiffSvgWriter::colour(n) + '"');
     }
-    json += "{\"f\":" + f + "],\"p\":" + p + "],\"b\":" + b + "],\"a\":" + a + "]}";
+    json += "{\"f\":" + f + "],\"p\":" + p + "],\"b\":" + b + "],\"a\":" + a + "],\"vb\":" + vb + "],\"va\":" + va +
+            "],\"c\":" + c + "]}";
+}
+
+// What the page says about the mode: the legend, why this default, the values' unit.
+void appendMode(std::string &json, const ProfileDiff &diff)
+{
+    json += std::string(",\"mode\":\"") + analysis::diffModeName(diff.mode()) + "\",\"legend\":";
+    textescape::appendJsonString(json, DiffSvgWriter::legend(diff));
+    json += ",\"quantity\":";
+    textescape::appendJsonString(json, diff.quantity());
+    json += ",\"modeLine\":";
+    textescape::appendJsonString(json, DiffText::modeLine(diff));
+    json += ",\"valueUnit\":";
+    textescape::appendJsonString(json, diff.valueUnit());
+    json += std::string(",\"neutral\":{\"fill\":\"") + DiffSvgWriter::kNeutralFill + "\",\"stroke\":\"" +
+            DiffSvgWriter::kNeutralStroke + "\"}";
 }
 } // namespace
 
@@ -73,6 +96,7 @@ Status DiffHtmlWriter::write(const ProfileDiff &diff, const model::Profile &base
     const auto &t = diff.thresholds();
     json += ",\"thresholds\":{\"warn\":" + number(t.warnAbovePct) + ",\"fail\":" + number(t.failAbovePct) +
             ",\"minShare\":" + number(t.minSharePct) + "}";
+    appendMode(json, diff);
     json += ",\"base\":{\"label\":";
     textescape::appendJsonString(json, labels.base);
     json += ",\"meta\":";
@@ -106,7 +130,8 @@ Status DiffHtmlWriter::write(const ProfileDiff &diff, const model::Profile &base
         json += rows++ == 0 ? "[" : ",[";
         json += std::to_string(fns.id(i)) + ',' + number(f.selfShareBefore) + ',' + number(f.selfShareAfter) + ',' +
                 number(f.totalShareBefore) + ',' + number(f.totalShareAfter) + ",\"" +
-                analysis::diffVerdictName(f.verdict) + "\"]";
+                analysis::diffVerdictName(f.verdict) + "\"," + number(f.selfValueBefore) + ',' +
+                number(f.selfValueAfter) + ',' + number(f.totalValueBefore) + ',' + number(f.totalValueAfter) + ']';
     }
     json += "],\"functions\":[";
     for (std::size_t i = 0; i < fns.order().size(); ++i) {

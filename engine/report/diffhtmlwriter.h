@@ -9,8 +9,10 @@ namespace perfwb::report {
 
 // The comparison as one self-contained HTML page (the same template and script as
 // HtmlExporter): verdict, summary metrics before/after, differential flamegraph in both
-// shapes (the new run's, and the base run's so vanished frames show) coloured by the
-// change of each frame's share (red slower, blue faster), and the sortable delta table.
+// shapes (the new run's, and the base run's so vanished frames show) coloured by each
+// frame's change in the diff's mode (DiffSvgWriter::colour: red slower, blue faster,
+// neutral grey unchanged) with a legend naming the mode, and the sortable delta table in
+// the mode's values.
 class DiffHtmlWriter {
 public:
     struct Labels {

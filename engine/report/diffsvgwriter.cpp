@@ -22,18 +22,35 @@ std::string pct(double share)
 {
     return fixedNumber(100.0 * share, 2) + "%";
 }
+
+// "name [module]: before …, after …, delta … (…)" in the diff's mode.
+std::string tipFor(const ProfileDiff &diff, const ProfileDiff::Node &n, const std::string &name)
+{
+    const auto &fn = diff.functions()[n.function];
+    const bool share = diff.mode() == analysis::DiffMode::Share;
+    const auto value = [&](double v) { return share ? pct(v) : DiffText::formatValue(v, diff.valueUnit()); };
+    return name + (fn.module.empty() ? "" : " [" + textescape::validUtf8(fn.module) + "]") + ": before " +
+           value(n.valueBefore) + ", after " + value(n.valueAfter) + ", delta " +
+           DiffText::formatDelta(diff, n.valueAfter - n.valueBefore) + " (" +
+           DiffText::formatRelative(n.relativePct()) + ")";
+}
 } // namespace
 
-std::string DiffSvgWriter::colour(double before, double after)
+std::string DiffSvgWriter::colour(double change, bool unchanged)
 {
-    const double d = after - before;
-    if (std::abs(d) < 1e-9)
-        return "#ebebeb";
-    const double k = std::min(1.0, std::abs(d) / 0.10);
-    const auto c = static_cast<unsigned>(std::lround(255 - 195 * k));
+    if (unchanged)
+        return kNeutralFill;
+    // The palest tint is still clearly pink or blue next to the neutral grey.
+    const double k = std::min(1.0, std::abs(change) / 0.10);
+    const auto c = static_cast<unsigned>(std::lround(225 - 165 * k));
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hc = {kHex[(c >> 4U) & 0xFU], kHex[c & 0xFU]};
-    return d > 0 ? "#ff" + hc + hc : "#" + hc + hc + "ff";
+    return change > 0 ? "#ff" + hc + hc : "#" + hc + hc + "ff";
+}
+
+std::string DiffSvgWriter::legend(const ProfileDiff &diff)
+{
+    return "colour: " + diff.modeLabel() + " · red slower, blue faster, grey unchanged";
 }
 
 Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::string &title, std::string &out)
@@ -73,7 +90,7 @@ Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::str
     const double pad = SvgExporter::kPadding;
 
     std::string subtitle = std::string(isNew ? "shape: new run" : "shape: base run (vanished frames visible)") +
-                           "  ·  red slower, blue faster  ·  verdict: " + analysis::diffVerdictName(diff.verdict());
+                           "  ·  " + legend(diff) + "  ·  verdict: " + analysis::diffVerdictName(diff.verdict());
     out.clear();
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n";
     out += "<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + fixedNumber(W, 0) + "\" height=\"" +
@@ -106,8 +123,10 @@ Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::str
         textescape::appendXml(out, tip);
         out += "</title><rect x=\"" + fixedNumber(x, 1) + "\" y=\"" + fixedNumber(y, 1) + "\" width=\"" +
                fixedNumber(px, 1) + "\" height=\"" + fixedNumber(SvgExporter::kFrameHeight - 1, 1) +
-               "\" rx=\"2\" fill=\"" + fill + "\"/><text x=\"" + fixedNumber(x + 3, 1) + "\" y=\"" +
-               fixedNumber(y + 11.5, 1) + "\">";
+               "\" rx=\"2\" fill=\"" + fill + '"' +
+               // Neutral frames get a border: grey on the light background still reads as a frame.
+               (fill == kNeutralFill ? std::string(" style=\"stroke:") + kNeutralStroke + ";stroke-width:0.6\"" : "") +
+               "/><text x=\"" + fixedNumber(x + 3, 1) + "\" y=\"" + fixedNumber(y + 11.5, 1) + "\">";
         textescape::appendXml(out, SvgExporter::fitText(name, px));
         out += "</text></g>\n";
     };
@@ -121,11 +140,8 @@ Status DiffSvgWriter::write(const ProfileDiff &diff, Shape shape, const std::str
             const auto &n = nodes[i];
             const auto &fn = diff.functions()[n.function];
             std::string name = fn.name.empty() ? std::string("[unknown]") : textescape::validUtf8(fn.name);
-            std::string tip = name + (fn.module.empty() ? "" : " [" + textescape::validUtf8(fn.module) + "]") +
-                              ": before " + pct(n.shareBefore) + ", after " + pct(n.shareAfter) + ", delta " +
-                              DiffText::formatPoints(100 * (n.shareAfter - n.shareBefore)) + " (" +
-                              DiffText::formatRelative(ProfileDiff::relativePct(n.shareBefore, n.shareAfter)) + ")";
-            frame(name, tip, colour(n.shareBefore, n.shareAfter), "f", start[i], width(n),
+            const std::string tip = tipFor(diff, n, name);
+            frame(name, tip, colour(n), "f", start[i], width(n),
                   chartBottom - (n.depth + 1) * SvgExporter::kFrameHeight);
         }
     }

@@ -117,13 +117,35 @@ std::string DiffText::formatPoints(double points)
     return (points >= 0 ? "+" : "") + fixedNumber(points, 2) + " pp";
 }
 
+std::string DiffText::formatModeValue(const ProfileDiff &d, double value)
+{
+    return d.mode() == analysis::DiffMode::Share ? pct(value) : formatValue(value, d.valueUnit());
+}
+
+std::string DiffText::formatDelta(const ProfileDiff &d, double delta)
+{
+    if (d.mode() == analysis::DiffMode::Share)
+        return formatPoints(100.0 * delta);
+    return (delta >= 0 ? "+" : "-") + formatValue(std::abs(delta), d.valueUnit());
+}
+
+std::string DiffText::modeLine(const ProfileDiff &d)
+{
+    std::string out = std::string("mode: ") + analysis::diffModeName(d.mode()) + ", " + d.modeLabel() + " (";
+    if (d.mode() == d.defaultMode())
+        out += "default: ";
+    else
+        out += std::string("default ") + analysis::diffModeName(d.defaultMode()) + ": ";
+    return out + d.defaultReason() + ")";
+}
+
 std::string DiffText::plain(const ProfileDiff &d, const Labels &labels, std::size_t top)
 {
     const auto &t = d.thresholds();
     std::string out = "verdict: " + verdictWord(d.verdict()) + "  (warn above +" + fixedNumber(t.warnAbovePct, 1) +
                       " %, fail above +" + fixedNumber(t.failAbovePct, 1) + " %, functions above " +
                       fixedNumber(t.minSharePct, 1) + " % self)\n";
-    out += "base: " + labels.base + "\nnew:  " + labels.next + "\n\n";
+    out += "base: " + labels.base + "\nnew:  " + labels.next + "\n" + modeLine(d) + "\n\n";
     for (const auto &m : d.metrics()) {
         if (!m.knownBefore && !m.knownAfter)
             continue;
@@ -135,13 +157,14 @@ std::string DiffText::plain(const ProfileDiff &d, const Labels &labels, std::siz
             out += "  [total time: " + verdictWord(d.totalVerdict()) + "]";
         out += '\n';
     }
-    out += "\ntop changes (self share of each run's total):\n";
+    out += d.mode() == analysis::DiffMode::Share ? "\ntop changes (self share of each run's total):\n"
+                                                 : "\ntop changes (self " + d.quantity() + "):\n";
     const std::size_t n = shownCount(d, top);
     for (std::size_t i = 0; i < n; ++i) {
         const auto &f = d.functions()[i];
         out += "  " + std::string(f.verdict == analysis::DiffVerdict::Pass ? "    " : verdictWord(f.verdict)) + "  " +
-               pct(f.selfShareBefore) + " -> " + pct(f.selfShareAfter) + "  " + formatPoints(f.selfDeltaPoints()) +
-               "  " + formatRelative(f.selfRelativePct()) + "  " + fnLabel(f) + '\n';
+               formatModeValue(d, f.selfValueBefore) + " -> " + formatModeValue(d, f.selfValueAfter) + "  " +
+               formatDelta(d, f.selfDelta()) + "  " + formatRelative(f.selfRelativePct()) + "  " + fnLabel(f) + '\n';
     }
     return out;
 }
@@ -154,6 +177,7 @@ std::string DiffText::markdown(const ProfileDiff &d, const Labels &labels, std::
     out += "Base `" + mdCell(labels.base) + "` → new `" + mdCell(labels.next) + "`. Warn above +" +
            fixedNumber(t.warnAbovePct, 1) + " %, fail above +" + fixedNumber(t.failAbovePct, 1) +
            " % (total time and functions above " + fixedNumber(t.minSharePct, 1) + " % self share).\n\n";
+    out += "Functions compared by **" + d.modeLabel() + "** (" + mdCell(modeLine(d)) + ").\n\n";
     out += "| metric | before | after | change |\n|---|---:|---:|---:|\n";
     for (const auto &m : d.metrics()) {
         if (!m.knownBefore && !m.knownAfter)
@@ -170,9 +194,10 @@ std::string DiffText::markdown(const ProfileDiff &d, const Labels &labels, std::
     const std::size_t n = shownCount(d, top);
     for (std::size_t i = 0; i < n; ++i) {
         const auto &f = d.functions()[i];
-        out += "| `" + mdCell(fnLabel(f)) + "` | " + pct(f.selfShareBefore) + " | " + pct(f.selfShareAfter) + " | " +
-               formatPoints(f.selfDeltaPoints()) + " | " + formatRelative(f.selfRelativePct()) + " | " +
-               pct(f.totalShareBefore) + " | " + pct(f.totalShareAfter) + " | " +
+        out += "| `" + mdCell(fnLabel(f)) + "` | " + formatModeValue(d, f.selfValueBefore) + " | " +
+               formatModeValue(d, f.selfValueAfter) + " | " + formatDelta(d, f.selfDelta()) + " | " +
+               formatRelative(f.selfRelativePct()) + " | " + formatModeValue(d, f.totalValueBefore) + " | " +
+               formatModeValue(d, f.totalValueAfter) + " | " +
                (f.verdict == analysis::DiffVerdict::Pass ? std::string() : icon[static_cast<int>(f.verdict)]) + " |\n";
     }
     return out;
@@ -187,6 +212,13 @@ std::string DiffText::json(const ProfileDiff &d, const Labels &labels, std::size
     textescape::appendJsonString(out, labels.next);
     out += ",\"thresholds\":{\"warnAbovePct\":" + jsonNumber(t.warnAbovePct) +
            ",\"failAbovePct\":" + jsonNumber(t.failAbovePct) + ",\"minSharePct\":" + jsonNumber(t.minSharePct) + "}";
+    out += std::string(",\"mode\":\"") + analysis::diffModeName(d.mode()) + "\",\"defaultMode\":\"" +
+           analysis::diffModeName(d.defaultMode()) + "\",\"defaultReason\":";
+    textescape::appendJsonString(out, d.defaultReason());
+    out += ",\"legend\":";
+    textescape::appendJsonString(out, "colour: " + d.modeLabel());
+    out += ",\"valueUnit\":";
+    textescape::appendJsonString(out, d.valueUnit());
     out += ",\"totalTime\":{\"metric\":";
     textescape::appendJsonString(out, d.totalTime().name);
     out += ",\"relativePct\":" + jsonNumber(d.totalTime().relativePct()) + ",\"verdict\":\"" +
@@ -217,6 +249,8 @@ std::string DiffText::json(const ProfileDiff &d, const Labels &labels, std::size
                ",\"selfShareAfter\":" + jsonNumber(f.selfShareAfter) +
                ",\"totalShareBefore\":" + jsonNumber(f.totalShareBefore) +
                ",\"totalShareAfter\":" + jsonNumber(f.totalShareAfter) +
+               ",\"selfValueBefore\":" + jsonNumber(f.selfValueBefore) +
+               ",\"selfValueAfter\":" + jsonNumber(f.selfValueAfter) +
                ",\"selfDeltaPoints\":" + jsonNumber(f.selfDeltaPoints()) +
                ",\"selfRelativePct\":" + jsonNumber(f.selfRelativePct()) +
                ",\"significant\":" + (f.significant ? "true" : "false") + ",\"verdict\":\"" + verdictWord(f.verdict) +

@@ -23,6 +23,12 @@ public:
     static std::string formatRelative(double pct);
     // "+1.25 pp".
     static std::string formatPoints(double points);
+    // A value of the diff's mode: "12.34 %" (share), "1.234 s", "512 samples" (absolute).
+    static std::string formatModeValue(const analysis::ProfileDiff &diff, double value);
+    // A change of the diff's mode: "+1.25 pp" (share), "+12.0 ms", "-3 samples" (absolute).
+    static std::string formatDelta(const analysis::ProfileDiff &diff, double delta);
+    // "mode: absolute, change in CPU time (default: both runs sampled at 999 Hz)".
+    static std::string modeLine(const analysis::ProfileDiff &diff);
 };
 
 } // namespace perfwb::report

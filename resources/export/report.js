@@ -2,9 +2,11 @@
 // Data shapes (written by HtmlExporter / DiffHtmlWriter):
 //   profile: {kind:"profile", title, total, meta, tree:{f,p,v}, table:[[fn,self,total]],
 //             functions:[[name,module,kind,inlined]], timelines:[{name,unit,t,v}], marks, t0}
-//   diff:    {kind:"diff", title, verdict, thresholds, base:{label,meta}, next:{label,meta},
-//             metrics:[...], functions, table:[[fn,sb,sa,tb,ta,verdict]],
-//             trees:{forward:{f,p,v,b,a}, reverse:{f,p,v,b,a}}}  (b/a: node share before/after)
+//   diff:    {kind:"diff", title, verdict, thresholds, mode, quantity, legend, modeLine, valueUnit, neutral:{fill,stroke},
+//             base:{label,meta}, next:{label,meta}, metrics:[...], functions,
+//             table:[[fn,sb,sa,tb,ta,verdict,svb,sva,tvb,tva]],
+//             trees:{forward:{f,p,b,a,vb,va,c}, reverse:{...}}}  (b/a: node share before/after,
+//             vb/va: the mode's values, c: colour; "share" mode values are fractions)
 // Tree arrays list parents before children; p = -1 for the outermost frames.
 // URL fragment: #search=REGEX searches, #zoom=FUNCTION zooms, #view=reverse (diff).
 (function () {
@@ -77,12 +79,9 @@
         var v1 = (h & 255) / 255, v2 = ((h >>> 8) & 255) / 255, v3 = ((h >>> 16) & 255) / 255;
         return "rgb(" + Math.round(205 + 50 * v3) + "," + Math.round(230 * v1) + "," + Math.round(55 * v2) + ")";
     }
-    // Red slower, blue faster; full colour at a change of 10 points of the total.
-    function diffColour(b, a) {
-        var d = a - b, k = Math.min(1, Math.abs(d) / 0.10), c = Math.round(255 - 195 * k);
-        if (Math.abs(d) < 1e-9) return "rgb(235,235,235)";
-        return d > 0 ? "rgb(255," + c + "," + c + ")" : "rgb(" + c + "," + c + ",255)";
-    }
+    // A value and a change in the comparison's mode (share of total, or CPU time etc.).
+    function modeValue(v) { return D.mode === "share" ? pct(v) : fmtValue(v, D.valueUnit); }
+    function modeDelta(b, a) { return D.mode === "share" ? ptsText(b, a) : (a >= b ? "+" : "-") + fmtValue(Math.abs(a - b), D.valueUnit); }
     function fitText(name, w) {
         var max = Math.floor((w - 6) / CHAR_W);
         if (max < 3) return "";
@@ -91,8 +90,8 @@
     function nodeTitle(i) {
         var t = T.tree, name = fnLabel(t.f[i]);
         if (isDiff) {
-            return name + "\nbefore: " + pct(t.b[i]) + "   after: " + pct(t.a[i]) + "\ndelta: " + ptsText(t.b[i], t.a[i]) +
-                "  (" + relText(t.b[i], t.a[i]) + ")";
+            return name + "\nbefore: " + modeValue(t.vb[i]) + "   after: " + modeValue(t.va[i]) + "\ndelta: " +
+                modeDelta(t.vb[i], t.va[i]) + "  (" + relText(t.vb[i], t.va[i]) + ")";
         }
         return name + ": " + fmtInt(t.v[i]) + " " + unitWord() + " (" + pct(t.v[i] / T.total) + ")";
     }
@@ -116,7 +115,10 @@
         var frag = doc.createDocumentFragment();
         function frame(i, x, w, y, name, fill, cls) {
             var g = sel("g", { "class": cls, "data-i": i, "data-f": name });
-            g.appendChild(sel("rect", { x: x.toFixed(1), y: y, width: w.toFixed(1), height: FRAME_H - 1, rx: 2, fill: fill }));
+            var r = sel("rect", { x: x.toFixed(1), y: y, width: w.toFixed(1), height: FRAME_H - 1, rx: 2, fill: fill });
+            // Unchanged frames: neutral grey with a border, visible on the light background.
+            if (isDiff && fill === D.neutral.fill) r.setAttribute("style", "stroke:" + D.neutral.stroke + ";stroke-width:0.6");
+            g.appendChild(r);
             var tx = sel("text", { x: (x + 3).toFixed(1), y: y + 11.5 });
             tx.textContent = fitText(name, w);
             g.appendChild(tx);
@@ -141,7 +143,7 @@
             }
             if (w < 0.5) continue;
             if (match) cls += " match";
-            frame(i, x, w, y, name, isDiff ? diffColour(t.b[i], t.a[i]) : warmColour(name), cls);
+            frame(i, x, w, y, name, isDiff ? t.c[i] : warmColour(name), cls);
         }
         if (T.total === 0) {
             var empty = sel("text", { x: 600, y: 20, "text-anchor": "middle" });
@@ -263,21 +265,24 @@
             doc.getElementById("table-note").textContent = "Showing the " + rows.length + " heaviest of " + D.tableRows + " functions.";
     }
     function diffTable() {
-        doc.getElementById("table-title").textContent = "Delta table (self and total share of each run's total)";
+        doc.getElementById("table-title").textContent = D.mode === "share" ?
+            "Delta table (self and total share of each run's total)" : "Delta table (self and total " + D.quantity + ")";
+        // The mode's values: shares, or absolute values (CPU time, samples...).
         var rows = D.table.map(function (r) {
-            return { f: r[0], sb: r[1], sa: r[2], tb: r[3], ta: r[4], verdict: r[5], rowClass: r[5] === "pass" ? "" : r[5] };
+            return { f: r[0], sb: r[6], sa: r[7], tb: r[8], ta: r[9], verdict: r[5], rowClass: r[5] === "pass" ? "" : r[5] };
         });
         function rel(b, a) { return b === 0 ? (a === 0 ? 0 : Infinity) : (a - b) / b; }
-        function tint(b, a) { return a > b ? "up" : a < b ? "down" : ""; }
+        // Within the neutral band (3 % of its own value, as the graph): no tint.
+        function tint(b, a) { return b > 0 && Math.abs(a - b) < 0.03 * b ? "" : a > b ? "up" : a < b ? "down" : ""; }
         sortableTable(doc.getElementById("table"), [
             { title: "Function", cls: "name", key: function (r) { return fnLabel(r.f); }, text: function (r) { return fnLabel(r.f); } },
-            { title: "Self before", key: function (r) { return r.sb; }, text: function (r) { return pct(r.sb); } },
-            { title: "Self after", key: function (r) { return r.sa; }, text: function (r) { return pct(r.sa); } },
-            { title: "Δ self", key: function (r) { return r.sa - r.sb; }, text: function (r) { return ptsText(r.sb, r.sa); }, tint: function (r) { return tint(r.sb, r.sa); } },
+            { title: "Self before", key: function (r) { return r.sb; }, text: function (r) { return modeValue(r.sb); } },
+            { title: "Self after", key: function (r) { return r.sa; }, text: function (r) { return modeValue(r.sa); } },
+            { title: "Δ self", key: function (r) { return r.sa - r.sb; }, text: function (r) { return modeDelta(r.sb, r.sa); }, tint: function (r) { return tint(r.sb, r.sa); } },
             { title: "Δ rel", key: function (r) { return rel(r.sb, r.sa); }, text: function (r) { return relText(r.sb, r.sa); }, tint: function (r) { return tint(r.sb, r.sa); } },
-            { title: "Total before", key: function (r) { return r.tb; }, text: function (r) { return pct(r.tb); } },
-            { title: "Total after", key: function (r) { return r.ta; }, text: function (r) { return pct(r.ta); } },
-            { title: "Δ total", key: function (r) { return r.ta - r.tb; }, text: function (r) { return ptsText(r.tb, r.ta); }, tint: function (r) { return tint(r.tb, r.ta); } },
+            { title: "Total before", key: function (r) { return r.tb; }, text: function (r) { return modeValue(r.tb); } },
+            { title: "Total after", key: function (r) { return r.ta; }, text: function (r) { return modeValue(r.ta); } },
+            { title: "Δ total", key: function (r) { return r.ta - r.tb; }, text: function (r) { return modeDelta(r.tb, r.ta); }, tint: function (r) { return tint(r.tb, r.ta); } },
             { title: "Verdict", key: function (r) { return r.verdict === "fail" ? 2 : r.verdict === "warn" ? 1 : 0; }, text: function (r) { return r.verdict === "pass" ? "" : r.verdict; } }
         ], rows, 3, true);
     }
@@ -367,7 +372,8 @@
             btn.addEventListener("click", function () { state.view = b[0]; state.zoom = -1; useTree(); markView(); drawFlame(); });
             sw.appendChild(btn);
         });
-        doc.getElementById("legend").innerHTML = "Colour: change of each frame's share of its run's total — faster<span class=\"swatch\"></span>slower (full colour at 10 points).";
+        // The mode shown, in words: "colour: change in CPU time" or "... in share of total".
+        doc.getElementById("legend").textContent = D.legend + " (full colour at 10 % of the total). " + D.modeLine;
         var mt = el("table"), head = el("tr");
         ["Metric", "Before", "After", "Change"].forEach(function (h) { head.appendChild(el("th", {}, h)); });
         mt.appendChild(head);

@@ -233,25 +233,49 @@ private Q_SLOTS:
         }
     }
 
+    // `perfwb diff --html`, by default (both runs recorded at the same rate: absolute) and
+    // with --mode share: the page names the mode it shows, and hot_function (2x the CPU
+    // time) is red in both; steady_function (same CPU time, a smaller share) is the
+    // neutral grey with a border in absolute mode and blue in share mode.
+    void diffPageInBrowser_data()
+    {
+        QTest::addColumn<QString>("mode"); // empty: the default
+        QTest::addColumn<QString>("legend");
+        QTest::addColumn<QString>("steadyFill"); // a regular expression
+        QTest::newRow("default") << QString() << u"colour: change in CPU time"_s
+                                 << u"#d9d9d9\" style=\"stroke:#8c8c8c;stroke-width:0.6"_s;
+        QTest::newRow("share") << u"share"_s << u"colour: change in share of total"_s << u"#[0-9a-f]{4}ff"_s;
+    }
     void diffPageInBrowser()
     {
-        const QJsonObject data = dataOf(m_diffHtml);
+        QFETCH(QString, mode);
+        QFETCH(QString, legend);
+        QFETCH(QString, steadyFill);
+        QString html = m_diffHtml;
+        if (!mode.isEmpty()) {
+            html = m_out + u"/diff-"_s + mode + u".html"_s;
+            const Run r = runPerfwb({u"diff"_s, u"--mode"_s, mode, u"--html"_s, html, m_base, m_slow});
+            QVERIFY2(r.exitCode == 1, r.err.constData()); // hot_function regressed in either mode
+            QVERIFY2(r.out.contains("mode: share, change in share of total (default absolute: both runs sampled at"),
+                     r.out.constData());
+        }
+        const QJsonObject data = dataOf(html);
         QCOMPARE(data[u"kind"_s].toString(), u"diff"_s);
         QCOMPARE(data[u"verdict"_s].toString(), u"fail"_s);
+        QCOMPARE(data[u"mode"_s].toString(), mode.isEmpty() ? u"absolute"_s : mode);
+        QVERIFY2(data[u"legend"_s].toString().startsWith(legend), qPrintable(data[u"legend"_s].toString()));
         if (!haveChromium())
             QSKIP("chromium is not installed (apt-get install chromium)");
         for (const QString &fragment : {u""_s, u"#view=reverse"_s}) {
-            const Page page = load(m_diffHtml, fragment, {u"--dump-dom"_s});
+            const Page page = load(html, fragment, {u"--dump-dom"_s});
             QVERIFY2(page.errors().isEmpty(), qPrintable(page.errors().join(u'\n')));
             QVERIFY2(page.dom.contains(u"data-ready=\"1\""_s), qPrintable(page.log.right(3000)));
             QVERIFY(page.dom.contains(u"<span class=\"verdict fail\">FAIL</span>"_s));
-            // hot_function grew (red), steady_function shrank (blue), in both shapes.
-            static const QRegularExpression hot(
-                u"data-f=\"hot_function\"><rect [^>]*fill=\"rgb\\(255,(\\d+),(\\d+)\\)\""_s);
-            static const QRegularExpression steady(
-                u"data-f=\"steady_function\"><rect [^>]*fill=\"rgb\\((\\d+),(\\d+),255\\)\""_s);
+            QVERIFY2(page.dom.contains(u"<div id=\"legend\">"_s + legend), qPrintable(page.dom.left(5000)));
+            static const QRegularExpression hot(u"data-f=\"hot_function\"><rect [^>]*fill=\"#ff([0-9a-f]{2})"_s);
+            const QRegularExpression steady(u"data-f=\"steady_function\"><rect [^>]*fill=\""_s + steadyFill);
             const auto h = hot.match(page.dom);
-            QVERIFY2(h.hasMatch() && h.captured(1).toInt() < 200, qPrintable(page.dom.left(5000)));
+            QVERIFY2(h.hasMatch() && h.captured(1).toInt(nullptr, 16) < 200, qPrintable(page.dom.left(5000)));
             QVERIFY2(steady.match(page.dom).hasMatch(), qPrintable(page.dom.left(5000)));
             QVERIFY(page.dom.contains(u"<tr class=\"fail\"><td class=\"name\">hot_function [hotspot2x]</td>"_s));
         }
@@ -289,12 +313,14 @@ private Q_SLOTS:
         QFile f(m_diffSvg);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString svg = QString::fromUtf8(f.readAll());
+        // Absolute mode (same rate): CPU time before and after, and the subtitle says so.
         static const QRegularExpression tip(
-            u"data-f=\"hot_function\"[^>]*><title>hot_function \\[hotspot2x\\]: before (\\d+\\.\\d+)%, after "
-            "(\\d+\\.\\d+)%, delta \\+\\d+\\.\\d+ pp \\(\\+\\d+\\.\\d %\\)</title><rect [^>]*fill=\"#ff"_s);
+            u"data-f=\"hot_function\"[^>]*><title>hot_function \\[hotspot2x\\]: before (\\d+\\.\\d+) ms, after "
+            "(\\d+\\.\\d+) ms, delta \\+\\d+\\.\\d+ ms \\(\\+\\d+\\.\\d %\\)</title><rect [^>]*fill=\"#ff"_s);
         const auto m = tip.match(svg);
         QVERIFY2(m.hasMatch(), qPrintable(svg.left(4000)));
-        QVERIFY(m.captured(2).toDouble() > m.captured(1).toDouble());
+        QVERIFY(m.captured(2).toDouble() > 1.5 * m.captured(1).toDouble());
+        QVERIFY2(svg.contains(u"colour: change in CPU time"_s), qPrintable(svg.left(4000)));
         if (!haveChromium())
             QSKIP("chromium is not installed (apt-get install chromium)");
         const Page page = load(m_diffSvg, u"#search=hot"_s, {u"--dump-dom"_s});

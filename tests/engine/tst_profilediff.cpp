@@ -5,6 +5,7 @@
 // allocation metrics (known only for runs with an allocation table) in every rendering.
 #include "analysis/profilediff.h"
 #include "report/diffhtmlwriter.h"
+#include "report/diffsvgwriter.h"
 #include "report/difftext.h"
 
 #include <QJsonArray>
@@ -12,10 +13,13 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 using namespace perfwb;
+using analysis::DiffMode;
 using analysis::DiffVerdict;
 using analysis::ProfileDiff;
 
@@ -76,6 +80,28 @@ const ProfileDiff::Function *find(const ProfileDiff &d, const std::string &name,
     return nullptr;
 }
 
+// The forward-tree node of main -> `name`.
+const ProfileDiff::Node *nodeOf(const ProfileDiff &d, const std::string &name)
+{
+    for (const auto &n : d.forwardTree()) {
+        if (n.function < d.functions().size() && d.functions()[n.function].name == name)
+            return &n;
+    }
+    return nullptr;
+}
+
+// The page's JSON data of a DiffHtmlWriter page.
+QJsonObject htmlData(const std::string &html)
+{
+    const std::string open = "id=\"perfwb-data\">";
+    const auto from = html.find(open);
+    if (from == std::string::npos)
+        return {};
+    const auto to = html.find("</script>", from);
+    return QJsonDocument::fromJson(QByteArray::fromStdString(html.substr(from + open.size(), to - from - open.size())))
+        .object();
+}
+
 } // namespace
 
 class TestProfileDiff : public QObject {
@@ -86,7 +112,8 @@ private Q_SLOTS:
     {
         const auto base = make({{{"main@app", "hot@app"}, 500}, {{"main@app", "steady@app"}, 500}});
         const auto next = make({{{"main@app", "steady@app"}, 500}, {{"main@app", "hot@app"}, 1000}}, 1000, true);
-        const auto d = ProfileDiff::compute(base, next);
+        // Share semantics (absolute mode is the default at equal rates: modes_ below).
+        const auto d = ProfileDiff::compute(base, next, {}, DiffMode::Share);
         QCOMPARE(d.totalBefore(), 1000U);
         QCOMPARE(d.totalAfter(), 1500U);
         const auto *hot = find(d, "hot", "app");
@@ -266,9 +293,9 @@ private Q_SLOTS:
         const bool shown = baseAlloc || newAlloc;
         QCOMPARE(plain.find("  allocations: ") != std::string::npos, shown);
         QCOMPARE(md.find("| allocations |") != std::string::npos, shown);
-        QVERIFY2(md.find("| `work [app]` | 100.00 % | 100.00 % |") != std::string::npos, md.c_str());
-        QVERIFY2(plain.find("100.00 % -> 100.00 %  +0.00 pp  ±0.0 %  work [app]\n") != std::string::npos,
-                 plain.c_str());
+        // Both runs at 1 kHz: absolute mode, 1000 samples are 1 s of CPU time in each.
+        QVERIFY2(md.find("| `work [app]` | 1.000 s | 1.000 s | +0.0 ms | ±0.0 % |") != std::string::npos, md.c_str());
+        QVERIFY2(plain.find("1.000 s -> 1.000 s  +0.0 ms  ±0.0 %  work [app]\n") != std::string::npos, plain.c_str());
         if (baseAlloc && newAlloc) {
             QVERIFY2(plain.find("  allocations: 1000 -> 3000  (+200.0 %)\n") != std::string::npos, plain.c_str());
             QVERIFY2(md.find("| allocations | 1000 | 3000 | +200.0 % |") != std::string::npos, md.c_str());
@@ -317,6 +344,184 @@ private Q_SLOTS:
             QByteArray::fromStdString(html.substr(from + open.size(), to - from - open.size())), &err);
         QCOMPARE(err.error, QJsonParseError::NoError);
         checkJson(page.object().value(QStringLiteral("metrics")).toArray(), "html");
+    }
+    // A keeps its CPU time, B doubles it. Absolute mode: A unchanged (neutral colour, no
+    // verdict), B slower. Share mode: A's share falls from 1/2 to 1/3 (what share mode
+    // says, and the legend says it is share). Default: absolute only at equal rates.
+    void modes_data()
+    {
+        QTest::addColumn<int>("baseHz");
+        QTest::addColumn<int>("newHz");
+        QTest::addColumn<int>("requested"); // -1: the default
+        QTest::addColumn<int>("expectMode");
+        QTest::addColumn<int>("expectDefault");
+        QTest::addColumn<QString>("reason");
+        const int abs = int(DiffMode::Absolute);
+        const int shr = int(DiffMode::Share);
+        QTest::newRow("same rate, default") << 1000 << 1000 << -1 << abs << abs << "both runs sampled at 1000 Hz";
+        QTest::newRow("same rate, share chosen") << 1000 << 1000 << shr << shr << abs << "sampled at 1000 Hz";
+        QTest::newRow("rates differ, default") << 1000 << 2000 << -1 << shr << shr << "sampling rates differ";
+        QTest::newRow("rates differ, absolute chosen") << 1000 << 2000 << abs << abs << shr << "differ";
+        QTest::newRow("rate unknown, default") << 0 << 0 << -1 << shr << shr << "rate of either run is not known";
+    }
+    void modes()
+    {
+        QFETCH(int, baseHz);
+        QFETCH(int, newHz);
+        QFETCH(int, requested);
+        QFETCH(int, expectMode);
+        QFETCH(int, expectDefault);
+        QFETCH(QString, reason);
+        // The same CPU time is rate/1000 times the samples: A 1 s -> 1 s, B 1 s -> 2 s.
+        const int k = std::max(newHz, 1000) / 1000;
+        const auto base = make({{{"main@app", "A@app"}, 1000}, {{"main@app", "B@app"}, 1000}}, baseHz);
+        const auto next = make({{{"main@app", "A@app"}, 1000 * k}, {{"main@app", "B@app"}, 2000 * k}}, newHz);
+        const auto d = requested < 0 ? ProfileDiff::compute(base, next)
+                                     : ProfileDiff::compute(base, next, {}, static_cast<DiffMode>(requested));
+        QCOMPARE(int(d.mode()), expectMode);
+        QCOMPARE(int(d.defaultMode()), expectDefault);
+        QVERIFY2(d.defaultReason().find(reason.toStdString()) != std::string::npos, d.defaultReason().c_str());
+        const auto *a = find(d, "A", "app");
+        const auto *b = find(d, "B", "app");
+        const auto *na = nodeOf(d, "A");
+        const auto *nb = nodeOf(d, "B");
+        QVERIFY(a && b && na && nb);
+        QCOMPARE(b->verdict, DiffVerdict::Fail);
+        QVERIFY(!nb->unchanged && nb->change > 0);
+        QVERIFY(report::DiffSvgWriter::colour(*nb).starts_with("#ff"));
+        const std::string legend = report::DiffSvgWriter::legend(d);
+        if (d.mode() == DiffMode::Absolute) {
+            QCOMPARE(d.modeLabel(), std::string(baseHz > 0 ? "change in CPU time" : "change in samples"));
+            QCOMPARE(a->selfRelativePct(), 0.0);
+            QCOMPARE(a->selfValueBefore, 1e9); // 1000 samples at 1 kHz
+            QCOMPARE(a->selfValueAfter, 1e9);
+            QCOMPARE(b->selfRelativePct(), 100.0);
+            QVERIFY(na->unchanged);
+            QCOMPARE(report::DiffSvgWriter::colour(*na), std::string(report::DiffSvgWriter::kNeutralFill));
+            QCOMPARE(a->verdict, DiffVerdict::Pass);
+        } else {
+            QCOMPARE(d.modeLabel(), std::string("change in share of total"));
+            QVERIFY(std::abs(a->selfRelativePct() + 100.0 / 3) < 1e-9); // 1/2 -> 1/3
+            QVERIFY(std::abs(b->selfRelativePct() - 100.0 / 3) < 1e-9); // 1/2 -> 2/3
+            QVERIFY(!na->unchanged && na->change < 0);
+            QVERIFY(report::DiffSvgWriter::colour(*na).ends_with("ff")); // blue: "faster" by share
+        }
+        QVERIFY2(legend.starts_with("colour: " + d.modeLabel()), legend.c_str());
+        QVERIFY(std::string(report::DiffSvgWriter::kNeutralFill) != "#ffffff");
+    }
+
+    void defaultRuleForOtherWeights_data()
+    {
+        QTest::addColumn<QString>("baseUnit");
+        QTest::addColumn<QString>("newUnit");
+        QTest::addColumn<QString>("basePeriod"); // perf record -c (cpu-clock: ns)
+        QTest::addColumn<QString>("newPeriod");
+        QTest::addColumn<int>("expectDefault");
+        QTest::addColumn<bool>("absoluteAvailable");
+        const int abs = int(DiffMode::Absolute);
+        const int shr = int(DiffMode::Share);
+        QTest::newRow("ns weights") << "nanoseconds"
+                                    << "nanoseconds"
+                                    << ""
+                                    << "" << abs << true;
+        QTest::newRow("same period") << "samples"
+                                     << "samples"
+                                     << "250000"
+                                     << "250000" << abs << true;
+        QTest::newRow("other period") << "samples"
+                                      << "samples"
+                                      << "250000"
+                                      << "500000" << shr << true;
+        QTest::newRow("ns vs bytes") << "nanoseconds"
+                                     << "bytes"
+                                     << ""
+                                     << "" << shr << false;
+    }
+    void defaultRuleForOtherWeights()
+    {
+        QFETCH(QString, baseUnit);
+        QFETCH(QString, newUnit);
+        QFETCH(QString, basePeriod);
+        QFETCH(QString, newPeriod);
+        QFETCH(int, expectDefault);
+        QFETCH(bool, absoluteAvailable);
+        auto base = make({{{"main@app", "A@app"}, 100}}, 0);
+        auto next = make({{{"main@app", "A@app"}, 100}}, 0);
+        for (auto &[p, unit, period] :
+             {std::tuple{&base, baseUnit, basePeriod}, std::tuple{&next, newUnit, newPeriod}}) {
+            p->meta.weightUnit = unit.toStdString();
+            p->meta.sampler.event = "cpu-clock";
+            if (!period.isEmpty())
+                p->meta.extra["perf.sample_period"] = period.toStdString();
+        }
+        const auto d = ProfileDiff::compute(base, next);
+        QCOMPARE(int(d.defaultMode()), expectDefault);
+        QCOMPARE(d.absoluteAvailable(), absoluteAvailable);
+        // Absolute asked for where it cannot be: share, and the reason says why.
+        QCOMPARE(ProfileDiff::compute(base, next, {}, DiffMode::Absolute).mode(),
+                 absoluteAvailable ? DiffMode::Absolute : DiffMode::Share);
+        if (basePeriod == newPeriod && !basePeriod.isEmpty()) // 100 samples x 250 us
+            QCOMPARE(find(d, "A", "app")->selfValueBefore, 100 * 250000.0);
+    }
+
+    // Every rendering names the mode it shows and uses its values.
+    void modeIsNamedInEveryOutput_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("plainLine"); // B's line in "top changes"
+        QTest::newRow("absolute") << int(DiffMode::Absolute) << "change in CPU time"
+                                  << "1.000 s -> 2.000 s  +1.000 s  +100.0 %  B [app]";
+        QTest::newRow("share") << int(DiffMode::Share) << "change in share of total"
+                               << "50.00 % -> 66.67 %  +16.67 pp  +33.3 %  B [app]";
+    }
+    void modeIsNamedInEveryOutput()
+    {
+        QFETCH(int, mode);
+        QFETCH(QString, label);
+        QFETCH(QString, plainLine);
+        const auto base = make({{{"main@app", "A@app"}, 1000}, {{"main@app", "B@app"}, 1000}});
+        const auto next = make({{{"main@app", "A@app"}, 1000}, {{"main@app", "B@app"}, 2000}});
+        const auto d = ProfileDiff::compute(base, next, {}, static_cast<DiffMode>(mode));
+        const std::string want = label.toStdString();
+        const report::DiffText::Labels labels{"a", "b"};
+        const std::string plain = report::DiffText::plain(d, labels, 10);
+        QVERIFY2(plain.find("mode: " + std::string(analysis::diffModeName(d.mode())) + ", " + want) !=
+                     std::string::npos,
+                 plain.c_str());
+        QVERIFY2(plain.find(plainLine.toStdString()) != std::string::npos, plain.c_str());
+        const std::string md = report::DiffText::markdown(d, labels, 10);
+        QVERIFY2(md.find("**" + want + "**") != std::string::npos, md.c_str());
+        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(report::DiffText::json(d, labels, 10)));
+        QCOMPARE(json.object().value(QStringLiteral("mode")).toString(), QString::fromUtf8(diffModeName(d.mode())));
+        QCOMPARE(json.object().value(QStringLiteral("legend")).toString(), QStringLiteral("colour: ") + label);
+
+        std::string html;
+        QVERIFY(report::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
+        const QJsonObject page = htmlData(html);
+        QVERIFY(page.value(QStringLiteral("legend")).toString().startsWith(QStringLiteral("colour: ") + label));
+        QCOMPARE(page.value(QStringLiteral("mode")).toString(), QString::fromUtf8(diffModeName(d.mode())));
+        // A's frame: neutral in absolute mode (same CPU time), blue in share mode.
+        const QJsonObject fwd =
+            page.value(QStringLiteral("trees")).toObject().value(QStringLiteral("forward")).toObject();
+        const QJsonArray fns = page.value(QStringLiteral("functions")).toArray();
+        QString colourOfA;
+        for (qsizetype i = 0; i < fwd.value(QStringLiteral("f")).toArray().size(); ++i) {
+            const int f = fwd.value(QStringLiteral("f")).toArray().at(i).toInt();
+            if (fns.at(f).toArray().at(0).toString() == QLatin1String("A"))
+                colourOfA = fwd.value(QStringLiteral("c")).toArray().at(i).toString();
+        }
+        const bool anyNeutral = colourOfA == QLatin1String(report::DiffSvgWriter::kNeutralFill);
+        QCOMPARE(anyNeutral, d.mode() == DiffMode::Absolute);
+
+        std::string svg;
+        QVERIFY(report::DiffSvgWriter::write(d, report::DiffSvgWriter::Shape::New, "t", svg));
+        QVERIFY2(svg.find("colour: " + want) != std::string::npos, svg.substr(0, 3000).c_str());
+        const auto rectOfA = svg.find("<rect", svg.find("data-f=\"A\""));
+        const std::string neutralRect = std::string("fill=\"") + report::DiffSvgWriter::kNeutralFill +
+                                        "\" style=\"stroke:" + report::DiffSvgWriter::kNeutralStroke;
+        QCOMPARE(svg.substr(rectOfA, svg.find("/>", rectOfA) - rectOfA).find(neutralRect) != std::string::npos,
+                 d.mode() == DiffMode::Absolute);
     }
 };
 

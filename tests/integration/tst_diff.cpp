@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,10 +87,56 @@ private Q_SLOTS:
 
     void thresholdsAreConfigurable()
     {
-        // +50 % total time, +33 % hot_function: under a 60 % fail line it only warns (exit 0).
-        const Run r = runPerfwb({u"diff"_s, u"--fail-above"_s, u"60"_s, m_base, m_slow});
+        // +50 % total time, +100 % hot_function's CPU time (absolute mode, the default at
+        // equal rates): under a 150 % fail line it only warns (exit 0).
+        const Run r = runPerfwb({u"diff"_s, u"--fail-above"_s, u"150"_s, m_base, m_slow});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.startsWith("verdict: warn"), qPrintable(r.describe()));
+    }
+
+    // The text, Markdown and JSON name the mode their percentages and verdicts use.
+    void modeIsNamed_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("modeLine");
+        QTest::addColumn<QString>("hotLine"); // hot_function's line in "top changes", a regular expression
+        QTest::newRow("default")
+            << QStringList{} << u"mode: absolute, change in CPU time (default: both runs sampled at 999 Hz)"_s
+            << u"fail  \\d+\\.\\d+ m?s -> \\d+\\.\\d+ m?s  \\+\\d+\\.\\d+ m?s  \\+\\d+\\.\\d %  hot_function"_s;
+        QTest::newRow("share")
+            << QStringList{u"--mode"_s, u"share"_s}
+            << u"mode: share, change in share of total (default absolute: both runs sampled at 999 Hz)"_s
+            << u"fail  \\d+\\.\\d\\d % -> \\d+\\.\\d\\d %  \\+\\d+\\.\\d\\d pp  \\+\\d+\\.\\d %  hot_function"_s;
+        QTest::newRow("absolute") << QStringList{u"--mode"_s, u"absolute"_s}
+                                  << u"mode: absolute, change in CPU time (default: both runs sampled at 999 Hz)"_s
+                                  << u"fail  \\d+\\.\\d+ m?s -> \\d+\\.\\d+ m?s"_s;
+    }
+    void modeIsNamed()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, modeLine);
+        QFETCH(QString, hotLine);
+        const QString md = m_dir.filePath(u"mode.md"_s);
+        const Run r = runPerfwb(QStringList{u"diff"_s, u"--markdown"_s, md} + args + QStringList{m_base, m_slow});
+        QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
+        const QString out = QString::fromUtf8(r.out);
+        QVERIFY2(out.contains(modeLine + u'\n'), qPrintable(out));
+        QVERIFY2(out.contains(QRegularExpression(hotLine)), qPrintable(out));
+        QFile f(md);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString label = modeLine.section(u", "_s, 1).section(u" ("_s, 0, 0); // "change in CPU time"
+        QVERIFY2(QString::fromUtf8(f.readAll()).contains(u"**"_s + label + u"**"_s), qPrintable(label));
+        const Run j = runPerfwb(QStringList{u"diff"_s, u"--json"_s} + args + QStringList{m_base, m_slow});
+        const QJsonObject o = QJsonDocument::fromJson(j.out).object();
+        QCOMPARE(o[u"mode"_s].toString(), modeLine.section(u' ', 1, 1).chopped(1));
+        QCOMPARE(o[u"legend"_s].toString(), u"colour: "_s + label);
+    }
+
+    void badModeIsUsageError()
+    {
+        const Run r = runPerfwb({u"diff"_s, u"--mode"_s, u"relative"_s, m_base, m_slow});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--mode takes absolute or share"), r.err.constData());
     }
 
     void markdownAndStepSummary()

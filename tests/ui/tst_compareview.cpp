@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -79,10 +80,11 @@ std::uint32_t diffIndex(const analysis::ProfileDiff &diff, std::string_view name
     return ui::DiffFlameGraphWidget::kNone;
 }
 
-// A profile built in code: "a;b;c" stacks with weights.
-std::shared_ptr<model::Profile> makeProfile(const QList<QPair<QString, int>> &stacks)
+// A profile built in code: "a;b;c" stacks with weights (frequencyHz 0: rate unknown).
+std::shared_ptr<model::Profile> makeProfile(const QList<QPair<QString, int>> &stacks, int frequencyHz = 0)
 {
     auto profile = std::make_shared<model::Profile>();
+    profile->meta.sampler.frequencyHz = frequencyHz;
     const auto t = profile->internThread(1, 1, "main");
     for (const auto &[stack, weight] : stacks) {
         std::vector<model::FrameId> frames;
@@ -164,11 +166,10 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<Qt::SortOrder>("order");
         QTest::addColumn<QString>("first");
-        // hot_function's self share grows from ~1/2 to ~2/3; steady_function's shrinks.
+        // Absolute mode (both at 999 Hz): hot_function's CPU time doubles (share mode's
+        // "largest drop" of steady_function is checked in modeSwitchChangesColours).
         QTest::newRow("self delta, largest growth first")
             << int(ui::DeltaTableModel::SelfDelta) << Qt::DescendingOrder << QStringLiteral("hot_function");
-        QTest::newRow("self delta, largest drop first")
-            << int(ui::DeltaTableModel::SelfDelta) << Qt::AscendingOrder << QStringLiteral("steady_function");
         QTest::newRow("self after, largest first")
             << int(ui::DeltaTableModel::SelfAfter) << Qt::DescendingOrder << QStringLiteral("hot_function");
     }
@@ -210,15 +211,103 @@ private Q_SLOTS:
         const auto hot = graph->nodeOfFunction(diffIndex(diff, "hot_function"));
         const auto steady = graph->nodeOfFunction(diffIndex(diff, "steady_function"));
         QVERIFY(hot != 0 && steady != 0);
+        QCOMPARE(diff.mode(), analysis::DiffMode::Absolute); // both recorded at 999 Hz
         const QColor h = graph->colourOf(hot);
         const QColor s = graph->colourOf(steady);
-        QVERIFY2(h.red() > h.blue() + 50, qPrintable(h.name())); // grew: red
-        QVERIFY2(s.blue() > s.red() + 50, qPrintable(s.name())); // shrank: blue
+        QVERIFY2(h.red() > h.blue() + 50, qPrintable(h.name())); // twice the CPU time: red
+        // Same CPU time: neutral, not "faster" although its share fell (it used to be blue).
+        QCOMPARE(s, ui::DiffFlameGraphWidget::neutralColour());
         const QString tip = graph->tooltipFor(hot);
-        for (const char *part : {"hot_function", "before:", "after:", "delta:", "pp"})
+        for (const char *part : {"hot_function", "before:", "after:", "delta:", " ms", "change in CPU time"})
             QVERIFY2(tip.contains(QLatin1String(part)), qPrintable(tip));
         // Drawn where the layout says: the frame under its own centre is itself.
         QCOMPARE(graph->nodeAt(graph->nodeRect(hot).center().toPoint()), hot);
+    }
+
+    // The mode control on the real recordings: absolute by default (same rate), the legend
+    // names it; share of total on the switch, where steady_function turns "faster".
+    void modeSwitchChangesColours()
+    {
+        auto *graph = view_->diffView()->flameGraph();
+        auto *box = view_->modeBox();
+        QCOMPARE(box->currentIndex(), 0);
+        QVERIFY2(box->currentText().contains(QStringLiteral("CPU time")), qPrintable(box->currentText()));
+        QVERIFY2(view_->diffView()->legendText().contains(QStringLiteral("colour: change in CPU time")),
+                 qPrintable(view_->diffView()->legendText()));
+        const auto steadyColour = [&] {
+            return graph->colourOf(graph->nodeOfFunction(diffIndex(*doc_->diff(), "steady_function")));
+        };
+        QCOMPARE(steadyColour(), ui::DiffFlameGraphWidget::neutralColour());
+
+        QSignalSpy ready(doc_.get(), &ui::ComparisonDocument::diffReady);
+        box->setCurrentIndex(1);
+        QVERIFY(ready.wait(kTimeoutMs));
+        QCOMPARE(doc_->diff()->mode(), analysis::DiffMode::Share);
+        QVERIFY2(view_->diffView()->legendText().contains(QStringLiteral("colour: change in share of total")),
+                 qPrintable(view_->diffView()->legendText()));
+        QVERIFY2(steadyColour().blue() > steadyColour().red() + 50, qPrintable(steadyColour().name()));
+        QVERIFY(view_->summary()->detailText().contains(QStringLiteral("change in share of total")));
+        // The table follows: share points, and steady_function's share has the largest drop.
+        auto *proxy = view_->diffView()->proxy();
+        proxy->sort(ui::DeltaTableModel::SelfDelta, Qt::AscendingOrder);
+        QCOMPARE(proxy->index(0, ui::DeltaTableModel::Function).data().toString(), QStringLiteral("steady_function"));
+        QVERIFY(proxy->index(0, ui::DeltaTableModel::SelfDelta).data().toString().endsWith(QStringLiteral("pp")));
+        proxy->sort(-1);
+
+        box->setCurrentIndex(0);
+        QVERIFY(ready.wait(kTimeoutMs));
+        QCOMPARE(doc_->diff()->mode(), analysis::DiffMode::Absolute);
+        QCOMPARE(steadyColour(), ui::DiffFlameGraphWidget::neutralColour());
+    }
+
+    // Built in code, so exact: A keeps its samples, B doubles. The unchanged frame is
+    // painted in the neutral colour (not white) in absolute mode, blue in share mode.
+    void unchangedFrameIsNeutral_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("neutral");
+        QTest::newRow("absolute") << int(analysis::DiffMode::Absolute) << true;
+        QTest::newRow("share") << int(analysis::DiffMode::Share) << false;
+    }
+    void unchangedFrameIsNeutral()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, neutral);
+        const auto base = makeProfile({{"main;A", 1000}, {"main;B", 1000}}, 999);
+        const auto next = makeProfile({{"main;A", 1000}, {"main;B", 2000}}, 999);
+        auto diff = std::make_shared<analysis::ProfileDiff>(
+            analysis::ProfileDiff::compute(*base, *next, {}, static_cast<analysis::DiffMode>(mode)));
+        ui::DiffFlameGraphWidget graph;
+        graph.resize(1000, 200);
+        graph.setDiff(diff, ui::DiffFlameGraphWidget::Shape::New);
+        const auto a = graph.nodeOfFunction(diffIndex(*diff, "A"));
+        QVERIFY(a != 0);
+        const QColor neutralColour = ui::DiffFlameGraphWidget::neutralColour();
+        QVERIFY(neutralColour != QColor(Qt::white) && neutralColour.lightness() < 235);
+        QCOMPARE(graph.colourOf(a) == neutralColour, neutral);
+        if (!neutral)
+            QVERIFY(graph.colourOf(a).blue() > graph.colourOf(a).red() + 50); // its share fell
+        // What is painted: a pixel of A's frame away from its label.
+        const QImage image = graph.grab().toImage();
+        const QRectF r = graph.nodeRect(a);
+        const QColor painted = image.pixelColor(QPoint(int(r.right()) - 6, int(r.top()) + 2));
+        QCOMPARE(painted == neutralColour, neutral);
+        QVERIFY(painted != QColor(Qt::white));
+    }
+
+    // Runs without a known rate open in share mode and the legend says why.
+    void shareDefaultSaysWhy()
+    {
+        ui::ComparisonDocument doc(makeProfile({{"main;A", 100}}), QStringLiteral("a"), makeProfile({{"main;A", 100}}),
+                                   QStringLiteral("b"));
+        ui::CompareView view(&doc);
+        waitUntilReady(&doc);
+        QTRY_VERIFY_WITH_TIMEOUT(view.diffView()->flameGraph()->diff() == doc.diff().get(), kTimeoutMs);
+        QCOMPARE(doc.diff()->mode(), analysis::DiffMode::Share);
+        QCOMPARE(view.modeBox()->currentIndex(), 1);
+        const QString legend = view.diffView()->legendText();
+        QVERIFY2(legend.contains(QStringLiteral("colour: change in share of total")), qPrintable(legend));
+        QVERIFY2(legend.contains(QStringLiteral("sampling rate of either run is not known")), qPrintable(legend));
     }
 
     void reverseShapeShowsVanishedFrames_data()
@@ -331,11 +420,14 @@ private Q_SLOTS:
         QVERIFY(ready.wait(kTimeoutMs));
         QCOMPARE(doc_->base()->path(), slowPath_);
         QCOMPARE(doc_->next()->path(), before);
-        // Now the run is shorter (total time passes) and steady_function's share grows.
+        // Now the run is shorter (total time passes). In absolute mode hot_function's halved
+        // CPU time is the largest change and steady_function, whose share grows but whose
+        // time does not, is no regression (in share mode it was one).
         QCOMPARE(doc_->diff()->totalVerdict(), analysis::DiffVerdict::Pass);
-        QCOMPARE(doc_->diff()->functions().front().name, std::string("steady_function"));
+        QCOMPARE(doc_->diff()->verdict(), analysis::DiffVerdict::Pass);
+        QCOMPARE(doc_->diff()->functions().front().name, std::string("hot_function"));
         QTRY_VERIFY_WITH_TIMEOUT(baseGraph()->tree() == doc_->base()->analysis()->topDown.get(), kTimeoutMs);
-        QCOMPARE(view_->diffView()->model()->index(0, 0).data().toString(), QStringLiteral("steady_function"));
+        QCOMPARE(view_->diffView()->model()->index(0, 0).data().toString(), QStringLiteral("hot_function"));
         // The selection survives, by name.
         QCOMPARE(std::string(baseGraph()->functions()->name(baseGraph()->selectedFunction())),
                  std::string("hot_function"));
