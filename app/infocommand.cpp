@@ -6,6 +6,7 @@
 
 #include "analysis/functionstats.h"
 #include "analysis/topfunctions.h"
+#include "core/printable.h"
 #include "report/profileloader.h"
 #include "report/runmanifest.h"
 #include "settings/settingspec.h"
@@ -125,9 +126,9 @@ void printRunFiles(const std::string &path)
     auto manifest = report::RunManifest::read(manifestPath);
     if (!manifest)
         return;
-    std::printf("\nrun files (%s):\n", manifestPath.c_str());
+    std::printf("\nrun files (%s):\n", printable(manifestPath).c_str());
     for (const auto &f : manifest->files)
-        std::printf("  %-9s %s\n", f.tool.c_str(), f.path.c_str());
+        std::printf("  %-9s %s\n", printable(f.tool).c_str(), printable(f.path).c_str());
 }
 
 QJsonArray runFilesJson(const std::string &path)
@@ -154,32 +155,32 @@ std::string extraOf(const model::RunMetadata &m, const char *key)
 void printHostAndWarnings(const model::RunMetadata &m)
 {
     if (!m.host.empty())
-        std::printf("host:      %s\n", m.host.c_str());
+        std::printf("host:      %s\n", printable(m.host).c_str());
     if (const auto kernel = extraOf(m, "perf.os_release"); !kernel.empty()) {
         const auto arch = extraOf(m, "perf.arch");
-        std::printf("kernel:    %s%s%s%s\n", kernel.c_str(), arch.empty() ? "" : " (", arch.c_str(),
-                    arch.empty() ? "" : ")");
+        std::printf("kernel:    %s%s%s%s\n", printable(kernel).c_str(), arch.empty() ? "" : " (",
+                    printable(arch).c_str(), arch.empty() ? "" : ")");
     }
     const auto cpu = extraOf(m, "perf.cpu");
     const auto online = extraOf(m, "perf.cpus_online");
     const auto available = extraOf(m, "perf.cpus_available");
     if (!cpu.empty() || !online.empty()) {
         std::string count = online.empty() ? "" : online + (online == available ? "" : " of " + available) + " online";
-        std::printf("cpu:       %s%s%s%s\n", cpu.c_str(), count.empty() || cpu.empty() ? "" : " (", count.c_str(),
-                    count.empty() || cpu.empty() ? "" : ")");
+        std::printf("cpu:       %s%s%s%s\n", printable(cpu).c_str(), count.empty() || cpu.empty() ? "" : " (",
+                    count.c_str(), count.empty() || cpu.empty() ? "" : ")");
     }
     if (const auto version = extraOf(m, "perf.version"); !version.empty())
-        std::printf("perf:      %s\n", version.c_str());
+        std::printf("perf:      %s\n", printable(version).c_str());
     const auto warnings = m.importWarnings();
     for (std::size_t i = 0; i < warnings.size(); ++i)
-        std::printf("%s%s\n", i == 0 ? "warnings:  " : "           ", warnings[i].c_str());
+        std::printf("%s%s\n", i == 0 ? "warnings:  " : "           ", printable(warnings[i]).c_str());
 }
 
 // The top list by self: an inlined function once per function it was inlined into.
 void printTopFunctions(const model::Profile &p, const analysis::FunctionTable &functions,
                        const analysis::TopFunctions &top, int count)
 {
-    std::printf("\ntop functions by self (%s):\n", p.meta.weightUnit.c_str());
+    std::printf("\ntop functions by self (%s):\n", printable(p.meta.weightUnit).c_str());
     std::printf("%12s %7s %12s %7s  %s\n", "self", "self%", "total", "total%", "function [module]");
     int shown = 0;
     for (const auto &e : top.entries) {
@@ -190,8 +191,9 @@ void printTopFunctions(const model::Profile &p, const analysis::FunctionTable &f
         const bool bare = module.empty() || module.front() == '[';
         std::printf("%12llu %6.2f%% %12llu %6.2f%%  %s%s%s%s\n", static_cast<unsigned long long>(e.self),
                     percent(e.self, top.grandTotal), static_cast<unsigned long long>(e.total),
-                    percent(e.total, top.grandTotal), analysis::TopFunctions::label(functions, e).c_str(),
-                    module.empty() ? "" : " ", bare ? "" : "[", (std::string(module) + (bare ? "" : "]")).c_str());
+                    percent(e.total, top.grandTotal), printable(analysis::TopFunctions::label(functions, e)).c_str(),
+                    module.empty() ? "" : " ", bare ? "" : "[",
+                    printable(std::string(module) + (bare ? "" : "]")).c_str());
     }
 }
 
@@ -202,23 +204,23 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
     std::string cmd;
     for (const auto &a : m.commandLine)
         cmd += (cmd.empty() ? "" : " ") + a;
-    std::printf("report:    %s\n", path.c_str());
+    std::printf("report:    %s\n", printable(path).c_str());
     if (!cmd.empty())
-        std::printf("command:   %s\n", cmd.c_str());
+        std::printf("command:   %s\n", printable(cmd).c_str());
     if (!m.runLabel.empty())
-        std::printf("label:     %s\n", m.runLabel.c_str());
+        std::printf("label:     %s\n", printable(m.runLabel).c_str());
     if (const auto it = m.extra.find("preset"); it != m.extra.end())
-        std::printf("preset:    %s\n", it->second.c_str());
+        std::printf("preset:    %s\n", printable(it->second).c_str());
     std::string fil;
     for (const auto &[k, v] : filPerfSettings(m))
         fil += (fil.empty() ? "" : " ") + k + "=" + v;
     if (!fil.empty())
-        std::printf("settings:  %s\n", fil.c_str());
-    std::printf("source:    %s%s%s\n", m.sourceFormat.c_str(), m.sampler.event.empty() ? "" : ", event ",
-                m.sampler.event.c_str());
+        std::printf("settings:  %s\n", printable(fil).c_str());
+    std::printf("source:    %s%s%s\n", printable(m.sourceFormat).c_str(), m.sampler.event.empty() ? "" : ", event ",
+                printable(m.sampler.event).c_str());
     printHostAndWarnings(m);
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
-                static_cast<unsigned long long>(top.grandTotal), m.weightUnit.c_str());
+                static_cast<unsigned long long>(top.grandTotal), printable(m.weightUnit).c_str());
     std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
     std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
     if (m.exited)
@@ -228,7 +230,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
     std::printf("threads:   %zu\n", p.threads().size());
     for (std::size_t t = 0; t < p.threads().size(); ++t) {
         const auto &th = p.thread(static_cast<model::ThreadIndex>(t));
-        std::printf("  %7d/%-7d %-24s %zu samples\n", th.pid, th.tid, std::string(p.strings.view(th.name)).c_str(),
+        std::printf("  %7d/%-7d %-24s %zu samples\n", th.pid, th.tid, printable(p.strings.view(th.name)).c_str(),
                     counts[t]);
     }
     printTopFunctions(p, functions, top, count);

@@ -1,5 +1,6 @@
 #include "markssummary.h"
 
+#include "core/printable.h"
 #include "model/profile.h"
 
 #include <QJsonArray>
@@ -85,7 +86,7 @@ void printBudgetCrossings(const model::Profile &profile)
     std::printf("\nbudget crossings: %lld\n", static_cast<long long>(list.size()));
     for (const auto &c : list)
         std::printf("  %8.3f s  %s\n", c[QStringLiteral("at_s")].toDouble(),
-                    qPrintable(c[QStringLiteral("name")].toString()));
+                    printable(c[QStringLiteral("name")].toString().toStdString()).c_str());
 }
 
 void printMarks(const model::Profile &profile, int top)
@@ -100,8 +101,8 @@ void printMarks(const model::Profile &profile, int top)
     for (const Group &g : list) {
         if (shown++ >= top)
             break;
-        std::printf("%8zu %12.3f  %s/%s\n", g.count, static_cast<double>(g.totalNs) / 1e6, g.category.c_str(),
-                    g.name.c_str());
+        std::printf("%8zu %12.3f  %s/%s\n", g.count, static_cast<double>(g.totalNs) / 1e6,
+                    printable(g.category).c_str(), printable(g.name).c_str());
     }
 }
 

@@ -92,6 +92,7 @@ private Q_SLOTS:
     void exportWithoutOutputDirVariable();
     void exportEmptyOutputDirVariable();
     void missingHomeIsNotCreated();
+    void terminalSafeInfo();
     void badInput_data();
     void badInput();
     void threadsWorkload();
@@ -454,6 +455,32 @@ void TestCli::missingHomeIsNotCreated()
     const Run x = runPerfwb({QStringLiteral("info"), sharedReport()}, {.workDir = dir.path(), .env = env});
     QVERIFY2(x.finished && x.exitCode == 0, qPrintable(x.describe()));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("missing"))));
+}
+
+// Symbol names with escape sequences, BEL and newlines (a hostile or broken binary) reach
+// the terminal escaped: no control byte on stdout but the table's own newlines.
+void TestCli::terminalSafeInfo()
+{
+    QTemporaryDir dir;
+    // speedscope carries any name (JSON escapes), as a binary's symbol table can.
+    const QString folded = dir.filePath(QStringLiteral("evil.speedscope.json"));
+    QFile f(folded);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"$schema": "https://www.speedscope.app/file-format-schema.json",
+ "shared": {"frames": [{"name": "main"}, {"name": "\u001b]0;pwned\u0007"}, {"name": "clear\u001b[2J\u009b31m"},
+                       {"name": "two\nlines"}, {"name": "back\\slash"}]},
+ "profiles": [{"type": "sampled", "name": "evil", "unit": "none", "startValue": 0, "endValue": 4,
+               "samples": [[0, 1], [0, 2], [0, 3], [0, 4]], "weights": [1, 1, 1, 1]}]})");
+    f.close();
+    const Run r = runPerfwb({QStringLiteral("info"), folded});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    for (const char c : r.out)
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n', qPrintable(r.describe()));
+    QVERIFY2(!r.out.contains("\xc2\x9b"), r.out.constData());
+    QVERIFY2(r.out.contains("\\x1b]0;pwned\\x07"), r.out.constData());
+    QVERIFY2(r.out.contains("clear\\x1b[2J\\u009b31m"), r.out.constData());
+    QVERIFY2(r.out.contains("two\\nlines"), r.out.constData()); // one table row, not two
+    QVERIFY2(r.out.contains("back\\slash"), r.out.constData()); // a backslash stays
 }
 
 void TestCli::badInput_data()

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace perfwb {
+
+// Text from a profile (symbol, thread and file names, command lines, marks) made safe to
+// print on a terminal: control characters (C0, DEL, C1) and bytes that are not UTF-8 are
+// shown escaped ("\n", "\t", "\x1b", "\u009b") instead of moving the cursor, clearing the
+// screen, setting the window title or breaking a table's line. A backslash stays as it is.
+std::string printable(std::string_view text);
+
+} // namespace perfwb
