@@ -424,74 +424,74 @@ selbst %3 (%4 %), gesamt %5 (%6 %)</translation>
 <context>
     <name>perfwb::ui::CompareSummaryView</name>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="39"/>
+        <location filename="../ui/comparesummaryview.cpp" line="40"/>
         <source>Warn when the total time or a function grows by more than this</source>
         <translation>Warnen, wenn die Gesamtzeit oder eine Funktion um mehr als diesen Wert wächst</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="40"/>
+        <location filename="../ui/comparesummaryview.cpp" line="41"/>
         <source>Fail when the total time or a function grows by more than this</source>
         <translation>Als Fehler werten, wenn die Gesamtzeit oder eine Funktion um mehr als diesen Wert wächst</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="41"/>
+        <location filename="../ui/comparesummaryview.cpp" line="42"/>
         <source>Functions below this self share in both runs never move the verdict</source>
         <translation>Funktionen, deren Selbstanteil in beiden Läufen darunter liegt, ändern die Bewertung nie</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="55"/>
+        <location filename="../ui/comparesummaryview.cpp" line="56"/>
         <source>Warn above</source>
         <translation>Warnung über</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="56"/>
+        <location filename="../ui/comparesummaryview.cpp" line="57"/>
         <source>Fail above</source>
         <translation>Fehler über</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="57"/>
+        <location filename="../ui/comparesummaryview.cpp" line="58"/>
         <source>Minimum share</source>
         <translation>Mindestanteil</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <location filename="../ui/comparesummaryview.cpp" line="59"/>
         <source>Metric</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <location filename="../ui/comparesummaryview.cpp" line="59"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <location filename="../ui/comparesummaryview.cpp" line="59"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="58"/>
+        <location filename="../ui/comparesummaryview.cpp" line="59"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="99"/>
+        <location filename="../ui/comparesummaryview.cpp" line="100"/>
         <source>Base: %1
 New: %2</source>
         <translation>Basislauf: %1
 Neuer Lauf: %2</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="102"/>
+        <location filename="../ui/comparesummaryview.cpp" line="103"/>
         <source>Comparing…</source>
         <translation>Vergleiche…</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="112"/>
+        <location filename="../ui/comparesummaryview.cpp" line="114"/>
         <source>%1: %2 → %3 (%4)</source>
         <translation>%1: %2 → %3 (%4)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/comparesummaryview.cpp" line="119"/>
+        <location filename="../ui/comparesummaryview.cpp" line="121"/>
         <source>%n function(s) beyond the thresholds</source>
         <translation>
             <numerusform>%n Funktion über den Schwellenwerten</numerusform>
@@ -499,12 +499,12 @@ Neuer Lauf: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="120"/>
+        <location filename="../ui/comparesummaryview.cpp" line="122"/>
         <source>functions compared by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktionen verglichen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/comparesummaryview.cpp" line="127"/>
+        <location filename="../ui/comparesummaryview.cpp" line="129"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -534,17 +534,17 @@ Neuer Lauf: %2</translation>
     <message>
         <location filename="../ui/compareview.cpp" line="57"/>
         <source>Absolute (CPU time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absolut (CPU-Zeit)</translation>
     </message>
     <message>
         <location filename="../ui/compareview.cpp" line="58"/>
         <source>Share of total</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil am Gesamten</translation>
     </message>
     <message>
         <location filename="../ui/compareview.cpp" line="61"/>
         <source>Compare by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen nach:</translation>
     </message>
     <message>
         <location filename="../ui/compareview.cpp" line="114"/>
@@ -564,7 +564,7 @@ Neuer Lauf: %2</translation>
     <message>
         <location filename="../ui/compareview.cpp" line="144"/>
         <source>Absolute (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Absolut (%1)</translation>
     </message>
 </context>
 <context>
@@ -622,17 +622,17 @@ Neuer Lauf: %2</translation>
 <context>
     <name>perfwb::ui::DeltaTableModel</name>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="101"/>
+        <location filename="../ui/deltatablemodel.cpp" line="102"/>
         <source>below min share</source>
         <translation>unter Mindestanteil</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="103"/>
+        <location filename="../ui/deltatablemodel.cpp" line="104"/>
         <source>within noise</source>
         <translation>im Rauschen</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="124"/>
+        <location filename="../ui/deltatablemodel.cpp" line="125"/>
         <source>%1 [%2]
 self: %3 → %4 %5
 total: %6 → %7 %5</source>
@@ -641,52 +641,52 @@ selbst: %3 → %4 %5
 gesamt: %6 → %7 %5</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="136"/>
+        <location filename="../ui/deltatablemodel.cpp" line="137"/>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="138"/>
+        <location filename="../ui/deltatablemodel.cpp" line="139"/>
         <source>Module</source>
         <translation>Modul</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="140"/>
+        <location filename="../ui/deltatablemodel.cpp" line="141"/>
         <source>Self before</source>
         <translation>Selbst vorher</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="142"/>
+        <location filename="../ui/deltatablemodel.cpp" line="143"/>
         <source>Self after</source>
         <translation>Selbst nachher</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="144"/>
+        <location filename="../ui/deltatablemodel.cpp" line="145"/>
         <source>Δ self</source>
         <translation>Δ selbst</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="146"/>
+        <location filename="../ui/deltatablemodel.cpp" line="147"/>
         <source>Δ self (rel.)</source>
         <translation>Δ selbst (rel.)</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="148"/>
+        <location filename="../ui/deltatablemodel.cpp" line="149"/>
         <source>Total before</source>
         <translation>Gesamt vorher</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="150"/>
+        <location filename="../ui/deltatablemodel.cpp" line="151"/>
         <source>Total after</source>
         <translation>Gesamt nachher</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="152"/>
+        <location filename="../ui/deltatablemodel.cpp" line="153"/>
         <source>Δ total</source>
         <translation>Δ gesamt</translation>
     </message>
     <message>
-        <location filename="../ui/deltatablemodel.cpp" line="154"/>
+        <location filename="../ui/deltatablemodel.cpp" line="155"/>
         <source>Verdict</source>
         <translation>Bewertung</translation>
     </message>
@@ -694,77 +694,175 @@ gesamt: %6 → %7 %5</translation>
 <context>
     <name>perfwb::ui::DiffFlameGraphWidget</name>
     <message>
-        <location filename="../ui/diffflamegraphwidget.cpp" line="182"/>
+        <location filename="../ui/diffflamegraphwidget.cpp" line="183"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;module: %2&lt;br&gt;before: %3 (%4 %5)&lt;br&gt;after: %6 (%7 %5)&lt;br&gt;delta: %8 (%9)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Modul: %2&lt;br&gt;vorher: %3 (%4 %5)&lt;br&gt;nachher: %6 (%7 %5)&lt;br&gt;Differenz: %8 (%9)</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffflamegraphwidget.cpp" line="188"/>
+        <source>colour: %1</source>
+        <translation>Farbe: %1</translation>
     </message>
 </context>
 <context>
     <name>perfwb::ui::DiffView</name>
     <message>
-        <location filename="../ui/diffview.cpp" line="39"/>
+        <location filename="../ui/diffview.cpp" line="40"/>
         <source>Back to the previous zoom</source>
         <translation>Zurück zum vorigen Zoom</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="41"/>
+        <location filename="../ui/diffview.cpp" line="42"/>
         <source>Reset zoom (show everything)</source>
         <translation>Zoom zurücksetzen (alles zeigen)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="42"/>
+        <location filename="../ui/diffview.cpp" line="43"/>
         <source>Shape of the new run</source>
         <translation>Form des neuen Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="43"/>
+        <location filename="../ui/diffview.cpp" line="44"/>
         <source>Shape of the base run (vanished frames)</source>
         <translation>Form des Basislaufs (weggefallene Frames)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="44"/>
+        <location filename="../ui/diffview.cpp" line="45"/>
         <source>Which run&apos;s call tree gives the graph its shape; frames only the base run has show in the base run&apos;s shape</source>
         <translation>Welcher Aufrufbaum dem Diagramm seine Form gibt; Frames, die nur der Basislauf hat, erscheinen in der Form des Basislaufs</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="46"/>
+        <location filename="../ui/diffview.cpp" line="47"/>
         <source>Search functions (regular expression)</source>
         <translation>Funktionen suchen (regulärer Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="82"/>
+        <location filename="../ui/diffview.cpp" line="83"/>
         <source>Filter functions</source>
         <translation>Funktionen filtern</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="140"/>
+        <location filename="../ui/diffview.cpp" line="141"/>
         <source>slower</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/diffview.cpp" line="140"/>
-        <source>faster</source>
-        <translation type="unfinished"></translation>
+        <translation>langsamer</translation>
     </message>
     <message>
         <location filename="../ui/diffview.cpp" line="141"/>
-        <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <source>faster</source>
+        <translation>schneller</translation>
     </message>
     <message>
         <location filename="../ui/diffview.cpp" line="142"/>
-        <source>colour: %1</source>
-        <translation type="unfinished"></translation>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="177"/>
+        <location filename="../ui/diffview.cpp" line="143"/>
+        <source>colour: %1</source>
+        <translation>Farbe: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/diffview.cpp" line="178"/>
         <source>invalid pattern</source>
         <translation>ungültiges Muster</translation>
     </message>
     <message>
-        <location filename="../ui/diffview.cpp" line="179"/>
+        <location filename="../ui/diffview.cpp" line="180"/>
         <source>matched %1 %</source>
         <translation>%1 % gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>perfwb::ui::EngineText</name>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="14"/>
+        <source>wall time</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="15"/>
+        <source>CPU time</source>
+        <translation>CPU-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="16"/>
+        <source>samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="17"/>
+        <source>lost samples</source>
+        <translation>verlorene Samples</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="18"/>
+        <source>peak RSS</source>
+        <translation>RSS-Spitze</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="19"/>
+        <source>peak heap</source>
+        <translation>Heap-Spitze</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="20"/>
+        <source>allocations</source>
+        <translation>Allokationen</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="21"/>
+        <source>allocated bytes</source>
+        <translation>allokierte Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="22"/>
+        <source>leaked bytes</source>
+        <translation>verlorene Bytes (Leaks)</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="23"/>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="24"/>
+        <source>warn</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="25"/>
+        <source>fail</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="26"/>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="27"/>
+        <source>change in CPU time</source>
+        <translation>Änderung der CPU-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="28"/>
+        <source>change in share of total</source>
+        <translation>Änderung des Anteils am Gesamten</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="29"/>
+        <source>change in samples</source>
+        <translation>Änderung der Samples</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="30"/>
+        <source>change in bytes</source>
+        <translation>Änderung der Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/enginetext.cpp" line="31"/>
+        <source>change in nanoseconds</source>
+        <translation>Änderung der Nanosekunden</translation>
     </message>
 </context>
 <context>
@@ -1288,11 +1386,6 @@ gesamt: %6 → %7 %5</translation>
         <location filename="../ui/mainwindow.cpp" line="171"/>
         <source>Ctrl+0</source>
         <translation>Ctrl+0</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
-        <source>Flame graph: %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="198"/>
@@ -2433,42 +2526,42 @@ Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „
     <message>
         <location filename="../ui/summaryview.cpp" line="126"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechner</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="133"/>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kernel</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="133"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="135"/>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="139"/>
         <source>CPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>CPUs</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="140"/>
         <source>%1 online, %2 available</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 online, %2 verfügbar</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="142"/>
         <source>perf version</source>
-        <translation type="unfinished"></translation>
+        <translation>perf-Version</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="149"/>
         <source>Import warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Import-Warnungen</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="159"/>
@@ -2623,12 +2716,12 @@ Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „
     <message>
         <location filename="../ui/summaryview.cpp" line="236"/>
         <source>%1 (inlined)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inline)</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="237"/>
         <source>%1 (inlined in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inline in %2)</translation>
     </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="248"/>

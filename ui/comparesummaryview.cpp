@@ -1,4 +1,5 @@
 #include "comparesummaryview.h"
+#include "enginetext.h"
 
 #include "report/difftext.h"
 
@@ -105,19 +106,20 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
     }
     const auto v = diff->verdict();
     static const char *const kColours[] = {"#1a7f37", "#9a6700", "#cf222e"}; // pass, warn, fail
-    verdict_->setText(
-        QStringLiteral("<span style='color:%1'>%2</span>")
-            .arg(QLatin1String(kColours[static_cast<int>(v)]), qs(analysis::diffVerdictName(v)).toUpper()));
+    verdict_->setText(QStringLiteral("<span style='color:%1'>%2</span>")
+                          .arg(QLatin1String(kColours[static_cast<int>(v)]),
+                               EngineText::translate(analysis::diffVerdictName(v)).toUpper()));
     const auto &total = diff->totalTime();
-    QString why = tr("%1: %2 → %3 (%4)")
-                      .arg(qs(total.name), qs(report::DiffText::formatValue(total.before, total.unit)),
-                           qs(report::DiffText::formatValue(total.after, total.unit)),
-                           qs(report::DiffText::formatRelative(total.relativePct())));
+    QString why =
+        tr("%1: %2 → %3 (%4)")
+            .arg(EngineText::translate(total.name), qs(report::DiffText::formatValue(total.before, total.unit)),
+                 qs(report::DiffText::formatValue(total.after, total.unit)),
+                 EngineText::translate(report::DiffText::formatRelative(total.relativePct())));
     int regressed = 0;
     for (const auto &fn : diff->functions())
         regressed += fn.verdict != analysis::DiffVerdict::Pass ? 1 : 0;
     why += QLatin1Char('\n') + tr("%n function(s) beyond the thresholds", nullptr, regressed);
-    why += QLatin1Char('\n') + tr("functions compared by %1").arg(qs(diff->modeLabel()));
+    why += QLatin1Char('\n') + tr("functions compared by %1").arg(EngineText::translate(diff->modeLabel()));
     detail_->setText(why);
     for (const auto &m : diff->metrics()) {
         if (!m.knownBefore && !m.knownAfter)
@@ -125,9 +127,10 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
         const int row = metrics_->rowCount();
         metrics_->insertRow(row);
         const QString na = tr("n/a");
-        const QStringList cells{qs(m.name), m.knownBefore ? qs(report::DiffText::formatValue(m.before, m.unit)) : na,
-                                m.knownAfter ? qs(report::DiffText::formatValue(m.after, m.unit)) : na,
-                                m.known() ? qs(report::DiffText::formatRelative(m.relativePct())) : na};
+        const QStringList cells{
+            EngineText::translate(m.name), m.knownBefore ? qs(report::DiffText::formatValue(m.before, m.unit)) : na,
+            m.knownAfter ? qs(report::DiffText::formatValue(m.after, m.unit)) : na,
+            m.known() ? EngineText::translate(report::DiffText::formatRelative(m.relativePct())) : na};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c > 0)

@@ -1,4 +1,5 @@
 #include "deltatablemodel.h"
+#include "enginetext.h"
 
 #include "report/difftext.h"
 
@@ -89,7 +90,7 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         case SelfDelta:
             return qs(report::DiffText::formatDelta(*diff_, fn.selfDelta()));
         case SelfRelative:
-            return qs(report::DiffText::formatRelative(fn.selfRelativePct()));
+            return EngineText::translate(report::DiffText::formatRelative(fn.selfRelativePct()));
         case TotalBefore:
             return value(fn.totalValueBefore);
         case TotalAfter:
@@ -101,7 +102,7 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
                 return tr("below min share");
             if (!fn.significant)
                 return tr("within noise");
-            return qs(analysis::diffVerdictName(fn.verdict));
+            return EngineText::translate(analysis::diffVerdictName(fn.verdict));
         default:
             return {};
         }

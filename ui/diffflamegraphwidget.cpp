@@ -1,4 +1,5 @@
 #include "diffflamegraphwidget.h"
+#include "enginetext.h"
 
 #include "report/diffsvgwriter.h"
 #include "report/difftext.h"
@@ -183,8 +184,8 @@ QString DiffFlameGraphWidget::tooltipFor(std::uint32_t node) const
                .arg(labelFor(node).toHtmlEscaped(), qs(fn.module).toHtmlEscaped(), value(n.valueBefore),
                     QString::number(n.before), qs(diff_->weightUnit).toHtmlEscaped(), value(n.valueAfter),
                     QString::number(n.after), qs(report::DiffText::formatDelta(*diff_, n.valueAfter - n.valueBefore)),
-                    qs(report::DiffText::formatRelative(n.relativePct()))) +
-           QStringLiteral("<br>") + qs("colour: " + diff_->modeLabel()).toHtmlEscaped();
+                    EngineText::translate(report::DiffText::formatRelative(n.relativePct()))) +
+           QStringLiteral("<br>") + tr("colour: %1").arg(EngineText::translate(diff_->modeLabel())).toHtmlEscaped();
 }
 
 } // namespace perfwb::ui

@@ -1,4 +1,5 @@
 #include "diffview.h"
+#include "enginetext.h"
 
 #include "deltatablemodel.h"
 #include "report/diffsvgwriter.h"
@@ -139,7 +140,7 @@ void DiffView::updateLegend()
     };
     QString text = swatch("#ff3c3c", "black", tr("slower")) + swatch("#3c3cff", "white", tr("faster")) +
                    swatch(report::DiffSvgWriter::kNeutralFill, "black", tr("unchanged")) +
-                   tr("colour: %1").arg(QString::fromStdString(d->modeLabel())).toHtmlEscaped();
+                   tr("colour: %1").arg(EngineText::translate(d->modeLabel())).toHtmlEscaped();
     // Share of total by default: say why absolute is not (issue 15: the UI says why).
     if (d->mode() == analysis::DiffMode::Share && d->defaultMode() == analysis::DiffMode::Share)
         text += QStringLiteral(" — ") + QString::fromStdString(d->defaultReason()).toHtmlEscaped();
