@@ -362,9 +362,17 @@ private Q_SLOTS:
             waitForAnalysis(view->document());
             const QString name = QFileInfo(view->document()->path()).fileName();
             files << name;
-            if (name.endsWith(QStringLiteral(".pstats")) || name.endsWith(QStringLiteral("scalene.json")))
-                QCOMPARE(view->summary()->topFunctions().first().split(QLatin1Char('|')).first(),
-                         QStringLiteral("hot_70"));
+            if (name.endsWith(QStringLiteral(".pstats")) || name.endsWith(QStringLiteral("scalene.json"))) {
+                // hot_70 above warm_30. Not "first": cProfile measures wall time, and on a
+                // loaded machine the time descheduled lands in time.thread_time (the loop's
+                // syscall), which can then top the list.
+                QStringList names;
+                for (const QString &row : view->summary()->topFunctions())
+                    names << row.split(QLatin1Char('|')).first();
+                const auto hot = names.indexOf(QStringLiteral("hot_70"));
+                const auto warm = names.indexOf(QStringLiteral("warm_30"));
+                QVERIFY2(hot >= 0 && hot < 3 && (warm < 0 || hot < warm), qPrintable(names.join(u' ')));
+            }
         }
         files.sort();
         QCOMPARE(files,

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace perfwb;
 
@@ -29,6 +30,13 @@ record::RecordOptions cpusplit(const QTemporaryDir &dir, int ms)
 class TestRecordingController : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As the application does: English plural forms ("1 thread", "412 samples").
+        QVERIFY(english_.load(QStringLiteral(":/i18n/perfwb_en.qm")));
+        QCoreApplication::installTranslator(&english_);
+    }
+
     void liveSnapshotsThenReport()
     {
         QTemporaryDir dir;
@@ -72,7 +80,9 @@ private Q_SLOTS:
         // finished() names the report, readable, with the workload's samples.
         const QString path = finished[0][0].toString();
         QCOMPARE(path, dir.filePath("live.perfwb"));
-        QVERIFY(finished[0][1].toString().contains("samples"));
+        const QString summary = finished[0][1].toString();
+        QVERIFY2(summary.contains(QStringLiteral(" samples, ")) && !summary.contains(QStringLiteral("(s)")),
+                 qPrintable(summary));
         model::Profile profile;
         const Status read = report::ReportReader::read(path.toStdString(), profile);
         QVERIFY2(read.isOk(), read.message().c_str());
@@ -155,6 +165,9 @@ private Q_SLOTS:
         const QString named = "perf_event_open refused: set kernel.perf_event_paranoid to 1 (permission denied)";
         QCOMPARE(ui::RecordingController::explain(named), named);
     }
+
+private:
+    QTranslator english_;
 };
 
 QTEST_MAIN(TestRecordingController)
