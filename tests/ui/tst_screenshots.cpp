@@ -18,6 +18,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace perfwb;
 
@@ -27,12 +28,16 @@ private:
     QTemporaryDir dir_;
     QString report_;
     QString outDir_;
+    QTranslator english_;
 
 private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<ui::ReportView *>();
         QStandardPaths::setTestModeEnabled(true);
+        // English plural forms, as the application loads them ("5 threads").
+        QVERIFY(english_.load(QStringLiteral(":/i18n/perfwb_en.qm")));
+        QCoreApplication::installTranslator(&english_);
         QVERIFY(dir_.isValid());
         report_ = dir_.filePath(QStringLiteral("threads.perfwb"));
         QProcess rec;
