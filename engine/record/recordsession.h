@@ -48,9 +48,9 @@ struct RecordSummary {
     int exitSignal = 0;
     // Attach mode: the process ended while recorded (its exit status goes to its parent, not us).
     bool targetEnded = false;
-    std::uint64_t allocations = 0; // calls seen by the allocation tracker (--alloc)
+    std::uint64_t allocations = 0;    // calls seen by the allocation tracker (--alloc)
     std::uint64_t trackerSamples = 0; // CPU samples of the tracker's own work, left out of the profile
-    std::string allocationError;   // why allocations are missing, when they are
+    std::string allocationError;      // why allocations are missing, when they are
 };
 
 // One recording: launches or attaches, samples, symbolizes, polls /proc, and writes
