@@ -3,7 +3,7 @@
 #include "cli.h"
 
 #include "analysis/functionstats.h"
-#include "model/runmetadata.h"
+#include "model/secretredactor.h"
 #include "record/profilerrunner.h"
 #include "report/profileloader.h"
 #include "report/runmanifest.h"
@@ -119,7 +119,7 @@ int ProfilerRuns::run(const std::string &ownReport)
 {
     report::RunManifest manifest;
     manifest.label = label_;
-    manifest.command = model::RunMetadata::redactArguments(command_);
+    manifest.command = model::SecretRedactor::redactArguments(command_);
     if (!ownReport.empty())
         manifest.files.push_back({"perfwb", ownReport, true});
     int code = ExitOk;

@@ -1,6 +1,6 @@
 #include "payloadanonymizer.h"
 
-#include "model/runmetadata.h"
+#include "model/secretredactor.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -15,8 +15,8 @@ constexpr int kMaxDepth = 16; // deeper payloads are cut: hooks are not a data c
 
 QString redacted()
 {
-    return QString::fromLatin1(model::RunMetadata::kRedacted.data(),
-                               static_cast<qsizetype>(model::RunMetadata::kRedacted.size()));
+    return QString::fromLatin1(model::SecretRedactor::kRedacted.data(),
+                               static_cast<qsizetype>(model::SecretRedactor::kRedacted.size()));
 }
 
 QJsonValue anonymizeValue(const QJsonValue &value, int depth);
@@ -58,37 +58,19 @@ QJsonValue anonymizeValue(const QJsonValue &value, int depth)
 
 bool PayloadAnonymizer::isSecretKey(const QString &key)
 {
-    const std::string upper = key.toUpper().toStdString();
-    if (model::RunMetadata::isSecretName(upper))
-        return true;
-    for (const char *word : {"AUTH", "COOKIE", "SESSION", "PWD", "PASSWD", "CREDENTIAL", "PRIVATE"}) {
-        if (upper.find(word) != std::string::npos)
-            return true;
-    }
-    return false;
+    return model::SecretRedactor::isSecretName(key.toStdString());
 }
 
 QString PayloadAnonymizer::anonymizeText(const QString &text)
 {
-    // Every rule below needs a '/', '=', ':' or a space (bearer credentials): most names
-    // ("render", "frame-12") have none and skip the regular expressions.
-    const auto needsWork = [](QChar c) { return c == u'/' || c == u'=' || c == u':' || c.isSpace(); };
+    // The secret rules need one of these; most names ("render", "frame-12") have none.
+    const auto needsWork = [](QChar c) { return c == u'/' || c == u'=' || c == u':' || c == u'-' || c.isSpace(); };
     if (std::none_of(text.begin(), text.end(), needsWork))
         return text;
-    static const QRegularExpression urlPassword(QStringLiteral(R"(([a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]*):[^@\s/]*@)"));
-    static const QRegularExpression bearer(QStringLiteral(R"(\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]+)"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression assignment(
-        QStringLiteral("\\b([A-Za-z0-9_.-]*(?:token|secret|passw|pwd|apikey|api_key|credential|cookie|session|auth)"
-                       "[A-Za-z0-9_.-]*)\\s*([=:])\\s*(?!Bearer\\b|Basic\\b|Token\\b|<redacted>)[^\\s,;&]+"),
-        QRegularExpression::CaseInsensitiveOption);
+    const QString out = QString::fromStdString(model::SecretRedactor::redactText(text.toStdString()));
     // An absolute path: a '/' (or "~/") not preceded by a word character, ':' or '/',
     // so relative paths and URLs stay as they are.
     static const QRegularExpression absolutePath(QStringLiteral(R"((?<![\w:/.~-])~?/[^\s'"(),;<>]+)"));
-    QString out = text;
-    out.replace(urlPassword, QStringLiteral("\\1:") + redacted() + QStringLiteral("@"));
-    out.replace(bearer, QStringLiteral("\\1 ") + redacted());
-    out.replace(assignment, QStringLiteral("\\1\\2") + redacted());
     QString result;
     qsizetype last = 0;
     auto it = absolutePath.globalMatch(out);

@@ -5,10 +5,10 @@
 
 namespace perfwb::budgets {
 
-// Makes a payload fit to leave the process (hooks, the API, the GUI): values of
-// secret-looking keys (TOKEN, SECRET, PASSWORD, KEY, CREDENTIAL, AUTH, COOKIE, SESSION,
-// PWD) become "<redacted>", environment objects are dropped, absolute paths keep their
-// file name only, URL passwords and bearer/basic credentials inside text are redacted.
+// Makes a payload fit to leave the process (hooks, the API, the GUI): values of secret
+// keys become "<redacted>" and secrets inside text are redacted (model::SecretRedactor's
+// rules, the same as for reports), environment objects are dropped, absolute paths keep
+// their file name only.
 class PayloadAnonymizer {
 public:
     static QJsonObject anonymize(const QJsonObject &payload);

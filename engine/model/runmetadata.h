@@ -34,14 +34,11 @@ public:
     std::string weightUnit = "samples";       // "samples", "nanoseconds", "bytes"
     std::map<std::string, std::string> extra; // further settings (FIL_PERF_*, tool versions)
 
-    // Values of secret-looking variables are replaced before they are stored,
-    // so no report (and no export of it) ever carries them.
+    // Secrets in the environment and the command line are replaced (SecretRedactor's
+    // rules) before they are stored, so no report, and nothing made from one, carries
+    // them. Recorders and importers set both through these.
     void setEnvironment(const EnvironmentList &env);
-    // The same for a command line: the value of a secret-looking option
-    // (--token=V, --password V, -Dapi.key=V), NAME=V assignments and the password of
-    // a user:password@ URL. Recorders and importers set commandLine through this.
     void setCommandLine(std::vector<std::string> args);
-    static std::vector<std::string> redactArguments(std::vector<std::string> args);
     const EnvironmentList &environment() const { return environment_; }
 
     // What an importer read past but a user should know (damaged header sections, stacks
@@ -50,8 +47,6 @@ public:
     void addImportWarning(std::string_view line);
     std::vector<std::string> importWarnings() const;
     static constexpr std::string_view kImportWarningsKey = "import.warnings";
-    static bool isSecretName(std::string_view name);
-    static constexpr std::string_view kRedacted = "<redacted>";
 
 private:
     EnvironmentList environment_;

@@ -6,6 +6,8 @@
 #include "reportschema.h"
 #include "sqlitestatement.h"
 
+#include "model/secretredactor.h"
+
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -415,10 +417,14 @@ Status Loader::readRunLists()
     if (Status st = prepare(s, "SELECT arg FROM run_command_line ORDER BY position"); !st)
         return st;
     int rc = SQLITE_OK;
+    std::vector<std::string> args;
     while ((rc = s.step()) == SQLITE_ROW)
-        meta.commandLine.emplace_back(s.columnText(0));
+        args.emplace_back(s.columnText(0));
     if (rc != SQLITE_DONE)
         return failure(rc);
+    // Redacted again, as everything below: a report written by another tool, or by an older
+    // perfwb with fewer rules, must not bring secrets in either.
+    meta.setCommandLine(std::move(args));
 
     if (Status st = prepare(s, "SELECT name, value FROM run_environment ORDER BY position"); !st)
         return st;
@@ -427,13 +433,12 @@ Status Loader::readRunLists()
         env.emplace_back(s.columnText(0), s.columnText(1));
     if (rc != SQLITE_DONE)
         return failure(rc);
-    // Redacts again: a report written by another tool must not bring secrets in either.
     meta.setEnvironment(env);
 
     if (Status st = prepare(s, "SELECT key, value FROM run_extra"); !st)
         return st;
     while ((rc = s.step()) == SQLITE_ROW)
-        meta.extra.emplace(s.columnText(0), s.columnText(1));
+        meta.extra.emplace(s.columnText(0), model::SecretRedactor::redactVariable(s.columnText(0), s.columnText(1)));
     if (rc != SQLITE_DONE)
         return failure(rc);
     return {};

@@ -5,6 +5,8 @@
 #include "reportschema.h"
 #include "sqlitestatement.h"
 
+#include "model/secretredactor.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -430,7 +432,8 @@ bool ReportWriter::writeRunMetadata(const model::RunMetadata &meta)
     }
     for (auto it = meta.extra.begin(); ok && it != meta.extra.end(); ++it) {
         st.insertExtra.bindText(1, it->first);
-        st.insertExtra.bindText(2, it->second);
+        // Imported files bring their own fields (a trace's metadata, a tool's options).
+        st.insertExtra.bindText(2, model::SecretRedactor::redactVariable(it->first, it->second));
         ok = st.insertExtra.execute() == SQLITE_DONE;
     }
     return ok;

@@ -20,12 +20,8 @@ private Q_SLOTS:
     void stackTrieSharesPrefixes();
     void stackTrieParentsComeFirst();
     void internThreadRenames();
-    void secretNames_data();
-    void secretNames();
     void setEnvironmentRedacts_data();
     void setEnvironmentRedacts();
-    void commandLineRedacts_data();
-    void commandLineRedacts();
     void sampleTableIs24BytesASample(); // 16 when every weight is 1
 };
 
@@ -172,32 +168,6 @@ void TestModel::internThreadRenames()
     QCOMPARE(p.thread(2).startNs, model::kUnknownTime);
 }
 
-void TestModel::secretNames_data()
-{
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<bool>("secret");
-    QTest::newRow("GITHUB_TOKEN") << "GITHUB_TOKEN" << true;
-    QTest::newRow("DB_PASSWORD") << "DB_PASSWORD" << true;
-    QTest::newRow("API_KEY") << "API_KEY" << true;
-    QTest::newRow("lower case") << "aws_secret_access_key" << true;
-    QTest::newRow("mixed case") << "MySecretThing" << true;
-    QTest::newRow("PASSWD") << "LDAP_PASSWD" << true;
-    QTest::newRow("CREDENTIALS") << "GOOGLE_APPLICATION_CREDENTIALS" << true;
-    QTest::newRow("KEY inside a word") << "SSH_KEYFILE" << true;
-    QTest::newRow("HOME") << "HOME" << false;
-    QTest::newRow("PATH") << "PATH" << false;
-    QTest::newRow("LD_PRELOAD") << "LD_PRELOAD" << false;
-    QTest::newRow("TOKENISH prefix only") << "TOKE" << false;
-    QTest::newRow("empty") << "" << false;
-}
-
-void TestModel::secretNames()
-{
-    QFETCH(QString, name);
-    QFETCH(bool, secret);
-    QCOMPARE(model::RunMetadata::isSecretName(name.toStdString()), secret);
-}
-
 void TestModel::setEnvironmentRedacts_data()
 {
     QTest::addColumn<QString>("name");
@@ -218,52 +188,15 @@ void TestModel::setEnvironmentRedacts_data()
     QTest::newRow("home") << "HOME"
                           << "/home/dev"
                           << "/home/dev";
-    QTest::newRow("value looks secret, name does not") << "NOTE"
-                                                       << "password=1"
-                                                       << "password=1";
+    QTest::newRow("secret inside a value") << "NOTE"
+                                           << "password=1"
+                                           << "password=<redacted>";
+    QTest::newRow("url password in a value") << "DATABASE_URL"
+                                             << "postgres://app:pw1@db/x"
+                                             << "postgres://app:<redacted>@db/x";
     QTest::newRow("empty value") << "EMPTY"
                                  << ""
                                  << "";
-}
-
-void TestModel::commandLineRedacts_data()
-{
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QStringList>("stored");
-    const QString r = QString::fromLatin1(model::RunMetadata::kRedacted.data());
-    QTest::newRow("option=value") << QStringList{"./app", "--token=abc", "--fast"}
-                                  << QStringList{"./app", "--token=" + r, "--fast"};
-    QTest::newRow("option value") << QStringList{"./app", "--password", "hunter2", "scene.json"}
-                                  << QStringList{"./app", "--password", r, "scene.json"};
-    QTest::newRow("option then option") << QStringList{"./app", "--no-secret", "--fast"}
-                                        << QStringList{"./app", "--no-secret", "--fast"};
-    QTest::newRow("java property") << QStringList{"java", "-Dapi.key=xyz", "-jar", "a.jar"}
-                                   << QStringList{"java", "-Dapi.key=" + r, "-jar", "a.jar"};
-    QTest::newRow("assignment") << QStringList{"env", "AWS_SECRET_ACCESS_KEY=xyz", "HOME=/root", "./app"}
-                                << QStringList{"env", "AWS_SECRET_ACCESS_KEY=" + r, "HOME=/root", "./app"};
-    QTest::newRow("url password") << QStringList{"./sync", "https://me:pa55@example.org/repo", "--url=ftp://a:b@h/x"}
-                                  << QStringList{"./sync", "https://me:" + r + "@example.org/repo",
-                                                 "--url=ftp://a:" + r + "@h/x"};
-    QTest::newRow("url without password") << QStringList{"./sync", "https://me@example.org/a:b", "http://h:80/x"}
-                                          << QStringList{"./sync", "https://me@example.org/a:b", "http://h:80/x"};
-    QTest::newRow("program name is kept") << QStringList{"./keytool", "list"} << QStringList{"./keytool", "list"};
-    QTest::newRow("plain") << QStringList{"./cpusplit", "2000"} << QStringList{"./cpusplit", "2000"};
-    QTest::newRow("secret flag last") << QStringList{"./app", "--token"} << QStringList{"./app", "--token"};
-}
-
-void TestModel::commandLineRedacts()
-{
-    QFETCH(QStringList, args);
-    QFETCH(QStringList, stored);
-    std::vector<std::string> in;
-    for (const auto &a : args)
-        in.push_back(a.toStdString());
-    model::RunMetadata meta;
-    meta.setCommandLine(in);
-    QStringList out;
-    for (const auto &a : meta.commandLine)
-        out << QString::fromStdString(a);
-    QCOMPARE(out, stored);
 }
 
 void TestModel::setEnvironmentRedacts()

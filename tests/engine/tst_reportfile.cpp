@@ -6,6 +6,8 @@
 #include "report/reportwriter.h"
 #include "reportfixtures.h"
 
+#include "model/secretredactor.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -106,7 +108,7 @@ void TestReportFile::roundTripEveryField()
     if (QTest::currentTestFailed())
         return;
     // The secret value was redacted before the writer saw it.
-    QCOMPARE(read.meta.environment()[2].second, std::string(model::RunMetadata::kRedacted));
+    QCOMPARE(read.meta.environment()[2].second, std::string(model::SecretRedactor::kRedacted));
     QVERIFY(ReportReader::looksLikeReport(fileBytes(path("full.perfwb")).left(100).toStdString()));
 }
 
@@ -148,7 +150,7 @@ void TestReportFile::secretsNeverReachTheFile()
         QVERIFY(ReportReader::read(file, read));
         QCOMPARE(read.meta.environment().size(), std::size_t(4));
         for (std::size_t i = 0; i < 3; ++i)
-            QCOMPARE(read.meta.environment()[i].second, std::string(model::RunMetadata::kRedacted));
+            QCOMPARE(read.meta.environment()[i].second, std::string(model::SecretRedactor::kRedacted));
         QCOMPARE(read.meta.environment()[3].second, std::string("plain-value-123"));
     }
 }
