@@ -179,7 +179,9 @@ void ProcPoller::discover()
 bool ProcPoller::readProcess(pid_t pid, ProcState &state, Reading &r, std::int64_t &cpuDeltaNs)
 {
     StatFields f;
-    if (!readStat(pid, f) || f.state == 'Z' || f.state == 'X')
+    // An exiting process has released its memory before it shows Z: RSS 0 (which no live
+    // user process has) would draw a false drop to zero at the end of the timeline.
+    if (!readStat(pid, f) || f.state == 'Z' || f.state == 'X' || f.rssPages == 0)
         return false;
     r.rssBytes += static_cast<double>(f.rssPages) * static_cast<double>(pageSize_);
     r.threads += static_cast<double>(f.threads);

@@ -80,7 +80,10 @@ private Q_SLOTS:
 
     void identicalRunsPass()
     {
-        const Run r = runPerfwb({u"diff"_s, m_base, m_same});
+        // --min-share 5: on a loaded machine (CI runs suites in parallel) the kernel's
+        // preemption frames (finish_task_switch, irqentry_exit_to_user_mode) differ between
+        // two real runs by 1-2 % of the time; the workload's own functions are ~50 % each.
+        const Run r = runPerfwb({u"diff"_s, u"--min-share"_s, u"5"_s, m_base, m_same});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.startsWith("verdict: pass"), qPrintable(r.describe()));
     }
@@ -89,7 +92,7 @@ private Q_SLOTS:
     {
         // +50 % total time, +100 % hot_function's CPU time (absolute mode, the default at
         // equal rates): under a 150 % fail line it only warns (exit 0).
-        const Run r = runPerfwb({u"diff"_s, u"--fail-above"_s, u"150"_s, m_base, m_slow});
+        const Run r = runPerfwb({u"diff"_s, u"--fail-above"_s, u"150"_s, u"--min-share"_s, u"5"_s, m_base, m_slow});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.startsWith("verdict: warn"), qPrintable(r.describe()));
     }
