@@ -222,6 +222,9 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
                 static_cast<unsigned long long>(top.grandTotal), printable(m.weightUnit).c_str());
     std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
+    // What the recorder noted about the run (a stopped target, smaller rings, no kernel frames).
+    if (const auto notes = extraOf(m, "backend_notes"); !notes.empty())
+        std::printf("notes:     %s\n", printable(notes).c_str());
     std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
     if (m.exited)
         std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code",
@@ -266,6 +269,8 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
     o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit);
     o[QStringLiteral("duration_ns")] = static_cast<qint64>(durationNs(p));
     o[QStringLiteral("lost_samples")] = static_cast<qint64>(p.meta.lostSamples);
+    if (const auto notes = extraOf(p.meta, "backend_notes"); !notes.empty())
+        o[QStringLiteral("notes")] = QString::fromStdString(notes);
     QJsonArray threads;
     const auto counts = samplesPerThread(p);
     for (std::size_t t = 0; t < p.threads().size(); ++t) {

@@ -301,7 +301,10 @@ int runRecordCommand(const QStringList &args)
     if (!session) {
         pthread_sigmask(SIG_SETMASK, &previous, nullptr);
         printError(session.message());
-        return ExitUsage;
+        // The report could not be made (a directory, no permission, a full disk): the
+        // work failed, as when import cannot write; anything else is a bad request.
+        const bool output = session.message().rfind(options.outputPath + ": ", 0) == 0;
+        return output ? ExitFailure : ExitUsage;
     }
     if (parser.isSet(serveOpt))
         connectMarks(service, *session.value());

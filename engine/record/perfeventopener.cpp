@@ -1,5 +1,6 @@
 #include "perfeventopener.h"
 
+#include "accessdiagnosis.h"
 #include "procscan.h"
 #include "symbolize/symbolizer.h"
 
@@ -126,8 +127,7 @@ std::string PerfEventOpener::errorMessage(int err, pid_t pid) const
     if (err == ESRCH)
         return "no process with PID " + std::to_string(pid);
     if (err == EACCES || err == EPERM)
-        return "perf_event_open refused for PID " + std::to_string(pid) + ": " + std::strerror(err) + " (" +
-               paranoid() + "; needs CAP_PERFMON or a lower setting)";
+        return AccessDiagnosis::perfEventRefusal(err, pid);
     if (err == EMFILE || err == ENFILE)
         return std::string("cannot open more perf events: ") + std::strerror(err) +
                " (raise the open file limit, ulimit -n)";

@@ -1,5 +1,6 @@
 #include "perfrecorder.h"
 
+#include "accessdiagnosis.h"
 #include "nosamplingbackend.h"
 
 #include "perfeventbackend.h"
@@ -44,14 +45,6 @@ std::string hostName()
     if (::gethostname(buf, sizeof buf - 1) != 0)
         return {};
     return buf;
-}
-
-std::string parentDir(const std::string &path)
-{
-    const auto slash = path.rfind('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
 }
 
 // NUL-separated /proc files (cmdline, environ) of a process we attach to.
@@ -168,22 +161,26 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
         return makeError("--poll-ms must be 0 (off) or more, not " + std::to_string(options.pollMs));
     if (!(options.durationS >= 0))
         return makeError("--duration must be 0 or more seconds");
-    // The report is created only once the target runs (a command that does not exist
-    // must leave no file behind); check early that it can be written at all.
-    const std::string dir = parentDir(options.outputPath);
-    if (::access(dir.c_str(), W_OK) != 0)
-        return makeError(options.outputPath + ": cannot write report: " + std::strerror(errno));
-
     if (launch) {
         if (Status st = checkProgram(options); !st)
             return makeError(st.message());
     }
+    // The report first: a directory, a read-only place or a full disk is found before the
+    // target runs, not after (a program that does not exist has already been refused, so
+    // it leaves no file behind).
+    auto writer = report::ReportWriter::create(options.outputPath);
+    if (!writer)
+        return makeError(writer.message());
 
     std::unique_ptr<PerfRecorder> rec(new PerfRecorder(options));
-    if (Status st = launch ? rec->prepareLaunch() : rec->prepareAttach(); !st)
+    if (Status st = launch ? rec->prepareLaunch() : rec->prepareAttach(); !st) {
+        writer.value()->discard();
         return makeError(st.message());
-    auto writer = report::ReportWriter::create(options.outputPath);
-    if (!writer) {
+    }
+    rec->writer_ = std::move(writer.value());
+    // The first batch: a valid report with the run's metadata from the first moment. A
+    // disk too full for it ends the recording before it starts.
+    if (Status st = rec->flushBatch(); !st) {
         rec->backend_->stop(rec->queue_);
         if (rec->launcher_) {
             rec->launcher_->kill(SIGKILL);
@@ -191,12 +188,9 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
         }
         if (rec->tree_)
             rec->tree_->endAll();
-        return makeError(writer.message());
+        rec->writer_->discard();
+        return makeError(st.message());
     }
-    rec->writer_ = std::move(writer.value());
-    // The first batch: a valid report with the run's metadata from the first moment.
-    if (Status st = rec->flushBatch(); !st)
-        spdlog::warn("{}", st.message());
     rec->running_ = true;
     rec->thread_ = std::thread(&PerfRecorder::run, rec.get());
     return std::unique_ptr<RecordSession>(std::move(rec));
@@ -226,12 +220,8 @@ Status PerfRecorder::attachBackend(pid_t pid, bool launched)
     if (!pst) {
         if (pst.message().find("ptrace refused") == std::string::npos)
             return pst;
-        const int paranoid = procscan::readSysctl("kernel/perf_event_paranoid", INT_MIN);
-        const int scope = procscan::readSysctl("kernel/yama/ptrace_scope", INT_MIN);
-        auto value = [](int v) { return v == INT_MIN ? std::string("unset") : std::to_string(v); };
-        return makeError("cannot sample: perf_event_open refused (kernel.perf_event_paranoid=" + value(paranoid) +
-                         ") and ptrace refused (kernel.yama.ptrace_scope=" + value(scope) +
-                         "); run as root, lower kernel.perf_event_paranoid, or grant CAP_PERFMON / CAP_SYS_PTRACE");
+        // Both ways in were refused: each with its own reason.
+        return makeError("cannot sample: " + st.message() + "; and " + pst.message());
     }
     fallbackReason_ = st.message();
     builder_->setRefreshMapsFromProc(true); // ptrace sees exec but not the mmaps that follow it
@@ -286,9 +276,15 @@ Status PerfRecorder::prepareAttach()
         return st;
     if (target_ == ::getpid())
         return makeError("cannot record perfwb itself (PID " + std::to_string(target_) + ")");
+    if (const std::string kthread = AccessDiagnosis::kernelThread(target_); !kthread.empty())
+        return makeError(kthread);
     if (Status st = attachBackend(target_, false); !st)
         return st;
     fillMetadata(target_);
+    // Attached, but a stopped process gives no samples: say so now, not as "0 samples".
+    attachNote_ = AccessDiagnosis::notRunning(target_);
+    if (!attachNote_.empty())
+        spdlog::warn("{}", attachNote_);
     startNs_ = ProcPoller::monotonicNowNs();
     poller_ = std::make_unique<ProcPoller>(target_);
     return {};
@@ -385,6 +381,12 @@ void PerfRecorder::drainMarks()
     std::lock_guard guard(lock_);
     for (model::Mark &m : marks)
         profile_->marks.push_back(std::move(m));
+}
+
+std::string PerfRecorder::allNotes() const
+{
+    const std::string backend = backend_->notes();
+    return attachNote_.empty() ? backend : attachNote_ + (backend.empty() ? "" : "; " + backend);
 }
 
 Status PerfRecorder::flushBatch()
@@ -505,7 +507,7 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
     } else if (!launcher_) {
         m.extra["attach_end"] = detachedEarly_ ? "detached; the process kept running" : "the process exited";
     }
-    if (const std::string notes = backend_->notes(); !notes.empty())
+    if (const std::string notes = allNotes(); !notes.empty())
         m.extra["backend_notes"] = notes;
     if (const std::uint64_t dropped = queue_.dropped(); dropped > 0)
         m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
@@ -568,7 +570,7 @@ void PerfRecorder::run()
         s.fallback = !fallbackReason_.empty();
         if (s.fallback)
             s.backend += " (" + fallbackReason_ + ")";
-        s.notes = backend_->notes();
+        s.notes = allNotes();
         s.allocations = profile_->allocations.totals.calls;
         s.trackerSamples = builder_->trackerSamples();
         s.allocationError = allocError_;

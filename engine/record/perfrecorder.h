@@ -56,6 +56,7 @@ private:
     void build(); // the building thread
     bool targetEnded();
     Status flushBatch();
+    std::string allNotes() const; // the attach note and the backend's notes, one line
     void finishMetadata(std::int64_t endNs);
     void drainMarks(); // pending marks into the profile (building thread, or after it)
 
@@ -67,6 +68,7 @@ private:
     std::unique_ptr<SamplerBackend> backend_;
     EventQueue queue_;
     std::string fallbackReason_; // why perf events were not used; empty when they were
+    std::string attachNote_;     // why an attached process may give no samples (stopped)
     std::unique_ptr<Launcher> launcher_;
     // Declared after launcher_: destroyed first, so its watchdog is told "done" before
     // the Launcher kills an unreaped target.

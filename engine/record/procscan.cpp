@@ -68,6 +68,12 @@ Status checkProcess(pid_t pid)
     return {};
 }
 
+std::string statusValue(const std::string &proc, const std::string &key)
+{
+    std::string status;
+    return readSmallFile("/proc/" + proc + "/status", status) ? statusField(status, key) : std::string();
+}
+
 std::vector<pid_t> threads(pid_t pid)
 {
     std::vector<pid_t> tids;

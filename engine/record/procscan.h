@@ -15,6 +15,9 @@ namespace perfwb::record::procscan {
 // reaped it)"; ok for a live process (also one whose main thread alone has exited).
 Status checkProcess(pid_t pid);
 
+// One "Key:" value of /proc/PROC/status, PROC a PID or "self"; empty when unreadable.
+std::string statusValue(const std::string &proc, const std::string &key);
+
 // Thread ids from /proc/PID/task, ascending; empty when the process is gone.
 std::vector<pid_t> threads(pid_t pid);
 

@@ -1,5 +1,7 @@
 #include "ptracetracer.h"
 
+#include "accessdiagnosis.h"
+
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -51,12 +53,6 @@ char threadState(pid_t tid)
     const std::string stat = readLine("/proc/" + std::to_string(tid) + "/stat");
     const auto close = stat.rfind(')');
     return close != std::string::npos && close + 2 < stat.size() ? stat[close + 2] : '?';
-}
-
-std::string sysctlValue(const char *path)
-{
-    std::string v = readLine(path);
-    return v.empty() ? "?" : v;
 }
 
 bool readRemote(pid_t pid, std::uint64_t addr, void *out, std::size_t len)
@@ -159,9 +155,7 @@ Status PtraceTracer::seize(pid_t pid, bool launched, const SamplingOptions &opti
                 continue; // a thread that ended while we listed them
             detachAll();
             if (err == EPERM || err == EACCES)
-                return makeError("ptrace refused for PID " + std::to_string(pid) +
-                                 " (kernel.yama.ptrace_scope=" + sysctlValue("/proc/sys/kernel/yama/ptrace_scope") +
-                                 "): run as root, lower kernel.yama.ptrace_scope, or grant CAP_SYS_PTRACE");
+                return makeError(AccessDiagnosis::ptraceRefusal(err, pid));
             return makeError("cannot trace PID " + std::to_string(pid) + ": " + std::strerror(err));
         }
         addTracee(tid, pid);

@@ -60,6 +60,7 @@ private:
     Status readRunLists();
     Status readAllocations() { return AllocationStore::read(db_, out_.stacks.size(), out_.allocations, path_); }
     Status readFunctionCosts() { return FunctionCostStore::read(db_, out_.frames.size(), out_.functionCosts, path_); }
+    Status checkTotals();
 
     Status prepare(SqliteStatement &stmt, std::string_view sql);
     Result<std::int64_t> count(std::string_view sql);
@@ -72,6 +73,8 @@ private:
     model::Profile &out_;
     sqlite3 *db_ = nullptr;
     std::string head_;
+    std::int64_t storedSamples_ = -1; // the report's own totals; -1 in reports older than them
+    std::int64_t storedWeight_ = 0;
 };
 
 Status Loader::run()
@@ -84,14 +87,17 @@ Status Loader::run()
         return makeError(path_ + ": not a perfwb report (empty file)");
     if (!ReportReader::looksLikeReport(head_))
         return makeError(path_ + ": not a perfwb report (not a SQLite database)");
+    if (head_.size() < 100) // SQLite's header alone is 100 bytes
+        return makeError(path_ + ": truncated report (" + std::to_string(head_.size()) +
+                         " bytes, less than a SQLite header)");
     if (out_.strings.size() != 1 || out_.frames.size() != 0 || out_.stacks.size() != 1 || !out_.samples.empty() ||
         !out_.threads().empty() || !out_.processes.empty() || !out_.timelines.empty() || !out_.marks.empty())
         return makeError(path_ + ": cannot read a report into a profile that already holds data");
 
-    for (auto step :
-         {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames, &Loader::readStackNodes,
-          &Loader::readThreadsAndProcesses, &Loader::readSamples, &Loader::readTimelines, &Loader::readMarks,
-          &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations, &Loader::readFunctionCosts}) {
+    for (auto step : {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames,
+                      &Loader::readStackNodes, &Loader::readThreadsAndProcesses, &Loader::readSamples,
+                      &Loader::readTimelines, &Loader::readMarks, &Loader::readRunMetadata, &Loader::readRunLists,
+                      &Loader::readAllocations, &Loader::readFunctionCosts, &Loader::checkTotals}) {
         if (Status st = (this->*step)(); !st)
             return st;
     }
@@ -381,6 +387,8 @@ Status Loader::readRunMetadata()
         {ReportSchema::kRunExitSignal, &exitSignal},
         {ReportSchema::kRunSamplerFrequency, &frequency},
         {ReportSchema::kRunLostSamples, &lost},
+        {ReportSchema::kRunSampleCount, &storedSamples_},
+        {ReportSchema::kRunTotalWeight, &storedWeight_},
     };
     int rc = SQLITE_OK;
     while ((rc = s.step()) == SQLITE_ROW) {
@@ -461,6 +469,31 @@ Result<std::int64_t> Loader::count(std::string_view sql)
     return s.columnInt(0);
 }
 
+Status Loader::checkTotals()
+{
+    std::uint64_t weight = 0;
+    for (std::size_t i = 0; i < out_.samples.size(); ++i)
+        weight += out_.samples.weight(i);
+    const bool totalsAgree = storedSamples_ < 0 || (out_.samples.size() == static_cast<std::uint64_t>(storedSamples_) &&
+                                                    weight == static_cast<std::uint64_t>(storedWeight_));
+    // A file shorter than its header says lost pages, whatever tables they held. Only a
+    // finished report: a live writer's -wal file holds pages the main file has not yet.
+    struct stat wal {};
+    const std::string cut = ::stat((path_ + "-wal").c_str(), &wal) == 0 ? std::string() : truncation();
+    if (totalsAgree && cut.empty())
+        return {};
+    // Partial data must not pass for the whole run: say what is there and what was lost.
+    std::string what = path_ + ": truncated or damaged";
+    if (!cut.empty())
+        what += " (" + cut.substr(cut.find('(') + 1);
+    const std::string of = storedSamples_ < 0 ? "" : " of " + std::to_string(storedSamples_);
+    what += ": " + std::to_string(out_.samples.size()) + of + " samples recovered";
+    if (!totalsAgree)
+        what += " (total weight " + std::to_string(weight) + " of " +
+                std::to_string(static_cast<std::uint64_t>(storedWeight_)) + ")";
+    return makeError(what);
+}
+
 std::string Loader::truncation() const
 {
     // The header's page count is trustworthy only while its "version valid for"
@@ -514,7 +547,8 @@ Status ReportReader::read(const std::string &path, model::Profile &out)
 
 bool ReportReader::looksLikeReport(std::string_view head)
 {
-    return head.substr(0, kSqliteMagic.size()) == kSqliteMagic;
+    // Without the NUL: a file cut inside the magic is a damaged report, not folded stacks.
+    return head.starts_with(kSqliteMagic.substr(0, kSqliteMagic.size() - 1));
 }
 
 } // namespace perfwb::report

@@ -60,7 +60,9 @@ int ReportSchema::create(sqlite3 *db)
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK)
+    // Only while the transaction is open: SQLite ends it itself on a full disk, and a
+    // ROLLBACK then would replace the real error with "no transaction is active".
+    if (rc != SQLITE_OK && sqlite3_get_autocommit(db) == 0)
         sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return rc;
 }

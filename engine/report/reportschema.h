@@ -40,6 +40,10 @@ public:
     static constexpr const char *kRunLostSamples = "lost_samples";
     static constexpr const char *kRunSourceFormat = "source_format";
     static constexpr const char *kRunWeightUnit = "weight_unit";
+    // The report's own totals, written in the same transaction as the samples they count:
+    // a reader that finds fewer knows the file was cut or damaged (absent in older reports).
+    static constexpr const char *kRunSampleCount = "sample_count";
+    static constexpr const char *kRunTotalWeight = "total_weight";
 
     // Sets the page size, creates every table and writes the meta rows, in one
     // transaction. `db` must be a new, empty database. Returns an SQLite result code.

@@ -91,6 +91,8 @@ struct ReportWriter::State {
     std::size_t threads = 0;
     std::size_t marks = 0;
     std::vector<std::size_t> points; // per timeline
+    std::uint64_t weight = 0;        // sum of the written samples' weights (wraps like the reader's)
+    std::uint64_t pendingWeight = 0; // the same with this flush's samples, until it commits
 };
 
 ReportWriter::ReportWriter(std::string path)
@@ -108,7 +110,17 @@ ReportWriter::~ReportWriter()
 
 Status ReportWriter::sqliteError(const char *what) const
 {
-    const char *reason = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+    if (db_ == nullptr)
+        return makeError(path_ + ": " + what + ": out of memory");
+    // The system's words for a full disk or an I/O error, not SQLite's ("database or disk
+    // is full"), so record and import say what df would.
+    const int rc = sqlite3_extended_errcode(db_);
+    const int sysErrno = sqlite3_system_errno(db_);
+    std::string reason = sqlite3_errmsg(db_);
+    if ((rc & 0xff) == SQLITE_FULL)
+        reason = std::strerror(ENOSPC);
+    else if ((rc & 0xff) == SQLITE_IOERR && sysErrno != 0)
+        reason = std::strerror(sysErrno);
     return makeError(path_ + ": " + what + ": " + reason);
 }
 
@@ -200,6 +212,16 @@ Status ReportWriter::close()
     return result;
 }
 
+void ReportWriter::discard()
+{
+    if (db_ != nullptr) {
+        state_ = std::make_unique<State>(); // finalizes the statements, so close succeeds
+        sqlite3_close(db_);
+        db_ = nullptr;
+    }
+    removeFileAndSideFiles(path_);
+}
+
 Result<std::unique_ptr<ReportWriter>> ReportWriter::create(const std::string &path)
 {
     // The empty report is made in a temporary file and renamed into place, so an
@@ -258,6 +280,7 @@ Status ReportWriter::flush(const model::Profile &profile)
     st.frames = profile.frames.size();
     st.nodes = profile.stacks.size();
     st.samples = profile.samples.size();
+    st.weight = st.pendingWeight;
     st.threads = profile.threads().size();
     st.marks = profile.marks.size();
     st.points.resize(timelines.size());
@@ -297,6 +320,9 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
             return false;
     }
     const model::SampleTable &samples = profile.samples;
+    st.pendingWeight = st.weight;
+    for (std::size_t k = st.samples; k < samples.size(); ++k)
+        st.pendingWeight += samples.weight(k);
     std::size_t i = st.samples;
     auto bindSamples = [&](SqliteStatement &s, std::size_t count) {
         for (int col = 1; count > 0; --count, ++i) {
@@ -318,7 +344,8 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
             return false;
     }
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
-           AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts);
+           writeTotals(samples.size(), st.pendingWeight) && AllocationStore::write(db_, profile.allocations) &&
+           FunctionCostStore::write(db_, profile.functionCosts);
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)
@@ -388,6 +415,22 @@ bool ReportWriter::writeTimelinesAndMarks(const model::Profile &profile)
     return true;
 }
 
+bool ReportWriter::writeTotals(std::size_t samples, std::uint64_t weight)
+{
+    State &st = *state_;
+    const std::pair<const char *, std::int64_t> totals[] = {
+        {ReportSchema::kRunSampleCount, static_cast<std::int64_t>(samples)},
+        {ReportSchema::kRunTotalWeight, static_cast<std::int64_t>(weight)}, // bit pattern, as weights
+    };
+    for (const auto &[key, value] : totals) {
+        st.insertRun.bindText(1, key);
+        st.insertRun.bindInt(2, value);
+        if (st.insertRun.execute() != SQLITE_DONE)
+            return false;
+    }
+    return true;
+}
+
 bool ReportWriter::writeRunMetadata(const model::RunMetadata &meta)
 {
     State &st = *state_;
@@ -433,7 +476,9 @@ bool ReportWriter::writeRunMetadata(const model::RunMetadata &meta)
     for (auto it = meta.extra.begin(); ok && it != meta.extra.end(); ++it) {
         st.insertExtra.bindText(1, it->first);
         // Imported files bring their own fields (a trace's metadata, a tool's options).
-        st.insertExtra.bindText(2, model::SecretRedactor::redactVariable(it->first, it->second));
+        // Kept in a local: bindText does not copy, the text must live until execute().
+        const std::string value = model::SecretRedactor::redactVariable(it->first, it->second);
+        st.insertExtra.bindText(2, value);
         ok = st.insertExtra.execute() == SQLITE_DONE;
     }
     return ok;

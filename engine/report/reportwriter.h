@@ -24,6 +24,8 @@ public:
     Status flush(const model::Profile &profile);
     // Last flush, then closes the file; the writer cannot be used afterwards.
     Status finish(const model::Profile &profile);
+    // Closes and removes the report: a recording that could not start leaves no file.
+    void discard();
 
     // A whole profile in one go, through a temporary file renamed into place, so a
     // failed save never leaves a partial report behind.
@@ -38,6 +40,7 @@ private:
     bool writeSmallTables(const model::Profile &profile);
     bool writeTimelinesAndMarks(const model::Profile &profile);
     bool writeRunMetadata(const model::RunMetadata &meta);
+    bool writeTotals(std::size_t samples, std::uint64_t weight);
 
     struct State;
     std::string path_;

@@ -120,7 +120,7 @@ private Q_SLOTS:
         QTest::newRow("command and pid") << 0 << QStringLiteral("not both");
         QTest::newRow("nothing") << 1 << QStringLiteral("nothing to record");
         QTest::newRow("no output") << 2 << QStringLiteral("no output file");
-        QTest::newRow("unwritable output") << 3 << QStringLiteral("/nonexistent-dir/x.perfwb: cannot write report");
+        QTest::newRow("unwritable output") << 3 << QStringLiteral("/nonexistent-dir/x.perfwb: cannot create");
         QTest::newRow("no such program") << 4 << QStringLiteral("cannot run 'no-such-program-perfwb'");
         QTest::newRow("bad frequency") << 5 << QStringLiteral("sampling frequency 0 Hz is out of range");
     }

@@ -1,6 +1,7 @@
 // The .perfwb report file: round trips of every table and metadata field, secrets
 // never reaching the file, incremental flushes, a writer killed with SIGKILL, and
 // files that are not (or no longer) good reports.
+#include "report/profileloader.h"
 #include "report/reportreader.h"
 #include "report/reportschema.h"
 #include "report/reportwriter.h"
@@ -77,6 +78,8 @@ private Q_SLOTS:
     void writerKilled();
     void badFiles_data();
     void badFiles();
+    void reportWithoutTotalsReads();
+    void shortSqliteFileIsNotFolded();
     void saveToMissingDirectory();
     void failedSaveLeavesNothing();
     void createReplacesStaleReport();
@@ -295,6 +298,17 @@ void TestReportFile::badFiles_data()
                                                 << "damaged report";
     QTest::newRow("truncated at half") << "truncated"
                                        << "truncated report";
+    // A cut inside the last pages used to read with exit 0 and wrong totals.
+    QTest::newRow("cut inside the last page") << "cut 100"
+                                              << "truncated or damaged (";
+    QTest::newRow("cut by one byte") << "cut 1"
+                                     << "truncated or damaged (";
+    QTest::newRow("only the SQLite magic") << "magic only"
+                                           << "truncated report (15 bytes, less than a SQLite header)";
+    QTest::newRow("samples lost") << "samples lost"
+                                  << "truncated or damaged: 100 of 200000 samples recovered (total weight";
+    QTest::newRow("a weight changed") << "weight changed"
+                                      << "200000 of 200000 samples recovered (total weight";
     QTest::newRow("unrelated SQLite database") << "unrelated"
                                                << "not a perfwb report (a SQLite database without";
     QTest::newRow("meta of another program") << "other meta"
@@ -353,6 +367,10 @@ void TestReportFile::badFiles()
         QVERIFY(writeBytes(file, QByteArray("SQLite format 3\0", 16) + noise));
     } else if (kind == "truncated") {
         QVERIFY(writeBytes(file, goodBytes.left(goodBytes.size() / 2)));
+    } else if (kind.startsWith(QLatin1String("cut "))) {
+        QVERIFY(writeBytes(file, goodBytes.left(goodBytes.size() - kind.mid(4).toInt())));
+    } else if (kind == "magic only") {
+        QVERIFY(writeBytes(file, "SQLite format 3"));
     } else if (kind == "overwritten") {
         QByteArray damaged = goodBytes;
         for (qsizetype i = damaged.size() / 2; i < damaged.size(); ++i)
@@ -375,6 +393,8 @@ void TestReportFile::badFiles()
             {"negative stack", "UPDATE samples SET stack = -1 WHERE rowid = 1"},
             {"duplicate string", "UPDATE strings SET text = 'main' WHERE id = 2"},
             {"missing table", "DROP TABLE samples"},
+            {"samples lost", "DELETE FROM samples WHERE rowid > 100"},
+            {"weight changed", "UPDATE samples SET weight = weight + 1 WHERE rowid = 7"},
             {"bad cost frame", "UPDATE function_costs SET frame = 77777 WHERE frame = 0"},
             {"bad cost column", "UPDATE function_costs SET column = 9 WHERE frame = 1 AND column = 1"},
         };
@@ -394,6 +414,31 @@ void TestReportFile::badFiles()
     QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
     // Reading a bad file changes nothing either.
     QCOMPARE(fileBytes(file), before);
+}
+
+void TestReportFile::reportWithoutTotalsReads()
+{
+    // Reports written before the totals were stored still read.
+    const QString file = path("old.perfwb");
+    const model::Profile in = makeFullProfile(1000);
+    QVERIFY(ReportWriter::save(file.toStdString(), in));
+    execSql(file, "DELETE FROM run WHERE key IN ('sample_count', 'total_weight')");
+    model::Profile out;
+    const Status st = ReportReader::read(file.toStdString(), out);
+    QVERIFY2(st, st.message().c_str());
+    QCOMPARE(out.samples.size(), in.samples.size());
+}
+
+void TestReportFile::shortSqliteFileIsNotFolded()
+{
+    // 15 bytes of "SQLite format 3" were taken for folded stacks by the format sniffer.
+    const QString file = path("short.perfwb");
+    QVERIFY(writeBytes(file, "SQLite format 3"));
+    model::Profile out;
+    const Status st = report::ProfileLoader::load(file.toStdString(), "", out);
+    QVERIFY(!st);
+    QVERIFY2(QString::fromStdString(st.message()).contains(QLatin1String("truncated report")), st.message().c_str());
+    QCOMPARE(out.samples.size(), std::size_t(0));
 }
 
 void TestReportFile::saveToMissingDirectory()
