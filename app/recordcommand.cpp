@@ -321,6 +321,14 @@ int runRecordCommand(const QStringList &args)
                     static_cast<unsigned long long>(summary.trackerSamples));
     if (!summary.allocationError.empty())
         std::fprintf(stderr, "perfwb: note: no allocations: %s\n", summary.allocationError.c_str());
+    if (summary.allocationFailed) {
+        // The report holds what was read, and says so; the recording did not do its job.
+        std::fflush(stdout);
+        printError(options.outputPath + ": " + summary.allocationIncomplete);
+        return ExitFailure;
+    }
+    if (!summary.allocationIncomplete.empty())
+        std::fprintf(stderr, "perfwb: note: %s\n", summary.allocationIncomplete.c_str());
     std::fflush(stdout);
     if (summary.fallback)
         std::fprintf(stderr, "perfwb: note: sampled with %s\n", summary.backend.c_str());

@@ -1,9 +1,18 @@
 #include "allocrecording.h"
 
 #include "allocstreamreader.h"
+#include "tracker/allocstream.h"
 
+#include <spdlog/spdlog.h>
+
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sys/statvfs.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -61,7 +70,42 @@ Result<AllocRecording> AllocRecording::prepare(const std::string &reportPath)
     r.streamPath_ = reportPath + ".alloc";
     std::error_code ec;
     fs::remove(r.streamPath_, ec); // a stale stream of an earlier run must not be read
+    removeOrphanStreams(fs::path(reportPath).parent_path().string());
     return r;
+}
+
+// A perfwb killed with SIGKILL during --alloc leaves REPORT.alloc behind (hundreds of MB):
+// the next --alloc recording into the same directory removes every stream whose target
+// process is gone. A stream whose target still runs (another recording) is left alone.
+void AllocRecording::removeOrphanStreams(const std::string &dir)
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir.empty() ? "." : dir, ec)) {
+        const fs::path &path = entry.path();
+        if (path.extension() != ".alloc" || !entry.is_regular_file(ec))
+            continue;
+        std::ifstream in(path, std::ios::binary);
+        char head[32] = {};
+        in.read(head, sizeof head);
+        const std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
+        if (bytes.size() < PWBA_MAGIC_LEN + 2 || bytes.substr(0, PWBA_MAGIC_LEN) != PWBA_MAGIC)
+            continue;
+        // varint version, varint pid (allocstream.h)
+        std::size_t i = PWBA_MAGIC_LEN;
+        while (i < bytes.size() && (static_cast<unsigned char>(bytes[i]) & 0x80) != 0)
+            ++i;
+        std::uint64_t pid = 0;
+        for (int shift = 0; ++i < bytes.size() && shift < 35; shift += 7) {
+            pid |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i]) & 0x7f) << shift;
+            if ((static_cast<unsigned char>(bytes[i]) & 0x80) == 0)
+                break;
+        }
+        if (pid == 0 || pid > std::numeric_limits<pid_t>::max() ||
+            (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            if (fs::remove(path, ec))
+                spdlog::info("removed {}: allocation stream of an ended recording (PID {})", path.string(), pid);
+        }
+    }
 }
 
 std::vector<std::pair<std::string, std::string>> AllocRecording::environment() const
@@ -72,18 +116,54 @@ std::vector<std::pair<std::string, std::string>> AllocRecording::environment() c
     return {{"LD_PRELOAD", preload}, {"PERFWB_ALLOC_FILE", streamPath_}};
 }
 
-Status AllocRecording::finish(symbolize::Symbolizer &symbolizer, model::Profile &profile)
+Result<AllocStreamReader::Summary> AllocRecording::finish(symbolize::Symbolizer &symbolizer, model::Profile &profile)
 {
     std::error_code ec;
     if (!fs::exists(streamPath_, ec))
         return makeError(streamPath_ + ": the target wrote no allocation stream (statically linked, or "
                                        "LD_PRELOAD removed by the program?)");
+    // An empty stream: the target ended (crashed, exec'd) before the tracker's first write.
+    if (fs::file_size(streamPath_, ec) == 0 && !ec) {
+        fs::remove(streamPath_, ec);
+        streamPath_.clear();
+        return AllocStreamReader::Summary{};
+    }
     auto r = AllocStreamReader::readFile(streamPath_, symbolizer, profile);
     fs::remove(streamPath_, ec);
     streamPath_.clear();
     if (!r)
         return makeError(r.message());
-    return {};
+    return r.value();
+}
+
+std::string AllocRecording::incompleteReason(const std::string &streamDir, std::uint64_t events, int signal,
+                                             bool &failure)
+{
+    const std::string read = std::to_string(events) + " events read";
+    failure = false;
+    if (signal != 0) {
+        // The target's own end: what it had not yet handed over is gone with it.
+        const char *name = ::sigabbrev_np(signal);
+        return "allocation stream incomplete: the target was killed by signal " + std::to_string(signal) +
+               (name != nullptr ? std::string(" (SIG") + name + ")" : std::string()) +
+               " before the tracker finished it; allocations after its last write (at most 64 KiB of events) are "
+               "missing (" +
+               read + ")";
+    }
+    // It exited normally, so the tracker stopped writing on the way: on a full file system
+    // that is a failed recording; else a write failed for another reason, or the program
+    // exec'd or closed the stream's descriptor (the tracker cannot tell us which).
+    struct statvfs fs {};
+    const bool full =
+        ::statvfs(streamDir.c_str(), &fs) == 0 && static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize < 1024 * 1024;
+    if (full) {
+        failure = true;
+        return "allocation stream cut short while the target ran on (" + streamDir + ": " + std::strerror(ENOSPC) +
+               "); allocations after that are missing (" + read + ")";
+    }
+    return "allocation stream ends early: the tracker stopped writing while the target ran on (a failed write, or "
+           "the program exec'd or closed the stream); later allocations are missing (" +
+           read + ")";
 }
 
 } // namespace perfwb::alloc

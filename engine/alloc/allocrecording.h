@@ -1,4 +1,5 @@
 #pragma once
+#include "allocstreamreader.h"
 #include "core/result.h"
 #include "model/profile.h"
 
@@ -36,14 +37,22 @@ public:
     std::vector<std::pair<std::string, std::string>> environment() const;
     const std::string &streamPath() const { return streamPath_; }
 
-    // Reads the stream into profile.allocations and the "heap" timeline.
-    Status finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);
+    // Reads the stream into profile.allocations and the "heap" timeline. Summary.complete
+    // is false when the stream lacks the tracker's end record (see incompleteReason()).
+    Result<AllocStreamReader::Summary> finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);
+
+    // Why a stream without its end record is short, for a target that ended with `signal`
+    // (0: it exited normally, so the tracker stopped writing on the way). `failure` is set
+    // when the stream's file system is full: allocations were lost to the recording itself.
+    static std::string incompleteReason(const std::string &streamDir, std::uint64_t events, int signal, bool &failure);
 
     // $PERFWB_ALLOCTRACK_LIB, else lib/libperfwb_alloctrack.so beside our bin/ (or
     // app/) directory, as installed and as built. Error names the places looked at.
     static Result<std::string> trackerPath();
 
 private:
+    static void removeOrphanStreams(const std::string &dir);
+
     std::string trackerPath_;
     std::string streamPath_;
 };

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <limits>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -545,9 +546,17 @@ void PerfRecorder::run()
         // After the builder thread: the symbolizer is single-threaded. A failure here
         // costs the allocations only; the CPU profile is still good.
         std::lock_guard guard(lock_);
-        if (Status st = alloc_->finish(symbolizer_, *profile_); !st) {
-            allocError_ = st.message();
+        const std::string streamDir = std::filesystem::path(alloc_->streamPath()).parent_path().string();
+        if (auto read = alloc_->finish(symbolizer_, *profile_); !read) {
+            allocError_ = read.message();
             profile_->meta.extra["alloc_error"] = allocError_;
+        } else if (!read.value().complete) {
+            // Never a smaller truth without a word: said on stderr, kept in the report.
+            allocIncomplete_ =
+                alloc::AllocRecording::incompleteReason(streamDir.empty() ? "." : streamDir, read.value().events,
+                                                        exit_ && exit_->signaled ? exit_->signal : 0, allocFailed_);
+            profile_->meta.extra["alloc_incomplete"] = allocIncomplete_;
+            profile_->meta.addImportWarning(allocIncomplete_);
         }
     }
     drainMarks();
@@ -574,6 +583,8 @@ void PerfRecorder::run()
         s.allocations = profile_->allocations.totals.calls;
         s.trackerSamples = builder_->trackerSamples();
         s.allocationError = allocError_;
+        s.allocationIncomplete = allocIncomplete_;
+        s.allocationFailed = allocFailed_;
         s.targetEnded = !launcher_ && !detachedEarly_;
         if (exit_) {
             s.exited = true;

@@ -78,6 +78,8 @@ private:
     std::unique_ptr<report::ReportWriter> writer_;
     std::optional<alloc::AllocRecording> alloc_; // with --alloc
     std::string allocError_;
+    std::string allocIncomplete_; // why the allocation stream is short, when it is
+    bool allocFailed_ = false;    // allocations lost while the target ran on (a write failed)
     pid_t target_ = 0;
 
     std::thread thread_;

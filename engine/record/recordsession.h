@@ -51,6 +51,8 @@ struct RecordSummary {
     std::uint64_t allocations = 0;    // calls seen by the allocation tracker (--alloc)
     std::uint64_t trackerSamples = 0; // CPU samples of the tracker's own work, left out of the profile
     std::string allocationError;      // why allocations are missing, when they are
+    std::string allocationIncomplete; // why some allocations are missing, when some are
+    bool allocationFailed = false;    // ... lost while the target ran on (a full disk): exit 1
 };
 
 // One recording: launches or attaches, samples, symbolizes, polls /proc, and writes

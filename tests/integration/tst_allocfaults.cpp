@@ -1,0 +1,138 @@
+// Allocations are never lost without a word (issue 18, item 2). A full disk makes
+// `record --alloc` fail with exit 1 naming it; a stream that ends early (the program
+// exec'd) or a target that crashes is recorded with a note that says what is missing, in
+// the report too; a stream left behind by a killed perfwb is removed by the next --alloc
+// recording into the same directory, unless its target still runs.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/mount.h>
+#include <unistd.h>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run perfwb(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(PERFWB_BINARY), args);
+    Run r;
+    if (p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit)
+        r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    return r;
+}
+
+QString workload(const char *name)
+{
+    return QStringLiteral(PERFWB_WORKLOAD_DIR "/") + QString::fromLatin1(name);
+}
+
+// An allocation stream header (allocstream.h): magic, varint version 1, varint pid.
+QByteArray streamHeader(qint64 pid)
+{
+    QByteArray out("PWBALLOC");
+    out.append(char(1));
+    auto v = static_cast<quint64>(pid);
+    do {
+        out.append(char((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));
+        v >>= 7;
+    } while (v != 0);
+    return out;
+}
+} // namespace
+
+class TestAllocFaults : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    void fullDiskFails()
+    {
+        // A 1 MiB tmpfs: the report fits, the stream of 2 M malloc/free pairs (about 12 MB)
+        // does not. Either the tracker's writes fail (the stream is cut while the target runs
+        // on) or a report flush does: both are a failed recording that names the full disk.
+        const QString mnt = dir_.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(mnt));
+        if (::mount("tmpfs", mnt.toUtf8().constData(), "tmpfs", 0, "size=1m") != 0)
+            QSKIP("cannot mount a tmpfs here (not root)");
+        const QString out = mnt + QStringLiteral("/full.perfwb");
+        const Run r =
+            perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--no-cpu"),
+                    QStringLiteral("-o"), out, QStringLiteral("--"), workload("allocloop"), QStringLiteral("2000000")});
+        const QString left = QDir(mnt).entryList(QDir::Files).join(u' ');
+        ::umount2(mnt.toUtf8().constData(), MNT_DETACH);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("No space left on device")), qPrintable(r.err));
+        QVERIFY2(!left.contains(QLatin1String(".alloc")), qPrintable(left)); // the stream never stays
+    }
+
+    void earlyEndIsNoted()
+    {
+        // A shell that execs the program: the tracker in the shell wrote nothing before the
+        // exec replaced it, and says so instead of reporting an empty heap as the truth.
+        const QString out = dir_.filePath(QStringLiteral("exec.perfwb"));
+        const Run r = perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
+                              QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                              QStringLiteral("exec '%1' 1000").arg(workload("allocloop"))});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("allocation stream ends early")), qPrintable(r.err));
+        const Run info = perfwb({QStringLiteral("info"), out});
+        QVERIFY2(info.out.contains(QLatin1String("allocation stream ends early")), qPrintable(info.out));
+    }
+
+    void crashingTargetIsNoted()
+    {
+        const QString out = dir_.filePath(QStringLiteral("crash.perfwb"));
+        const Run r = perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
+                              QStringLiteral("--"), workload("crasher"), QStringLiteral("100")});
+        QCOMPARE(r.exitCode, 0); // the recording did its job: the crash is the target's
+        QVERIFY2(
+            r.err.contains(QLatin1String("allocation stream incomplete: the target was killed by signal 11 (SIGSEGV)")),
+            qPrintable(r.err));
+        const Run info = perfwb({QStringLiteral("info"), QStringLiteral("--json"), out});
+        QVERIFY2(info.out.contains(QLatin1String("killed by signal 11 (SIGSEGV) before the tracker finished")),
+                 qPrintable(info.out));
+    }
+
+    void orphanStreamsAreRemoved()
+    {
+        // A finished process's PID stands for the target of a killed recording.
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForFinished());
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        QDir sub(dir_.filePath(QStringLiteral("orphans")));
+        QVERIFY(sub.mkpath(QStringLiteral(".")));
+        const QString orphan = sub.filePath(QStringLiteral("killed.perfwb.alloc"));
+        const QString live = sub.filePath(QStringLiteral("running.perfwb.alloc"));
+        const QString other = sub.filePath(QStringLiteral("notes.alloc"));
+        for (const auto &[path, bytes] :
+             {std::pair{orphan, streamHeader(deadPid) + QByteArray(4096, 'x')},
+              std::pair{live, streamHeader(::getpid())}, std::pair{other, QByteArray("not a stream")}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        const Run r = perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"),
+                              sub.filePath(QStringLiteral("next.perfwb")), QStringLiteral("--"), workload("allocloop"),
+                              QStringLiteral("1000")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!QFile::exists(orphan), "the stream of an ended recording was left behind");
+        QVERIFY2(QFile::exists(live), "the stream of a running recording was removed");
+        QVERIFY2(QFile::exists(other), "a file that is not an allocation stream was removed");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAllocFaults)
+#include "tst_allocfaults.moc"
