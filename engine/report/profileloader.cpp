@@ -7,6 +7,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdint>
+#include <limits>
+
 namespace perfwb::report {
 
 bool ProfileLoader::isReport(const std::string &path)
@@ -26,7 +29,29 @@ Status ProfileLoader::load(const std::string &path, std::string_view format, mod
     return st;
 }
 
+namespace {
+// Every total (self, total, shares) is a sum of sample weights: weights that add up past
+// 2^64 would wrap and show self above total. Refused, whatever the file's format.
+Status checkWeightsAddUp(const std::string &path, const model::Profile &profile)
+{
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < profile.samples.size(); ++i) {
+        if (__builtin_add_overflow(sum, profile.samples.weight(i), &sum))
+            return makeError(path + ": sample weights add up to more than " +
+                             std::to_string(std::numeric_limits<std::uint64_t>::max()) + " (from sample " +
+                             std::to_string(i) + " on); totals would wrap");
+    }
+    return {};
+}
+} // namespace
+
 Status ProfileLoader::loadFile(const std::string &path, std::string_view format, model::Profile &out)
+{
+    Status st = loadUnchecked(path, format, out);
+    return st ? checkWeightsAddUp(path, out) : st;
+}
+
+Status ProfileLoader::loadUnchecked(const std::string &path, std::string_view format, model::Profile &out)
 {
     if (format == "perfwb" || (format.empty() && isReport(path)))
         return ReportReader::read(path, out);

@@ -20,6 +20,7 @@ public:
 private:
     // `path` is a regular file (a stream has been spooled by load()).
     static Status loadFile(const std::string &path, std::string_view format, model::Profile &out);
+    static Status loadUnchecked(const std::string &path, std::string_view format, model::Profile &out);
 };
 
 } // namespace perfwb::report

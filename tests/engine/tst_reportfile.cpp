@@ -80,6 +80,7 @@ private Q_SLOTS:
     void badFiles();
     void reportWithoutTotalsReads();
     void shortSqliteFileIsNotFolded();
+    void overflowingWeightsAreRefused();
     void saveToMissingDirectory();
     void failedSaveLeavesNothing();
     void createReplacesStaleReport();
@@ -439,6 +440,21 @@ void TestReportFile::shortSqliteFileIsNotFolded()
     QVERIFY(!st);
     QVERIFY2(QString::fromStdString(st.message()).contains(QLatin1String("truncated report")), st.message().c_str());
     QCOMPARE(out.samples.size(), std::size_t(0));
+}
+
+void TestReportFile::overflowingWeightsAreRefused()
+{
+    // Hand-edited weights whose sum passes 2^64 showed self above total. An older report
+    // (no stored totals), so the loader's own check is what refuses it.
+    const QString file = path("huge.perfwb");
+    QVERIFY(ReportWriter::save(file.toStdString(), makeFullProfile(100)));
+    execSql(file, "DELETE FROM run WHERE key IN ('sample_count', 'total_weight');"
+                  "UPDATE samples SET weight = -1 WHERE rowid IN (3, 4)"); // -1: 2^64 - 1 as stored
+    model::Profile out;
+    const Status st = report::ProfileLoader::load(file.toStdString(), "", out);
+    QVERIFY(!st);
+    QVERIFY2(QString::fromStdString(st.message()).contains(QLatin1String("sample weights add up to more than")),
+             st.message().c_str());
 }
 
 void TestReportFile::saveToMissingDirectory()
