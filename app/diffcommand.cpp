@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "commandline.h"
 #include "commands.h"
+#include "core/printable.h"
 
 #include "analysis/profilediff.h"
 #include "report/diffhtmlwriter.h"
@@ -247,7 +248,9 @@ int runDiffCommand(const QStringList &args)
     }
     const std::string text =
         parser.isSet(jsonOpt) ? report::DiffText::json(diff, labels, top) : report::DiffText::plain(diff, labels, top);
-    std::fputs(text.c_str(), stdout);
+    // Function names and labels come from the profiles: escaped for the terminal (the
+    // JSON escapes them itself; Markdown and HTML go to files).
+    std::fputs((parser.isSet(jsonOpt) ? text : printableLines(text)).c_str(), stdout);
     return diff.verdict() == analysis::DiffVerdict::Fail ? ExitFailure : ExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "commandline.h"
 #include "commands.h"
+#include "core/printable.h"
 #include "presetcontext.h"
 
 #include <cstdio>
@@ -36,7 +37,9 @@ int runSettingsCommand(const QStringList &args)
     const std::string out = parser.isSet(jsonOpt)    ? settings->json()
                             : parser.isSet(shellOpt) ? settings->shellExports()
                                                      : settings->text();
-    std::fputs(out.c_str(), stdout);
+    // --shell is meant for eval, so its bytes are the values' own (quoted); the table is for
+    // a terminal: a value from the environment must not move its cursor or set its title.
+    std::fputs((parser.isSet(shellOpt) || parser.isSet(jsonOpt) ? out : printableLines(out)).c_str(), stdout);
     return ExitOk;
 }
 

@@ -83,4 +83,19 @@ std::string printable(std::string_view text)
     return out;
 }
 
+std::string printableLines(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = text.find('\n', start);
+        out += printable(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos)
+            break;
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace perfwb

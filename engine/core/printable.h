@@ -10,4 +10,7 @@ namespace perfwb {
 // screen, setting the window title or breaking a table's line. A backslash stays as it is.
 std::string printable(std::string_view text);
 
+// The same for a text of several lines (a report on stdout): its newlines stay newlines.
+std::string printableLines(std::string_view text);
+
 } // namespace perfwb

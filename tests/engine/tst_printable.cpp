@@ -44,6 +44,14 @@ private Q_SLOTS:
             perfwb::printable(std::string_view(in.constData(), static_cast<std::size_t>(in.size())));
         QCOMPARE(QByteArray::fromStdString(got), out);
     }
+
+    void lines()
+    {
+        // A multi-line text keeps its newlines; everything else is escaped as above.
+        QCOMPARE(perfwb::printableLines("a\x1b[2J\nb\tc\n\n"), std::string("a\\x1b[2J\nb\\tc\n\n"));
+        QCOMPARE(perfwb::printableLines(""), std::string());
+        QCOMPARE(perfwb::printableLines("no newline"), std::string("no newline"));
+    }
 };
 
 QTEST_MAIN(TestPrintable)

@@ -481,6 +481,22 @@ void TestCli::terminalSafeInfo()
     QVERIFY2(r.out.contains("clear\\x1b[2J\\u009b31m"), r.out.constData());
     QVERIFY2(r.out.contains("two\\nlines"), r.out.constData()); // one table row, not two
     QVERIFY2(r.out.contains("back\\slash"), r.out.constData()); // a backslash stays
+
+    // perfwb diff prints the same names, and perfwb settings values from the environment.
+    const Run diff = runPerfwb({QStringLiteral("diff"), folded, folded});
+    QVERIFY2(diff.finished && diff.exitCode == 0, qPrintable(diff.describe()));
+    const Run settings = runPerfwb({QStringLiteral("settings")}, [] {
+        RunOptions o;
+        o.env.insert(QStringLiteral("FIL_PERF_OUTPUT_DIR"), QStringLiteral("/tmp/a\x1b]0;pwned\x07"
+                                                                           "-b"));
+        return o;
+    }());
+    QVERIFY2(settings.finished && settings.exitCode == 0, qPrintable(settings.describe()));
+    for (const Run *run : {&diff, &settings}) {
+        for (const char c : run->out)
+            QVERIFY2(static_cast<unsigned char>(c) >= 0x20 || c == '\n', qPrintable(run->describe()));
+        QVERIFY2(run->out.contains("\\x1b]0;pwned\\x07"), run->out.constData());
+    }
 }
 
 void TestCli::badInput_data()
