@@ -27,6 +27,9 @@ public:
     }
     int sniff(std::string_view head) const override;
     Status parse(std::string_view data, model::Profile &out) const override;
+
+protected:
+    bool lineOriented() const override { return true; }
 };
 
 } // namespace perfwb::report
