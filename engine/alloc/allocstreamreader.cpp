@@ -67,7 +67,7 @@ private:
 };
 
 struct Event {
-    enum Kind { Alloc, Free, Time, End } kind;
+    enum Kind { Alloc, Free, Time, End, Crash } kind;
     std::uint64_t size = 0;
     std::uint32_t trace = 0;
     std::uint64_t ptr = 0;
@@ -146,6 +146,13 @@ bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symb
             if (!c.varint(a))
                 return true;
             ev.tid = std::int32_t(a);
+            break;
+        case PWBA_CRASH: // the tracker wrote everything before the process died of signal `a`
+            if (!c.varint(a))
+                return true;
+            ev.kind = Event::Crash;
+            ev.size = a;
+            onEvent(ev);
             break;
         default:
             return false;
@@ -239,6 +246,10 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
                 timeline.points.push_back({now, double(heap)});
                 if (ev.kind == Event::End)
                     summary.complete = true;
+                break;
+            case Event::Crash:
+                summary.complete = true; // every allocation up to the crash is in the stream
+                summary.crashSignal = static_cast<int>(ev.size);
                 break;
             }
         },

@@ -25,6 +25,7 @@ public:
         std::uint64_t traceNodes = 0;
         std::uint64_t unmatchedFrees = 0; // frees of blocks allocated before tracking began
         bool complete = false;            // the stream ends with the tracker's end record
+        int crashSignal = 0;              // the tracker wrote it all when the process died of this
     };
 
     // `data` is a whole stream; a stream cut short is read up to its last whole record.

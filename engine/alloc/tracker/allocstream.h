@@ -10,6 +10,7 @@
  *   PWBA_TIME    ns                      CLOCK_MONOTONIC time of the records that follow
  *   PWBA_THREAD  tid                     thread of the records that follow
  *   PWBA_END     ns                      the process finished cleanly
+ *   PWBA_CRASH   signal                  the process died of `signal`; all before it was written
  * ptrDelta is the zigzag-encoded difference to the previous ptr of the stream.
  * A trace node is the return address `ip` called from the stack `parent` (root first),
  * so every ip is a return address. A stream cut short (killed target) is valid up to
@@ -21,6 +22,15 @@
 #define PWBA_MAGIC_LEN 8
 #define PWBA_VERSION 1
 
-enum { PWBA_ALLOC = 1, PWBA_FREE = 2, PWBA_TRACE = 3, PWBA_MAPPING = 4, PWBA_TIME = 5, PWBA_THREAD = 6, PWBA_END = 7 };
+enum {
+    PWBA_ALLOC = 1,
+    PWBA_FREE = 2,
+    PWBA_TRACE = 3,
+    PWBA_MAPPING = 4,
+    PWBA_TIME = 5,
+    PWBA_THREAD = 6,
+    PWBA_END = 7,
+    PWBA_CRASH = 8
+};
 
 #endif

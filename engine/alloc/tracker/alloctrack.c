@@ -304,6 +304,8 @@ static int openStream(void)
     return 1;
 }
 
+static void catchFatalSignals(void);
+
 static void initialize(void)
 {
     if (__atomic_load_n(&g_state, __ATOMIC_ACQUIRE) == kReady)
@@ -340,6 +342,7 @@ static void initialize(void)
             t_tid = (int32_t)syscall(SYS_gettid);
             sendMappingsIfChangedLocked();
             pthread_mutex_unlock(&g_lock);
+            catchFatalSignals();
         }
     }
     t_busy = 0;
@@ -362,6 +365,45 @@ static void finish(void)
     }
     pthread_mutex_unlock(&g_lock);
     t_busy = wasBusy;
+}
+
+// ---- fatal signals ---------------------------------------------------------------
+// A crash ends the process without destructors: the buffered events (up to kBufferSize)
+// would die with it. On a fatal signal whose disposition was the default, the buffer is
+// written with a PWBA_CRASH record, and the signal then takes its default course
+// (SA_RESETHAND, raised again on return). Skipped when the lock is held (a crash inside the
+// tracker, or another thread mid-write): then the stream simply ends where it is.
+static void onFatalSignal(int sig)
+{
+    int saved = errno;
+    if (g_tracking && pthread_mutex_trylock(&g_lock) == 0) {
+        if (g_tracking) {
+            reserveLocked(16);
+            putByte(PWBA_CRASH);
+            putVarint((uint64_t)sig);
+            flushLocked();
+            g_tracking = 0;
+        }
+        pthread_mutex_unlock(&g_lock);
+    }
+    errno = saved;
+    raise(sig); // blocked until we return, then delivered with the default action
+}
+
+static void catchFatalSignals(void)
+{
+    static const int kFatal[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+    for (size_t i = 0; i < sizeof kFatal / sizeof kFatal[0]; ++i) {
+        struct sigaction old;
+        if (sigaction(kFatal[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL || (old.sa_flags & SA_SIGINFO))
+            continue; // the program's own handler, or ignored: left as it is
+        struct sigaction act;
+        memset(&act, 0, sizeof act);
+        act.sa_handler = onFatalSignal;
+        act.sa_flags = SA_RESETHAND;
+        sigemptyset(&act.sa_mask);
+        sigaction(kFatal[i], &act, NULL);
+    }
 }
 
 __attribute__((constructor)) static void trackerConstructor(void)
