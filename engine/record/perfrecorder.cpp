@@ -386,8 +386,21 @@ void PerfRecorder::drainMarks()
 
 std::string PerfRecorder::allNotes() const
 {
-    const std::string backend = backend_->notes();
-    return attachNote_.empty() ? backend : attachNote_ + (backend.empty() ? "" : "; " + backend);
+    std::string notes = attachNote_;
+    const auto add = [&](const std::string &note) {
+        if (!note.empty())
+            notes += (notes.empty() ? "" : "; ") + note;
+    };
+    add(backend_->notes());
+    // DWARF samples carry 8 KiB of stack each: a burst of threads outruns the reader on a
+    // busy machine. Say what would not have (frame pointers: 0 of 19,559 lost where DWARF
+    // lost 89 %, manythreads 1000).
+    const std::uint64_t lost = builder_->lost();
+    const std::uint64_t taken = builder_->samples();
+    if (options_.sampling.callGraph == CallGraph::Dwarf && lost > taken && lost > 100)
+        add(std::to_string(lost) + " of " + std::to_string(lost + taken) +
+            " samples lost: DWARF stack copies outran the reader; --call-graph fp records far more of them");
+    return notes;
 }
 
 Status PerfRecorder::flushBatch()
@@ -425,8 +438,12 @@ void PerfRecorder::build()
                 builder_->onLost(item->lost);
                 break;
             case Kind::Proc: {
-                std::lock_guard guard(lock_);
-                ProcPoller::append(item->proc, *profile_);
+                {
+                    std::lock_guard guard(lock_);
+                    ProcPoller::append(item->proc, *profile_);
+                }
+                if (!item->proc.endedTasks.empty())
+                    builder_->onTasksGone(item->proc.endedTasks, item->proc.timeNs);
                 break;
             }
             }
@@ -514,6 +531,8 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
         m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
     if (builder_->unwindFallbacks() > 0)
         m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
+    if (builder_->endsFromPoller() > 0) // their exit records were lost; the end is ±poll period
+        m.extra["thread_ends_from_proc"] = std::to_string(builder_->endsFromPoller());
     if (tree_) {
         m.extra["process_tree"] = tree_->mechanism();
         if (leftoversEnded_ > 0)

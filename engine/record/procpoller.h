@@ -5,6 +5,7 @@
 #include <sys/types.h>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace perfwb::record {
@@ -28,6 +29,10 @@ public:
         double pssBytes = 0;
         bool hasPss = false;
         std::size_t processes = 0;
+        // Threads (pid, tid) seen at the previous poll and gone at this one: their end lies
+        // between the two polls. Kernel exit records are lost when rings overflow (a
+        // thousand threads ending at once); these are not.
+        std::vector<std::pair<pid_t, pid_t>> endedTasks;
     };
 
     explicit ProcPoller(pid_t root, std::int64_t pssPeriodNs = 1'000'000'000);
@@ -43,8 +48,10 @@ public:
 
 private:
     struct ProcState {
-        std::int64_t cpuNs = -1; // last CPU time seen, -1 before the first reading
+        std::int64_t cpuNs = -1;  // last CPU time seen, -1 before the first reading
+        std::vector<pid_t> tasks; // ascending, as of the last poll
     };
+    void trackTasks(pid_t pid, ProcState &state, bool alive, Reading &r);
     void discover();
     bool readProcess(pid_t pid, ProcState &state, Reading &r, std::int64_t &cpuDeltaNs);
     double readPss(pid_t pid) const;
@@ -58,8 +65,9 @@ private:
     long pageSize_;
     long clockTicks_;
     std::unordered_map<pid_t, ProcState> tree_;
-    std::unordered_set<pid_t> foreign_; // pids of /proc seen and not ours
-    std::vector<pid_t> listing_;        // reused between polls
+    std::unordered_set<pid_t> foreign_;             // pids of /proc seen and not ours
+    std::vector<pid_t> listing_;                    // reused between polls
+    std::vector<std::pair<pid_t, pid_t>> vanished_; // tasks of processes discover() dropped
 };
 
 } // namespace perfwb::record

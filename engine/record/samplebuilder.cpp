@@ -220,6 +220,21 @@ void SampleBuilder::onTask(const TaskEvent &event)
     }
 }
 
+void SampleBuilder::onTasksGone(const std::vector<std::pair<std::int32_t, std::int32_t>> &tasks, std::int64_t timeNs)
+{
+    std::lock_guard guard(lock_);
+    for (const auto &[pid, tid] : tasks) {
+        const auto it = threads_.find(key(pid, tid));
+        if (it == threads_.end())
+            continue; // never sampled nor announced: not in the profile
+        model::ThreadInfo &info = profile_.thread(it->second.index);
+        if (info.endNs == model::kUnknownTime) {
+            info.endNs = timeNs;
+            ++endsFromPoller_;
+        }
+    }
+}
+
 void SampleBuilder::onLost(std::uint64_t count)
 {
     lost_ += count;

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace perfwb::symbolize {
@@ -34,6 +35,12 @@ public:
     void onComm(const CommEvent &event) override;
     void onTask(const TaskEvent &event) override;
     void onLost(std::uint64_t count) override;
+    // Threads the /proc poller saw end (pid, tid) by `timeNs`: a thread whose exit record
+    // was lost (an overflowing ring) gets this end instead of none. An exit record that
+    // comes later still wins: it has the exact time.
+    void onTasksGone(const std::vector<std::pair<std::int32_t, std::int32_t>> &tasks, std::int64_t timeNs);
+    // Thread ends that came from the poller, not from the kernel's exit records.
+    std::size_t endsFromPoller() const { return endsFromPoller_; }
 
     // For backends that deliver no MMAP records after the start (ptrace): when a user
     // address falls outside every known mapping, re-read /proc/PID/maps (at most every
@@ -80,6 +87,7 @@ private:
 
     std::unordered_map<std::int32_t, std::size_t> processes_; // pid -> index in profile.processes
     std::unordered_map<std::uint64_t, ThreadState> threads_;
+    std::size_t endsFromPoller_ = 0;
     // Processes whose leader exited: their address space is dropped a while later,
     // because samples from other CPUs' buffers may still be on their way.
     std::vector<std::pair<std::int32_t, std::int64_t>> exited_;
