@@ -1,7 +1,6 @@
 #include "allocrecording.h"
 
 #include "allocstreamreader.h"
-#include "tracker/allocstream.h"
 
 #include <spdlog/spdlog.h>
 
@@ -11,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <sys/statvfs.h>
 #include <system_error>
 #include <unistd.h>
@@ -87,23 +85,13 @@ void AllocRecording::removeOrphanStreams(const std::string &dir)
         std::ifstream in(path, std::ios::binary);
         char head[32] = {};
         in.read(head, sizeof head);
-        const std::string_view bytes(head, static_cast<std::size_t>(in.gcount()));
-        if (bytes.size() < PWBA_MAGIC_LEN + 2 || bytes.substr(0, PWBA_MAGIC_LEN) != PWBA_MAGIC)
-            continue;
-        // varint version, varint pid (allocstream.h)
-        std::size_t i = PWBA_MAGIC_LEN;
-        while (i < bytes.size() && (static_cast<unsigned char>(bytes[i]) & 0x80) != 0)
-            ++i;
-        std::uint64_t pid = 0;
-        for (int shift = 0; ++i < bytes.size() && shift < 35; shift += 7) {
-            pid |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i]) & 0x7f) << shift;
-            if ((static_cast<unsigned char>(bytes[i]) & 0x80) == 0)
-                break;
-        }
-        if (pid == 0 || pid > std::numeric_limits<pid_t>::max() ||
-            (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+        const auto pid = AllocStreamReader::headerPid(std::string_view(head, static_cast<std::size_t>(in.gcount())));
+        if (!pid)
+            continue; // not one of ours
+        if (pid.value() <= 0 || (::kill(pid.value(), 0) != 0 && errno == ESRCH)) {
             if (fs::remove(path, ec))
-                spdlog::info("removed {}: allocation stream of an ended recording (PID {})", path.string(), pid);
+                spdlog::info("removed {}: allocation stream of an ended recording (PID {})", path.string(),
+                             pid.value());
         }
     }
 }

@@ -163,23 +163,29 @@ bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symb
 
 } // namespace
 
+Result<std::int32_t> AllocStreamReader::headerPid(std::string_view head, std::size_t *length)
+{
+    if (head.size() < PWBA_MAGIC_LEN || std::memcmp(head.data(), PWBA_MAGIC, PWBA_MAGIC_LEN) != 0)
+        return makeError("not a perfwb allocation stream (bad magic)");
+    Cursor c(head.substr(PWBA_MAGIC_LEN));
+    std::uint64_t version = 0, pid = 0;
+    if (!c.varint(version) || !c.varint(pid))
+        return makeError("allocation stream: truncated header");
+    if (version != PWBA_VERSION)
+        return makeError("allocation stream: unsupported version " + std::to_string(version));
+    if (length != nullptr)
+        *length = static_cast<std::size_t>(c.position() - head.data());
+    return static_cast<std::int32_t>(pid);
+}
+
 Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data, symbolize::Symbolizer &symbolizer,
                                                            model::Profile &profile,
                                                            const std::function<void(std::size_t)> &consumed)
 {
-    if (data.size() < PWBA_MAGIC_LEN || std::memcmp(data.data(), PWBA_MAGIC, PWBA_MAGIC_LEN) != 0)
-        return makeError("not a perfwb allocation stream (bad magic)");
-    Cursor head(data.substr(PWBA_MAGIC_LEN));
-    std::uint64_t version = 0, pid = 0;
-    if (!head.varint(version) || !head.varint(pid))
-        return makeError("allocation stream: truncated header");
-    if (version != PWBA_VERSION)
-        return makeError("allocation stream: unsupported version " + std::to_string(version));
-    std::size_t headerLen = PWBA_MAGIC_LEN;
-    for (std::uint64_t v : {version, pid})
-        do
-            ++headerLen;
-        while (v >>= 7);
+    std::size_t headerLen = 0;
+    const auto pid = headerPid(data, &headerLen);
+    if (!pid)
+        return makeError(pid.message());
     const std::string_view body = data.substr(headerLen);
     const std::function<void(std::size_t)> bodyConsumed = [&](std::size_t n) {
         if (consumed)
@@ -187,7 +193,7 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
     };
 
     Summary summary;
-    summary.pid = std::int32_t(pid);
+    summary.pid = pid.value();
     std::vector<TraceNode> traces(1); // node 0: the root
 
     // Pass 1: trace tree, mappings, per-trace calls/bytes/temporary, the heap timeline

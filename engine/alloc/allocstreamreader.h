@@ -36,6 +36,10 @@ public:
     static Result<Summary> readFile(const std::string &path, symbolize::Symbolizer &symbolizer,
                                     model::Profile &profile);
 
+    // The stream's header (magic, version, pid) from its first bytes: the pid of the process
+    // that wrote it, or an error. `length` gets the header's size.
+    static Result<std::int32_t> headerPid(std::string_view head, std::size_t *length = nullptr);
+
     // Name of the timeline of heap bytes in use.
     static constexpr std::string_view kHeapTimeline = "heap";
 };

@@ -31,9 +31,16 @@ std::string upperCase(std::string_view s)
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return out;
 }
+// `word` in lower case. No copies: this runs at every position of every text scanned.
 bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view word)
 {
-    return text.size() >= pos + word.size() && upperCase(text.substr(pos, word.size())) == upperCase(word);
+    if (text.size() < pos + word.size())
+        return false;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        if (std::tolower(static_cast<unsigned char>(text[pos + k])) != word[k])
+            return false;
+    }
+    return true;
 }
 
 // Words of a name: split at anything not a letter or digit and where lower case turns to

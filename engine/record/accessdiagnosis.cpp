@@ -28,10 +28,7 @@ std::string errnoText(int err)
 
 std::string processName(pid_t pid)
 {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/comm");
-    std::string name;
-    std::getline(in, name);
-    return name;
+    return procscan::threadName(pid, pid);
 }
 
 // The real uid of a process, -1 when it is gone.
