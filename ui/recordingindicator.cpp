@@ -22,7 +22,7 @@ RecordingIndicator::RecordingIndicator(const RecordingController *recorder, QWid
 
 void RecordingIndicator::observe(const model::Profile &profile)
 {
-    samples_ = profile.samples.size();
+    samples_ = profile.sampleCount();
     lost_ = profile.meta.lostSamples;
     refresh();
 }

@@ -40,7 +40,7 @@ void ReportStatusFields::show(const ReportView *view)
     if (!profile)
         return;
     const QLocale locale;
-    samples_->setText(tr("%1 samples").arg(locale.toString(static_cast<qulonglong>(profile->samples.size()))));
+    samples_->setText(tr("%1 samples").arg(locale.toString(static_cast<qulonglong>(profile->sampleCount()))));
     lost_->setText(tr("%1 lost").arg(locale.toString(static_cast<qulonglong>(profile->meta.lostSamples))));
     const auto ns = profile->meta.durationNs > 0 ? profile->meta.durationNs
                                                  : profile->lastSampleTime() - profile->firstSampleTime();

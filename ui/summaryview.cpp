@@ -163,7 +163,7 @@ void SummaryView::addRecordingFields()
     if (meta.exited)
         add(tr("Exit status"),
             meta.exitSignal ? tr("killed by signal %1").arg(meta.exitSignal) : tr("exit code %1").arg(meta.exitCode));
-    add(tr("Samples"), locale.toString(static_cast<qulonglong>(p.samples.size())));
+    add(tr("Samples"), locale.toString(static_cast<qulonglong>(p.sampleCount())));
     add(tr("Lost samples"), locale.toString(static_cast<qulonglong>(meta.lostSamples)));
     if (meta.sampler.frequencyHz > 0)
         add(tr("Sampling"),

@@ -7,6 +7,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace perfwb::ui {
@@ -70,15 +71,20 @@ void TimelineWidget::rebuild()
         return;
 
     threadTimes_.resize(threadCount);
+    threadCounts_.clear();
     const auto &samples = profile_->samples;
-    for (std::size_t i = 0; i < samples.size(); ++i) {
-        const auto t = samples.thread(i);
-        if (t < threadCount)
-            threadTimes_[t].push_back(samples.time(i));
+    if (samples.hasUniformWeights() || profile_->meta.weightUnit != "samples") {
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const auto t = samples.thread(i);
+            if (t < threadCount)
+                threadTimes_[t].push_back(samples.time(i));
+        }
+        for (auto &times : threadTimes_)
+            if (!std::is_sorted(times.begin(), times.end()))
+                std::sort(times.begin(), times.end());
+    } else {
+        fillWeightedTimes(threadCount);
     }
-    for (auto &times : threadTimes_)
-        if (!std::is_sorted(times.begin(), times.end()))
-            std::sort(times.begin(), times.end());
 
     const QFontMetrics fm(font());
     int widest = 0;
@@ -213,6 +219,45 @@ QSize TimelineWidget::minimumSizeHint() const
     return QSize(labelWidth_ + 100, axisHeight_ + rowHeight_);
 }
 
+void TimelineWidget::fillWeightedTimes(std::size_t threadCount)
+{
+    std::vector<std::vector<std::pair<qint64, std::uint64_t>>> perThread(threadCount);
+    const auto &samples = profile_->samples;
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        if (samples.thread(i) < threadCount)
+            perThread[samples.thread(i)].emplace_back(samples.time(i), samples.weight(i));
+    threadCounts_.resize(threadCount);
+    for (std::size_t t = 0; t < threadCount; ++t) {
+        auto &rows = perThread[t];
+        std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        auto &counts = threadCounts_[t];
+        counts.reserve(rows.size() + 1);
+        counts.push_back(0);
+        for (const auto &[time, weight] : rows) {
+            threadTimes_[t].push_back(time);
+            counts.push_back(counts.back() + weight);
+        }
+    }
+}
+
+std::uint64_t TimelineWidget::countBetween(model::ThreadIndex thread, std::size_t from, std::size_t to) const
+{
+    if (threadCounts_.empty())
+        return to - from;
+    const auto &counts = threadCounts_[thread];
+    return counts[to] - counts[from];
+}
+
+std::uint64_t TimelineWidget::samplesBetween(model::ThreadIndex thread, qint64 beginNs, qint64 endNs) const
+{
+    if (thread >= threadTimes_.size() || beginNs >= endNs)
+        return 0;
+    const auto &times = threadTimes_[thread];
+    const auto from = std::lower_bound(times.begin(), times.end(), beginNs);
+    const auto to = std::lower_bound(from, times.end(), endNs);
+    return countBetween(thread, std::size_t(from - times.begin()), std::size_t(to - times.begin()));
+}
+
 std::vector<int> TimelineWidget::binsFor(model::ThreadIndex thread, int width) const
 {
     // One bin per pixel, counted by binary search on the thread's sorted times, so a
@@ -226,7 +271,8 @@ std::vector<int> TimelineWidget::binsFor(model::ThreadIndex thread, int width) c
     for (int x = 0; x < width; ++x) {
         const qint64 binEnd = timeForX(area.left() + x + 1);
         const auto next = std::lower_bound(it, times.end(), binEnd);
-        bins[std::size_t(x)] = int(next - it);
+        const auto counted = countBetween(thread, std::size_t(it - times.begin()), std::size_t(next - times.begin()));
+        bins[std::size_t(x)] = int(std::min<std::uint64_t>(counted, INT_MAX));
         it = next;
     }
     return bins;
@@ -581,12 +627,10 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
                        .arg(row.label.toHtmlEscaped())
                        .arg(info.pid)
                        .arg(info.tid)
-                       .arg(threadTimes_[row.thread].size());
+                       .arg(qulonglong(countBetween(row.thread, 0, threadTimes_[row.thread].size())));
     if (pos.x() >= area.left()) {
-        const auto &times = threadTimes_[row.thread];
         const qint64 t0 = timeForX(pos.x() - 2), t1 = timeForX(pos.x() + 3);
-        const auto n =
-            std::lower_bound(times.begin(), times.end(), t1) - std::lower_bound(times.begin(), times.end(), t0);
+        const auto n = qulonglong(samplesBetween(row.thread, t0, t1));
         text += tr("<br>at %1 s: %2 samples in %3 ms").arg(atS, 0, 'f', 3).arg(n).arg(double(t1 - t0) / 1e6, 0, 'f', 2);
     } else {
         text += tr("<br>Click to show only this thread, Ctrl+click to add or remove it");

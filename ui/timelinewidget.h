@@ -43,6 +43,9 @@ public:
     int xForTime(qint64 ns) const;
     qint64 timeForX(double x) const;
     int labelWidth() const { return labelWidth_; }
+    // Samples of a thread in [beginNs, endNs): rows, or their weights where rows stand
+    // for several samples (a live recording's binned older samples).
+    std::uint64_t samplesBetween(model::ThreadIndex thread, qint64 beginNs, qint64 endNs) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -68,6 +71,7 @@ private:
         qint64 endNs = 0;
     };
     void rebuild();
+    void fillWeightedTimes(std::size_t threadCount);
     int marksLaneHeight() const;
     int rowTop(int row) const;
     int rowAt(const QPoint &pos) const;
@@ -82,6 +86,11 @@ private:
     ProfileTimeRange full_;
     std::vector<Row> rows_;
     std::vector<std::vector<qint64>> threadTimes_; // sorted sample times per ThreadIndex
+    // Where rows weigh samples by count (a live recording's binned older samples): the
+    // weights' running sums per thread, one longer than its times; empty otherwise.
+    std::vector<std::vector<std::uint64_t>> threadCounts_;
+    // Samples of `thread` between indexes [from, to) of its times.
+    std::uint64_t countBetween(model::ThreadIndex thread, std::size_t from, std::size_t to) const;
     QVector<bool> threadMask_;
     qint64 viewBegin_ = 0;
     qint64 viewEnd_ = 1;

@@ -44,6 +44,13 @@ std::uint64_t Profile::totalWeight() const
     return total;
 }
 
+std::uint64_t Profile::sampleCount() const
+{
+    if (samples.hasUniformWeights() || meta.weightUnit != "samples")
+        return samples.size();
+    return totalWeight();
+}
+
 std::int64_t Profile::firstSampleTime() const
 {
     std::int64_t t = std::numeric_limits<std::int64_t>::max();

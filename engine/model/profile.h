@@ -46,6 +46,10 @@ public:
     }
 
     std::uint64_t totalWeight() const;
+    // How many samples the profile stands for: where weights count samples (a live
+    // recording merges its older samples by stack; folded stacks carry counts) their
+    // sum, else the rows.
+    std::uint64_t sampleCount() const;
     std::int64_t firstSampleTime() const;
     std::int64_t lastSampleTime() const;
     std::string_view functionName(FrameId id) const { return strings.view(frames.at(id).function); }

@@ -13,6 +13,15 @@ void SampleTable::reserve(std::size_t n)
         weights_.reserve(n);
 }
 
+void SampleTable::clear()
+{
+    times_.clear();
+    threads_.clear();
+    stacks_.clear();
+    weights_.clear();
+    weighted_ = false;
+}
+
 void SampleTable::materializeWeights()
 {
     weights_.reserve(std::max(times_.capacity(), times_.size() + 1));

@@ -40,6 +40,8 @@ public:
     std::uint64_t weight(std::size_t i) const { return weighted_ ? weights_[i] : 1; }
     bool hasUniformWeights() const { return !weighted_; }
     void reserve(std::size_t n);
+    // Empties the table but keeps its capacity (a recorder reuses it batch after batch).
+    void clear();
     void shrinkToFit();
     std::size_t bytesUsed() const;
 

@@ -336,7 +336,14 @@ void PerfRecorder::stop()
 std::shared_ptr<const model::Profile> PerfRecorder::snapshot() const
 {
     std::lock_guard guard(lock_);
-    return std::make_shared<model::Profile>(*profile_);
+    auto copy = std::make_shared<model::Profile>(*profile_);
+    // The written samples as bins first, then the latest batch's own rows: time order.
+    model::SampleTable samples;
+    written_.appendTo(samples);
+    for (std::size_t i = 0; i < profile_->samples.size(); ++i)
+        samples.add(profile_->samples.at(i));
+    copy->samples = std::move(samples);
+    return copy;
 }
 
 bool PerfRecorder::targetEnded()
@@ -409,7 +416,17 @@ Status PerfRecorder::flushBatch()
     // Only this thread writes the profile, so reading it here needs no lock.
     lastFlushNs_ = ProcPoller::monotonicNowNs();
     samplesAtFlush_ = builder_->samples();
-    return writer_->flush(*profile_);
+    Status written = writer_->flush(*profile_);
+    if (!written)
+        return written;
+    // Written samples leave memory: the live view gets them as bins, so the recorder stays
+    // flat over an hour instead of growing 16 bytes and more per sample.
+    // This thread is the only one adding samples, so all of them were just written.
+    std::lock_guard guard(lock_);
+    written_.add(profile_->samples);
+    if (!writer_->dropWrittenSamples(profile_->samples))
+        return makeError("internal: samples added during a flush");
+    return written;
 }
 
 void PerfRecorder::build()
@@ -589,7 +606,7 @@ void PerfRecorder::run()
     } else {
         RecordSummary s;
         std::lock_guard guard(lock_);
-        s.samples = profile_->samples.size();
+        s.samples = written_.totalWeight() + profile_->samples.size(); // a recording weighs samples 1
         s.lost = profile_->meta.lostSamples;
         s.durationNs = profile_->meta.durationNs;
         s.threads = profile_->threads().size();

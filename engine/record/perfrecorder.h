@@ -1,6 +1,7 @@
 #pragma once
 #include "eventqueue.h"
 #include "launcher.h"
+#include "livesamples.h"
 #include "processtree.h"
 #include "procpoller.h"
 #include "recordsession.h"
@@ -76,6 +77,7 @@ private:
     int leftoversEnded_ = 0;            // processes of the target's tree ended after it
     std::unique_ptr<ProcPoller> poller_;
     std::unique_ptr<report::ReportWriter> writer_;
+    LiveSamples written_;                        // samples already in the report, binned for snapshot() (under lock_)
     std::optional<alloc::AllocRecording> alloc_; // with --alloc
     std::string allocError_;
     std::string allocIncomplete_; // why the allocation stream is short, when it is

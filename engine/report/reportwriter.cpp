@@ -86,8 +86,9 @@ struct ReportWriter::State {
     // How much of each append-only table is already in the file.
     std::size_t strings = 0;
     std::size_t frames = 0;
-    std::size_t nodes = 1; // node 0, the empty stack, is implicit
-    std::size_t samples = 0;
+    std::size_t nodes = 1;          // node 0, the empty stack, is implicit
+    std::size_t samples = 0;        // of the profile's sample table
+    std::size_t droppedSamples = 0; // written, then dropped from the table by the caller
     std::size_t threads = 0;
     std::size_t marks = 0;
     std::vector<std::size_t> points; // per timeline
@@ -139,7 +140,7 @@ Status ReportWriter::open(const std::string &file, bool bulk, bool createSchema)
     // Bulk writes go to a private file: no journal, no syncing until the end.
     const char *pragmas = bulk ? "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE;"
                                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-                               : "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;";
+                               : "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-4096; PRAGMA temp_store=MEMORY;";
     if (sqlite3_exec(db_, pragmas, nullptr, nullptr, nullptr) != SQLITE_OK)
         return sqliteError("cannot open report");
     if (createSchema && ReportSchema::create(db_) != SQLITE_OK)
@@ -289,6 +290,18 @@ Status ReportWriter::flush(const model::Profile &profile)
     return {};
 }
 
+bool ReportWriter::dropWrittenSamples(model::SampleTable &samples)
+{
+    State &st = *state_;
+    // Only what is in the file may go: an unwritten sample would be lost.
+    if (st.samples != samples.size())
+        return false;
+    st.droppedSamples += st.samples;
+    st.samples = 0;
+    samples.clear();
+    return true;
+}
+
 bool ReportWriter::writeNewData(const model::Profile &profile)
 {
     State &st = *state_;
@@ -344,8 +357,8 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
             return false;
     }
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
-           writeTotals(samples.size(), st.pendingWeight) && AllocationStore::write(db_, profile.allocations) &&
-           FunctionCostStore::write(db_, profile.functionCosts);
+           writeTotals(st.droppedSamples + samples.size(), st.pendingWeight) &&
+           AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts);
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)

@@ -22,6 +22,10 @@ public:
     // Creates (or replaces) the report at `path` with an empty schema.
     static Result<std::unique_ptr<ReportWriter>> create(const std::string &path);
     Status flush(const model::Profile &profile);
+    // Empties `samples` (the profile's table) once everything in it is written, so a long
+    // recording keeps only its latest batch in memory; later flushes write what is added
+    // after. Does nothing, and says false, while some samples are still unwritten.
+    bool dropWrittenSamples(model::SampleTable &samples);
     // Last flush, then closes the file; the writer cannot be used afterwards.
     Status finish(const model::Profile &profile);
     // Closes and removes the report: a recording that could not start leaves no file.

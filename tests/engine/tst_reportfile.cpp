@@ -74,6 +74,7 @@ private Q_SLOTS:
     void secretsNeverReachTheFile();
     void incrementalFlushes();
     void liveReportIsReadable();
+    void droppedSamplesStayInTheFile();
     void writerKilled_data();
     void writerKilled();
     void badFiles_data();
@@ -207,6 +208,44 @@ void TestReportFile::liveReportIsReadable()
     QVERIFY2(st, st.message().c_str());
     compareProfiles(makeBatches(2, 1000), read);
     QVERIFY((*writer)->finish(p));
+}
+
+void TestReportFile::droppedSamplesStayInTheFile()
+{
+    // A recorder empties its sample table after each flush; the file still gets every
+    // sample once, and the stored totals count all of them (the reader checks them).
+    const std::string file = path("dropped.perfwb").toStdString();
+    auto writer = ReportWriter::create(file);
+    QVERIFY(writer);
+    model::Profile p;
+    addBatch(p, 0, 2000);
+    addBatch(p, 1, 500);
+    QVERIFY(!(*writer)->dropWrittenSamples(p.samples)); // nothing written yet: kept
+    QCOMPARE(p.samples.size(), std::size_t(2500));
+    QVERIFY((*writer)->flush(p));
+    QVERIFY((*writer)->dropWrittenSamples(p.samples));
+    QCOMPARE(p.samples.size(), std::size_t(0));
+    addBatch(p, 2, 1500);
+    QVERIFY((*writer)->flush(p));
+    QVERIFY((*writer)->dropWrittenSamples(p.samples));
+    addBatch(p, 3, 700); // left for finish()
+    QVERIFY((*writer)->finish(p));
+
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    QCOMPARE(read.samples.size(), std::size_t(2000 + 500 + 1500 + 700));
+    model::Profile all;
+    addBatch(all, 0, 2000);
+    addBatch(all, 1, 500);
+    addBatch(all, 2, 1500);
+    addBatch(all, 3, 700);
+    for (std::size_t i = 0; i < all.samples.size(); ++i) {
+        QCOMPARE(read.samples.time(i), all.samples.time(i));
+        QCOMPARE(read.samples.stack(i), all.samples.stack(i));
+        QCOMPARE(read.samples.thread(i), all.samples.thread(i));
+        QCOMPARE(read.samples.weight(i), all.samples.weight(i));
+    }
 }
 
 void TestReportFile::writerKilled_data()

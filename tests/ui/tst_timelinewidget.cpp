@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <map>
+
 using namespace perfwb;
 
 namespace {
@@ -148,6 +150,34 @@ private Q_SLOTS:
         QVERIFY(std::abs(w.timeForX(pos.x()) - before) <= pixelNs + 1);
         w.resetZoom();
         QCOMPARE(w.visibleEnd() - w.visibleBegin(), 1'000'000'000);
+    }
+
+    void binnedSamplesCountByWeight()
+    {
+        // A live recording's older samples arrive as one weighted row per 10 ms bin and
+        // stack: the timeline counts them as the samples they stand for.
+        const auto rows = twoThreadProfile();
+        auto binned = std::make_shared<model::Profile>(*rows);
+        binned->meta.weightUnit = "samples";
+        binned->samples = {};
+        std::map<std::pair<qint64, model::ThreadIndex>, std::uint64_t> bins;
+        for (std::size_t i = 0; i < rows->samples.size(); ++i)
+            ++bins[{(rows->samples.time(i) - kBase) / 10'000'000, rows->samples.thread(i)}];
+        for (const auto &[key, count] : bins)
+            binned->addSample(kBase + key.first * 10'000'000, key.second, rows->samples.stack(0), count);
+        QVERIFY(binned->samples.size() < rows->samples.size() / 5);
+        QCOMPARE(binned->sampleCount(), std::uint64_t(rows->samples.size()));
+
+        ui::TimelineWidget plain, weighted;
+        plain.setProfile(rows);
+        weighted.setProfile(binned);
+        for (model::ThreadIndex t : {0U, 1U})
+            for (qint64 from = 0; from < 1'000'000'000; from += 100'000'000) {
+                const qint64 begin = kBase + from, end = begin + 100'000'000;
+                QCOMPARE(weighted.samplesBetween(t, begin, end), plain.samplesBetween(t, begin, end));
+            }
+        QCOMPARE(weighted.samplesBetween(0, kBase, kBase + 2'000'000'000), std::uint64_t(1001));
+        QCOMPARE(weighted.samplesBetween(1, kBase, kBase + 500'000'000), std::uint64_t(0));
     }
 
     void emptyProfilePaints()
