@@ -1,5 +1,6 @@
 #include "fileio.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -16,7 +17,8 @@ Error ioError(const std::string &path, const char *what)
 }
 } // namespace
 
-Result<std::string> readWholeFile(const std::string &path)
+Status readFileInChunks(const std::string &path, std::size_t chunk,
+                        const std::function<Status(std::string_view)> &onChunk)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
@@ -26,24 +28,37 @@ Result<std::string> readWholeFile(const std::string &path)
         ::close(fd);
         return makeError(path + ": is a directory");
     }
-    std::string data;
-    if (st.st_size > 0)
-        data.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[1 << 16];
+    std::string buf(std::max<std::size_t>(chunk, 1), '\0');
+    Status result;
     for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            auto err = ioError(path, "cannot read");
-            ::close(fd);
-            return err;
+            result = ioError(path, "cannot read");
+            break;
         }
         if (n == 0)
             break;
-        data.append(buf, static_cast<std::size_t>(n));
+        if (result = onChunk(std::string_view(buf.data(), static_cast<std::size_t>(n))); !result)
+            break;
     }
     ::close(fd);
+    return result;
+}
+
+Result<std::string> readWholeFile(const std::string &path)
+{
+    std::string data;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        data.reserve(static_cast<std::size_t>(st.st_size));
+    Status read = readFileInChunks(path, 1 << 16, [&](std::string_view piece) {
+        data.append(piece);
+        return Status{};
+    });
+    if (!read)
+        return makeError(read.message());
     return data;
 }
 

@@ -2,6 +2,7 @@
 #include "core/result.h"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,10 @@ namespace perfwb::report {
 
 // Reads a whole file; errors name the file and the reason.
 Result<std::string> readWholeFile(const std::string &path);
+// Reads a file front to back in pieces of up to `chunk` bytes, handing each to `onChunk`;
+// the first error it returns ends the read and is returned. Memory stays one chunk.
+Status readFileInChunks(const std::string &path, std::size_t chunk,
+                        const std::function<Status(std::string_view)> &onChunk);
 // The first `max` bytes (for sniffing formats).
 Result<std::string> readFileHead(const std::string &path, std::size_t max = 4096);
 // Writes to a temporary file beside `path` and renames it into place, so readers

@@ -1,5 +1,6 @@
 #include "foldedimporter.h"
 
+#include "fileio.h"
 #include "textlines.h"
 
 #include <limits>
@@ -123,9 +124,14 @@ private:
         kind = model::FrameKind::Python;
     }
 
+    // Looked up by view, stored as strings: a streamed file's chunks do not outlive it.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
     model::Profile &profile_;
-    // Keys are views into the input, which outlives the parse.
-    std::unordered_map<std::string_view, model::FrameId> cache_;
+    std::unordered_map<std::string, model::FrameId, Hash, std::equal_to<>> cache_;
 };
 
 } // namespace
@@ -157,67 +163,145 @@ int FoldedImporter::sniff(std::string_view head) const
     return good == lines ? 80 : 60;
 }
 
-Status FoldedImporter::parse(std::string_view data, model::Profile &out) const
-{
-    out.meta.sourceFormat = "folded";
-    out.meta.weightUnit = "samples";
-    FrameCache frames(out);
-    const auto thread = out.internThread(0, 0, "all");
-    std::vector<model::FrameId> path;
-    std::uint64_t total = 0;
-    std::size_t stackLines = 0;
-    std::size_t lineNo = 0;
-    std::size_t pos = 0;
-    while (pos < data.size()) {
-        auto nl = data.find('\n', pos);
-        if (nl == std::string_view::npos)
-            nl = data.size();
-        const auto line = trim(data.substr(pos, nl - pos));
-        pos = nl + 1;
-        ++lineNo;
-        if (line.empty())
-            continue;
-        if (hasBinary(line))
-            return makeError(lineError(lineNo, "binary data, not folded stacks"));
-        const auto split = splitLine(line);
+namespace {
+
+// One line at a time, so a file is parsed as it is read: memory is one chunk plus the
+// profile, and the first bad line ends the read there.
+class FoldedParser {
+public:
+    explicit FoldedParser(model::Profile &out)
+        : out_(out)
+        , frames_(out)
+        , thread_(out.internThread(0, 0, "all"))
+    {
+        out.meta.sourceFormat = "folded";
+        out.meta.weightUnit = "samples";
+    }
+
+    // Whole lines; the last one may lack its newline.
+    Status feed(std::string_view text)
+    {
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            auto nl = text.find('\n', pos);
+            if (nl == std::string_view::npos)
+                nl = text.size();
+            if (Status st = line(text.substr(pos, nl - pos)); !st)
+                return st;
+            pos = nl + 1;
+        }
+        return {};
+    }
+
+    // A line still without its end: binary data is refused before the file's end is
+    // read (a file of NUL bytes has no newline at all), and no line grows without bound.
+    Status checkPartial(std::string_view partial) const
+    {
+        if (hasBinary(partial))
+            return makeError(lineError(lineNo_ + 1, "binary data, not folded stacks"));
+        if (partial.size() > kMaxLineBytes)
+            return makeError(lineError(lineNo_ + 1, "longer than 64 MiB, not folded stacks"));
+        return {};
+    }
+
+    Status finish() const
+    {
+        if (stackLines_ == 0)
+            return makeError("no stacks found (expected lines like 'main;parse;read 12')");
+        return {};
+    }
+
+    static constexpr std::size_t kMaxLineBytes = 64 << 20;
+
+private:
+    Status line(std::string_view raw)
+    {
+        ++lineNo_;
+        const auto text = trim(raw);
+        if (text.empty())
+            return {};
+        if (hasBinary(text))
+            return makeError(lineError(lineNo_, "binary data, not folded stacks"));
+        const auto split = splitLine(text);
         if (!split.hasSeparator) {
-            return makeError(lineError(lineNo, allDigits(line) ? "no stack before the sample count"
-                                                               : "no sample count at end of line"));
+            return makeError(lineError(lineNo_, allDigits(text) ? "no stack before the sample count"
+                                                                : "no sample count at end of line"));
         }
         if (split.stack.empty())
-            return makeError(lineError(lineNo, "no stack before the sample count"));
+            return makeError(lineError(lineNo_, "no stack before the sample count"));
         if (split.count.size() > 1 && split.count.front() == '-' && allDigits(split.count.substr(1)))
-            return makeError(lineError(lineNo, "negative sample count " + std::string(split.count)));
+            return makeError(lineError(lineNo_, "negative sample count " + std::string(split.count)));
         if (!allDigits(split.count))
-            return makeError(lineError(lineNo, "no sample count at end of line"));
+            return makeError(lineError(lineNo_, "no sample count at end of line"));
         std::uint64_t count = 0;
         for (const char c : split.count) {
             const auto digit = static_cast<std::uint64_t>(c - '0');
             if (count > (std::numeric_limits<std::uint64_t>::max() - digit) / 10)
-                return makeError(lineError(lineNo, "sample count " + std::string(split.count) + " is too large"));
+                return makeError(lineError(lineNo_, "sample count " + std::string(split.count) + " is too large"));
             count = count * 10 + digit;
         }
-        if (count > std::numeric_limits<std::uint64_t>::max() - total)
-            return makeError(lineError(lineNo, "the sum of the sample counts is too large"));
-        total += count;
-        ++stackLines;
+        if (count > std::numeric_limits<std::uint64_t>::max() - total_)
+            return makeError(lineError(lineNo_, "the sum of the sample counts is too large"));
+        total_ += count;
+        ++stackLines_;
         if (count == 0)
-            continue;
-
-        path.clear();
+            return {};
+        path_.clear();
         std::string_view rest = split.stack;
         for (;;) {
             const auto semi = rest.find(';');
-            path.push_back(frames.frame(rest.substr(0, semi)));
+            path_.push_back(frames_.frame(rest.substr(0, semi)));
             if (semi == std::string_view::npos)
                 break;
             rest.remove_prefix(semi + 1);
         }
-        out.addSample(static_cast<std::int64_t>(lineNo - 1), thread, out.stacks.internPath(path), count);
+        out_.addSample(static_cast<std::int64_t>(lineNo_ - 1), thread_, out_.stacks.internPath(path_), count);
+        return {};
     }
-    if (stackLines == 0)
-        return makeError("no stacks found (expected lines like 'main;parse;read 12')");
-    return {};
+
+    model::Profile &out_;
+    FrameCache frames_;
+    model::ThreadIndex thread_;
+    std::vector<model::FrameId> path_;
+    std::uint64_t total_ = 0;
+    std::size_t stackLines_ = 0;
+    std::size_t lineNo_ = 0;
+};
+
+} // namespace
+
+Status FoldedImporter::parse(std::string_view data, model::Profile &out) const
+{
+    FoldedParser parser(out);
+    if (Status st = parser.feed(data); !st)
+        return st;
+    return parser.finish();
+}
+
+Status FoldedImporter::importFile(const std::string &path, model::Profile &out) const
+{
+    FoldedParser parser(out);
+    std::string pending; // the chunk's last line, until its newline comes
+    bool empty = true;
+    Status read = readFileInChunks(path, kChunkBytes, [&](std::string_view chunk) -> Status {
+        empty = false;
+        pending.append(chunk);
+        const auto last = pending.rfind('\n');
+        if (last == std::string::npos)
+            return parser.checkPartial(pending);
+        Status st = parser.feed(std::string_view(pending).substr(0, last + 1));
+        pending.erase(0, last + 1);
+        return st ? parser.checkPartial(pending) : st;
+    });
+    if (read && empty)
+        return makeError(path + ": file is empty");
+    if (read)
+        read = parser.feed(pending);
+    if (read)
+        read = parser.finish();
+    if (!read && !read.message().starts_with(path + ": "))
+        return makeError(path + ": " + read.message());
+    return read;
 }
 
 } // namespace perfwb::report

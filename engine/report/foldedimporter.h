@@ -27,9 +27,11 @@ public:
     }
     int sniff(std::string_view head) const override;
     Status parse(std::string_view data, model::Profile &out) const override;
+    // Streams the file: it is parsed as it is read, a chunk at a time, so memory is one
+    // chunk plus the profile, and the first bad line (binary data) ends the read there.
+    Status importFile(const std::string &path, model::Profile &out) const override;
 
-protected:
-    bool lineOriented() const override { return true; }
+    static constexpr std::size_t kChunkBytes = 1 << 20;
 };
 
 } // namespace perfwb::report

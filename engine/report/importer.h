@@ -27,13 +27,6 @@ class TextImporter : public Importer {
 public:
     Status importFile(const std::string &path, model::Profile &out) const override;
     virtual Status parse(std::string_view data, model::Profile &out) const = 0;
-
-protected:
-    // Line formats whose first bad line is the whole file's error: importFile parses the
-    // head (kHeadBytes) first and stops there, so a 2 GB binary file forced through -f is
-    // refused after 64 KiB instead of after reading it all.
-    virtual bool lineOriented() const { return false; }
-    static constexpr std::size_t kHeadBytes = 64 * 1024;
 };
 
 } // namespace perfwb::report

@@ -13,8 +13,57 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace perfwbtest;
+
+namespace {
+
+// `perfwb ARGS...` with its stderr and peak RSS (KiB), for the cases where memory
+// tells whether a file was streamed or read whole.
+struct Measured {
+    int status = 0;
+    QByteArray err;
+    long maxRssKiB = 0;
+};
+Measured measure(const std::vector<QByteArray> &args)
+{
+    const QByteArray perfwb = PERFWB_BINARY;
+    std::vector<const char *> argv{perfwb.constData()};
+    for (const QByteArray &a : args)
+        argv.push_back(a.constData());
+    argv.push_back(nullptr);
+    int pipeFds[2];
+    if (::pipe(pipeFds) != 0)
+        return {};
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::dup2(pipeFds[1], STDERR_FILENO);
+        ::execv(argv[0], const_cast<char **>(argv.data()));
+        ::_exit(127);
+    }
+    ::close(pipeFds[1]);
+    Measured m;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(pipeFds[0], buf, sizeof buf)) > 0;)
+        m.err.append(buf, n);
+    ::close(pipeFds[0]);
+    rusage usage{};
+    ::wait4(child, &m.status, 0, &usage);
+    m.maxRssKiB = usage.ru_maxrss;
+    return m;
+}
+
+// "main;frame_0;frame_1;..." with `frames` frames after main: a deep folded stack.
+QByteArray deepStack(int frames)
+{
+    QByteArray line = "main";
+    for (int i = 0; i < frames; ++i)
+        line += ";frame_" + QByteArray::number(i % 100);
+    return line;
+}
+
+} // namespace
 
 class TestSpecialFiles : public QObject {
     Q_OBJECT
@@ -71,58 +120,57 @@ private Q_SLOTS:
                  qPrintable(QDir(tmp_).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).join(u' ')));
     }
 
-    void binaryForcedAsFoldedStopsAtTheHead()
+    void binaryForcedAsFoldedStopsAtTheFirstChunk()
     {
         // 2 GiB of NUL bytes after one good line (a sparse file: no disk used). Forced
         // through -f folded it was read whole first: 2.1 GB RSS and 11 s to say "line 2:
-        // binary data". The head is parsed first now; the peak RSS tells which happened.
+        // binary data". It is streamed now; the peak RSS tells which happened.
         const QString big = dir_.filePath(QStringLiteral("big.folded"));
         QFile f(big);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("main;a 1\n");
         QVERIFY(f.resize(qint64(2) << 30));
         f.close();
-        const QByteArray perfwb = PERFWB_BINARY;
-        const QByteArray file = big.toLocal8Bit();
         const QByteArray out = dir_.filePath(QStringLiteral("big.perfwb")).toLocal8Bit();
-        int pipeFds[2];
-        QCOMPARE(::pipe(pipeFds), 0);
-        const pid_t child = ::fork();
-        if (child == 0) {
-            ::dup2(pipeFds[1], STDERR_FILENO);
-            const char *argv[] = {perfwb.constData(), "import", file.constData(), "-f",
-                                  "folded",           "-o",     out.constData(),  nullptr};
-            ::execv(argv[0], const_cast<char **>(argv));
-            ::_exit(127);
-        }
-        ::close(pipeFds[1]);
-        QByteArray err;
-        char buf[4096];
-        for (ssize_t n; (n = ::read(pipeFds[0], buf, sizeof buf)) > 0;)
-            err.append(buf, n);
-        ::close(pipeFds[0]);
-        int status = 0;
-        rusage usage{};
-        QCOMPARE(::wait4(child, &status, 0, &usage), child);
-        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 2, err.constData());
-        QVERIFY2(err.contains("line 2: binary data, not folded stacks"), err.constData());
+        const Measured m = measure({"import", big.toLocal8Bit(), "-f", "folded", "-o", out});
+        QVERIFY2(WIFEXITED(m.status) && WEXITSTATUS(m.status) == 2, m.err.constData());
+        QVERIFY2(m.err.contains("line 2: binary data, not folded stacks"), m.err.constData());
         // ru_maxrss is in KiB; perfwb itself needs a few tens of MiB (more under ASan).
-        QVERIFY2(usage.ru_maxrss < 256 * 1024, qPrintable(QString::number(usage.ru_maxrss) + " KiB"));
+        QVERIFY2(m.maxRssKiB < 256 * 1024, qPrintable(QString::number(m.maxRssKiB) + " KiB"));
         QVERIFY(!QFile::exists(QString::fromLocal8Bit(out)));
     }
 
-    void longLinesPassTheHead()
+    void badLineAtTheEndOfABigFile()
     {
-        // A first line longer than the 64 KiB head (a deep stack) is cut by it, not bad.
+        // 300 MB of good deep-stack lines, then a bad one: found in one streamed pass, with
+        // memory for a chunk and the (small) profile, not for the file.
+        const QString big = dir_.filePath(QStringLiteral("deep-big.folded"));
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray line = deepStack(3000);
+        const int good = 300'000'000 / int(line.size());
+        for (int i = 0; i < good; ++i)
+            f.write(line + " " + QByteArray::number(1 + i % 3) + "\n");
+        f.write(line + " x\n");
+        f.close();
+        const Measured m = measure({"info", "-f", "folded", big.toLocal8Bit()});
+        QVERIFY2(WIFEXITED(m.status) && WEXITSTATUS(m.status) == 2, m.err.constData());
+        const QByteArray expected = "line " + QByteArray::number(good + 1) + ": no sample count at end of line";
+        QVERIFY2(m.err.contains(expected), m.err.constData());
+        QVERIFY2(m.maxRssKiB < 200 * 1024, qPrintable(QString::number(m.maxRssKiB) + " KiB"));
+        QFile::remove(big);
+    }
+
+    void longLinesSpanReads()
+    {
+        // A first line longer than a read (a deep stack) is carried to the next one, not bad.
         const QString deep = dir_.filePath(QStringLiteral("deep.folded"));
         QFile f(deep);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        QByteArray line = "main";
-        for (int i = 0; i < 12000; ++i)
-            line += ";frame_" + QByteArray::number(i % 100);
+        const QByteArray line = deepStack(150000);
         f.write(line + " 3\n" + line + ";leaf 4\n");
         f.close();
-        QVERIFY(QFileInfo(deep).size() > 128 * 1024);
+        QVERIFY(QFileInfo(deep).size() > 2 * 1024 * 1024);
         const Run r = runPerfwb({QStringLiteral("info"), QStringLiteral("-f"), QStringLiteral("folded"), deep});
         QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.out.contains("total weight 7"), r.out.constData());
