@@ -3,6 +3,8 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cstdlib>
+#include <utility>
 #include <vector>
 
 namespace perfwb::app {
@@ -38,6 +40,11 @@ QJsonObject allocationsJson(const model::Profile &p, const analysis::FunctionTab
     o[QStringLiteral("leaked_bytes")] = num(t.totals.leakedBytes);
     o[QStringLiteral("leaked_blocks")] = num(t.totals.leakedBlocks);
     o[QStringLiteral("temporary")] = num(t.totals.temporary);
+    // What never reached the stream (perfwb record counts it with the tracker).
+    for (const auto &[key, name] :
+         {std::pair{"alloc_events_lost", "events_lost"}, {"alloc_calls_missed", "calls_missed"}})
+        if (const auto it = p.meta.extra.find(key); it != p.meta.extra.end())
+            o[QLatin1String(name)] = num(std::strtoull(it->second.c_str(), nullptr, 10));
 
     std::vector<PerFunction> fns(functions.size());
     for (std::size_t row = 0; row < t.size(); ++row) {

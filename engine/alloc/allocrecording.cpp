@@ -1,6 +1,7 @@
 #include "allocrecording.h"
 
 #include "allocstreamreader.h"
+#include "tracker/allocstream.h"
 
 #include <spdlog/spdlog.h>
 
@@ -20,10 +21,17 @@ namespace fs = std::filesystem;
 
 AllocRecording::~AllocRecording()
 {
-    if (!streamPath_.empty()) {
-        std::error_code ec;
-        fs::remove(streamPath_, ec);
-    }
+    removeFiles();
+}
+
+void AllocRecording::removeFiles()
+{
+    if (streamPath_.empty())
+        return;
+    std::error_code ec;
+    fs::remove(streamPath_, ec);
+    fs::remove(countsPathFor(streamPath_), ec);
+    streamPath_.clear();
 }
 
 AllocRecording::AllocRecording(AllocRecording &&other) noexcept
@@ -69,6 +77,13 @@ Result<AllocRecording> AllocRecording::prepare(const std::string &reportPath)
     std::error_code ec;
     fs::remove(r.streamPath_, ec); // a stale stream of an earlier run must not be read
     removeOrphanStreams(fs::path(reportPath).parent_path().string());
+    // The tracker maps this shared: its counts survive the target however it ends.
+    const std::string counts = countsPathFor(r.streamPath_);
+    std::ofstream zeros(counts, std::ios::binary | std::ios::trunc);
+    zeros << std::string(PWBA_COUNTS_SIZE, '\0');
+    zeros.close();
+    if (!zeros)
+        return makeError(counts + ": cannot create: " + std::strerror(errno));
     return r;
 }
 
@@ -89,6 +104,7 @@ void AllocRecording::removeOrphanStreams(const std::string &dir)
         if (!pid)
             continue; // not one of ours
         if (pid.value() <= 0 || (::kill(pid.value(), 0) != 0 && errno == ESRCH)) {
+            fs::remove(countsPathFor(path.string()), ec);
             if (fs::remove(path, ec))
                 spdlog::info("removed {}: allocation stream of an ended recording (PID {})", path.string(),
                              pid.value());
@@ -101,7 +117,35 @@ std::vector<std::pair<std::string, std::string>> AllocRecording::environment() c
     std::string preload = trackerPath_;
     if (const char *ours = std::getenv("LD_PRELOAD"); ours && *ours)
         preload += std::string(":") + ours;
-    return {{"LD_PRELOAD", preload}, {"PERFWB_ALLOC_FILE", streamPath_}};
+    return {{"LD_PRELOAD", preload},
+            {"PERFWB_ALLOC_FILE", streamPath_},
+            {"PERFWB_ALLOC_COUNTS", countsPathFor(streamPath_)}};
+}
+
+void AllocRecording::readCounts(AllocStreamReader::Summary &summary) const
+{
+    std::ifstream in(countsPathFor(streamPath_), std::ios::binary);
+    pwba_counts counts{};
+    in.read(reinterpret_cast<char *>(&counts), sizeof counts);
+    if (in.gcount() != sizeof counts ||
+        std::string_view(counts.magic, sizeof counts.magic) != std::string_view(PWBA_COUNTS_MAGIC))
+        return; // a tracker that never started (static binary, exec before it ran)
+    summary.counted = true;
+    summary.lostEvents = counts.recorded > summary.events ? counts.recorded - summary.events : 0;
+    summary.missedCalls = counts.missed;
+}
+
+std::string AllocRecording::lostText(const AllocStreamReader::Summary &summary)
+{
+    if (summary.lostEvents == 0 && summary.missedCalls == 0)
+        return {};
+    std::string text;
+    if (summary.lostEvents > 0)
+        text = std::to_string(summary.lostEvents) + " allocation events lost (in the tracker's buffer when it ended)";
+    if (summary.missedCalls > 0)
+        text += (text.empty() ? "" : ", ") + std::to_string(summary.missedCalls) +
+                " allocation calls not recorded (after the stream stopped)";
+    return text;
 }
 
 Result<AllocStreamReader::Summary> AllocRecording::finish(symbolize::Symbolizer &symbolizer, model::Profile &profile)
@@ -112,16 +156,20 @@ Result<AllocStreamReader::Summary> AllocRecording::finish(symbolize::Symbolizer 
                                        "LD_PRELOAD removed by the program?)");
     // An empty stream: the target ended (crashed, exec'd) before the tracker's first write.
     if (fs::file_size(streamPath_, ec) == 0 && !ec) {
-        fs::remove(streamPath_, ec);
-        streamPath_.clear();
-        return AllocStreamReader::Summary{};
+        AllocStreamReader::Summary empty;
+        readCounts(empty);
+        removeFiles();
+        return empty;
     }
     auto r = AllocStreamReader::readFile(streamPath_, symbolizer, profile);
-    fs::remove(streamPath_, ec);
-    streamPath_.clear();
-    if (!r)
+    if (!r) {
+        removeFiles();
         return makeError(r.message());
-    return r.value();
+    }
+    AllocStreamReader::Summary summary = r.value();
+    readCounts(summary);
+    removeFiles();
+    return summary;
 }
 
 std::string AllocRecording::incompleteReason(const std::string &streamDir, std::uint64_t events, int signal,

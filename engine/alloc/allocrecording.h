@@ -33,12 +33,14 @@ public:
     // `reportPath`: the report being written; the stream goes to REPORT.alloc beside it.
     static Result<AllocRecording> prepare(const std::string &reportPath);
 
-    // LD_PRELOAD (the tracker first, then any LD_PRELOAD of ours) and PERFWB_ALLOC_FILE.
+    // LD_PRELOAD (the tracker first, then any LD_PRELOAD of ours), PERFWB_ALLOC_FILE and
+    // PERFWB_ALLOC_COUNTS (the shared counts file, REPORT.alloc.counts).
     std::vector<std::pair<std::string, std::string>> environment() const;
     const std::string &streamPath() const { return streamPath_; }
 
     // Reads the stream into profile.allocations and the "heap" timeline. Summary.complete
-    // is false when the stream lacks the tracker's end record (see incompleteReason()).
+    // is false when the stream lacks the tracker's end record (see incompleteReason());
+    // lostEvents and missedCalls count what never reached it.
     Result<AllocStreamReader::Summary> finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);
 
     // Why a stream without its end record is short, for a target that ended with `signal`
@@ -50,8 +52,14 @@ public:
     // app/) directory, as installed and as built. Error names the places looked at.
     static Result<std::string> trackerPath();
 
+    // "N allocation events lost (...)" from a summary's counts, or empty when none were.
+    static std::string lostText(const AllocStreamReader::Summary &summary);
+
 private:
     static void removeOrphanStreams(const std::string &dir);
+    static std::string countsPathFor(const std::string &streamPath) { return streamPath + ".counts"; }
+    void readCounts(AllocStreamReader::Summary &summary) const;
+    void removeFiles();
 
     std::string trackerPath_;
     std::string streamPath_;

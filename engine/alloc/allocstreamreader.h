@@ -26,6 +26,10 @@ public:
         std::uint64_t unmatchedFrees = 0; // frees of blocks allocated before tracking began
         bool complete = false;            // the stream ends with the tracker's end record
         int crashSignal = 0;              // the tracker wrote it all when the process died of this
+        // From the tracker's shared counts (AllocRecording::finish), when it had them:
+        bool counted = false;
+        std::uint64_t lostEvents = 0;  // recorded into its buffer but never in the stream
+        std::uint64_t missedCalls = 0; // calls after a failed write stopped the stream
     };
 
     // `data` is a whole stream; a stream cut short is read up to its last whole record.

@@ -391,6 +391,25 @@ void PerfRecorder::drainMarks()
         profile_->marks.push_back(std::move(m));
 }
 
+void PerfRecorder::noteAllocLosses(const alloc::AllocStreamReader::Summary &read, const std::string &streamDir)
+{
+    // Never a smaller truth without a word: said on stderr, kept in the report.
+    model::RunMetadata &m = profile_->meta;
+    if (!read.complete)
+        allocIncomplete_ = alloc::AllocRecording::incompleteReason(
+            streamDir, read.events, exit_ && exit_->signaled ? exit_->signal : 0, allocFailed_);
+    if (read.counted) {
+        m.extra["alloc_events_lost"] = std::to_string(read.lostEvents);
+        m.extra["alloc_calls_missed"] = std::to_string(read.missedCalls);
+    }
+    if (const std::string lost = alloc::AllocRecording::lostText(read); !lost.empty())
+        allocIncomplete_ += (allocIncomplete_.empty() ? "" : "; ") + lost;
+    if (!allocIncomplete_.empty()) {
+        m.extra["alloc_incomplete"] = allocIncomplete_;
+        m.addImportWarning(allocIncomplete_);
+    }
+}
+
 std::string PerfRecorder::allNotes() const
 {
     std::string notes = attachNote_;
@@ -586,13 +605,8 @@ void PerfRecorder::run()
         if (auto read = alloc_->finish(symbolizer_, *profile_); !read) {
             allocError_ = read.message();
             profile_->meta.extra["alloc_error"] = allocError_;
-        } else if (!read.value().complete) {
-            // Never a smaller truth without a word: said on stderr, kept in the report.
-            allocIncomplete_ =
-                alloc::AllocRecording::incompleteReason(streamDir.empty() ? "." : streamDir, read.value().events,
-                                                        exit_ && exit_->signaled ? exit_->signal : 0, allocFailed_);
-            profile_->meta.extra["alloc_incomplete"] = allocIncomplete_;
-            profile_->meta.addImportWarning(allocIncomplete_);
+        } else {
+            noteAllocLosses(read.value(), streamDir.empty() ? "." : streamDir);
         }
     }
     drainMarks();

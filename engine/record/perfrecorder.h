@@ -60,6 +60,7 @@ private:
     std::string allNotes() const; // the attach note and the backend's notes, one line
     void finishMetadata(std::int64_t endNs);
     void drainMarks(); // pending marks into the profile (building thread, or after it)
+    void noteAllocLosses(const alloc::AllocStreamReader::Summary &read, const std::string &streamDir);
 
     RecordOptions options_;
     mutable std::mutex lock_; // guards *profile_ against snapshot(); only run() writes it

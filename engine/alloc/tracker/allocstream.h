@@ -18,6 +18,8 @@
 #ifndef PERFWB_ALLOCSTREAM_H
 #define PERFWB_ALLOCSTREAM_H
 
+#include <stdint.h>
+
 #define PWBA_MAGIC "PWBALLOC"
 #define PWBA_MAGIC_LEN 8
 #define PWBA_VERSION 1
@@ -31,6 +33,20 @@ enum {
     PWBA_THREAD = 6,
     PWBA_END = 7,
     PWBA_CRASH = 8
+};
+
+/* PERFWB_ALLOC_COUNTS names a file of PWBA_COUNTS_SIZE zero bytes that the tracker maps
+ * shared. Its counts outlive the target however it ends (SIGKILL included), so perfwb can
+ * tell how many events never reached the stream: recorded minus the ALLOC and FREE
+ * records read is what a lost buffer held; missed counts the calls made after a failed
+ * write stopped the stream. Written by one process only (a forked child unmaps it). */
+#define PWBA_COUNTS_MAGIC "PWBACNT1"
+#define PWBA_COUNTS_SIZE 4096
+
+struct pwba_counts {
+    char magic[8];
+    uint64_t recorded; /* ALLOC and FREE records put into the buffer (under the lock) */
+    uint64_t missed;   /* malloc-family calls after a failed write (atomic adds) */
 };
 
 #endif

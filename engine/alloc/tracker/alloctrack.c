@@ -47,7 +47,9 @@ static volatile int g_state = kUninit;
 static volatile int g_tracking; // stream open and this process is the one being tracked
 static int g_fd = -1;
 static int g_fdIsPipe;
-uintptr_t g_selfLo, g_selfHi; // our own code, skipped in stacks
+uintptr_t g_selfLo, g_selfHi;        // our own code, skipped in stacks
+static struct pwba_counts *g_counts; // shared with perfwb; NULL without PERFWB_ALLOC_COUNTS
+static volatile int g_failed;        // a write failed: the stream stopped, calls are missed
 
 // Static arena for calls made while dlsym resolves the real functions.
 static _Alignas(16) unsigned char g_bootArena[64 * 1024];
@@ -55,6 +57,8 @@ static size_t g_bootUsed;
 
 // Everything below is guarded by g_lock.
 pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
+size_t g_wholeLen;
+TLS int t_holdsLock;
 unsigned char *g_buf;
 size_t g_bufLen;
 static uint64_t g_lastPtr;
@@ -106,6 +110,7 @@ static void writeAll(const unsigned char *data, size_t len)
             continue;
         if (n <= 0) {
             g_tracking = 0; // reader gone or disk full: stop tracking, never fail the target
+            g_failed = 1;
             if (g_fdIsPipe && !wasPending && errno == EPIPE) {
                 struct timespec zero = {0, 0};
                 sigtimedwait(&pipeSet, NULL, &zero);
@@ -124,6 +129,7 @@ static void flushLocked(void)
     if (g_bufLen > 0 && g_tracking)
         writeAll(g_buf, g_bufLen);
     g_bufLen = 0;
+    g_wholeLen = 0;
 }
 
 static uint64_t nowNs(void)
@@ -218,26 +224,30 @@ void sendMappingsIfChangedLocked(void)
 // ---- events ---------------------------------------------------------------------
 static void recordAlloc(void *ptr, size_t size, uint32_t trace)
 {
-    pthread_mutex_lock(&g_lock);
+    lockTracker();
     if (g_tracking) {
+        if (g_counts)
+            ++g_counts->recorded;
         reserveLocked(32);
         putByte(PWBA_ALLOC);
         putVarint(size);
         putVarint(trace);
         putPtrDelta((uint64_t)(uintptr_t)ptr);
     }
-    pthread_mutex_unlock(&g_lock);
+    unlockTracker();
 }
 
 static void recordFree(void *ptr)
 {
-    pthread_mutex_lock(&g_lock);
+    lockTracker();
     if (g_tracking) {
+        if (g_counts)
+            ++g_counts->recorded;
         reserveLocked(16);
         putByte(PWBA_FREE);
         putPtrDelta((uint64_t)(uintptr_t)ptr);
     }
-    pthread_mutex_unlock(&g_lock);
+    unlockTracker();
 }
 
 // ---- setup ----------------------------------------------------------------------
@@ -272,10 +282,33 @@ static void forkChild(void)
 {
     g_tracking = 0;
     g_bufLen = 0;
+    if (g_counts)
+        munmap(g_counts, PWBA_COUNTS_SIZE);
+    g_counts = NULL;
+    g_failed = 0;
     if (g_fd >= 0)
         close(g_fd);
     g_fd = -1;
     pthread_mutex_unlock(&g_lock);
+}
+
+// The counts file perfwb created (zeroed, PWBA_COUNTS_SIZE bytes), mapped shared.
+static void openCounts(const char *path)
+{
+    if (!path || !*path)
+        return;
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && st.st_size >= PWBA_COUNTS_SIZE) {
+        void *p = mmap(NULL, PWBA_COUNTS_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (p != MAP_FAILED) {
+            g_counts = p;
+            memcpy(g_counts->magic, PWBA_COUNTS_MAGIC, sizeof g_counts->magic);
+        }
+    }
+    close(fd);
 }
 
 static int openStream(void)
@@ -293,8 +326,10 @@ static int openStream(void)
     }
     // Programs this one execs inherit LD_PRELOAD but not the stream: only one
     // process ever writes into it.
+    openCounts(getenv("PERFWB_ALLOC_COUNTS"));
     unsetenv("PERFWB_ALLOC_FD");
     unsetenv("PERFWB_ALLOC_FILE");
+    unsetenv("PERFWB_ALLOC_COUNTS");
     if (fd < 0)
         return 0;
     fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -333,7 +368,7 @@ static void initialize(void)
         if (g_buf != MAP_FAILED && initStackCapture()) {
             dl_iterate_phdr(selfCallback, NULL);
             pthread_atfork(forkPrepare, forkParent, forkChild);
-            pthread_mutex_lock(&g_lock);
+            lockTracker();
             g_tracking = 1;
             memcpy(g_buf, PWBA_MAGIC, PWBA_MAGIC_LEN);
             g_bufLen = PWBA_MAGIC_LEN;
@@ -341,7 +376,7 @@ static void initialize(void)
             putVarint((uint64_t)getpid());
             t_tid = (int32_t)syscall(SYS_gettid);
             sendMappingsIfChangedLocked();
-            pthread_mutex_unlock(&g_lock);
+            unlockTracker();
             catchFatalSignals();
         }
     }
@@ -355,7 +390,7 @@ static void finish(void)
         return;
     int wasBusy = t_busy;
     t_busy = 1;
-    pthread_mutex_lock(&g_lock);
+    lockTracker();
     if (g_tracking) {
         reserveLocked(16);
         putByte(PWBA_END);
@@ -363,7 +398,7 @@ static void finish(void)
         flushLocked();
         g_tracking = 0; // frees after this (late destructors, libc freeres) are not seen
     }
-    pthread_mutex_unlock(&g_lock);
+    unlockTracker();
     t_busy = wasBusy;
 }
 
@@ -371,17 +406,48 @@ static void finish(void)
 // A crash ends the process without destructors: the buffered events (up to kBufferSize)
 // would die with it. On a fatal signal whose disposition was the default, the buffer is
 // written with a PWBA_CRASH record, and the signal then takes its default course
-// (SA_RESETHAND, raised again on return). Skipped when the lock is held (a crash inside the
-// tracker, or another thread mid-write): then the stream simply ends where it is.
+// (SA_RESETHAND, raised again on return).
+// - Another thread holds the lock (mid-write): it gives it back within microseconds, so
+//   wait for it, up to 200 ms (it may itself be stuck writing to a full pipe).
+// - This thread holds it (the crash is inside the tracker): the records before this
+//   lock's section are whole and are written; the section's own are lost.
+static void writeCrashRecord(int sig)
+{
+    unsigned char rec[16];
+    size_t n = 0;
+    rec[n++] = PWBA_CRASH;
+    uint64_t v = (uint64_t)sig;
+    while (v >= 0x80) {
+        rec[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    rec[n++] = (unsigned char)v;
+    writeAll(rec, n);
+}
+
+static int lockWithin200ms(void)
+{
+    const struct timespec oneMs = {0, 1000000};
+    for (int i = 0; i < 200; ++i) {
+        if (pthread_mutex_trylock(&g_lock) == 0)
+            return 1;
+        nanosleep(&oneMs, NULL);
+    }
+    return 0;
+}
+
 static void onFatalSignal(int sig)
 {
     int saved = errno;
-    if (g_tracking && pthread_mutex_trylock(&g_lock) == 0) {
+    if (g_tracking && t_holdsLock) {
+        if (g_wholeLen > 0)
+            writeAll(g_buf, g_wholeLen);
+        writeCrashRecord(sig);
+        g_tracking = 0; // the lock stays taken: the process is ending
+    } else if (g_tracking && lockWithin200ms()) {
         if (g_tracking) {
-            reserveLocked(16);
-            putByte(PWBA_CRASH);
-            putVarint((uint64_t)sig);
             flushLocked();
+            writeCrashRecord(sig);
             g_tracking = 0;
         }
         pthread_mutex_unlock(&g_lock);
@@ -423,6 +489,8 @@ __attribute__((destructor)) static void trackerDestructor(void)
         if (g_state == kUninit)                                                                                        \
             initialize();                                                                                              \
     }                                                                                                                  \
+    if (UNLIKELY(g_failed) && g_counts && !t_busy)                                                                     \
+        __atomic_add_fetch(&g_counts->missed, 1, __ATOMIC_RELAXED);                                                    \
     const int track = g_tracking && !t_busy;                                                                           \
     if (track) {                                                                                                       \
         t_busy = 1;                                                                                                    \

@@ -139,12 +139,12 @@ uint32_t captureTrace(uintptr_t *frame)
     struct Unwound u;
     u.n = 0;
     _Unwind_Backtrace(unwindCallback, &u);
-    pthread_mutex_lock(&g_lock);
+    lockTracker();
     sendMappingsIfChangedLocked();
     uint32_t trace = 0;
     for (int i = u.n - 1; i >= 0; --i)
         trace = internTraceLocked(trace, u.ip[i]);
-    pthread_mutex_unlock(&g_lock);
+    unlockTracker();
     // Cache only chains whose every slot is known and whose first slot is our key.
     if (e && u.n > 0 && u.n <= kCacheDepth && u.slot[0] == (uintptr_t)keySlot) {
         int ok = 1;

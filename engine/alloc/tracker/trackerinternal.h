@@ -17,6 +17,23 @@ enum { kBufferSize = 1 << 16 };
 extern pthread_mutex_t g_lock;
 extern unsigned char *g_buf;
 extern size_t g_bufLen;
+/* g_buf's length when the lock was last taken (or the buffer last written out): the
+ * records before it are whole, so a crash inside the tracker can still write them. */
+extern size_t g_wholeLen;
+extern TLS int t_holdsLock;
+
+static inline void lockTracker(void)
+{
+    pthread_mutex_lock(&g_lock);
+    t_holdsLock = 1;
+    g_wholeLen = g_bufLen;
+}
+
+static inline void unlockTracker(void)
+{
+    t_holdsLock = 0;
+    pthread_mutex_unlock(&g_lock);
+}
 extern uintptr_t g_selfLo, g_selfHi; /* our own code, skipped in stacks */
 
 static inline void putByte(unsigned char b)
