@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Set up, build, and run perfwb's main job. With a display: the workbench GUI.
 # Without one: profile the bundled demo workload headless and export it to the
 # standard output directory ($FIL_PERF_OUTPUT_DIR, default outputs/perf).

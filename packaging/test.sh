@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Set up, build and run every test: the formatting check, the Qt Test suites (unit,
 # integration with real perf recordings), the same engine and CLI suites under ASan +
 # UBSan, and each fuzz target for a bounded time. Idempotent; rebuilds only what changed.
@@ -59,6 +60,13 @@ if git ls-files '*.c' '*.cpp' '*.h' | xargs clang-format --dry-run --Werror 2>bu
 else
   echo "clang-format: these files differ from .clang-format (run clang-format -i on them):"
   grep -oE '^[^:]+\.(c|cpp|h):' build/clang-format.log | sort -u | sed 's/:$//; s/^/  /'
+  failed=$((failed + 1))
+fi
+
+echo "== licence headers (packaging/spdx.sh)"
+if bash packaging/spdx.sh; then
+  passed=$((passed + 1))
+else
   failed=$((failed + 1))
 fi
 

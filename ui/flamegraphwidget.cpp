@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "flamegraphwidget.h"
 
 #include "analysis/flamegraphlayout.h"

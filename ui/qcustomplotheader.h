@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // qcustomplot.h uses the Qt keywords (signals, slots, emit, foreach) that this
 // project turns off with QT_NO_KEYWORDS: include it through this header, which maps

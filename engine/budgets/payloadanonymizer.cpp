@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "payloadanonymizer.h"
 
 #include "model/secretredactor.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Errors a user can cause (bad file, bad PID, bad value) travel as values with a
 // message fit for one line on stderr or one dialog; exceptions are for bugs.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Why the kernel said no, or why a process will give no samples, in words that name the
 // real cause: the errno, the seccomp filter perfwb runs under, the capability it lacks,

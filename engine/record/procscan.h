@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reading what the sampler needs from /proc and /sys: whether a PID can be sampled,
 // its threads, names and executable mappings (the initial state in attach mode), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Decoded kernel records, as the sampler backends deliver them to a RecordSink.
 // Plain structs reused between calls (vectors keep their capacity), so decoding

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the Chrome trace and .cpuprofile importers share beyond the common JSON helpers
 // (jsonimportsupport.h, re-exported here): microsecond times.

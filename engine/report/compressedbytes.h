@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // gzip (zlib) and zstd (libzstd) input, decompressed
 // piece by piece, so a reader never holds the whole decompressed file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The helpers every JSON importer uses (speedscope, Scalene, Memray stats, Chrome trace,
 // .cpuprofile): one-line error messages that name the JSON path, and checked numbers, so

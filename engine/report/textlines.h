@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Line and token helpers shared by the text importers (folded, perf script, callgrind,
 // austin), so "blank", "trimmed" and "a number" mean the same in each.

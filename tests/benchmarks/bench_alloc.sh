@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Allocation tracking overhead: tests/workloads/allocloop (N malloc/free pairs of
 # 16..64 B, three calls deep) alone, under libperfwb_alloctrack.so (LD_PRELOAD, stream
 # to a file) and under heaptrack, interleaved, median of BENCH_REPS runs. Also the

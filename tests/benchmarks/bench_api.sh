@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # HTTP API throughput and memory: `perfwb serve` against a reference server written with
 # Python's standard library (bench_api_pyserver.py: ThreadingHTTPServer, HTTP/1.1 keep-alive,
 # the same two routes and JSON shapes). wrk (-t2 -c64 --latency) hammers GET /api/perf/health

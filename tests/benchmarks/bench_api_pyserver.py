@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference server for tests/benchmarks/bench_api.sh: the standard library's ThreadingHTTPServer
 (HTTP/1.1, so wrk's connections are kept alive as with perfwb) serving two routes of the perfwb API
 with the same JSON shapes:

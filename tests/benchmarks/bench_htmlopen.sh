@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # How long a large HTML report takes to open in Chromium (headless, file://, no network).
 # Not part of the test pass: speed is measured here, never asserted in tests.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # perf.data import: perfwb vs hotspot-perfparser vs perf report (and perf script alone,
 # which perfwb's importer runs underneath). Not part of the test pass; speed is only
 # ever measured here, never asserted in tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Memory of the profile model per sample, for a 10 M-sample profile: from
 // SampleTable::bytesUsed() (the capacity of its columns) and from the process RSS
 // (VmRSS in /proc/self/status) before and after the samples arrive.

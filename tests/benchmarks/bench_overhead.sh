@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Recording overhead: a fixed amount of CPU work (the busywork workload, about 3 s of one
 # core) alone, under `perfwb record` and under `perf record`, at 999 and 4999 Hz. All
 # configurations are interleaved in every repetition, so a change of machine load hits

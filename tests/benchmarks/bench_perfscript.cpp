@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Speed of the perf importers. Usage: bench_perfscript FILE [repeats]
 // - FILE is perf script text: PerfScriptParser alone, fed in 256 KiB chunks as
 //   PerfDataImporter feeds it from the pipe. Make the text with

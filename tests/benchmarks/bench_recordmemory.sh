@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Recorder memory over a long recording: `perfwb record -F 4999 --call-graph fp` of the
 # threads workload (4 busy threads and main: about 10,000 samples/s on 2 cores) for
 # BENCH_SECONDS, its resident set read from /proc every 10 s; then `perf record -g` of the

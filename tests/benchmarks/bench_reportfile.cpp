@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // .perfwb report file speed: a realistic synthetic profile (1 M samples over about
 // 20 k stack nodes up to 40 deep, 8 threads) written with save(), written in
 // recording-sized flushes, then read back into the model (median of 5 reads).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cost of RecordSession::snapshot() while recording: a copy of the whole profile
 // (std::make_shared<model::Profile>(profile), as PerfRecorder does under its lock, so
 // this is also how long the building thread may wait for the lock).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Symbolizer speed, measured (never asserted):
 //  1. resolve() of addresses seen for the first time (symbol table + DWARF lines and
 //     inline chains), per module: libc.so.6 (full debug info from libc6-dbg) and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reading other tools' files: perfwb import against the tool's own reader on the same
 # file (heaptrack_print, callgrind_annotate, Python's pstats). Not part of the test
 # pass; speed is only ever measured here, never asserted in tests.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI while programs post to its service: an event-loop latency probe (a 10 ms timer;
 // how late each tick is) and the delay from a posted mark to the dashboard's refresh, while
 // the main window records COMMAND and a client posts marks at RATE per second over one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Paint cost of the flamegraph widget: a top-down tree of about 200 k nodes rendered
 // into a 1920x1080 QImage, as the widget paints itself (whole graph, then zoomed into
 // a subtree, then with a search highlight), and the differential flame graph of a

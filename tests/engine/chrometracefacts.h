@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a Chrome trace file says about itself, computed straight from its JSON and not
 // through ChromeTraceImporter, to check an import against (tst_chrometraceimporter):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A RecordSink for tests: keeps a copy of everything a sampler backend delivers, and
 // the order of the kinds it arrived in.

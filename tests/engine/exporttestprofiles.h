@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Profiles with exactly known stacks and weights, shared by the exporter tests.
 #include "model/profile.h"

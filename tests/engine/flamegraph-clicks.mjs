@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Drives an exported SVG flamegraph in a running headless Chromium through the DevTools
 // protocol, with real mouse and key events, and prints what the page shows after each step
 // as one JSON object. Usage: node --experimental-websocket flamegraph-clicks.mjs PORT

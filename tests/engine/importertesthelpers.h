@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers shared by the importer tests (tst_importers, tst_perfimporters).
 #include "core/result.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What perf itself says about a perf.data header, for tests that compare with it.
 #include <QMap>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference data for tst_pstatsimporter, from Python's own pstats and marshal.
 
 pstats_reference.py dump STATS_FILE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Profiles for report tests, built in code so every expected value is known, and a
 // field-by-field comparison of two profiles (for round trips through any format).

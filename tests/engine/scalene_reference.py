@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Scalene's own per-function figures, for tst_scaleneimporter to compare with ScaleneImporter.
 
 Usage: scalene_reference.py PROFILE.json

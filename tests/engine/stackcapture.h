@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Real user stacks for the unwinder tests without perf_event_open: registers and a
 // stack copy as PERF_SAMPLE_REGS_USER / PERF_SAMPLE_STACK_USER would deliver them,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Independent references for the symbolizer tests: binutils (nm, addr2line) read the
 // same binaries on their own, line ranges come from the workload sources, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The preload tracker (libperfwb_alloctrack.so) and AllocStreamReader on a real
 // program: tests/workloads/allocpattern runs with LD_PRELOAD, writes its stream to a
 // file, and the reader's per-function numbers must equal the workload's known pattern

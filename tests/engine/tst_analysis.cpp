@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Analysis on profiles built in code with exactly known stacks, so every
 // expected number below is worked out by hand from the stacks in each case.
 #include "analysis/callercallee.h"

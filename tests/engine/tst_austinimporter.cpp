@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // austin's collapsed stacks (AustinImporter). initTestCase runs the real austin on
 // tests/workloads/pysplit.py (70 % of its CPU in hot_70, 30 % in warm_30) in wall, -a,
 // full (-f), memory (-m) and two-thread runs; the rest are hand-written lines in every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The budget manager on given host metrics: limits patching and validation, job
 // scheduling under pressure (delayed with a reason, promoted when pressure drops), queue
 // depth refusal, LRU eviction of lazy assets, and the hook events with anonymised payloads.

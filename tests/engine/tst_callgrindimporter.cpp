@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CallgrindImporter on profiles real valgrind writes (busywork: fixed work, known
 // shape; deeprecurse: recursion; one run with every option that changes the file:
 // --dump-instr, --collect-jumps, cache and branch simulation), checked function by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Chrome trace import: real traces of tests/workloads/hot_js.js from Node
 // (--cpu-prof with the cpu_profiler trace category: Profile/ProfileChunk events, B/E
 // and X events) and from headless Chromium (hot_js.html), checked thread by thread

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // perfwb's config file and the feature flags read from it: defaults off, the
 // features.enable_perf switch keeps the legacy keys in step, a damaged file is one error
 // naming the file (and key) with the flags off, unknown keys and bad values are refused.

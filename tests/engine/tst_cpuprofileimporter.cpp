@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // .cpuprofile import: a real profile of tests/workloads/hot_js.js written by
 // `node --cpu-prof` (about 70 % of the time in hot()), checked against the file's own
 // figures; hand-written profiles whose every stack and weight is known; bad input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exporters on profiles with exactly known stacks and weights (built in code, or imported
 // from a folded file written here), checked byte for byte and structure by structure.
 // tst_exportviewers checks the same exports with the programs that read them.

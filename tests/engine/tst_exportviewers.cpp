@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exports checked by the programs that read them: speedscope JSON against speedscope's
 // published schema (ajv and the speedscope npm package, installed into the build tree),
 // and the SVG flamegraph in a real headless Chromium: URL fragments, clicks, keys, and a

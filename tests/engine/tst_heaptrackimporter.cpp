@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // heaptrack import: a real `heaptrack` run of tests/workloads/allocpattern (known
 // shape: 1,000 x 4,096 B live at once, 10 x 100 B leaked, 100,000 temporary 32 B
 // blocks) read as zstd, gzip and plain text and compared with heaptrack_print's summary

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTML report and the comparison exports in a real browser: `perfwb record` samples
 // hotspot2x (factor 1 and 2), `perfwb export --to html` and `perfwb diff --html/--svg`
 // write the pages, and Debian's headless Chromium loads them from file:// with no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text importers on small hand-written inputs, so every expected stack and weight is
 // known exactly: folded stacks and speedscope JSON (tests/data/speedscope/), plus
 // sniffing and forced formats. perf.data and perf script: tst_perfimporters.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Launcher on real processes: the child is held before exec, exec failures come back as
 // one clear error, exit codes and signals are reported, the environment is what we set.
 #include "record/launcher.h"

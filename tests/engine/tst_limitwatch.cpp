@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LimitWatch: one crossing per excursion over a limit, with the text a recording's
 // timeline shows.
 #include "budgets/limitwatch.h"

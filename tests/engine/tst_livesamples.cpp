@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // LiveSamples, the binned form of a recording's written samples: every sample's weight
 // kept under its thread and stack whatever the batch order and edges, bins widening to
 // stay under their limit, and the timeline's counts right to the bin.

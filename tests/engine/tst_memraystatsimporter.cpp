@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Memray's `memray stats --json` output (MemrayStatsImporter). Memray is on PyPI only and
 // is not installed here, so no real memray runs: the files follow the schema of memray
 // 1.x's StatsReporter._render_to_json exactly. tests/data/memray/stats.json is the JSON

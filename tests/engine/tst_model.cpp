@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The profile model's invariants: interning, the stack trie's parent-before-child
 // order, thread renames, secret redaction and the 24-byte sample.
 #include "model/profile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The native perf.data reader (PerfDataFile + PerfDataReader behind PerfDataImporter)
 // on real `perf record` files of the workloads, against the perf script path on the
 // same files; which reader a file gets; and damaged files.

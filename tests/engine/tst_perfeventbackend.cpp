@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PerfEventBackend on real workloads and the real kernel: launch and attach modes, both
 // call-graph modes, threads, fork+exec, and the errors a user can cause.
 #include "collectingsink.h"

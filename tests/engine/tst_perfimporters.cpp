@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // perf.data (through the real perf, on real recordings of the cpusplit workload and
 // of dd) and `perf script` text, which PerfDataImporter streams through the same parser.
 #include "analysis/functionstats.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FIL_PERF_* settings, presets and the profiler run plans: every boolean word pydantic
 // accepts, every bad value one error naming the variable, defaults < preset <
 // environment with the source of each, presets on disk (versioned, damaged files,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The profiler's marks and spans: validation, dashboard aggregates (top offenders by time
 // and memory, category slices), begin/end spans, bounded memory under many distinct
 // names, reset, and the recording sink on the monotonic clock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PerfRecordDecoder on records laid out byte by byte as perf_event_open(2) documents
 // them: every field lands where it belongs, and a short or inconsistent record is
 // rejected as malformed without reading past its end. (The real kernel's records are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pprof and Chrome trace exports of real recordings (`perfwb record` of the workloads):
 // the pprof file is un-gzipped and parsed back with libprotobuf from the same schema,
 // the Chrome trace parsed with QJsonDocument and checked against the documented Trace

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // printable(): what a terminal would act on is shown escaped; everything else, UTF-8
 // included, is printed as it is.
 #include "core/printable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcPoller on real processes: children forked here with a known amount of touched
 // memory, a known number of processes and threads, and CPU they burn or do not burn.
 #include "record/procpoller.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // procscan on this machine's real /proc and /sys: our own process, its threads and
 // mappings, a zombie we make, and the kernel's CPU list format.
 #include "record/procscan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProfileDiff semantics on small profiles built in code, where every expected number can
 // be worked out by hand: matching by name + module (never by frame id), shares of each
 // run's total, the noise guard, the verdict rules of docs/compare.md, and both shapes of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PstatsImporter on files the real tools write: `python3 -m cProfile -o` and
 // `python3 -m profile -o` on tests/workloads/pstats_shape.py, checked function by
 // function against Python's own pstats (tests/engine/pstats_reference.py), plus

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The ptrace fallback sampler against a real workload (cpusplit: 70 % hot_70,
 // 30 % warm_30, called from run_split from main; built with frame pointers).
 #include "record/ptracebackend.h"

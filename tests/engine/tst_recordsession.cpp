@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RecordSession, the engine API the GUI drives: start, live snapshots while the sampler
 // runs, stop() from another thread, wait(). Real workloads from tests/workloads, the
 // real kernel, reports read back from disk.

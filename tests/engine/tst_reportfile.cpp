@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The .perfwb report file: round trips of every table and metadata field, secrets
 // never reaching the file, incremental flushes, a writer killed with SIGKILL, and
 // files that are not (or no longer) good reports.

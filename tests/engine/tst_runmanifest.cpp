@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RunManifest: what a run with profilers leaves beside its files, read back by
 // `perfwb info` and the GUI. Written and read here on real files in a temporary folder.
 #include "report/runmanifest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scalene's JSON (ScaleneImporter). initTestCase runs the real Scalene (Debian's
 // python3-scalene) on tests/workloads/pysplit.py, CPU only and with memory, and the
 // importer's per-function figures are compared with Scalene's own JSON as

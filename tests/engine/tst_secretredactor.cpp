@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What counts as a secret, form by form: variable names, free text (values, `sh -c`
 // strings, header lines), command lines. Each row is a form a secret reaches perfwb in;
 // the rows marked "kept" are the look-alikes that must stay readable.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Symbolizer and DWARF unwinder on real binaries: this test process itself (its own
 // /proc/PID/maps, libc with Debian's libc6-dbg), the workloads built -O2 -g (mapped
 // the way MMAP2 records describe them), /proc/kallsyms, a perf-PID.map, and stacks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TopFunctions on profiles built in code: inlined frames are counted apart by the
 // function they were inlined into (the nearest caller frame that is not inlined), and
 // without inline frames the figures are exactly FunctionStats'. Every number is worked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TrackerFrameFilter keeps libperfwb_alloctrack.so out of CPU stacks: the interposed
 // malloc frame goes, libc's malloc under it stays; the tracker's own work (recording,
 // flushing, its locks) is left out and counted.

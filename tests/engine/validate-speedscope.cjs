@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Validates speedscope JSON files against speedscope's published schema with ajv.
 // Usage: node validate-speedscope.cjs NODE_PREFIX FILE...
 // NODE_PREFIX holds node_modules/ajv and node_modules/speedscope (whose package ships

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: AustinImporter::parse (both variants: auto and austin-memory) on
 // arbitrary bytes must return a value (a profile or one error line), never crash, hang or
 // leave an inconsistent profile.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: CallgrindImporter::parse on arbitrary bytes must return a value (a profile
 // or one error line), never crash, hang, allocate without bound or leave an inconsistent profile.
 #include "fuzzcheck.h"

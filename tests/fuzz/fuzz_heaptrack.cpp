@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: HeaptrackImporter::parse on arbitrary bytes (plain text or gzip; zstd
 // only when built with libzstd) must return a value (a profile or one error line),
 // never crash, hang or leave an inconsistent profile.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the /api/perf request handling (JSON body parsing and every field
 // check) on arbitrary bodies for every route. Each request must get an answer with a
 // status and a JSON body carrying feature_flag; a refused one must change nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: PerfDataFile::parse and PerfDataReader::read on arbitrary bytes (the
 // seeds are tiny real `perf record` files). Neither may crash, hang or read out of
 // bounds; an error is one line; a profile read is consistent.

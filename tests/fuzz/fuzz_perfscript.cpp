@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: PerfScriptImporter::parse on arbitrary bytes, then the streaming
 // PerfScriptParser on the same bytes cut into two chunks at a point the input picks:
 // both must agree, and neither may crash, hang or leave an inconsistent profile.

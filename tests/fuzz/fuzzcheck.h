@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the fuzz targets: run one importer on the input, then check that what it
 // built is consistent, so a silent corruption is a crash the fuzzer can report.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every libFuzzer target of a PERFWB_FUZZ build for a bounded time.
 # Usage: tests/fuzz/run_fuzzers.sh BUILD_DIR SECONDS
 # Each fuzz_<name> runs SECONDS (-max_total_time) on a fresh copy of its seeds in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The quickstart of seeds/002 (budgets and profiler), literally, against a perfwb serve on
 # its default port 8001; plus one span so the dashboard has a top offender to show.
 set -euo pipefail

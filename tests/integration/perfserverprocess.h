@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Starts `perfwb serve` (or any perfwb command that serves /api/perf) as a real process
 // with its own config directory, finds the port it printed, and talks HTTP to it: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs a program (the perfwb binary, or a tool such as perf) the way a user or CI would
 // and keeps what it said: the one way the integration suites start processes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Checks on the reports `perfwb record` writes, shared by the recording suites: read a
 // report, and ask which functions its samples are in.

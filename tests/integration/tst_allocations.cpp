@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Allocation reports through the perfwb CLI: a report holding the allocations of
 // tests/workloads/allocpattern (tracked with libperfwb_alloctrack.so, read with
 // AllocStreamReader, saved as a .perfwb) shown by `perfwb info --json` and exported

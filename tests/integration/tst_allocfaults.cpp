@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Allocations are never lost without a word (issue 18, item 2). A full disk makes
 // `record --alloc` fail with exit 1 naming it; a stream that ends early (the program
 // exec'd) is recorded with a note that says what is missing, in the report too; a target

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Diagnostics that name the real cause: a normal user attaching to another user's process
 // is told whose it is, not that ptrace_scope is "unset"; a kernel thread is refused with a
 // reason; a stopped process is recorded with a warning rather than as a silent 0 samples.

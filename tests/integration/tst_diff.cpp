@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of `perfwb diff` on real recordings: `perfwb record` samples the
 // hotspot2x workload with factor 1 (twice) and factor 2 (hot_function 2x slower), and the
 // diff of those reports must fail on hot_function and pass on the identical pair.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // No export carries a secret: `perfwb record` of cpusplit run with secret-looking
 // environment variables (API_TOKEN, MYSQL_PWD, GH_PAT, SESSION_COOKIE, AUTH, URL passwords
 // in DATABASE_URL and HTTP_PROXY) and secret-looking arguments (--password V, --api-key=V,

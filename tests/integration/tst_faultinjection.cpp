@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // perfwb killed (SIGKILL) at 20 points of a recording, from its first milliseconds to the
 // writing of the report's end: each time the report is readable, or refused with one line
 // naming it (or absent, when perfwb died before making it), never a crash, a hang or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A thousand threads started and ended at once under --call-graph dwarf (issue 18, item 9):
 // the rings overflow and most samples are lost (counted), and with them the kernel's exit
 // records of many threads. Every thread still gets its end (from the /proc poller, within

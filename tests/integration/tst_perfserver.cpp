@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The /api/perf service as users reach it: `perfwb serve` on 127.0.0.1 (ephemeral port,
 // a config directory of its own), real HTTP. The seed's verification checklist (flags off
 // by default, 403 until enabled, health never mutates, anonymised hooks, the toggle keeps

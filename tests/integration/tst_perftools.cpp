@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The perf-tools image's helper scripts (packaging/perf-tools), run directly on the host
 // since no container engine runs here: perf-cprofile leaves its outputs under the
 // workspace's outputs/perf, settings are checked before anything runs, and the

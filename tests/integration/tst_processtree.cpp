@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The target's whole process tree ends with the recording (launch mode): the orphans
 // workload leaves a grandchild in a session of its own, spinning for ever. Whatever ends
 // the recording (--duration, SIGINT, SIGTERM, SIGKILL of perfwb, the target exiting), the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `perfwb record` with FIL_PERF_ENABLE_*: the command runs again under each enabled
 // profiler (the real cProfile and Scalene), every output lands in the output directory
 // as <run_label>-<tool>.<ext> with the run's manifest, each imports and shows the

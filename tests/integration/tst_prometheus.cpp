@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // /api/perf/metrics as a monitoring system reads it: promtool (Debian's prometheus
 // package) accepts the exposition, and a real Prometheus server, started on loopback with
 // a scrape job for a real `perfwb serve`, answers a query for the queue depth that was set.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of `perfwb record` on real processes and the real kernel: the perfwb
 // binary samples the workloads from tests/workloads, and the checks read the report it
 // wrote (report::ReportReader) and compare with the shape each workload states at its top.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of `perfwb record` where the kernel refuses perf events: a seccomp
 // filter in the perfwb process makes perf_event_open fail (and ptrace too when asked), the
 // way a container's default seccomp profile or a locked-down kernel does. perfwb must fall

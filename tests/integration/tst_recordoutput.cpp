@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The report is made before the target runs: `perfwb record -o` naming a directory or a
 // place on a full disk fails with one line and exit 1, and the target never starts (it
 // would create a marker file). A full disk says "No space left on device" for record and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `perfwb record --serve`: the service runs during a recording, the target finds it through
 // PERFWB_API_URL, and the marks and spans it posts with the Python and C client helpers land
 // in the report on the recording's clock (info --json, Chrome trace export).

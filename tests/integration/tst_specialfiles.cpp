@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Special files given to info/import/diff: a FIFO and a shell's process substitution are
 // read once as a stream (they used to hang, or be "empty"); /dev/null and a directory are
 // one clear line. Every run has a timeout, so a hang fails the test instead of CI.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Shared by the presets tests (tst_preseteditor, tst_recorddialogpresets): a throw-away
 // XDG_CONFIG_HOME shared with the real perfwb they run, widgets set as a user would, and

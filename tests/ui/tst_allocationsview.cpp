@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Allocations page on a real `perfwb record --alloc` of allocpattern, whose
 // allocations are known exactly: alloc_blocks makes 1,000 calls of 4,096 B,
 // leak_some leaks 1,000 B, churn makes 100,000 temporary allocations.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Budgets page against the real service on loopback: the limits editor, gauges, job
 // and asset tables and the dashboard follow what programs post over HTTP, and what the
 // page changes is what the API returns. Also the Settings dialog and a GUI recording that

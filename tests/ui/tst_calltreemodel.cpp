@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CallTreeModel over trees with known stacks, checked by QAbstractItemModelTester
 // (which fails the test on any model-contract violation) and by exact values.
 #include "calltreemodel.h"

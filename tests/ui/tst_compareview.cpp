@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The comparison views on two real recordings: `perf record` of the hotspot2x workload
 // with factor 1 (hot_function and steady_function 50/50) and factor 2 (hot_function
 // 2x slower: 2/3 of the samples). Checks the delta table (with QAbstractItemModelTester

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exports from the window and `perfwb FILE --page NAME`, on a small folded-stacks profile:
 // quick exports never overwrite (numbered names), the status bar names the file with Open
 // and Show Folder, the Export menu says what each entry writes (also for a comparison),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The flame graph page opens on its data: built while its page is hidden (as a report
 // opens on the Summary), its first paint when shown has the root row on screen, for a
 // synthetic deep tree and for a real perf.data of deep recursion (`perf record -g` of

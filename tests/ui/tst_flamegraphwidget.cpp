@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The flamegraph widget on profiles with a known shape: main -> run -> hot (70) and
 // main -> run -> warm (30); slivers below the cost threshold; keyboard navigation.
 #include "flamegraphwidget.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FunctionListModel (the caller/callee view's function list and edge tables) over
 // a profile with known stacks, under QAbstractItemModelTester, with exact values.
 #include "analysis/callercallee.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live view of a recording: the flame graph keeps its frames in place between
 // snapshots, the indicator counts with plural forms, the memory page waits for the
 // first poll instead of saying "no data".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The workbench window on a real recording: `perf record` of the cpusplit workload
 // (70 % hot_70, 30 % warm_30) opened through the window's own open path, then the
 // numbers in the Summary, the trees, the flamegraph, search, zoom, time-range

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MemoryPlot: graphs per timeline with the right points and ranges, marks as items,
 // Shift+drag selects a time range, setTimeRange shows one.
 #include "marksplotlayer.h"

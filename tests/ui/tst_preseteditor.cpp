@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The FIL_PERF presets editor against the real CLI: a preset made by setting the
 // editor's widgets is listed by `perfwb preset list`, applied by `perfwb record
 // --preset` and named by `perfwb info`; bad values and names are refused with an error

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ProcessList (engine) and ProcessListModel / AttachDialog: our own process is listed
 // with its name and user, CPU % appears from the second reading and reflects a busy
 // child, the model passes QAbstractItemModelTester across refreshes, the filter works.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RecordDialog: fields become RecordOptions (frequency, call graph, environment,
 // arguments with quotes); OK stays disabled until a command that exists is given.
 #include "recorddialog.h"

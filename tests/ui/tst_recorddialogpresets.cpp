@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Record dialog with a FIL_PERF preset: it resolves the preset as `perfwb record
 // --preset` does (label and output directory from it unless typed, the same run
 // metadata, checked against a real CLI recording), refuses a bad or missing preset

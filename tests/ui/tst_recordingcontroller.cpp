@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RecordingController records a real workload through record::RecordSession:
 // snapshots arrive at least twice a second with growing sample counts, finished()
 // names a readable report, stop() ends a long run early, errors come as one message.

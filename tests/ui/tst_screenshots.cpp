@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the main views of a real recording (perfwb record of the threads
 // workload: four threads, 25 % each) to PNGs under <build>/tests/ui/screenshots/,
 // kept as artifacts; docs/screenshots/ holds copies of them. Each image must be the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Summary page on a real `perf record` of cpusplit read natively: the inlined spin
 // loop is listed once per caller (hot_70's copy, warm_30's copy), and the perf.data
 // header's host, kernel, CPU and perf version are shown as `perf report --header-only`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Renders the timeline and the memory plot of a real recording (the threads workload
 // under RecordingController) to PNGs next to the test binary, in light and dark
 // palettes, and checks the pictures show what the profile holds: every sampled

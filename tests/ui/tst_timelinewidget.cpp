@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TimelineWidget: rows per thread, drag-to-select emits the dragged time range,
 // clicks on thread labels emit thread masks, zoom keeps the cursor's time.
 #include "timelinewidget.h"

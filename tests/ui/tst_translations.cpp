@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The German translation is complete and reaches Qt's own dialogs too: every message of
 // translations/perfwb_de.ts is finished, perfwb_de.qm and perfwb_en.qm (English plural
 // forms) are compiled in, and qtbase's German catalogue is installed where Qt looks.

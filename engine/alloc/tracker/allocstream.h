@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The allocation stream written by libperfwb_alloctrack.so and read by
  * perfwb::alloc::AllocStreamReader. C and C++ include it.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libperfwb_alloctrack.so: an LD_PRELOAD allocation tracker. Plain C on libc (and
 // libgcc's unwinder) only, so it works in any target, before main and without a C++
 // runtime. Every malloc-family call becomes a few bytes of a binary stream

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Stack capture and the trace tree of libperfwb_alloctrack.so (see alloctrack.c for
 // why DWARF unwinding and how the per-thread cache is validated).
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared between the translation units of libperfwb_alloctrack.so (all symbols hidden
  * by -fvisibility=hidden; only the interposed functions are exported). */
 #ifndef PERFWB_TRACKERINTERNAL_H

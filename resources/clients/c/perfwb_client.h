@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* perfwb_client.h — header-only C99 (and C++) client for the perfwb budgets/profiler HTTP API
  * (`perfwb serve`, `perfwb record --serve`). POSIX sockets only, no other dependency.
  *

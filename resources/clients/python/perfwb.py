@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Client for the perfwb budgets/profiler HTTP API (``perfwb serve``, ``perfwb record --serve``).
 
 Standard library only (Python 3.11+). The server is found through the environment variable
