@@ -1,12 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
 #include "commands.h"
 #include "logging.h"
 
+#include "buildinfo.h"
+
 #include <QCoreApplication>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -47,8 +51,11 @@ void printUsage()
                        "                                             timeline, memory, allocations\n"
                        "       perfwb [--verbose] --compare BASE NEW  open two runs compared (GUI)\n"
                        "       perfwb [--verbose] COMMAND [ARGS...]  run headless\n\nCommands:\n";
+    qsizetype width = 0;
     for (const auto &[name, cmd] : commands())
-        text += "  " + name.leftJustified(8).toStdString() + cmd.summary + "\n";
+        width = std::max(width, name.size());
+    for (const auto &[name, cmd] : commands())
+        text += "  " + name.leftJustified(width + 2).toStdString() + cmd.summary + "\n";
     text += "\nRun 'perfwb COMMAND --help' for the options of one command.\n"
             "Exit status: 0 ok, 1 the work failed, 2 bad usage or unreadable input.\n";
     std::fputs(text.c_str(), stdout);
@@ -96,7 +103,7 @@ int runMain(int argc, char **argv)
         return ExitOk;
     }
     if (first == QLatin1String("--version")) {
-        std::printf("perfwb %s\n", PERFWB_VERSION);
+        std::printf("perfwb %s (git %s)\n", PERFWB_VERSION, PERFWB_GIT_COMMIT);
         return ExitOk;
     }
     auto it = commands().find(first);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
 #include "cli.h"
@@ -19,11 +20,13 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        std::fputs(parser.helpText()
-                       .replace(QStringLiteral("[options] args"), QStringLiteral("[options] ") + positionalSyntax)
-                       .toLocal8Bit()
-                       .constData(),
-                   stdout);
+        QString text = parser.helpText().replace(QStringLiteral("[options] args"),
+                                                 QStringLiteral("[options] ") + positionalSyntax);
+        // Qt names the binary's path; the usage reads "perfwb record [options] ...".
+        const QString usage = QStringLiteral("Usage: ");
+        if (const auto end = text.indexOf(QLatin1Char(' '), usage.size()); text.startsWith(usage) && end > 0)
+            text.replace(usage.size(), end - usage.size(), args.value(0));
+        std::fputs(text.toLocal8Bit().constData(), stdout);
         return ExitOk;
     }
     const auto n = parser.positionalArguments().size();

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what perfwb needs to build, test and benchmark on Debian 12, then
 # configures and builds the given CMake preset (default: dev).
 # Idempotent: installs only missing packages and rebuilds only what changed.
@@ -17,6 +18,8 @@ PACKAGES=(
   linux-perf hotspot heaptrack zstd valgrind chromium xvfb xauth time python3 python3-scalene austin
   # the /api/perf tests and benchmark: HTTP clients, a real Prometheus (and promtool), wrk
   curl jq prometheus wrk
+  # the man pages (made from --help) and the validators of the desktop integration files
+  help2man desktop-file-utils appstream libxml2-utils bash-completion
 )
 
 SUDO=""

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of the perfwb command line on real recordings: `perf record` runs the
 // workloads from tests/workloads, the real perfwb binary imports, summarises and exports
 // them, and the checks compare against the shape each workload states at its top.
@@ -9,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -83,6 +86,7 @@ private Q_SLOTS:
 
     void help_data();
     void help();
+    void versionNamesTheCommit();
     void importPerfData();
     void importPerfScriptText();
     void roundTrip_data();
@@ -208,6 +212,28 @@ void TestCli::help()
     QVERIFY2(r.out.contains("Usage"), r.out.constData());
     QVERIFY2(r.out.contains(mentions.toUtf8()), r.out.constData());
     QVERIFY2(r.err.isEmpty(), r.err.constData());
+}
+
+void TestCli::versionNamesTheCommit()
+{
+    const Run r = runPerfwb({QStringLiteral("--version")});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.describe()));
+    const QRegularExpression shape(
+        QStringLiteral("^perfwb \\d+\\.\\d+\\.\\d+ \\(git ([0-9a-f]{12}(-dirty)?|unknown)\\)\n$"));
+    const auto match = shape.match(QString::fromUtf8(r.out));
+    QVERIFY2(match.hasMatch(), r.out.constData());
+    // Built from a git checkout (as here and in CI): the commit is known, and it is the
+    // checkout's (the build refreshes it at every build).
+    if (QDir(QStringLiteral(PERFWB_SOURCE_DIR "/.git")).exists()) {
+        QProcess git;
+        git.start(QStringLiteral("git"),
+                  {QStringLiteral("-C"), QStringLiteral(PERFWB_SOURCE_DIR), QStringLiteral("rev-parse"),
+                   QStringLiteral("--short=12"), QStringLiteral("HEAD")});
+        QVERIFY(git.waitForFinished(10000));
+        const QString head = QString::fromUtf8(git.readAllStandardOutput()).trimmed();
+        QVERIFY2(match.captured(1).startsWith(head),
+                 qPrintable(match.captured(1) + QStringLiteral(" vs HEAD ") + head));
+    }
 }
 
 void TestCli::importPerfData()
