@@ -481,6 +481,7 @@ void PerfRecorder::build()
                 }
                 if (!item->proc.endedTasks.empty())
                     builder_->onTasksGone(item->proc.endedTasks, item->proc.timeNs);
+                builder_->onTasksListed(item->proc.liveTasks, item->proc.listedNs);
                 break;
             }
             }

@@ -246,6 +246,7 @@ ProcPoller::Reading ProcPoller::poll()
             ++r.processes;
         trackTasks(pid, state, alive, r);
     }
+    r.listedNs = monotonicNowNs();
     if (!first_ && r.timeNs > lastPollNs_) {
         r.hasCpu = true;
         r.cpuPercent = 100.0 * static_cast<double>(cpuDeltaNs) / static_cast<double>(r.timeNs - lastPollNs_);
@@ -274,6 +275,8 @@ void ProcPoller::trackTasks(pid_t pid, ProcState &state, bool alive, Reading &r)
     std::set_difference(state.tasks.begin(), state.tasks.end(), now.begin(), now.end(), std::back_inserter(gone));
     for (pid_t tid : gone)
         r.endedTasks.emplace_back(pid, tid);
+    if (alive)
+        r.liveTasks.emplace_back(pid, now);
     state.tasks = std::move(now);
 }
 

@@ -34,6 +34,11 @@ public:
         // between the two polls. Kernel exit records are lost when rings overflow (a
         // thousand threads ending at once); these are not.
         std::vector<std::pair<pid_t, pid_t>> endedTasks;
+        // The tasks (ascending) of each live process of the tree, listed by `listedNs`. A
+        // thread that started and ended between two polls is in no listing: the builder
+        // ends the threads it knows of a listed process that the listing lacks.
+        std::vector<std::pair<pid_t, std::vector<pid_t>>> liveTasks;
+        std::int64_t listedNs = 0;
     };
 
     explicit ProcPoller(pid_t root, std::int64_t pssPeriodNs = 1'000'000'000);

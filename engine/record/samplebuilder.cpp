@@ -116,7 +116,8 @@ void SampleBuilder::onSample(const RawSample &sample)
 
     std::lock_guard guard(lock_);
     retireExited(sample.timeNs, 0);
-    const ThreadState &t = thread(sample.pid, sample.tid);
+    ThreadState &t = thread(sample.pid, sample.tid);
+    t.lastSampleNs = std::max(t.lastSampleNs, sample.timeNs);
     resolveStack(sample, *user);
     if (refreshMaps_ && hasUnmappedUserFrame(kernelFrames_)) {
         const std::int64_t now = ProcPoller::monotonicNowNs();
@@ -233,6 +234,29 @@ void SampleBuilder::onTasksGone(const std::vector<std::pair<std::int32_t, std::i
             info.endNs = timeNs;
             ++endsFromPoller_;
         }
+    }
+}
+
+void SampleBuilder::onTasksListed(const std::vector<std::pair<std::int32_t, std::vector<std::int32_t>>> &live,
+                                  std::int64_t listedNs)
+{
+    std::unordered_map<std::int32_t, const std::vector<std::int32_t> *> listing;
+    for (const auto &[pid, tids] : live)
+        listing.emplace(pid, &tids);
+    std::lock_guard guard(lock_);
+    for (const auto &[k, state] : threads_) {
+        const auto pid = static_cast<std::int32_t>(k >> 32);
+        const auto tid = static_cast<std::int32_t>(static_cast<std::uint32_t>(k));
+        const auto it = listing.find(pid);
+        if (it == listing.end() || std::binary_search(it->second->begin(), it->second->end(), tid))
+            continue;
+        model::ThreadInfo &info = profile_.thread(state.index);
+        // Started after the listing (its record came first), or sampled after it: alive.
+        if (info.endNs != model::kUnknownTime || (info.startNs != model::kUnknownTime && info.startNs >= listedNs) ||
+            (state.lastSampleNs != model::kUnknownTime && state.lastSampleNs >= listedNs))
+            continue;
+        info.endNs = listedNs;
+        ++endsFromPoller_;
     }
 }
 

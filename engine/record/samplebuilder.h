@@ -40,6 +40,11 @@ public:
     // was lost (an overflowing ring) gets this end instead of none. An exit record that
     // comes later still wins: it has the exact time.
     void onTasksGone(const std::vector<std::pair<std::int32_t, std::int32_t>> &tasks, std::int64_t timeNs);
+    // The tasks of each live process as the poller listed them by `listedNs`: a known
+    // thread of such a process missing from its listing ended before then (one that
+    // started and ended between two polls, whose exit record was lost, has no other end).
+    void onTasksListed(const std::vector<std::pair<std::int32_t, std::vector<std::int32_t>>> &live,
+                       std::int64_t listedNs);
     // Thread ends that came from the poller, not from the kernel's exit records.
     std::size_t endsFromPoller() const { return endsFromPoller_; }
 
@@ -67,6 +72,7 @@ private:
     struct ThreadState {
         model::ThreadIndex index = 0;
         std::string name;
+        std::int64_t lastSampleNs = model::kUnknownTime;
     };
     static std::uint64_t key(std::int32_t pid, std::int32_t tid)
     {
