@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes OUT (a header) with the git commit the build is made from, only when it changed,
 # so a commit recompiles one file and a build without git says "unknown".
 # Run at every build: cmake -DSOURCE_DIR=... -DOUT=... -P buildinfo.cmake
