@@ -20,6 +20,8 @@ PACKAGES=(
   curl jq prometheus wrk
   # the man pages (made from --help) and the validators of the desktop integration files
   help2man desktop-file-utils appstream libxml2-utils bash-completion
+  # CPack's .deb: dpkg-shlibdeps finds the library dependencies, file tells ELF files apart
+  dpkg-dev file
 )
 
 SUDO=""
