@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdlib>
 
 namespace perfwb::ui {
 
@@ -86,6 +87,12 @@ void TimelineWidget::rebuild()
     } else {
         fillWeightedTimes(threadCount);
     }
+    const auto extra = [this](const char *key) -> qint64 {
+        const auto it = profile_->meta.extra.find(key);
+        return it == profile_->meta.extra.end() ? 0 : std::strtoll(it->second.c_str(), nullptr, 10);
+    };
+    spreadNs_ = threadCounts_.empty() ? 0 : extra("live_bin_ns");
+    binnedUntil_ = extra("live_binned_until_ns");
 
     const QFontMetrics fm(font());
     int widest = 0;
@@ -259,8 +266,34 @@ std::uint64_t TimelineWidget::samplesBetween(model::ThreadIndex thread, qint64 b
     return countBetween(thread, std::size_t(from - times.begin()), std::size_t(to - times.begin()));
 }
 
+std::vector<int> TimelineWidget::spreadBinsFor(model::ThreadIndex thread, int width) const
+{
+    // Each binned row's weight is shared among the pixels its bin covers, in proportion;
+    // the rows after the bins are single samples, each in its own pixel.
+    std::vector<double> acc(std::size_t(width), 0.0);
+    const auto &times = threadTimes_[thread];
+    const QRect area = plotArea();
+    const qint64 v0 = timeForX(area.left());
+    const qint64 v1 = timeForX(area.left() + width);
+    const double nsPerPx = std::max(1.0, double(v1 - v0) / width);
+    for (auto it = std::lower_bound(times.begin(), times.end(), v0 - spreadNs_); it != times.end() && *it < v1; ++it) {
+        const auto i = std::size_t(it - times.begin());
+        const double w = double(countBetween(thread, i, i + 1));
+        const double from = double(*it - v0) / nsPerPx;
+        const double to = *it < binnedUntil_ ? from + double(spreadNs_) / nsPerPx : from + 1e-9;
+        for (int x = std::max(0, int(std::floor(from))); x < width && x < to; ++x)
+            acc[std::size_t(x)] += w * (std::min(to, x + 1.0) - std::max(from, double(x))) / (to - from);
+    }
+    std::vector<int> bins(acc.size());
+    for (std::size_t x = 0; x < acc.size(); ++x)
+        bins[x] = int(std::min(std::lround(acc[x]), long(INT_MAX)));
+    return bins;
+}
+
 std::vector<int> TimelineWidget::binsFor(model::ThreadIndex thread, int width) const
 {
+    if (spreadNs_ > 0 && thread < threadTimes_.size() && width > 0)
+        return spreadBinsFor(thread, width);
     // One bin per pixel, counted by binary search on the thread's sorted times, so a
     // paint costs O(width · log n) per row whatever the recording's length.
     std::vector<int> bins(std::size_t(std::max(0, width)), 0);

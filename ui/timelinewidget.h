@@ -90,6 +90,10 @@ private:
     // Where rows weigh samples by count (a live recording's binned older samples): the
     // weights' running sums per thread, one longer than its times; empty otherwise.
     std::vector<std::vector<std::uint64_t>> threadCounts_;
+    // A live snapshot's bins (before binnedUntil_): each row stands for spreadNs_ of time.
+    qint64 spreadNs_ = 0;
+    qint64 binnedUntil_ = 0;
+    std::vector<int> spreadBinsFor(model::ThreadIndex thread, int width) const;
     // Samples of `thread` between indexes [from, to) of its times.
     std::uint64_t countBetween(model::ThreadIndex thread, std::size_t from, std::size_t to) const;
     QVector<bool> threadMask_;

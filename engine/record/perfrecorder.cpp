@@ -341,6 +341,12 @@ std::shared_ptr<const model::Profile> PerfRecorder::snapshot() const
     // The written samples as bins first, then the latest batch's own rows: time order.
     model::SampleTable samples;
     written_.appendTo(samples);
+    if (!samples.empty()) {
+        // Where the bins end and how wide they are, so a timeline spreads each bin's
+        // samples over its width instead of drawing them at its start.
+        copy->meta.extra["live_bin_ns"] = std::to_string(written_.binNs());
+        copy->meta.extra["live_binned_until_ns"] = std::to_string(samples.time(samples.size() - 1) + written_.binNs());
+    }
     for (std::size_t i = 0; i < profile_->samples.size(); ++i)
         samples.add(profile_->samples.at(i));
     copy->samples = std::move(samples);
