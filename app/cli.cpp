@@ -39,6 +39,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("settings"),
          {runSettingsCommand, "the effective FIL_PERF_* profiler settings and their sources"}},
         {QStringLiteral("preset"), {runPresetCommand, "list, show, save or delete FIL_PERF_* presets"}},
+        {QStringLiteral("ci"),
+         {runCiCommand, "perf CI: run scenarios repeatedly, compare with a baseline, before/after table"}},
     };
     return list;
 }

@@ -14,6 +14,7 @@ int runServeCommand(const QStringList &args);
 int runConfigCommand(const QStringList &args);
 int runSettingsCommand(const QStringList &args);
 int runPresetCommand(const QStringList &args);
+int runCiCommand(const QStringList &args);
 int runGui(int argc, char **argv);
 
 } // namespace perfwb::app

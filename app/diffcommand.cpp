@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "commands.h"
 #include "core/printable.h"
+#include "stepsummary.h"
 
 #include "analysis/profilediff.h"
 #include "report/diffhtmlwriter.h"
@@ -11,8 +12,6 @@
 #include "report/fileio.h"
 #include "report/profileloader.h"
 #include "settings/outputdirectory.h"
-
-#include <QProcessEnvironment>
 
 #include <cmath>
 #include <cstdio>
@@ -57,20 +56,6 @@ std::string labelFor(const model::Profile &p, const std::string &path)
     return p.meta.runLabel.empty() ? file : p.meta.runLabel + " (" + file + ")";
 }
 
-// GitHub Actions shows $GITHUB_STEP_SUMMARY as the job summary; others append to it too.
-Status appendToStepSummary(const std::string &markdown)
-{
-    const QString path = QProcessEnvironment::systemEnvironment().value(QStringLiteral("GITHUB_STEP_SUMMARY"));
-    if (path.isEmpty())
-        return {};
-    std::FILE *f = std::fopen(path.toLocal8Bit().constData(), "ab");
-    if (f == nullptr)
-        return makeError(path.toStdString() + ": cannot append the job summary");
-    const bool ok = std::fwrite(markdown.data(), 1, markdown.size(), f) == markdown.size();
-    if (std::fclose(f) != 0 || !ok)
-        return makeError(path.toStdString() + ": cannot append the job summary");
-    return {};
-}
 } // namespace
 
 int runDiffCommand(const QStringList &args)

@@ -104,6 +104,11 @@ std::string DiffText::formatValue(double value, const std::string &unit)
     return fixedNumber(value, 0) + (unit.empty() || unit == "count" ? "" : " " + unit);
 }
 
+std::string DiffText::markdownCell(std::string_view text)
+{
+    return mdCell(text);
+}
+
 std::string DiffText::formatRelative(double p)
 {
     if (std::isinf(p))

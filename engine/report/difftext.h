@@ -3,6 +3,7 @@
 #include "analysis/profilediff.h"
 
 #include <string>
+#include <string_view>
 
 namespace perfwb::report {
 
@@ -22,6 +23,8 @@ public:
     static std::string formatValue(double value, const std::string &unit);
     // "+12.3 %", "-4.0 %", "new" (from zero), "±0.0 %".
     static std::string formatRelative(double pct);
+    // A Markdown table cell: no pipes, line breaks or HTML.
+    static std::string markdownCell(std::string_view text);
     // "+1.25 pp".
     static std::string formatPoints(double points);
     // A value of the diff's mode: "12.34 %" (share), "1.234 s", "512 samples" (absolute).
