@@ -5,33 +5,35 @@
 # integration and copyright, and library dependencies found by dpkg-shlibdeps.
 #   checkdeb.sh BUILD_DIR [OUT_DIR]
 # Then runs the unpacked binary: --version, record, info, and record --alloc, which must
-# find the packaged tracker. Installing it into a clean Debian root is not done yet.
+# find the packaged tracker. packaging/checkinstall.sh installs it into a clean Debian root.
 set -euo pipefail
+# shellcheck source=packaging/makedeb.sh
+source "$(dirname "${BASH_SOURCE[0]}")/makedeb.sh"
 build=$(realpath "$1")
 out=${2:-$build/package}
-rm -rf "$out"
-mkdir -p "$out"
-cpack -G DEB --config "$build/CPackConfig.cmake" -B "$out" >"$out/cpack.log" 2>&1 || {
-    cat "$out/cpack.log"
-    exit 1
-}
-deb=$(ls "$out"/*.deb)
+deb=$(make_deb "$build" "$out")
 fail=0
 contents=$(dpkg-deb -c "$deb" | awk '{ print $NF }')
 for f in ./usr/bin/perfwb ./usr/lib/libperfwb_alloctrack.so ./usr/share/man/man1/perfwb.1 \
     ./usr/share/man/man1/perfwb-record.1 ./usr/share/bash-completion/completions/perfwb \
     ./usr/share/applications/perfwb.desktop ./usr/share/icons/hicolor/scalable/apps/perfwb.svg \
     ./usr/share/metainfo/io.github.perfwb.perfwb.metainfo.xml ./usr/share/mime/packages/perfwb.xml \
-    ./usr/share/doc/perfwb/copyright; do
+    ./usr/share/doc/perfwb/copyright ./usr/share/icons/hicolor/48x48/apps/perfwb.png \
+    ./usr/share/icons/hicolor/256x256/apps/perfwb.png; do
     grep -qxF "$f" <<<"$contents" || { echo "checkdeb: $deb lacks $f"; fail=1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 for lib in libqt6core6 libqt6widgets6 libsqlite3-0 libdw1; do
     grep -q "$lib" <<<"$depends" || { echo "checkdeb: Depends lacks $lib: $depends"; fail=1; }
 done
-# The unpacked package runs: the binary, and the tracker found beside it (../lib).
+# The PNG icons are the sizes their folders say.
 root="$out/root"
 dpkg-deb -x "$deb" "$root"
+for png in "$root"/usr/share/icons/hicolor/*x*/apps/perfwb.png; do
+    size=$(basename "$(dirname "$(dirname "$png")")")
+    file -b "$png" | grep -q "PNG image data, ${size/x/ x }," || { echo "checkdeb: $png is $(file -b "$png")"; fail=1; }
+done
+# The unpacked package runs: the binary, and the tracker found beside it (../lib).
 bin="$root/usr/bin/perfwb"
 version=$("$bin" --version || true)
 [[ $version == "perfwb "* ]] || { echo "checkdeb: --version gave: $version"; fail=1; }

@@ -22,6 +22,8 @@ PACKAGES=(
   help2man desktop-file-utils appstream libxml2-utils bash-completion
   # CPack's .deb: dpkg-shlibdeps finds the library dependencies, file tells ELF files apart
   dpkg-dev file
+  # the clean Debian 12 root the .deb is installed into (checkinstall.sh)
+  debootstrap
 )
 
 SUDO=""

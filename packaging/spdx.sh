@@ -14,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ID="SPDX-License-Identifier: GPL-3.0-or-later"
 
 files() {
-    git ls-files -- '*.c' '*.cpp' '*.h' '*.py' '*.sh' '*.cmake' '*.mjs' '*.cjs' '*.js' 'CMakeLists.txt' '*/CMakeLists.txt' \
+    git ls-files -- '*.c' '*.cpp' '*.h' '*.py' '*.sh' '*.cmake' '*.mjs' '*.cjs' '*.js' '*.yml' '*.yaml' 'CMakeLists.txt' '*/CMakeLists.txt' \
         .ci/run 'packaging/perf-tools/perf-*' |
         grep -vE '^(tests/data/|tests/fuzz/corpus/|tests/workloads/|resources/export/)' | sort -u
 }
