@@ -26,6 +26,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
     , panels_(new ServicePanels(this, recorder_))
 {
     setWindowTitle(tr("perfwb"));
+    // The installed theme icon first (sized PNGs), else the SVG compiled in.
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("perfwb"), QIcon(QStringLiteral(":/icons/perfwb.svg"))));
     setAcceptDrops(true);
     auto *welcome = new QLabel(tr("<h2>No report open</h2><p>Open a report or an importable profile (Ctrl+O), "
                                   "drop files here, or record a program (Ctrl+R).</p>"),

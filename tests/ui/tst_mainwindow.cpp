@@ -20,6 +20,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QFileInfo>
+#include <QIcon>
+#include <QImage>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProcess>
@@ -493,6 +495,17 @@ private Q_SLOTS:
         }
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.first.contains(u"Backspace"); }));
         QVERIFY(std::any_of(rows.begin(), rows.end(), [](const auto &r) { return r.first.contains(u"Esc"); }));
+    }
+
+    // The window has perfwb's icon even uninstalled (no theme entry): the compiled-in SVG.
+    void windowHasTheIcon()
+    {
+        const QImage icon = window_->windowIcon().pixmap(48, 48).toImage();
+        QVERIFY(!icon.isNull());
+        QCOMPARE(icon.width(), 48);
+        // The SVG's dark tile and its orange root frame, not a blank or default icon.
+        QCOMPARE(icon.pixelColor(24, 4).name(), QStringLiteral("#20242b"));
+        QVERIFY2(icon.pixelColor(24, 37).red() > 200, qPrintable(icon.pixelColor(24, 37).name()));
     }
 
     void cleanupTestCase() { window_.reset(); }
