@@ -3,6 +3,8 @@
 
 #include "cimetric.h"
 
+#include "core/printable.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,7 +155,9 @@ Result<ScenarioFile> ScenarioFile::load(const std::string &path)
     return parse(bytes.toStdString(), path);
 }
 
-Result<ScenarioFile> ScenarioFile::parse(const std::string &json, const std::string &origin)
+namespace {
+
+Result<ScenarioFile> parseDocument(const std::string &json, const std::string &origin)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(json), &err);
@@ -195,6 +199,16 @@ Result<ScenarioFile> ScenarioFile::parse(const std::string &json, const std::str
             return makeError(origin + ": two scenarios are named '" + s->name + "'");
         file.scenarios.push_back(std::move(*s));
     }
+    return file;
+}
+
+} // namespace
+
+Result<ScenarioFile> ScenarioFile::parse(const std::string &json, const std::string &origin)
+{
+    auto file = parseDocument(json, origin);
+    if (!file) // keys, names and the path come from the user: one line, no control characters
+        return makeError(printable(file.message()));
     return file;
 }
 

@@ -188,6 +188,11 @@ private Q_SLOTS:
                                                         << "unknown key 'samples'";
         QTest::newRow("unknown scenario key") << "{\"scenarios\": [{\"name\":\"a\",\"command\":[\"x\"],\"runs\":2}]}"
                                               << "unknown key 'runs'";
+        // Found by fuzz_cifiles: a key with a newline broke the one-line error.
+        QTest::newRow("newline in key") << "{\"scenarios\": [{\"name\":\"a\",\"com\\nmand\":[\"x\"]}]}"
+                                        << "unknown key 'com\\nmand'";
+        QTest::newRow("escape in key") << "{\"scenarios\": [], \"\\u001b[2J\": 1}"
+                                       << "unknown key '\\x1b[2J'";
     }
 
     void badScenarioFile()
