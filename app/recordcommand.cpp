@@ -15,8 +15,15 @@
 #include <climits>
 #include <csignal>
 #include <cstdio>
-#include <ctime>
+#include <cstring>
 #include <filesystem>
+#include <optional>
+#include <thread>
+
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
 
 namespace perfwb::app {
 
@@ -63,19 +70,41 @@ std::string summaryLine(const record::RecordSummary &s, bool attached)
 }
 
 // SIGINT/SIGTERM/SIGHUP are blocked in every thread (the mask is inherited by the threads the
-// session starts) and taken here synchronously, so the recording stops cleanly instead
-// of perfwb dying with the report half written.
+// session starts) and taken here through a signalfd, so the recording stops cleanly instead
+// of perfwb dying with the report half written. The session's end wakes the same poll (an
+// eventfd written by the thread that waits for it): perfwb exits the moment the report is
+// complete, not at the next tick of a timed wait.
 int waitForRecording(record::RecordSession &session, const sigset_t &stopSignals)
 {
-    const timespec tick{0, 100 * 1000 * 1000};
-    while (session.isRunning()) {
-        siginfo_t info{};
-        if (::sigtimedwait(&stopSignals, &info, &tick) > 0)
+    const int signals = ::signalfd(-1, &stopSignals, SFD_CLOEXEC);
+    const int ended = ::eventfd(0, EFD_CLOEXEC);
+    if (signals < 0 || ended < 0) {
+        printError(std::string("cannot wait for the recording: ") + std::strerror(errno));
+        session.stop();
+        (void)session.wait();
+        return ExitFailure;
+    }
+    std::optional<Result<record::RecordSummary>> summary;
+    std::thread waiter([&] {
+        summary.emplace(session.wait());
+        const std::uint64_t one = 1;
+        (void)!::write(ended, &one, sizeof one);
+    });
+    for (;;) {
+        pollfd fds[2] = {{ended, POLLIN, 0}, {signals, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0)
+            continue; // EINTR: a signal perfwb does not block (SIGCHLD), nothing to do
+        if ((fds[0].revents & POLLIN) != 0)
+            break;
+        signalfd_siginfo info{};
+        if ((fds[1].revents & POLLIN) != 0 && ::read(signals, &info, sizeof info) == sizeof info)
             session.stop();
     }
-    auto summary = session.wait();
-    if (!summary) {
-        printError(summary.message());
+    waiter.join();
+    ::close(signals);
+    ::close(ended);
+    if (!*summary) {
+        printError(summary->message());
         return ExitFailure;
     }
     return ExitOk;

@@ -14,6 +14,10 @@ struct LaunchOptions {
     std::vector<std::string> command; // program (searched on PATH like execvp) and arguments
     std::string workingDir;           // empty = ours
     std::vector<std::pair<std::string, std::string>> extraEnvironment; // set on top of ours
+    // A cgroup v2 directory (O_DIRECTORY fd) to start the child in (clone3's
+    // CLONE_INTO_CGROUP); -1 for ours. Where the kernel refuses, the child starts in ours
+    // and startedInCgroup() is false: the caller moves it.
+    int cgroupFd = -1;
 };
 
 struct ExitStatus {
@@ -27,10 +31,10 @@ struct ExitStatus {
 
 // Starts a target program stopped *before* it runs one instruction of the program, so
 // a sampler can attach first:
-//   create()  forks; the child sets itself up and blocks on a pipe (it is still a copy of us);
-//   (the caller attaches its counters to pid(), e.g. with enable_on_exec)
-//   release() lets it execvp(); a failed exec comes back as an error naming the command;
-//   abort()   instead makes the child exit without running anything.
+//   create()  forks (clone3 into a cgroup when asked); the child sets itself up and blocks on a pipe (it is still a
+//   copy of us); (the caller attaches its counters to pid(), e.g. with enable_on_exec) release() lets it execvp(); a
+//   failed exec comes back as an error naming the command; abort()   instead makes the child exit without running
+//   anything.
 //
 // Decisions:
 // - The child stays in our process group, as with `perf record` or running the command
@@ -67,6 +71,8 @@ public:
     // poll it together with other descriptors. Owned by the Launcher.
     int pidfd() const { return pidfd_; }
     bool released() const { return released_; }
+    // Whether create() started the child in LaunchOptions::cgroupFd.
+    bool startedInCgroup() const { return startedInCgroup_; }
     // The environment the program gets ("NAME=value" entries), after create().
     const std::vector<std::string> &environment() const { return environment_; }
 
@@ -89,6 +95,7 @@ private:
     int releaseFd_ = -1; // write end: one byte releases the child, EOF makes it exit
     int errorFd_ = -1;   // read end of the CLOEXEC pipe: EOF = exec succeeded
     bool released_ = false;
+    bool startedInCgroup_ = false;
     std::string program_;
     std::string workingDir_;
     std::vector<std::string> environment_;

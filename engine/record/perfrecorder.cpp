@@ -247,16 +247,22 @@ Status PerfRecorder::prepareLaunch()
         for (const auto &kv : alloc_->environment())
             lo.extraEnvironment.push_back(kv);
     }
+    // Before it runs, all it forks stays in the tree that ends with the recording: it
+    // starts in a cgroup of its own where the kernel allows (ProcessTree, Launcher).
+    tree_ = std::make_unique<ProcessTree>();
+    lo.cgroupFd = tree_->prepare();
     // PR_SET_PDEATHSIG ties the target's life to this (the caller's) thread.
     if (Status st = launcher_->create(lo); !st)
         return st;
     target_ = launcher_->pid();
-    // Before it runs: all it forks stays in the tree that ends with the recording.
-    tree_ = std::make_unique<ProcessTree>();
-    tree_->guard(target_);
-    if (Status st = attachBackend(target_, true); !st) {
+    // Moving a started target into the cgroup (old kernels) and opening the perf events
+    // each take about 10 ms in the kernel, mostly waiting: they overlap.
+    std::thread guarding([this] { tree_->guard(target_, launcher_->startedInCgroup()); });
+    Status attached = attachBackend(target_, true);
+    guarding.join();
+    if (!attached) {
         launcher_->abort();
-        return st;
+        return attached;
     }
     fillMetadata(target_);
     if (Status st = launcher_->release(); !st) {

@@ -131,6 +131,8 @@ std::atomic<unsigned> cgroupCounter{0};
 
 ProcessTree::~ProcessTree()
 {
+    if (cgroupFd_ >= 0)
+        ::close(cgroupFd_);
     if (watchdogFd_ >= 0) {
         (void)!::write(watchdogFd_, "d", 1);
         ::close(watchdogFd_);
@@ -147,42 +149,51 @@ ProcessTree::~ProcessTree()
     }
 }
 
-void ProcessTree::guard(pid_t target)
+int ProcessTree::prepare()
+{
+    const std::string mount = cgroup2Mount();
+    if (mount.empty()) {
+        why_ = "not mounted";
+        return -1;
+    }
+    std::string own = ownCgroup();
+    if (own == "/")
+        own.clear();
+    const std::string dir =
+        mount + own + "/perfwb-" + std::to_string(::getpid()) + "-" + std::to_string(cgroupCounter.fetch_add(1));
+    if (::mkdir(dir.c_str(), 0755) != 0) {
+        why_ = "cannot create " + dir + ": " + std::strerror(errno);
+        return -1;
+    }
+    cgroupFd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    cgroup_ = dir;
+    return cgroupFd_;
+}
+
+void ProcessTree::guard(pid_t target, bool startedInCgroup)
 {
     target_ = target;
-    std::string why;
-    if (makeCgroup(target, why)) {
+    if (cgroupFd_ >= 0) {
+        ::close(cgroupFd_);
+        cgroupFd_ = -1;
+    }
+    if (!cgroup_.empty() && (startedInCgroup || moveIntoCgroup(target))) {
         mechanism_ = "cgroup";
     } else {
-        mechanism_ = "process tree (no writable cgroup v2: " + why + ")";
+        mechanism_ = "process tree (no writable cgroup v2: " + why_ + ")";
         spdlog::info("target {}: {}", target, mechanism_);
     }
     startWatchdog();
 }
 
-bool ProcessTree::makeCgroup(pid_t target, std::string &why)
+bool ProcessTree::moveIntoCgroup(pid_t target)
 {
-    const std::string mount = cgroup2Mount();
-    if (mount.empty()) {
-        why = "not mounted";
-        return false;
-    }
-    std::string own = ownCgroup();
-    if (own == "/")
-        own.clear();
-    const std::string dir = mount + own + "/perfwb-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(cgroupCounter.fetch_add(1)) + "-" + std::to_string(target);
-    if (::mkdir(dir.c_str(), 0755) != 0) {
-        why = "cannot create " + dir + ": " + std::strerror(errno);
-        return false;
-    }
-    if (!writeFile(dir + "/cgroup.procs", std::to_string(target))) {
-        why = "cannot move the target into " + dir + ": " + std::strerror(errno);
-        ::rmdir(dir.c_str());
-        return false;
-    }
-    cgroup_ = dir;
-    return true;
+    if (writeFile(cgroup_ + "/cgroup.procs", std::to_string(target)))
+        return true;
+    why_ = "cannot move the target into " + cgroup_ + ": " + std::strerror(errno);
+    ::rmdir(cgroup_.c_str());
+    cgroup_.clear();
+    return false;
 }
 
 void ProcessTree::startWatchdog()

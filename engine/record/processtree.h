@@ -28,9 +28,13 @@ public:
     ProcessTree(const ProcessTree &) = delete;
     ProcessTree &operator=(const ProcessTree &) = delete;
 
-    // `target` is a created, not yet released child. Never fails the recording: without a
-    // cgroup the fallback is used; mechanism() says which.
-    void guard(pid_t target);
+    // Before the target is created: makes its cgroup, whose fd (O_DIRECTORY, -1 without a
+    // cgroup) the launcher can start the target in (LaunchOptions::cgroupFd).
+    int prepare();
+    // `target` is a created, not yet released child, started in the prepared cgroup or
+    // not (then it is moved there). Never fails the recording: without a cgroup the
+    // fallback is used; mechanism() says which.
+    void guard(pid_t target, bool startedInCgroup);
     // Ends every process left in the tree (SIGKILL); the number of processes it signalled.
     int endAll();
     // "cgroup" or "process tree (no writable cgroup v2: …)", for the report's metadata.
@@ -38,13 +42,15 @@ public:
     const std::string &cgroupPath() const { return cgroup_; }
 
 private:
-    bool makeCgroup(pid_t target, std::string &why);
+    bool moveIntoCgroup(pid_t target);
     void startWatchdog();
     int endByProc();
 
     pid_t target_ = -1;
     std::string cgroup_; // absolute path of the target's cgroup, empty without one
     std::string mechanism_;
+    std::string why_;   // why there is no cgroup
+    int cgroupFd_ = -1; // the prepared cgroup, open until guard()
     pid_t watchdog_ = -1;
     int watchdogFd_ = -1; // write end: "done" byte, then close
 };

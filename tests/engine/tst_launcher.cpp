@@ -2,6 +2,7 @@
 // Launcher on real processes: the child is held before exec, exec failures come back as
 // one clear error, exit codes and signals are reported, the environment is what we set.
 #include "record/launcher.h"
+#include "record/processtree.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -77,6 +78,33 @@ private Q_SLOTS:
         QVERIFY(!st->signaled);
         QCOMPARE(st->code, 0);
         QVERIFY(st->cpuTimeNs > 0);
+    }
+
+    // With a cgroup to start in, the child is in it before it runs anything: no move of a
+    // running process (the slow part of a short recording's start).
+    void startsInsideTheCgroup()
+    {
+        ProcessTree tree;
+        const int fd = tree.prepare();
+        if (fd < 0)
+            QSKIP("no writable cgroup v2 here (needs root or a delegated cgroup)");
+        LaunchOptions options{{"/bin/true"}, {}, {}};
+        options.cgroupFd = fd;
+        Launcher l;
+        QVERIFY2(l.create(options), "create");
+        QVERIFY(l.startedInCgroup());
+        std::ifstream in("/proc/" + std::to_string(l.pid()) + "/cgroup");
+        std::string line;
+        std::string v2;
+        while (std::getline(in, line))
+            v2 = line.rfind("0::", 0) == 0 ? line.substr(3) : v2;
+        const std::string path = tree.cgroupPath();
+        QVERIFY2(!v2.empty() && path.size() >= v2.size() && path.compare(path.size() - v2.size(), v2.size(), v2) == 0,
+                 (v2 + " is not " + path).c_str());
+        tree.guard(l.pid(), l.startedInCgroup());
+        QCOMPARE(tree.mechanism(), std::string("cgroup"));
+        QVERIFY(l.release());
+        QVERIFY(l.waitFor(-1));
     }
 
     void execFailure_data()
