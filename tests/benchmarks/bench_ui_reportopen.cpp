@@ -59,24 +59,31 @@ int open(int argc, char **argv, const QString &file, const QString &shot)
     window.show();
     QString error;
     ui::ReportView *view = nullptr;
-    QObject::connect(&window, &ui::MainWindow::reportOpened, [&view](ui::ReportView *v) { view = v; });
+    QElapsedTimer clock;
+    qint64 opened = -1;
+    qint64 analysed = -1;
+    // Times taken in the slots: the event loop may deliver both before it returns.
+    QObject::connect(&window, &ui::MainWindow::reportOpened, [&](ui::ReportView *v) {
+        view = v;
+        opened = clock.elapsed();
+        if (v->document()->analysis() != nullptr && !v->document()->isAnalysing())
+            analysed = opened;
+        else
+            QObject::connect(v->document(), &ui::ReportDocument::analysisReady, [&] {
+                if (analysed < 0)
+                    analysed = clock.elapsed();
+            });
+    });
     QObject::connect(&window, &ui::MainWindow::errorShown, [&error](const QString &m) { error = m; });
 
-    QElapsedTimer clock;
     clock.start();
     window.openFile(file, ui::ReportView::FlameGraphPage);
-    if (!waitFor([&] { return view != nullptr || !error.isEmpty(); }) || view == nullptr) {
+    if (!waitFor([&] { return analysed >= 0 || !error.isEmpty(); }) || analysed < 0) {
         std::fprintf(stderr, "bench_ui_reportopen: %s\n",
-                     error.isEmpty() ? "no report after a minute" : qPrintable(error));
+                     error.isEmpty() ? "no analysed report after a minute" : qPrintable(error));
         return 1;
     }
-    const qint64 opened = clock.elapsed();
     ui::ReportDocument *doc = view->document();
-    if (!waitFor([doc] { return doc->analysis() != nullptr && !doc->isAnalysing(); })) {
-        std::fprintf(stderr, "bench_ui_reportopen: no analysis after a minute\n");
-        return 1;
-    }
-    const qint64 analysed = clock.elapsed();
     const QPixmap painted = view->flameGraph()->grab();
     const qint64 paintedMs = clock.elapsed();
     rusage usage{};
