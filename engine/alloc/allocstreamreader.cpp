@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "allocstreamreader.h"
 
+#include "liveblocks.h"
+
 #include "report/mappedfile.h"
 #include "symbolize/symbolizer.h"
 #include "tracker/allocstream.h"
@@ -18,9 +20,15 @@ struct TraceNode {
     std::uint64_t ip = 0;
 };
 
-struct Block {
-    std::uint64_t size = 0;
-    std::uint32_t trace = 0;
+using Block = LiveBlocks::Block;
+
+// A trace's live bytes now and at the heap's peak, found in the one pass: when the heap
+// reaches a new peak the epoch advances, and a trace whose bytes change for the first time
+// since then first keeps what it had, which is what it had at that peak.
+struct TraceLive {
+    std::uint64_t bytes = 0;
+    std::uint64_t atPeak = 0;
+    std::uint64_t epoch = 0;
 };
 
 // Reads records one by one; stops quietly at a truncated tail.
@@ -197,54 +205,79 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
     summary.pid = pid.value();
     std::vector<TraceNode> traces(1); // node 0: the root
 
-    // Pass 1: trace tree, mappings, per-trace calls/bytes/temporary, the heap timeline
-    // and the moment of the peak (as an event ordinal, so pass 2 can stop there).
+    // One pass: trace tree, mappings, per-trace calls/bytes/temporary/leaked, the heap
+    // timeline and each trace's bytes at the peak (TraceLive).
     std::vector<model::AllocationStats> perTrace;
-    std::unordered_map<std::uint64_t, Block> live;
-    std::unordered_map<std::int32_t, std::uint64_t> lastAllocOfThread; // for "temporary"
-    std::uint64_t heap = 0, peak = 0, ordinal = 0, peakOrdinal = 0;
+    std::vector<TraceLive> traceLive;
+    std::uint64_t peakEpoch = 0;
+    const auto change = [&traceLive, &peakEpoch](std::uint32_t trace, std::uint64_t add, std::uint64_t remove) {
+        TraceLive &t = traceLive[trace];
+        if (t.epoch < peakEpoch) {
+            t.atPeak = t.bytes;
+            t.epoch = peakEpoch;
+        }
+        t.bytes = t.bytes + add - remove;
+    };
+    LiveBlocks live;
+    // For "temporary": the block each thread allocated last. Threads change rarely in the
+    // stream, so the current thread's entry is kept at hand.
+    std::unordered_map<std::int32_t, std::uint64_t> lastAllocOfThread;
+    std::int32_t currentTid = -1;
+    std::uint64_t *lastAlloc = nullptr;
+    const auto lastAllocOf = [&](std::int32_t tid) -> std::uint64_t & {
+        if (tid != currentTid || lastAlloc == nullptr) {
+            currentTid = tid;
+            lastAlloc = &lastAllocOfThread[tid]; // node-based: stays valid as the map grows
+        }
+        return *lastAlloc;
+    };
+    std::uint64_t heap = 0, peak = 0;
     std::int64_t now = 0, peakTime = 0;
     model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
     bool ok = scan(
         body, traces, &symbolizer, summary.pid,
         [&](const Event &ev) {
-            ++ordinal;
             switch (ev.kind) {
             case Event::Alloc: {
                 ++summary.events;
-                if (perTrace.size() <= ev.trace)
+                if (perTrace.size() <= ev.trace) {
                     perTrace.resize(traces.size());
+                    traceLive.resize(traces.size());
+                }
                 auto &s = perTrace[ev.trace];
                 ++s.calls;
                 s.bytes += ev.size;
-                auto [it, added] = live.try_emplace(ev.ptr, Block{ev.size, ev.trace});
+                auto [block, added] = live.insert(ev.ptr, Block{ev.size, ev.trace});
                 if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
-                    heap -= it->second.size;
-                    it->second = Block{ev.size, ev.trace};
+                    heap -= block->size;
+                    change(block->trace, 0, block->size);
+                    *block = Block{ev.size, ev.trace};
                 }
                 heap += ev.size;
-                lastAllocOfThread[ev.tid] = ev.ptr;
+                change(ev.trace, ev.size, 0);
+                lastAllocOf(ev.tid) = ev.ptr;
                 if (heap > peak) {
                     peak = heap;
-                    peakOrdinal = ordinal;
                     peakTime = now;
+                    ++peakEpoch;
                 }
                 break;
             }
             case Event::Free: {
                 ++summary.events;
-                auto it = live.find(ev.ptr);
-                if (it == live.end()) {
+                Block *block = live.find(ev.ptr);
+                if (block == nullptr) {
                     ++summary.unmatchedFrees;
                     break;
                 }
-                auto last = lastAllocOfThread.find(ev.tid);
-                if (last != lastAllocOfThread.end() && last->second == ev.ptr) {
-                    ++perTrace[it->second.trace].temporary;
-                    last->second = 0;
+                std::uint64_t &last = lastAllocOf(ev.tid);
+                if (last == ev.ptr) {
+                    ++perTrace[block->trace].temporary;
+                    last = 0;
                 }
-                heap -= it->second.size;
-                live.erase(it);
+                heap -= block->size;
+                change(block->trace, 0, block->size);
+                live.erase(ev.ptr);
                 break;
             }
             case Event::Time:
@@ -264,30 +297,15 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
     if (!ok)
         return makeError("allocation stream: malformed record");
     perTrace.resize(traces.size());
+    traceLive.resize(traces.size());
     summary.traceNodes = traces.size() - 1;
-    for (const auto &[ptr, block] : live) {
+    live.forEach([&perTrace](std::uint64_t, const Block &block) {
         perTrace[block.trace].leakedBytes += block.size;
         ++perTrace[block.trace].leakedBlocks;
-    }
-
-    // Pass 2: which blocks were live at the peak, by trace.
-    if (peakOrdinal > 0) {
-        live.clear();
-        ordinal = 0;
-        std::vector<TraceNode> unused;
-        scan(
-            body, unused, nullptr, summary.pid,
-            [&](const Event &ev) {
-                if (++ordinal > peakOrdinal)
-                    return;
-                if (ev.kind == Event::Alloc)
-                    live[ev.ptr] = Block{ev.size, ev.trace};
-                else if (ev.kind == Event::Free)
-                    live.erase(ev.ptr);
-            },
-            bodyConsumed);
-        for (const auto &[ptr, block] : live)
-            perTrace[block.trace].peakBytes += block.size;
+    });
+    for (std::size_t i = 0; i < traceLive.size(); ++i) {
+        const TraceLive &t = traceLive[i];
+        perTrace[i].peakBytes = t.epoch < peakEpoch ? t.bytes : t.atPeak;
     }
 
     // Trace nodes to model stacks: parents come first, so each node's stack extends

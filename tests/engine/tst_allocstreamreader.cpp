@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The allocation stream reader on streams written here record by record, so every
+// figure is known: per-trace calls, bytes, leaks, temporaries and bytes at the peak (found
+// in one pass), and the live-block table it replays them with, against std::unordered_map.
+#include "alloc/allocstreamreader.h"
+#include "alloc/liveblocks.h"
+#include "alloc/tracker/allocstream.h"
+#include "symbolize/symbolizer.h"
+
+#include <QTest>
+
+#include <random>
+#include <string>
+#include <unordered_map>
+
+using namespace perfwb;
+
+namespace {
+
+// One record of a test stream: "a" alloc (trace, size, ptr), "f" free (ptr), "t" thread.
+struct Op {
+    char kind;
+    std::uint32_t trace = 0;
+    std::uint64_t size = 0;
+    std::uint64_t ptr = 0;
+};
+
+void varint(std::string &out, std::uint64_t v)
+{
+    do {
+        out.push_back(static_cast<char>((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));
+        v >>= 7;
+    } while (v != 0);
+}
+
+void pointer(std::string &out, std::uint64_t &last, std::uint64_t ptr)
+{
+    const auto delta = static_cast<std::int64_t>(ptr - last);
+    varint(out, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63)); // zigzag
+    last = ptr;
+}
+
+// Traces 1..traces, each a child of the root with its own (unmapped) return address.
+std::string stream(int traces, const std::vector<Op> &ops)
+{
+    std::string out(PWBA_MAGIC, PWBA_MAGIC_LEN);
+    varint(out, PWBA_VERSION);
+    varint(out, 4242);
+    for (int t = 1; t <= traces; ++t) {
+        out.push_back(PWBA_TRACE);
+        varint(out, 0);
+        varint(out, 0x1000 * static_cast<std::uint64_t>(t));
+    }
+    std::uint64_t last = 0;
+    for (const Op &op : ops) {
+        if (op.kind == 'a') {
+            out.push_back(PWBA_ALLOC);
+            varint(out, op.size);
+            varint(out, op.trace);
+            pointer(out, last, op.ptr);
+        } else if (op.kind == 'f') {
+            out.push_back(PWBA_FREE);
+            pointer(out, last, op.ptr);
+        } else {
+            out.push_back(PWBA_THREAD);
+            varint(out, op.trace);
+        }
+    }
+    out.push_back(PWBA_END);
+    varint(out, 1);
+    return out;
+}
+
+// "trace:calls/bytes/leaked/temporary/peak" per trace, by its leaf's address.
+QString perTrace(const model::Profile &p)
+{
+    QStringList rows;
+    for (std::size_t i = 0; i < p.allocations.size(); ++i) {
+        const auto frames = p.stacks.framesLeafFirst(p.allocations.stacks[i]);
+        const std::string_view name = p.functionName(frames.front());
+        const auto &s = p.allocations.stats[i];
+        rows << QStringLiteral("%1:%2/%3/%4/%5/%6")
+                    .arg(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).section(u'x', -1))
+                    .arg(s.calls)
+                    .arg(s.bytes)
+                    .arg(s.leakedBytes)
+                    .arg(s.temporary)
+                    .arg(s.peakBytes);
+    }
+    rows.sort();
+    return rows.join(u' ');
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(std::vector<Op>)
+
+class TestAllocStreamReader : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void perTraceFigures_data()
+    {
+        QTest::addColumn<std::vector<Op>>("ops");
+        QTest::addColumn<QString>("expected"); // traces 1 and 2: leaves 0x1000 and 0x2000
+        QTest::addColumn<quint64>("peak");
+        // Both live at the peak (150), then one freed: the peak keeps what each had.
+        QTest::newRow("both at the peak")
+            << std::vector<Op>{{'a', 1, 100, 0x10}, {'a', 2, 50, 0x20}, {'f', 0, 0, 0x10}, {'a', 2, 30, 0x30}}
+            << "1000:1/100/0/0/100 2000:2/80/80/0/50" << quint64(150);
+        // The peak comes later and belongs to the second trace alone.
+        QTest::newRow("later peak") << std::vector<Op>{{'a', 1, 100, 0x10}, {'f', 0, 0, 0x10}, {'a', 2, 200, 0x20}}
+                                    << "1000:1/100/0/1/0 2000:1/200/200/0/200" << quint64(200);
+        // A trace that shrinks after the peak still shows its bytes at the peak.
+        QTest::newRow("changed after the peak")
+            << std::vector<Op>{{'a', 1, 100, 0x10}, {'a', 1, 100, 0x20}, {'f', 0, 0, 0x10}, {'a', 2, 50, 0x30}}
+            << "1000:2/200/100/0/200 2000:1/50/50/0/0" << quint64(200);
+        // The same height reached again later: the first time counts.
+        QTest::newRow("equal peak again")
+            << std::vector<Op>{{'a', 1, 100, 0x10}, {'f', 0, 0, 0x10}, {'a', 2, 100, 0x20}}
+            << "1000:1/100/0/1/100 2000:1/100/100/0/0" << quint64(100);
+        // An allocation at an address still live (its free was never seen) replaces it.
+        QTest::newRow("replaced block") << std::vector<Op>{{'a', 1, 100, 0x10}, {'a', 2, 70, 0x10}}
+                                        << "1000:1/100/0/0/100 2000:1/70/70/0/0" << quint64(100);
+        // A free of the block the same thread allocated last is a temporary; other threads' not.
+        QTest::newRow("temporary per thread")
+            << std::vector<Op>{{'t', 7}, {'a', 1, 10, 0x10}, {'t', 8}, {'a', 2, 20, 0x20},
+                               {'t', 7}, {'f', 0, 0, 0x10},  {'t', 7}, {'f', 0, 0, 0x20}}
+            << "1000:1/10/0/1/10 2000:1/20/0/0/20" << quint64(30);
+        // A free of an address never allocated changes nothing.
+        QTest::newRow("unknown free") << std::vector<Op>{{'a', 1, 64, 0x10}, {'f', 0, 0, 0x990}} << "1000:1/64/64/0/64"
+                                      << quint64(64);
+    }
+
+    void perTraceFigures()
+    {
+        QFETCH(std::vector<Op>, ops);
+        QFETCH(QString, expected);
+        QFETCH(quint64, peak);
+        symbolize::Symbolizer symbolizer;
+        model::Profile p;
+        const auto r = alloc::AllocStreamReader::read(stream(2, ops), symbolizer, p);
+        QVERIFY2(r, r ? "" : r.message().c_str());
+        QVERIFY(r->complete);
+        QCOMPARE(perTrace(p), expected);
+        QCOMPARE(p.allocations.totals.peakBytes, peak);
+    }
+
+    // Random inserts and erases of clustered, aligned addresses (long probe chains, many
+    // shifts back), checked step by step against std::unordered_map.
+    void liveBlocksAgreeWithAMap()
+    {
+        std::mt19937_64 rng(7);
+        alloc::LiveBlocks live;
+        std::unordered_map<std::uint64_t, std::uint64_t> model;
+        for (int i = 0; i < 300000; ++i) {
+            const std::uint64_t ptr = (rng() % 5000) * 16 + (i % 3 == 0 ? 0x7f0000000000ULL : 0x10000);
+            if (rng() % 3 != 0) {
+                const auto [block, added] = live.insert(ptr, {static_cast<std::uint64_t>(i), 1});
+                QCOMPARE(added, model.try_emplace(ptr, i).second);
+                QCOMPARE(block->size, model.at(ptr));
+            } else {
+                live.erase(ptr);
+                model.erase(ptr);
+            }
+            if (i % 997 == 0) {
+                const std::uint64_t probe = (rng() % 5000) * 16 + 0x10000;
+                const auto *found = live.find(probe);
+                QCOMPARE(found != nullptr, model.count(probe) == 1);
+            }
+        }
+        QCOMPARE(live.size(), model.size());
+        std::size_t seen = 0;
+        live.forEach([&](std::uint64_t ptr, const alloc::LiveBlocks::Block &b) {
+            ++seen;
+            QCOMPARE(b.size, model.at(ptr));
+        });
+        QCOMPARE(seen, model.size());
+        live.insert(0, {5, 1}); // address 0 is kept aside, not an empty slot
+        QCOMPARE(live.find(0)->size, std::uint64_t(5));
+        live.erase(0);
+        QVERIFY(live.find(0) == nullptr);
+        live.clear();
+        QCOMPARE(live.size(), std::size_t(0));
+        QVERIFY(live.insert(0x10, {1, 1}).second);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAllocStreamReader)
+#include "tst_allocstreamreader.moc"
