@@ -2,6 +2,7 @@
 #include "allocrecording.h"
 
 #include "allocstreamreader.h"
+#include "streamfollower.h"
 #include "tracker/allocstream.h"
 
 #include <spdlog/spdlog.h>
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 
 AllocRecording::~AllocRecording()
 {
+    follower_.reset(); // its thread reads the stream: stop it before the file goes
     removeFiles();
 }
 
@@ -38,13 +40,17 @@ void AllocRecording::removeFiles()
 AllocRecording::AllocRecording(AllocRecording &&other) noexcept
     : trackerPath_(std::move(other.trackerPath_))
     , streamPath_(std::exchange(other.streamPath_, {}))
+    , follower_(std::move(other.follower_))
 {}
 
 AllocRecording &AllocRecording::operator=(AllocRecording &&other) noexcept
 {
     if (this != &other) {
+        follower_.reset();
+        removeFiles();
         trackerPath_ = std::move(other.trackerPath_);
         streamPath_ = std::exchange(other.streamPath_, {});
+        follower_ = std::move(other.follower_);
     }
     return *this;
 }
@@ -113,6 +119,12 @@ void AllocRecording::removeOrphanStreams(const std::string &dir)
     }
 }
 
+void AllocRecording::follow()
+{
+    if (!follower_ && !streamPath_.empty())
+        follower_ = std::make_unique<StreamFollower>(streamPath_);
+}
+
 std::vector<std::pair<std::string, std::string>> AllocRecording::environment() const
 {
     std::string preload = trackerPath_;
@@ -162,7 +174,18 @@ Result<AllocStreamReader::Summary> AllocRecording::finish(symbolize::Symbolizer 
         removeFiles();
         return empty;
     }
-    auto r = AllocStreamReader::readFile(streamPath_, symbolizer, profile);
+    Result<AllocStreamReader::Summary> r = makeError("");
+    if (follower_) {
+        // Most of it was read while the target ran; the rest is the tracker's last buffer.
+        Status drained = follower_->drain();
+        if (!drained)
+            r = makeError(drained.message());
+        else if (r = follower_->reader().finish(symbolizer, profile); !r)
+            r = makeError(streamPath_ + ": " + r.message());
+        follower_.reset();
+    } else {
+        r = AllocStreamReader::readFile(streamPath_, symbolizer, profile);
+    }
     if (!r) {
         removeFiles();
         return makeError(r.message());

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "model/profile.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,14 +15,17 @@ class Symbolizer;
 
 namespace perfwb::alloc {
 
+class StreamFollower;
+
 // The recorder's side of `perfwb record --alloc`: where the tracker library is, the
 // environment that loads it into the target, and reading its stream at the end.
 //
 // The tracker writes to a file beside the report (PERFWB_ALLOC_FILE), so the
 // launcher needs no inherited descriptor; about 3 bytes per allocation event.
 // Usage: prepare() before launching, add environment() to the launch's extra
-// environment, and after the target exited call finish() with the session's
-// Symbolizer and Profile (before the report's last flush). The file is removed.
+// environment, follow() once the target runs, and after the target exited call finish()
+// with the session's Symbolizer and Profile (before the report's last flush). The file
+// is removed.
 class AllocRecording {
 public:
     AllocRecording() = default;
@@ -38,6 +42,10 @@ public:
     // PERFWB_ALLOC_COUNTS (the shared counts file, REPORT.alloc.counts).
     std::vector<std::pair<std::string, std::string>> environment() const;
     const std::string &streamPath() const { return streamPath_; }
+
+    // Reads the stream while the target writes it, on a thread of its own (StreamFollower),
+    // so finish() has only the tracker's last buffer left to read.
+    void follow();
 
     // Reads the stream into profile.allocations and the "heap" timeline. Summary.complete
     // is false when the stream lacks the tracker's end record (see incompleteReason());
@@ -64,6 +72,7 @@ private:
 
     std::string trackerPath_;
     std::string streamPath_;
+    std::unique_ptr<StreamFollower> follower_;
 };
 
 } // namespace perfwb::alloc

@@ -7,6 +7,7 @@
 #include "symbolize/symbolizer.h"
 #include "tracker/allocstream.h"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 #include <vector>
@@ -19,8 +20,6 @@ struct TraceNode {
     std::uint32_t parent = 0;
     std::uint64_t ip = 0;
 };
-
-using Block = LiveBlocks::Block;
 
 // A trace's live bytes now and at the heap's peak, found in the one pass: when the heap
 // reaches a new peak the epoch advances, and a trace whose bytes change for the first time
@@ -75,102 +74,173 @@ private:
     const char *end_;
 };
 
-struct Event {
-    enum Kind { Alloc, Free, Time, End, Crash } kind;
-    std::uint64_t size = 0;
-    std::uint32_t trace = 0;
-    std::uint64_t ptr = 0;
-    std::int64_t timeNs = 0;
-    std::int32_t tid = 0;
-};
+} // namespace
 
-// One pass over the records; mapping and trace records go to the caller's tables,
-// the rest to `onEvent`. Returns false on a malformed stream.
-// `consumed` hears every few MiB how far into `body` the pass is.
-template<typename OnEvent>
-bool scan(std::string_view body, std::vector<TraceNode> &traces, symbolize::Symbolizer *symbolizer, std::int32_t pid,
-          OnEvent &&onEvent, const std::function<void(std::size_t)> &consumed)
-{
-    constexpr std::size_t kReportEvery = std::size_t{4} << 20;
-    Cursor c(body);
+// Everything the replay keeps between feed() calls.
+struct AllocStreamReader::State {
+    bool headerRead = false;
+    Summary summary;
+    std::vector<TraceNode> traces{TraceNode{}}; // node 0: the root
+    struct Mapping {
+        std::uint64_t start, length, pgoff;
+        std::string path;
+    };
+    std::vector<Mapping> mappings; // given to the symbolizer in finish(): it is not ours before
     std::uint64_t lastPtr = 0;
-    Event ev{};
-    const char *reported = body.data();
-    while (!c.atEnd()) {
-        if (consumed && std::size_t(c.position() - reported) >= kReportEvery) {
-            reported = c.position();
-            consumed(std::size_t(reported - body.data()));
+    std::int32_t tid = 0;
+
+    std::vector<model::AllocationStats> perTrace;
+    std::vector<TraceLive> traceLive;
+    std::uint64_t peakEpoch = 0;
+    LiveBlocks live;
+    // For "temporary": the block each thread allocated last. Threads change rarely in the
+    // stream, so the current thread's entry is kept at hand.
+    std::unordered_map<std::int32_t, std::uint64_t> lastAllocOfThread;
+    std::int32_t currentTid = -1;
+    std::uint64_t *lastAlloc = nullptr;
+    std::uint64_t heap = 0, peak = 0;
+    std::int64_t now = 0, peakTime = 0;
+    model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
+
+    std::uint64_t &lastAllocOf(std::int32_t thread)
+    {
+        if (thread != currentTid || lastAlloc == nullptr) {
+            currentTid = thread;
+            lastAlloc = &lastAllocOfThread[thread]; // node-based: stays valid as the map grows
         }
-        std::uint8_t tag;
-        c.byte(tag);
-        std::uint64_t a = 0, b = 0, d = 0;
-        switch (tag) {
-        case PWBA_ALLOC:
-            if (!c.varint(a) || !c.varint(b) || !c.varint(d))
-                return true;
-            if (symbolizer && b >= traces.size())
-                return false;
-            lastPtr += (d >> 1) ^ (~(d & 1) + 1);
-            ev.kind = Event::Alloc;
-            ev.size = a;
-            ev.trace = std::uint32_t(b);
-            ev.ptr = lastPtr;
-            onEvent(ev);
-            break;
-        case PWBA_FREE:
-            if (!c.varint(d))
-                return true;
-            lastPtr += (d >> 1) ^ (~(d & 1) + 1);
-            ev.kind = Event::Free;
-            ev.ptr = lastPtr;
-            onEvent(ev);
-            break;
-        case PWBA_TRACE:
-            if (!c.varint(a) || !c.varint(b))
-                return true;
-            if (symbolizer) {
-                if (a >= traces.size())
-                    return false;
-                traces.push_back({std::uint32_t(a), b});
-            }
-            break;
-        case PWBA_MAPPING: {
-            std::string_view path;
-            std::uint64_t len;
-            if (!c.varint(a) || !c.varint(b) || !c.varint(d) || !c.varint(len) || !c.bytes(len, path))
-                return true;
-            if (symbolizer)
-                symbolizer->addMapping(pid, a, b, d, path);
-            break;
+        return *lastAlloc;
+    }
+
+    void change(std::uint32_t trace, std::uint64_t add, std::uint64_t remove)
+    {
+        TraceLive &t = traceLive[trace];
+        if (t.epoch < peakEpoch) {
+            t.atPeak = t.bytes;
+            t.epoch = peakEpoch;
         }
-        case PWBA_TIME:
-        case PWBA_END:
-            if (!c.varint(a))
-                return true;
-            ev.kind = tag == PWBA_TIME ? Event::Time : Event::End;
-            ev.timeNs = std::int64_t(a);
-            onEvent(ev);
-            break;
-        case PWBA_THREAD:
-            if (!c.varint(a))
-                return true;
-            ev.tid = std::int32_t(a);
-            break;
-        case PWBA_CRASH: // the tracker wrote everything before the process died of signal `a`
-            if (!c.varint(a))
-                return true;
-            ev.kind = Event::Crash;
-            ev.size = a;
-            onEvent(ev);
-            break;
-        default:
-            return false;
+        t.bytes = t.bytes + add - remove;
+    }
+
+    void allocate(std::uint64_t size, std::uint32_t trace, std::uint64_t ptr)
+    {
+        ++summary.events;
+        if (perTrace.size() <= trace) {
+            perTrace.resize(traces.size());
+            traceLive.resize(traces.size());
+        }
+        auto &s = perTrace[trace];
+        ++s.calls;
+        s.bytes += size;
+        auto [block, added] = live.insert(ptr, LiveBlocks::Block{size, trace});
+        if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
+            heap -= block->size;
+            change(block->trace, 0, block->size);
+            *block = LiveBlocks::Block{size, trace};
+        }
+        heap += size;
+        change(trace, size, 0);
+        lastAllocOf(tid) = ptr;
+        if (heap > peak) {
+            peak = heap;
+            peakTime = now;
+            ++peakEpoch;
         }
     }
-    return true;
+
+    void release(std::uint64_t ptr)
+    {
+        ++summary.events;
+        LiveBlocks::Block *block = live.find(ptr);
+        if (block == nullptr) {
+            ++summary.unmatchedFrees;
+            return;
+        }
+        std::uint64_t &last = lastAllocOf(tid);
+        if (last == ptr) {
+            ++perTrace[block->trace].temporary;
+            last = 0;
+        }
+        heap -= block->size;
+        change(block->trace, 0, block->size);
+        live.erase(ptr);
+    }
+
+    void mark(std::int64_t timeNs, bool end)
+    {
+        now = timeNs;
+        timeline.points.push_back({now, double(heap)});
+        if (end)
+            summary.complete = true;
+    }
+
+    // One record at `c`. Incomplete: the record is cut at the end of what is there.
+    enum class Step { Done, Incomplete, Malformed };
+    Step record(Cursor &c);
+};
+
+AllocStreamReader::State::Step AllocStreamReader::State::record(Cursor &c)
+{
+    std::uint8_t tag = 0;
+    c.byte(tag);
+    std::uint64_t a = 0, b = 0, d = 0;
+    const auto pointer = [this](std::uint64_t zigzag) { return lastPtr += (zigzag >> 1) ^ (~(zigzag & 1) + 1); };
+    switch (tag) {
+    case PWBA_ALLOC:
+        if (!c.varint(a) || !c.varint(b) || !c.varint(d))
+            return Step::Incomplete;
+        if (b >= traces.size())
+            return Step::Malformed;
+        allocate(a, std::uint32_t(b), pointer(d));
+        return Step::Done;
+    case PWBA_FREE:
+        if (!c.varint(d))
+            return Step::Incomplete;
+        release(pointer(d));
+        return Step::Done;
+    case PWBA_TRACE:
+        if (!c.varint(a) || !c.varint(b))
+            return Step::Incomplete;
+        if (a >= traces.size())
+            return Step::Malformed;
+        traces.push_back({std::uint32_t(a), b});
+        return Step::Done;
+    case PWBA_MAPPING: {
+        std::string_view path;
+        std::uint64_t len = 0;
+        if (!c.varint(a) || !c.varint(b) || !c.varint(d) || !c.varint(len) || !c.bytes(len, path))
+            return Step::Incomplete;
+        mappings.push_back({a, b, d, std::string(path)});
+        return Step::Done;
+    }
+    case PWBA_TIME:
+    case PWBA_END:
+        if (!c.varint(a))
+            return Step::Incomplete;
+        mark(std::int64_t(a), tag == PWBA_END);
+        return Step::Done;
+    case PWBA_THREAD:
+        if (!c.varint(a))
+            return Step::Incomplete;
+        tid = std::int32_t(a);
+        return Step::Done;
+    case PWBA_CRASH: // the tracker wrote everything before the process died of signal `a`
+        if (!c.varint(a))
+            return Step::Incomplete;
+        summary.complete = true; // every allocation up to the crash is in the stream
+        summary.crashSignal = static_cast<int>(a);
+        return Step::Done;
+    default:
+        return Step::Malformed;
+    }
 }
 
-} // namespace
+AllocStreamReader::AllocStreamReader()
+    : state_(std::make_unique<State>())
+{}
+
+AllocStreamReader::~AllocStreamReader() = default;
+AllocStreamReader::AllocStreamReader(AllocStreamReader &&) noexcept = default;
+AllocStreamReader &AllocStreamReader::operator=(AllocStreamReader &&) noexcept = default;
 
 Result<std::int32_t> AllocStreamReader::headerPid(std::string_view head, std::size_t *length)
 {
@@ -187,125 +257,57 @@ Result<std::int32_t> AllocStreamReader::headerPid(std::string_view head, std::si
     return static_cast<std::int32_t>(pid);
 }
 
-Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data, symbolize::Symbolizer &symbolizer,
-                                                           model::Profile &profile,
-                                                           const std::function<void(std::size_t)> &consumed)
+Result<std::size_t> AllocStreamReader::feed(std::string_view data)
 {
-    std::size_t headerLen = 0;
-    const auto pid = headerPid(data, &headerLen);
-    if (!pid)
-        return makeError(pid.message());
-    const std::string_view body = data.substr(headerLen);
-    const std::function<void(std::size_t)> bodyConsumed = [&](std::size_t n) {
-        if (consumed)
-            consumed(headerLen + n);
-    };
-
-    Summary summary;
-    summary.pid = pid.value();
-    std::vector<TraceNode> traces(1); // node 0: the root
-
-    // One pass: trace tree, mappings, per-trace calls/bytes/temporary/leaked, the heap
-    // timeline and each trace's bytes at the peak (TraceLive).
-    std::vector<model::AllocationStats> perTrace;
-    std::vector<TraceLive> traceLive;
-    std::uint64_t peakEpoch = 0;
-    const auto change = [&traceLive, &peakEpoch](std::uint32_t trace, std::uint64_t add, std::uint64_t remove) {
-        TraceLive &t = traceLive[trace];
-        if (t.epoch < peakEpoch) {
-            t.atPeak = t.bytes;
-            t.epoch = peakEpoch;
+    State &st = *state_;
+    std::size_t used = 0;
+    if (!st.headerRead) {
+        // Wait for the whole header; refuse at once what cannot become one.
+        const std::size_t magic = std::min<std::size_t>(data.size(), PWBA_MAGIC_LEN);
+        if (std::memcmp(data.data(), PWBA_MAGIC, magic) != 0)
+            return makeError("not a perfwb allocation stream (bad magic)");
+        std::size_t length = 0;
+        const auto pid = headerPid(data, &length);
+        if (!pid) {
+            const bool cut = data.size() < PWBA_MAGIC_LEN || pid.message() == "allocation stream: truncated header";
+            return cut ? Result<std::size_t>(std::size_t{0}) : makeError(pid.message());
         }
-        t.bytes = t.bytes + add - remove;
-    };
-    LiveBlocks live;
-    // For "temporary": the block each thread allocated last. Threads change rarely in the
-    // stream, so the current thread's entry is kept at hand.
-    std::unordered_map<std::int32_t, std::uint64_t> lastAllocOfThread;
-    std::int32_t currentTid = -1;
-    std::uint64_t *lastAlloc = nullptr;
-    const auto lastAllocOf = [&](std::int32_t tid) -> std::uint64_t & {
-        if (tid != currentTid || lastAlloc == nullptr) {
-            currentTid = tid;
-            lastAlloc = &lastAllocOfThread[tid]; // node-based: stays valid as the map grows
-        }
-        return *lastAlloc;
-    };
-    std::uint64_t heap = 0, peak = 0;
-    std::int64_t now = 0, peakTime = 0;
-    model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
-    bool ok = scan(
-        body, traces, &symbolizer, summary.pid,
-        [&](const Event &ev) {
-            switch (ev.kind) {
-            case Event::Alloc: {
-                ++summary.events;
-                if (perTrace.size() <= ev.trace) {
-                    perTrace.resize(traces.size());
-                    traceLive.resize(traces.size());
-                }
-                auto &s = perTrace[ev.trace];
-                ++s.calls;
-                s.bytes += ev.size;
-                auto [block, added] = live.insert(ev.ptr, Block{ev.size, ev.trace});
-                if (!added) { // a free we never saw (e.g. by a library's own allocator): replace
-                    heap -= block->size;
-                    change(block->trace, 0, block->size);
-                    *block = Block{ev.size, ev.trace};
-                }
-                heap += ev.size;
-                change(ev.trace, ev.size, 0);
-                lastAllocOf(ev.tid) = ev.ptr;
-                if (heap > peak) {
-                    peak = heap;
-                    peakTime = now;
-                    ++peakEpoch;
-                }
-                break;
-            }
-            case Event::Free: {
-                ++summary.events;
-                Block *block = live.find(ev.ptr);
-                if (block == nullptr) {
-                    ++summary.unmatchedFrees;
-                    break;
-                }
-                std::uint64_t &last = lastAllocOf(ev.tid);
-                if (last == ev.ptr) {
-                    ++perTrace[block->trace].temporary;
-                    last = 0;
-                }
-                heap -= block->size;
-                change(block->trace, 0, block->size);
-                live.erase(ev.ptr);
-                break;
-            }
-            case Event::Time:
-            case Event::End:
-                now = ev.timeNs;
-                timeline.points.push_back({now, double(heap)});
-                if (ev.kind == Event::End)
-                    summary.complete = true;
-                break;
-            case Event::Crash:
-                summary.complete = true; // every allocation up to the crash is in the stream
-                summary.crashSignal = static_cast<int>(ev.size);
-                break;
-            }
-        },
-        bodyConsumed);
-    if (!ok)
-        return makeError("allocation stream: malformed record");
+        st.summary.pid = pid.value();
+        st.headerRead = true;
+        used = length;
+    }
+    Cursor c(data.substr(used));
+    while (!c.atEnd()) {
+        const char *start = c.position();
+        const State::Step step = st.record(c);
+        if (step == State::Step::Malformed)
+            return makeError("allocation stream: malformed record");
+        if (step == State::Step::Incomplete)
+            return used + static_cast<std::size_t>(start - data.substr(used).data());
+    }
+    return data.size();
+}
+
+Result<AllocStreamReader::Summary> AllocStreamReader::finish(symbolize::Symbolizer &symbolizer, model::Profile &profile)
+{
+    State &st = *state_;
+    if (!st.headerRead)
+        return makeError("allocation stream: truncated header");
+    Summary summary = st.summary;
+    for (const auto &m : st.mappings)
+        symbolizer.addMapping(summary.pid, m.start, m.length, m.pgoff, m.path);
+    const std::vector<TraceNode> &traces = st.traces;
+    std::vector<model::AllocationStats> &perTrace = st.perTrace;
     perTrace.resize(traces.size());
-    traceLive.resize(traces.size());
+    st.traceLive.resize(traces.size());
     summary.traceNodes = traces.size() - 1;
-    live.forEach([&perTrace](std::uint64_t, const Block &block) {
+    st.live.forEach([&perTrace](std::uint64_t, const LiveBlocks::Block &block) {
         perTrace[block.trace].leakedBytes += block.size;
         ++perTrace[block.trace].leakedBlocks;
     });
-    for (std::size_t i = 0; i < traceLive.size(); ++i) {
-        const TraceLive &t = traceLive[i];
-        perTrace[i].peakBytes = t.epoch < peakEpoch ? t.bytes : t.atPeak;
+    for (std::size_t i = 0; i < st.traceLive.size(); ++i) {
+        const TraceLive &t = st.traceLive[i];
+        perTrace[i].peakBytes = t.epoch < st.peakEpoch ? t.bytes : t.atPeak;
     }
 
     // Trace nodes to model stacks: parents come first, so each node's stack extends
@@ -328,18 +330,47 @@ Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data
         table.row(stackOf[i]).add(s);
         table.totals.add(s);
     }
-    table.totals.peakBytes = peak;
-    table.peakTimeNs = peakTime;
-    if (!timeline.points.empty())
-        profile.timelines.push_back(std::move(timeline));
+    table.totals.peakBytes = st.peak;
+    table.peakTimeNs = st.peakTime;
+    if (!st.timeline.points.empty())
+        profile.timelines.push_back(std::move(st.timeline));
+    state_ = std::make_unique<State>(); // finished: ready for another stream
     return summary;
+}
+
+Result<AllocStreamReader::Summary> AllocStreamReader::read(std::string_view data, symbolize::Symbolizer &symbolizer,
+                                                           model::Profile &profile,
+                                                           const std::function<void(std::size_t)> &consumed)
+{
+    if (auto pid = headerPid(data); !pid)
+        return makeError(pid.message());
+    // In slices, so the pages of a mapped stream can go back as each is done. A record
+    // crossing a slice's end is read again with the next slice.
+    constexpr std::size_t kSlice = std::size_t{4} << 20;
+    AllocStreamReader reader;
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const std::size_t end = std::min(data.size(), done + kSlice);
+        // No whole record in a slice (one longer than a slice): take all the rest at once.
+        auto used = reader.feed(data.substr(done, end - done));
+        if (used && used.value() == 0 && end < data.size())
+            used = reader.feed(data.substr(done));
+        if (!used)
+            return makeError(used.message());
+        if (used.value() == 0)
+            break; // a record cut by the end of the stream: read up to the last whole one
+        done += used.value();
+        if (consumed)
+            consumed(done);
+    }
+    return reader.finish(symbolizer, profile);
 }
 
 Result<AllocStreamReader::Summary>
 AllocStreamReader::readFile(const std::string &path, symbolize::Symbolizer &symbolizer, model::Profile &profile)
 {
     // Mapped, not read whole: the stream grows with every allocation (about 3 bytes an
-    // event), and pages a pass is done with go back, so the recorder's memory does not.
+    // event), and pages already read go back, so the recorder's memory does not.
     auto file = report::MappedFile::open(path);
     if (!file)
         return makeError(file.message());

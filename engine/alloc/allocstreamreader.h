@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ namespace perfwb::alloc {
 // the profile's allocation table and its "heap" timeline. Stacks are symbolized
 // through the recording's Symbolizer with the mappings the tracker sent, so they
 // share frames with the CPU samples of the same run.
+//
+// Incremental: feed() the stream's bytes as they come (a recording reads it while the
+// target writes it), then finish(). One pass; each trace's bytes at the heap's peak are
+// kept as the heap reaches it. read()/readFile() do both for a whole stream.
 class AllocStreamReader {
 public:
     struct Summary {
@@ -33,6 +38,20 @@ public:
         std::uint64_t missedCalls = 0; // calls after a failed write stopped the stream
     };
 
+    AllocStreamReader();
+    ~AllocStreamReader();
+    AllocStreamReader(AllocStreamReader &&) noexcept;
+    AllocStreamReader &operator=(AllocStreamReader &&) noexcept;
+
+    // Replays the whole records at the start of `data`, the stream's next bytes (from its
+    // header on); returns how many bytes they took. The rest is a record cut short: give
+    // it again with what follows. An error for what is not a stream or is malformed.
+    // Touches no symbolizer: it may run on its own thread while the recording goes on.
+    Result<std::size_t> feed(std::string_view data);
+    // The allocation table, stacks and heap timeline into `profile`, symbolized with the
+    // mappings the stream sent; then the reader is ready for another stream.
+    Result<Summary> finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);
+
     // `data` is a whole stream; a stream cut short is read up to its last whole record.
     // `consumed`, when set, hears now and then how many bytes from the start of `data`
     // a pass is done with (readFile gives those pages back: bounded memory).
@@ -47,6 +66,10 @@ public:
 
     // Name of the timeline of heap bytes in use.
     static constexpr std::string_view kHeapTimeline = "heap";
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
 };
 
 } // namespace perfwb::alloc

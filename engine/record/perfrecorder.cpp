@@ -269,6 +269,8 @@ Status PerfRecorder::prepareLaunch()
         backend_->stop(queue_);
         return st;
     }
+    if (alloc_)
+        alloc_->follow(); // the stream is read as the target writes it
     startNs_ = ProcPoller::monotonicNowNs();
     poller_ = std::make_unique<ProcPoller>(target_);
     return {};

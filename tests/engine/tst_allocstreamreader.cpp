@@ -145,6 +145,55 @@ private Q_SLOTS:
         QCOMPARE(p.allocations.totals.peakBytes, peak);
     }
 
+    // Fed as a recording reads a stream its target is still writing (pieces of any size,
+    // records cut anywhere, the cut part given again with what follows): the same figures
+    // as the whole stream read at once.
+    void fedInPiecesAsWhole()
+    {
+        std::mt19937_64 rng(11);
+        std::vector<Op> ops;
+        std::vector<std::uint64_t> live;
+        for (int i = 0; i < 20000; ++i) {
+            if (i % 500 == 0)
+                ops.push_back({'t', static_cast<std::uint32_t>(1 + rng() % 3)});
+            if (!live.empty() && rng() % 2 == 0) {
+                const std::size_t k = rng() % live.size();
+                ops.push_back({'f', 0, 0, live[k]});
+                live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+            } else {
+                const std::uint64_t ptr = 0x100000 + (rng() % 100000) * 16;
+                ops.push_back({'a', static_cast<std::uint32_t>(1 + rng() % 2), 1 + rng() % 5000, ptr});
+                live.push_back(ptr);
+            }
+        }
+        const std::string all = stream(2, ops);
+        symbolize::Symbolizer wholeSymbolizer;
+        model::Profile whole;
+        QVERIFY(alloc::AllocStreamReader::read(all, wholeSymbolizer, whole));
+
+        alloc::AllocStreamReader reader;
+        std::string pending;
+        std::size_t at = 0;
+        while (at < all.size()) {
+            const std::size_t piece = std::min<std::size_t>(all.size() - at, 1 + rng() % 700);
+            pending.append(all, at, piece);
+            at += piece;
+            const auto used = reader.feed(pending);
+            QVERIFY2(used, used ? "" : used.message().c_str());
+            pending.erase(0, used.value());
+        }
+        QVERIFY(pending.empty());
+        symbolize::Symbolizer symbolizer;
+        model::Profile pieces;
+        const auto r = reader.finish(symbolizer, pieces);
+        QVERIFY(r);
+        QVERIFY(r->complete);
+        QCOMPARE(r->events, std::uint64_t(ops.size() - 40)); // all but the thread records
+        QCOMPARE(perTrace(pieces), perTrace(whole));
+        QCOMPARE(pieces.allocations.totals.peakBytes, whole.allocations.totals.peakBytes);
+        QVERIFY(pieces.allocations.totals.peakBytes > 0);
+    }
+
     // Random inserts and erases of clustered, aligned addresses (long probe chains, many
     // shifts back), checked step by step against std::unordered_map.
     void liveBlocksAgreeWithAMap()
