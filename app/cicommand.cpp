@@ -23,7 +23,6 @@
 #include <QProcessEnvironment>
 #include <QSysInfo>
 
-#include <cmath>
 #include <cstdio>
 
 namespace perfwb::app {
@@ -164,18 +163,6 @@ void diffMedianRuns(ci::ScenarioComparison &c, const ci::ScenarioResult &base, c
         c.diffHtml = path;
 }
 
-Result<double> percentOption(const QCommandLineParser &parser, const QCommandLineOption &opt, double fallback)
-{
-    if (!parser.isSet(opt))
-        return fallback;
-    bool ok = false;
-    const double v = parser.value(opt).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0)
-        return makeError("--" + opt.names().constFirst().toStdString() + " needs a percentage >= 0, not '" +
-                         parser.value(opt).toStdString() + "'");
-    return v;
-}
-
 int runCiRun(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -232,15 +219,8 @@ int runCiRun(const QStringList &args)
         }
     }
     ci::MetricThresholds defaults;
-    auto warn = percentOption(parser, warnOpt, defaults.warnAbovePct);
-    auto fail = percentOption(parser, failOpt, defaults.failAbovePct);
-    for (auto *r : {&warn, &fail}) {
-        if (!*r) {
-            printError(r->message());
-            return ExitUsage;
-        }
-    }
-    defaults = {*warn, *fail};
+    if (!readPercent(parser, warnOpt, defaults.warnAbovePct) || !readPercent(parser, failOpt, defaults.failAbovePct))
+        return ExitUsage;
     if (defaults.failAbovePct < defaults.warnAbovePct) {
         printError(QStringLiteral("--fail-above must not be below --warn-above"));
         return ExitUsage;

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace perfwb::app {
@@ -40,6 +41,21 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         return ExitUsage;
     }
     return std::nullopt;
+}
+
+bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out)
+{
+    if (!parser.isSet(opt))
+        return true;
+    bool ok = false;
+    const double v = parser.value(opt).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0) {
+        printError(
+            QStringLiteral("--%1 needs a percentage >= 0, not '%2'").arg(opt.names().constFirst(), parser.value(opt)));
+        return false;
+    }
+    out = v;
+    return true;
 }
 
 std::optional<quint16> parsePort(const QString &text)

@@ -12,6 +12,10 @@ namespace perfwb::app {
 std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args, const QString &description,
                                     const QString &positionalSyntax, int minPositional, int maxPositional);
 
+// A percentage option (--warn-above, --fail-above): a finite number >= 0 into `out`
+// when set; false after one usage error line.
+bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out);
+
 // A TCP port, 0 to 65535 (0: any free port), or nothing.
 std::optional<quint16> parsePort(const QString &text);
 

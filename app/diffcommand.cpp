@@ -13,7 +13,6 @@
 #include "report/profileloader.h"
 #include "settings/outputdirectory.h"
 
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
@@ -23,22 +22,6 @@
 namespace perfwb::app {
 
 namespace {
-// A percentage option: a finite number >= 0, or an error line.
-bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out)
-{
-    if (!parser.isSet(opt))
-        return true;
-    bool ok = false;
-    const double v = parser.value(opt).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < 0) {
-        printError(
-            QStringLiteral("--%1 needs a percentage >= 0, not '%2'").arg(opt.names().constFirst(), parser.value(opt)));
-        return false;
-    }
-    out = v;
-    return true;
-}
-
 // --mode absolute|share, or an error line.
 bool readMode(const QCommandLineParser &parser, const QCommandLineOption &opt, std::optional<analysis::DiffMode> &out)
 {

@@ -153,7 +153,7 @@ if command -v shellcheck >/dev/null; then
     n=0
     while IFS= read -r -d '' block; do
         n=$((n + 1))
-        # ${{ }} expressions are GitHub's, not the shell's: a placeholder for shellcheck.
+        # ${{ }} expressions are GitHub's, not the shell's: each becomes the word EXPR for shellcheck.
         printf '#!/bin/bash\n%s\n' "$(sed -E 's/\$\{\{[^}]*\}\}/EXPR/g' <<<"$block")" >"$tmp/steps/$n.sh"
     done < <(node "$npmdir/workflow-runs.mjs" "$workflow")
     out=$(shellcheck -s bash -S warning packaging/ci/*.sh "$tmp"/steps/*.sh 2>&1) || fa shellcheck "shellcheck:"$'\n'"$out"
