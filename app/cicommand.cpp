@@ -10,10 +10,10 @@
 #include "ci/beforeafter.h"
 #include "ci/cicomparison.h"
 #include "ci/runmeasure.h"
-#include "report/diffhtmlwriter.h"
-#include "report/fileio.h"
-#include "report/formatregistry.h"
-#include "report/profileloader.h"
+#include "formats/diffhtmlwriter.h"
+#include "formats/formatregistry.h"
+#include "formats/profileloader.h"
+#include "io/fileio.h"
 #include "settings/outputdirectory.h"
 
 #include <QCoreApplication>
@@ -78,7 +78,7 @@ Status saveResults(ci::CiResults results, const QString &path)
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return makeError(QFileInfo(path).absolutePath().toStdString() + ": cannot create the directory");
     rebasePaths(results, path, true);
-    return report::writeFileAtomically(path.toStdString(), results.toJson());
+    return io::writeFileAtomically(path.toStdString(), results.toJson());
 }
 
 // The default label: the CI's branch and commit when known, else the time.
@@ -115,15 +115,15 @@ QString runUrl()
 void finishScenario(ci::ScenarioResult &result, const std::string &dir)
 {
     model::Profile profile;
-    if (Status st = report::ProfileLoader::load(result.medianReport(), "", profile); !st) {
+    if (Status st = formats::ProfileLoader::load(result.medianReport(), "", profile); !st) {
         result.notes.push_back("the median run's report cannot be read: " + st.message());
         return;
     }
     result.topFunctions = ci::topFunctionShares(profile, 10);
     for (const char *format : {"svg", "html"}) {
-        const report::Exporter *exporter = report::FormatRegistry::exporter(format);
+        const formats::Exporter *exporter = formats::FormatRegistry::exporter(format);
         std::string data;
-        report::ExportOptions opts;
+        formats::ExportOptions opts;
         opts.title = result.name + " (median run)";
         const std::string path = dir + "/" + result.name + "-median-" + std::string(exporter->what()) + "." +
                                  std::string(exporter->extension());
@@ -131,7 +131,7 @@ void finishScenario(ci::ScenarioResult &result, const std::string &dir)
             result.notes.push_back(std::string(format) + " export: " + st.message());
             continue;
         }
-        if (Status st = report::writeFileAtomically(path, data); !st) {
+        if (Status st = io::writeFileAtomically(path, data); !st) {
             result.notes.push_back(st.message());
             continue;
         }
@@ -146,8 +146,8 @@ void diffMedianRuns(ci::ScenarioComparison &c, const ci::ScenarioResult &base, c
 {
     model::Profile before;
     model::Profile after;
-    if (!report::ProfileLoader::load(base.medianReport(), "", before) ||
-        !report::ProfileLoader::load(run.medianReport(), "", after))
+    if (!formats::ProfileLoader::load(base.medianReport(), "", before) ||
+        !formats::ProfileLoader::load(run.medianReport(), "", after))
         return;
     analysis::DiffThresholds dt;
     dt.warnAbovePct = t.warnAbovePct;
@@ -156,10 +156,10 @@ void diffMedianRuns(ci::ScenarioComparison &c, const ci::ScenarioResult &base, c
     c.functions = ci::CiComparison::diffChanges(diff, 5);
     c.functionSource = "reports";
     std::string html;
-    if (!report::DiffHtmlWriter::write(diff, before, after, {"baseline " + base.name, run.name}, html))
+    if (!formats::DiffHtmlWriter::write(diff, before, after, {"baseline " + base.name, run.name}, html))
         return;
     const std::string path = dir + "/" + run.name + "-diff.html";
-    if (report::writeFileAtomically(path, html))
+    if (io::writeFileAtomically(path, html))
         c.diffHtml = path;
 }
 
@@ -286,8 +286,7 @@ int runCiRun(const QStringList &args)
         printError(st.message());
         return ExitFailure;
     }
-    if (Status st =
-            report::writeFileAtomically((reportsDir + QStringLiteral("/before_after.md")).toStdString(), markdown);
+    if (Status st = io::writeFileAtomically((reportsDir + QStringLiteral("/before_after.md")).toStdString(), markdown);
         !st) {
         printError(st.message());
         return ExitFailure;

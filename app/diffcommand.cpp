@@ -6,11 +6,11 @@
 #include "stepsummary.h"
 
 #include "analysis/profilediff.h"
-#include "report/diffhtmlwriter.h"
-#include "report/diffsvgwriter.h"
-#include "report/difftext.h"
-#include "report/fileio.h"
-#include "report/profileloader.h"
+#include "formats/diffhtmlwriter.h"
+#include "formats/diffsvgwriter.h"
+#include "formats/difftext.h"
+#include "formats/profileloader.h"
+#include "io/fileio.h"
 #include "settings/outputdirectory.h"
 
 #include <cstdio>
@@ -133,11 +133,11 @@ int runDiffCommand(const QStringList &args)
     const std::string format = parser.value(formatOpt).toStdString();
     model::Profile base;
     model::Profile next;
-    if (Status st = report::ProfileLoader::load(basePath, format, base); !st) {
+    if (Status st = formats::ProfileLoader::load(basePath, format, base); !st) {
         printError(st.message());
         return ExitUsage;
     }
-    if (Status st = report::ProfileLoader::load(newPath, format, next); !st) {
+    if (Status st = formats::ProfileLoader::load(newPath, format, next); !st) {
         printError(st.message());
         return ExitUsage;
     }
@@ -148,7 +148,7 @@ int runDiffCommand(const QStringList &args)
     }
 
     const auto diff = analysis::ProfileDiff::compute(base, next, t, mode);
-    const report::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
+    const formats::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
 
     // Where each output goes: its FILE option, else with --to the standard output directory
     // (named like the GUI's comparison exports), else nowhere ("").
@@ -180,31 +180,31 @@ int runDiffCommand(const QStringList &args)
         }
     }
     if (!markdownPath->empty()) {
-        markdown = report::DiffText::markdown(diff, labels, top);
+        markdown = formats::DiffText::markdown(diff, labels, top);
         files.emplace_back(*markdownPath, markdown);
     }
     if (!htmlPath->empty()) {
         std::string html;
-        if (Status st = report::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
+        if (Status st = formats::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
             printError(st.message());
             return ExitUsage;
         }
         files.emplace_back(*htmlPath, std::move(html));
     }
     const std::string svgTitle = "perfwb diff: " + labels.base + " -> " + labels.next;
-    for (const auto &[path, shape] : {std::pair{&svgPath, report::DiffSvgWriter::Shape::New},
-                                      std::pair{&svgReversePath, report::DiffSvgWriter::Shape::Base}}) {
+    for (const auto &[path, shape] : {std::pair{&svgPath, formats::DiffSvgWriter::Shape::New},
+                                      std::pair{&svgReversePath, formats::DiffSvgWriter::Shape::Base}}) {
         if ((*path)->empty())
             continue;
         std::string svg;
-        if (Status st = report::DiffSvgWriter::write(diff, shape, svgTitle, svg); !st) {
+        if (Status st = formats::DiffSvgWriter::write(diff, shape, svgTitle, svg); !st) {
             printError(st.message());
             return ExitUsage;
         }
         files.emplace_back(**path, std::move(svg));
     }
     for (const auto &[path, data] : files) {
-        if (Status st = report::writeFileAtomically(path, data); !st) {
+        if (Status st = io::writeFileAtomically(path, data); !st) {
             printError(st.message());
             return ExitUsage;
         }
@@ -215,8 +215,8 @@ int runDiffCommand(const QStringList &args)
         if (Status st = appendToStepSummary(markdown); !st)
             printError(st.message()); // the verdict still stands
     }
-    const std::string text =
-        parser.isSet(jsonOpt) ? report::DiffText::json(diff, labels, top) : report::DiffText::plain(diff, labels, top);
+    const std::string text = parser.isSet(jsonOpt) ? formats::DiffText::json(diff, labels, top)
+                                                   : formats::DiffText::plain(diff, labels, top);
     // Function names and labels come from the profiles: escaped for the terminal (the
     // JSON escapes them itself; Markdown and HTML go to files).
     std::fputs((parser.isSet(jsonOpt) ? text : printableLines(text)).c_str(), stdout);

@@ -4,9 +4,9 @@
 #include "commands.h"
 
 #include "analysis/allocationcostprofile.h"
-#include "report/fileio.h"
-#include "report/formatregistry.h"
-#include "report/profileloader.h"
+#include "formats/formatregistry.h"
+#include "formats/profileloader.h"
+#include "io/fileio.h"
 #include "settings/outputdirectory.h"
 
 #include <cstdio>
@@ -27,7 +27,7 @@ std::string runLabelFor(const model::Profile &profile, const std::string &path)
 int runExportCommand(const QStringList &args)
 {
     QStringList formats;
-    for (const auto &e : report::FormatRegistry::exporters())
+    for (const auto &e : formats::FormatRegistry::exporters())
         formats << QString::fromUtf8(e->format().data(), static_cast<qsizetype>(e->format().size()));
     QCommandLineParser parser;
     const QCommandLineOption toOpt(QStringLiteral("to"),
@@ -59,7 +59,7 @@ int runExportCommand(const QStringList &args)
         printError(QStringLiteral("export needs --to FORMAT (%1)").arg(formats.join(QStringLiteral(", "))));
         return ExitUsage;
     }
-    const report::Exporter *exporter = report::FormatRegistry::exporter(parser.value(toOpt).toStdString());
+    const formats::Exporter *exporter = formats::FormatRegistry::exporter(parser.value(toOpt).toStdString());
     if (exporter == nullptr) {
         printError(QStringLiteral("unknown export format '%1' (known: %2)")
                        .arg(parser.value(toOpt), formats.join(QStringLiteral(", "))));
@@ -67,7 +67,7 @@ int runExportCommand(const QStringList &args)
     }
     const std::string path = parser.positionalArguments().front().toStdString();
     model::Profile profile;
-    if (Status st = report::ProfileLoader::load(path, parser.value(formatOpt).toStdString(), profile); !st) {
+    if (Status st = formats::ProfileLoader::load(path, parser.value(formatOpt).toStdString(), profile); !st) {
         printError(st.message());
         return ExitUsage;
     }
@@ -99,14 +99,14 @@ int runExportCommand(const QStringList &args)
         }
         outPath = resolved.value();
     }
-    report::ExportOptions options;
+    formats::ExportOptions options;
     options.title = runLabelFor(profile, path);
     std::string data;
     if (Status st = exporter->write(profile, options, data); !st) {
         printError(st.message());
         return ExitFailure;
     }
-    if (Status st = report::writeFileAtomically(outPath, data); !st) {
+    if (Status st = io::writeFileAtomically(outPath, data); !st) {
         printError(st.message());
         return ExitFailure;
     }

@@ -3,9 +3,9 @@
 #include "commandline.h"
 #include "commands.h"
 
-#include "report/formatregistry.h"
-#include "report/profileloader.h"
-#include "report/reportwriter.h"
+#include "formats/formatregistry.h"
+#include "formats/profileloader.h"
+#include "store/reportwriter.h"
 
 #include <cstdio>
 
@@ -15,7 +15,7 @@ int runImportCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     QStringList formats;
-    for (const auto &i : report::FormatRegistry::importers())
+    for (const auto &i : formats::FormatRegistry::importers())
         formats << QString::fromUtf8(i->format().data(), static_cast<qsizetype>(i->format().size()));
     const QCommandLineOption formatOpt(
         {QStringLiteral("f"), QStringLiteral("format")},
@@ -37,13 +37,13 @@ int runImportCommand(const QStringList &args)
     const std::string output = parser.value(outOpt).toStdString();
 
     model::Profile profile;
-    if (Status st = report::ProfileLoader::load(input, parser.value(formatOpt).toStdString(), profile); !st) {
+    if (Status st = formats::ProfileLoader::load(input, parser.value(formatOpt).toStdString(), profile); !st) {
         printError(st.message());
         return ExitUsage;
     }
     if (parser.isSet(labelOpt))
         profile.meta.runLabel = parser.value(labelOpt).toStdString();
-    if (Status st = report::ReportWriter::save(output, profile); !st) {
+    if (Status st = store::ReportWriter::save(output, profile); !st) {
         printError(st.message());
         return ExitFailure;
     }

@@ -8,9 +8,9 @@
 #include "analysis/functionstats.h"
 #include "analysis/topfunctions.h"
 #include "core/printable.h"
-#include "report/profileloader.h"
-#include "report/runmanifest.h"
+#include "formats/profileloader.h"
 #include "settings/settingspec.h"
+#include "store/runmanifest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,10 +121,10 @@ QJsonObject metadataJson(const model::RunMetadata &m)
 // The other files of the run the report belongs to (its <label>-run.json).
 void printRunFiles(const std::string &path)
 {
-    const std::string manifestPath = report::RunManifest::findFor(path);
+    const std::string manifestPath = store::RunManifest::findFor(path);
     if (manifestPath.empty())
         return;
-    auto manifest = report::RunManifest::read(manifestPath);
+    auto manifest = store::RunManifest::read(manifestPath);
     if (!manifest)
         return;
     std::printf("\nrun files (%s):\n", printable(manifestPath).c_str());
@@ -135,10 +135,10 @@ void printRunFiles(const std::string &path)
 QJsonArray runFilesJson(const std::string &path)
 {
     QJsonArray files;
-    const std::string manifestPath = report::RunManifest::findFor(path);
+    const std::string manifestPath = store::RunManifest::findFor(path);
     if (manifestPath.empty())
         return files;
-    auto manifest = report::RunManifest::read(manifestPath);
+    auto manifest = store::RunManifest::read(manifestPath);
     if (!manifest)
         return files;
     for (const auto &f : manifest->files)
@@ -330,7 +330,7 @@ int runInfoCommand(const QStringList &args)
     }
     const std::string path = parser.positionalArguments().front().toStdString();
     model::Profile profile;
-    if (Status st = report::ProfileLoader::load(path, parser.value(formatOpt).toStdString(), profile); !st) {
+    if (Status st = formats::ProfileLoader::load(path, parser.value(formatOpt).toStdString(), profile); !st) {
         printError(st.message());
         return ExitUsage;
     }

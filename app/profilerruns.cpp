@@ -4,10 +4,10 @@
 #include "cli.h"
 
 #include "analysis/functionstats.h"
+#include "formats/profileloader.h"
 #include "model/secretredactor.h"
 #include "record/profilerrunner.h"
-#include "report/profileloader.h"
-#include "report/runmanifest.h"
+#include "store/runmanifest.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -96,7 +96,7 @@ Result<ProfilerRuns> ProfilerRuns::prepare(const settings::PerformanceSettings &
 Status ProfilerRuns::summarize(const record::ProfilerRunPlan &plan, const std::string &path) const
 {
     model::Profile p;
-    if (Status st = report::ProfileLoader::load(path, {}, p); !st)
+    if (Status st = formats::ProfileLoader::load(path, {}, p); !st)
         return st;
     if (plan.tool == ProfilerTool::CProfile && !p.functionCosts.empty()) {
         printCProfileTop(p, settings_.value("CPROFILE_SORT"),
@@ -118,7 +118,7 @@ Status ProfilerRuns::summarize(const record::ProfilerRunPlan &plan, const std::s
 
 int ProfilerRuns::run(const std::string &ownReport)
 {
-    report::RunManifest manifest;
+    store::RunManifest manifest;
     manifest.label = label_;
     manifest.command = model::SecretRedactor::redactArguments(command_);
     if (!ownReport.empty())
@@ -157,7 +157,7 @@ int ProfilerRuns::run(const std::string &ownReport)
             std::fprintf(stderr, "perfwb: note: under %s the program exited with status %d\n", tool.c_str(),
                          outcome->programExit);
     }
-    const std::string path = report::RunManifest::pathFor(outputDir_, label_);
+    const std::string path = store::RunManifest::pathFor(outputDir_, label_);
     if (Status st = manifest.write(path); !st) {
         printError(st.message());
         return ExitFailure;

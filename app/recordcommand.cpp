@@ -238,9 +238,9 @@ int runRecordCommand(const QStringList &args)
     if (parser.isSet(callGraphOpt)) {
         const QString mode = parser.value(callGraphOpt);
         if (mode == QLatin1String("dwarf")) {
-            options.sampling.callGraph = record::CallGraph::Dwarf;
+            options.sampling.callGraph = perf::CallGraph::Dwarf;
         } else if (mode == QLatin1String("fp")) {
-            options.sampling.callGraph = record::CallGraph::FramePointer;
+            options.sampling.callGraph = perf::CallGraph::FramePointer;
         } else {
             printError(QStringLiteral("bad --call-graph value '%1': expected dwarf or fp").arg(mode));
             return ExitUsage;

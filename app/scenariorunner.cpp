@@ -2,8 +2,8 @@
 #include "scenariorunner.h"
 
 #include "ci/runmeasure.h"
+#include "formats/profileloader.h"
 #include "record/pythoncommand.h"
-#include "report/profileloader.h"
 #include "settings/outputdirectory.h"
 
 #include <QDir>
@@ -91,7 +91,7 @@ std::string ScenarioRunner::runOnce(const ci::Scenario &scenario, const Options 
         return why.empty() ? "perfwb record exited with code " + std::to_string(p.exitCode()) : why;
     }
     model::Profile profile;
-    if (Status st = report::ProfileLoader::load(report.toStdString(), "", profile); !st)
+    if (Status st = formats::ProfileLoader::load(report.toStdString(), "", profile); !st)
         return st.message();
     if (std::string failure = ci::targetFailure(profile); !failure.empty())
         return failure + " (output in " + log.toStdString() + ")";

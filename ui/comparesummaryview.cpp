@@ -2,7 +2,7 @@
 #include "comparesummaryview.h"
 #include "enginetext.h"
 
-#include "report/difftext.h"
+#include "formats/difftext.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -113,9 +113,9 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
     const auto &total = diff->totalTime();
     QString why =
         tr("%1: %2 → %3 (%4)")
-            .arg(EngineText::translate(total.name), qs(report::DiffText::formatValue(total.before, total.unit)),
-                 qs(report::DiffText::formatValue(total.after, total.unit)),
-                 EngineText::translate(report::DiffText::formatRelative(total.relativePct())));
+            .arg(EngineText::translate(total.name), qs(formats::DiffText::formatValue(total.before, total.unit)),
+                 qs(formats::DiffText::formatValue(total.after, total.unit)),
+                 EngineText::translate(formats::DiffText::formatRelative(total.relativePct())));
     int regressed = 0;
     for (const auto &fn : diff->functions())
         regressed += fn.verdict != analysis::DiffVerdict::Pass ? 1 : 0;
@@ -129,9 +129,9 @@ void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> di
         metrics_->insertRow(row);
         const QString na = tr("n/a");
         const QStringList cells{
-            EngineText::translate(m.name), m.knownBefore ? qs(report::DiffText::formatValue(m.before, m.unit)) : na,
-            m.knownAfter ? qs(report::DiffText::formatValue(m.after, m.unit)) : na,
-            m.known() ? EngineText::translate(report::DiffText::formatRelative(m.relativePct())) : na};
+            EngineText::translate(m.name), m.knownBefore ? qs(formats::DiffText::formatValue(m.before, m.unit)) : na,
+            m.knownAfter ? qs(formats::DiffText::formatValue(m.after, m.unit)) : na,
+            m.known() ? EngineText::translate(formats::DiffText::formatRelative(m.relativePct())) : na};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             if (c > 0)

@@ -6,7 +6,7 @@
 #include "diffview.h"
 #include "flamegraphsync.h"
 #include "flamegraphview.h"
-#include "report/difftext.h"
+#include "formats/difftext.h"
 #include "reportdocument.h"
 
 #include <QComboBox>
@@ -147,7 +147,7 @@ void CompareView::updateModeBox()
     if (auto *model = qobject_cast<QStandardItemModel *>(mode_->model()))
         model->item(0)->setEnabled(d->absoluteAvailable());
     mode_->setCurrentIndex(d->mode() == analysis::DiffMode::Absolute ? 0 : 1);
-    mode_->setToolTip(QString::fromStdString(report::DiffText::modeLine(*d)));
+    mode_->setToolTip(QString::fromStdString(formats::DiffText::modeLine(*d)));
 }
 
 void CompareView::selectFunction(const std::string &name, const std::string &module, bool zoom)

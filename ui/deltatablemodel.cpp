@@ -2,7 +2,7 @@
 #include "deltatablemodel.h"
 #include "enginetext.h"
 
-#include "report/difftext.h"
+#include "formats/difftext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -78,7 +78,7 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::DisplayRole) {
-        const auto value = [this](double v) { return qs(report::DiffText::formatModeValue(*diff_, v)); };
+        const auto value = [this](double v) { return qs(formats::DiffText::formatModeValue(*diff_, v)); };
         switch (column) {
         case Function:
             return fn.name.empty() ? QStringLiteral("[unknown]") : qs(fn.name);
@@ -89,15 +89,15 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         case SelfAfter:
             return value(fn.selfValueAfter);
         case SelfDelta:
-            return qs(report::DiffText::formatDelta(*diff_, fn.selfDelta()));
+            return qs(formats::DiffText::formatDelta(*diff_, fn.selfDelta()));
         case SelfRelative:
-            return EngineText::translate(report::DiffText::formatRelative(fn.selfRelativePct()));
+            return EngineText::translate(formats::DiffText::formatRelative(fn.selfRelativePct()));
         case TotalBefore:
             return value(fn.totalValueBefore);
         case TotalAfter:
             return value(fn.totalValueAfter);
         case TotalDelta:
-            return qs(report::DiffText::formatDelta(*diff_, fn.totalDelta()));
+            return qs(formats::DiffText::formatDelta(*diff_, fn.totalDelta()));
         case Verdict:
             if (!fn.considered)
                 return tr("below min share");

@@ -2,8 +2,8 @@
 #include "diffflamegraphwidget.h"
 #include "enginetext.h"
 
-#include "report/diffsvgwriter.h"
-#include "report/difftext.h"
+#include "formats/diffsvgwriter.h"
+#include "formats/difftext.h"
 
 #include <QRegularExpression>
 
@@ -95,7 +95,7 @@ void DiffFlameGraphWidget::layout()
     // One colour per node, once: painting must not format and parse colour names.
     colours_.assign(tree.size(), QColor());
     for (const auto &r : rects)
-        colours_[r.node] = QColor(QString::fromStdString(report::DiffSvgWriter::colour(tree[r.node])));
+        colours_[r.node] = QColor(QString::fromStdString(formats::DiffSvgWriter::colour(tree[r.node])));
     setRects(std::move(rects), tree.empty() ? 0.0 : widthOf(tree[0]), tree.size());
 }
 
@@ -147,7 +147,7 @@ std::uint32_t DiffFlameGraphWidget::nodeOfFunction(std::uint32_t function) const
 
 QColor DiffFlameGraphWidget::neutralColour()
 {
-    return QColor(QLatin1String(report::DiffSvgWriter::kNeutralFill));
+    return QColor(QLatin1String(formats::DiffSvgWriter::kNeutralFill));
 }
 
 QColor DiffFlameGraphWidget::colourOf(std::uint32_t node) const
@@ -179,13 +179,13 @@ QString DiffFlameGraphWidget::tooltipFor(std::uint32_t node) const
         return {};
     const auto &n = nodes()[node];
     const auto &fn = diff_->functions()[n.function];
-    const auto value = [this](double v) { return qs(report::DiffText::formatModeValue(*diff_, v)); };
+    const auto value = [this](double v) { return qs(formats::DiffText::formatModeValue(*diff_, v)); };
     // One multi-argument arg(): a '%' in a function name is never taken for a placeholder.
     return tr("<b>%1</b><br>module: %2<br>before: %3 (%4 %5)<br>after: %6 (%7 %5)<br>delta: %8 (%9)")
                .arg(labelFor(node).toHtmlEscaped(), qs(fn.module).toHtmlEscaped(), value(n.valueBefore),
                     QString::number(n.before), qs(diff_->weightUnit).toHtmlEscaped(), value(n.valueAfter),
-                    QString::number(n.after), qs(report::DiffText::formatDelta(*diff_, n.valueAfter - n.valueBefore)),
-                    EngineText::translate(report::DiffText::formatRelative(n.relativePct()))) +
+                    QString::number(n.after), qs(formats::DiffText::formatDelta(*diff_, n.valueAfter - n.valueBefore)),
+                    EngineText::translate(formats::DiffText::formatRelative(n.relativePct()))) +
            QStringLiteral("<br>") + tr("colour: %1").arg(EngineText::translate(diff_->modeLabel())).toHtmlEscaped();
 }
 

@@ -3,8 +3,8 @@
 #include "enginetext.h"
 
 #include "deltatablemodel.h"
-#include "report/diffsvgwriter.h"
-#include "report/difftext.h"
+#include "formats/diffsvgwriter.h"
+#include "formats/difftext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -140,13 +140,13 @@ void DiffView::updateLegend()
             .arg(QLatin1String(fill), QLatin1String(ink), text);
     };
     QString text = swatch("#ff3c3c", "black", tr("slower")) + swatch("#3c3cff", "white", tr("faster")) +
-                   swatch(report::DiffSvgWriter::kNeutralFill, "black", tr("unchanged")) +
+                   swatch(formats::DiffSvgWriter::kNeutralFill, "black", tr("unchanged")) +
                    tr("colour: %1").arg(EngineText::translate(d->modeLabel())).toHtmlEscaped();
     // Share of total by default: say why absolute is not (issue 15: the UI says why).
     if (d->mode() == analysis::DiffMode::Share && d->defaultMode() == analysis::DiffMode::Share)
         text += QStringLiteral(" — ") + QString::fromStdString(d->defaultReason()).toHtmlEscaped();
     legend_->setText(text);
-    legend_->setToolTip(QString::fromStdString(report::DiffText::modeLine(*d)));
+    legend_->setToolTip(QString::fromStdString(formats::DiffText::modeLine(*d)));
 }
 
 QString DiffView::legendText() const

@@ -10,7 +10,7 @@ namespace perfwb::ui {
 
 namespace {
 
-// Every phrase the GUI shows from analysis::ProfileDiff and report::DiffText.
+// Every phrase the GUI shows from analysis::ProfileDiff and formats::DiffText.
 constexpr std::array kPhrases{
     QT_TRANSLATE_NOOP("perfwb::ui::EngineText", "wall time"),
     QT_TRANSLATE_NOOP("perfwb::ui::EngineText", "CPU time"),

@@ -4,10 +4,10 @@
 #include "backgroundjob.h"
 #include "compareview.h"
 #include "comparisondocument.h"
-#include "report/diffhtmlwriter.h"
-#include "report/diffsvgwriter.h"
-#include "report/fileio.h"
-#include "report/formatregistry.h"
+#include "formats/diffhtmlwriter.h"
+#include "formats/diffsvgwriter.h"
+#include "formats/formatregistry.h"
+#include "io/fileio.h"
 #include "reportdocument.h"
 #include "reportview.h"
 #include "settings/outputdirectory.h"
@@ -121,7 +121,7 @@ void ExportController::exportFrom(const ExportSource &source, const QString &for
 void ExportController::exportReport(const ReportDocument &document, const ExportFormat &format, const QString &path)
 {
     const auto profile = document.profile();
-    const auto *exporter = report::FormatRegistry::exporter(format.format.toStdString());
+    const auto *exporter = formats::FormatRegistry::exporter(format.format.toStdString());
     if (!profile || !exporter)
         return;
     auto target = targetFor(path, labelOf(document), format);
@@ -129,7 +129,7 @@ void ExportController::exportReport(const ReportDocument &document, const Export
         Q_EMIT failed(QString::fromStdString(target.message()));
         return;
     }
-    report::ExportOptions options;
+    formats::ExportOptions options;
     options.filter = document.filter();
     run(*target, [exporter, profile, options](std::string &out) { return exporter->write(*profile, options, out); });
 }
@@ -153,12 +153,12 @@ void ExportController::exportComparison(const ComparisonDocument &comparison, co
     const std::string nextLabel = longLabelOf(*comparison.next());
     if (format.format == QLatin1String("html")) {
         run(*target, [diff, base, next, baseLabel, nextLabel](std::string &out) {
-            return report::DiffHtmlWriter::write(*diff, *base, *next, {baseLabel, nextLabel}, out);
+            return formats::DiffHtmlWriter::write(*diff, *base, *next, {baseLabel, nextLabel}, out);
         });
     } else {
         const std::string title = "perfwb diff: " + baseLabel + " -> " + nextLabel;
         run(*target, [diff, title](std::string &out) {
-            return report::DiffSvgWriter::write(*diff, report::DiffSvgWriter::Shape::New, title, out);
+            return formats::DiffSvgWriter::write(*diff, formats::DiffSvgWriter::Shape::New, title, out);
         });
     }
 }
@@ -173,7 +173,7 @@ void ExportController::run(const QString &target, std::function<Status(std::stri
             std::string out;
             *status = render(out);
             if (status->isOk())
-                *status = report::writeFileAtomically(file, out);
+                *status = io::writeFileAtomically(file, out);
         },
         [this, status, target] {
             if (!status->isOk())

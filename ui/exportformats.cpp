@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportformats.h"
 
-#include "report/formatregistry.h"
+#include "formats/formatregistry.h"
 
 #include <QCoreApplication>
 
@@ -51,7 +51,7 @@ QList<ExportFormat> reportExportFormats()
             std::find_if(kTitles.begin(), kTitles.end(), [format](const Title &t) { return format == t.format; });
         return it - kTitles.begin();
     };
-    for (const auto &exporter : report::FormatRegistry::exporters()) {
+    for (const auto &exporter : formats::FormatRegistry::exporters()) {
         const auto index = rank(exporter->format());
         const QString title = index < std::ssize(kTitles)
                                   ? translate(kTitles[static_cast<std::size_t>(index)].title)

@@ -15,12 +15,12 @@
 #include "recentfiles.h"
 #include "recorddialog.h"
 #include "recordingcontroller.h"
-#include "report/runmanifest.h"
 #include "reportdocument.h"
 #include "reportsaver.h"
 #include "reportstatusfields.h"
 #include "reportview.h"
 #include "servicepanels.h"
+#include "store/runmanifest.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -287,8 +287,8 @@ void MainWindow::openFile(const QString &path, std::optional<ReportView::Page> p
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
     // A run's manifest opens every file of the run, one tab per tool.
-    if (report::RunManifest::looksLikeManifest(absolute.toStdString())) {
-        auto manifest = report::RunManifest::read(absolute.toStdString());
+    if (store::RunManifest::looksLikeManifest(absolute.toStdString())) {
+        auto manifest = store::RunManifest::read(absolute.toStdString());
         if (!manifest) {
             showError(tr("Cannot open the run"), QString::fromStdString(manifest.message()));
             return;

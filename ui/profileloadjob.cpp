@@ -2,7 +2,7 @@
 #include "profileloadjob.h"
 
 #include "backgroundjob.h"
-#include "report/profileloader.h"
+#include "formats/profileloader.h"
 
 #include <string>
 
@@ -26,7 +26,7 @@ BackgroundJob *ProfileLoadJob::start(QWidget *parent, const QString &label, cons
         parent, label,
         [outcome] {
             for (std::size_t i = 0; i < outcome->files.size() && outcome->status.isOk(); ++i)
-                outcome->status = report::ProfileLoader::load(outcome->files[i], {}, *outcome->profiles[i]);
+                outcome->status = formats::ProfileLoader::load(outcome->files[i], {}, *outcome->profiles[i]);
         },
         [outcome, done = std::move(done), failed = std::move(failed)] {
             if (outcome->status.isOk())

@@ -205,9 +205,8 @@ void RecordDialog::addSamplingRows(QFormLayout *form)
     form->addRow(tr("Sampling &frequency:"), frequency_);
 
     callGraph_ = new QComboBox;
-    callGraph_->addItem(tr("DWARF (stacks through libraries, default)"), int(record::CallGraph::Dwarf));
-    callGraph_->addItem(tr("Frame pointers (cheaper, stops at code without them)"),
-                        int(record::CallGraph::FramePointer));
+    callGraph_->addItem(tr("DWARF (stacks through libraries, default)"), int(perf::CallGraph::Dwarf));
+    callGraph_->addItem(tr("Frame pointers (cheaper, stops at code without them)"), int(perf::CallGraph::FramePointer));
     form->addRow(tr("Call &graph:"), callGraph_);
 
     allocations_ = new QCheckBox(tr("&Track allocations"));
@@ -347,8 +346,8 @@ record::RecordOptions RecordDialog::options() const
             o.extraEnvironment.emplace_back(n.toStdString(), value ? value->text().toStdString() : std::string());
     }
     o.sampling.frequencyHz = frequency_->value();
-    o.frequencyExplicit = frequency_->value() != record::SamplingOptions{}.frequencyHz;
-    o.sampling.callGraph = record::CallGraph(callGraph_->currentData().toInt());
+    o.frequencyExplicit = frequency_->value() != perf::SamplingOptions{}.frequencyHz;
+    o.sampling.callGraph = perf::CallGraph(callGraph_->currentData().toInt());
     o.trackAllocations = allocations_->isChecked();
     o.label = effectiveLabel().toStdString();
     o.outputPath = outputPath().toStdString();
@@ -390,7 +389,7 @@ void RecordDialog::setFrequency(int hz)
 {
     frequency_->setValue(hz);
 }
-void RecordDialog::setCallGraph(record::CallGraph mode)
+void RecordDialog::setCallGraph(perf::CallGraph mode)
 {
     callGraph_->setCurrentIndex(callGraph_->findData(int(mode)));
 }
@@ -503,7 +502,7 @@ void RecordDialog::load()
             addEnvironmentRow(entry.left(eq), entry.mid(eq + 1));
     }
     frequency_->setValue(s.value("frequency", 999).toInt());
-    setCallGraph(record::CallGraph(s.value("callGraph", int(record::CallGraph::Dwarf)).toInt()));
+    setCallGraph(perf::CallGraph(s.value("callGraph", int(perf::CallGraph::Dwarf)).toInt()));
     allocations_->setChecked(s.value("allocations", false).toBool());
     label_->setText(s.value("label").toString());
     preset_->setCurrentIndex(std::max(0, preset_->findData(s.value("preset").toString())));

@@ -35,7 +35,7 @@ public:
     void setWorkingDirectory(const QString &dir);
     void setEnvironment(const QList<QPair<QString, QString>> &variables);
     void setFrequency(int hz);
-    void setCallGraph(record::CallGraph mode);
+    void setCallGraph(perf::CallGraph mode);
     void setLabel(const QString &label);
     void setOutputPath(const QString &path);
     // A FIL_PERF preset (PresetStore, as `perfwb record --preset`); empty = none. The

@@ -2,8 +2,8 @@
 #include "reportsaver.h"
 
 #include "backgroundjob.h"
-#include "report/reportwriter.h"
 #include "reportdocument.h"
+#include "store/reportwriter.h"
 
 #include <QFileDialog>
 #include <QFileInfo>
@@ -42,7 +42,7 @@ void ReportSaver::saveAs(ReportDocument *document, const QString &path)
     // temporary file), so no Cancel; the window stays responsive meanwhile.
     BackgroundJob::start(
         window_, tr("Saving %1…").arg(QFileInfo(path).fileName()),
-        [profile, status, file = path.toStdString()] { *status = report::ReportWriter::save(file, *profile); },
+        [profile, status, file = path.toStdString()] { *status = store::ReportWriter::save(file, *profile); },
         [this, target, status, path] {
             if (!status->isOk()) {
                 Q_EMIT failed(QString::fromStdString(status->message()));
@@ -74,7 +74,7 @@ bool ReportSaver::maybeSave(ReportDocument *document)
     if (path.isEmpty())
         return false;
     // Saved synchronously here: the window is closing and must not lose it.
-    const auto status = report::ReportWriter::save(path.toStdString(), *document->profile());
+    const auto status = store::ReportWriter::save(path.toStdString(), *document->profile());
     if (!status) {
         Q_EMIT failed(QString::fromStdString(status.message()));
         return false;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "allocrecording.h"
 
+#include "alloc/tracker/allocstream.h"
 #include "allocstreamreader.h"
 #include "streamfollower.h"
-#include "tracker/allocstream.h"
 
 #include <spdlog/spdlog.h>
 

@@ -3,9 +3,9 @@
 
 #include "liveblocks.h"
 
-#include "report/mappedfile.h"
+#include "alloc/tracker/allocstream.h"
+#include "io/mappedfile.h"
 #include "symbolize/symbolizer.h"
-#include "tracker/allocstream.h"
 
 #include <algorithm>
 #include <cstring>
@@ -371,7 +371,7 @@ AllocStreamReader::readFile(const std::string &path, symbolize::Symbolizer &symb
 {
     // Mapped, not read whole: the stream grows with every allocation (about 3 bytes an
     // event), and pages already read go back, so the recorder's memory does not.
-    auto file = report::MappedFile::open(path);
+    auto file = io::MappedFile::open(path);
     if (!file)
         return makeError(file.message());
     auto r = read((*file)->data(), symbolizer, profile, [&](std::size_t n) { (*file)->release(n); });

@@ -2,7 +2,7 @@
 #include "beforeafter.h"
 
 #include "cimetric.h"
-#include "report/difftext.h"
+#include "formats/difftext.h"
 
 #include <cmath>
 #include <cstdio>
@@ -13,7 +13,7 @@ namespace perfwb::ci {
 
 namespace {
 
-using report::DiffText;
+using formats::DiffText;
 
 std::string cell(const std::string &text)
 {

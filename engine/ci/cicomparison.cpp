@@ -3,7 +3,7 @@
 
 #include "analysis/profilediff.h"
 #include "cimetric.h"
-#include "report/difftext.h"
+#include "formats/difftext.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,7 +31,7 @@ int severity(CiVerdict v)
 
 std::string percentText(double pct)
 {
-    return report::DiffText::formatRelative(pct);
+    return formats::DiffText::formatRelative(pct);
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "accessdiagnosis.h"
 
-#include "procscan.h"
+#include "perf/procscan.h"
 
 #include <climits>
 #include <cstdlib>
@@ -29,13 +29,13 @@ std::string errnoText(int err)
 
 std::string processName(pid_t pid)
 {
-    return procscan::threadName(pid, pid);
+    return perf::procscan::threadName(pid, pid);
 }
 
 // The real uid of a process, -1 when it is gone.
 long ownerOf(pid_t pid)
 {
-    const std::string uids = procscan::statusValue(std::to_string(pid), "Uid");
+    const std::string uids = perf::procscan::statusValue(std::to_string(pid), "Uid");
     return uids.empty() ? -1 : std::strtol(uids.c_str(), nullptr, 10);
 }
 
@@ -58,12 +58,12 @@ std::string otherOwner(pid_t pid)
 
 int AccessDiagnosis::seccompMode()
 {
-    return std::atoi(procscan::statusValue("self", "Seccomp").c_str());
+    return std::atoi(perf::procscan::statusValue("self", "Seccomp").c_str());
 }
 
 bool AccessDiagnosis::hasCapability(int capability)
 {
-    const std::string hex = procscan::statusValue("self", "CapEff");
+    const std::string hex = perf::procscan::statusValue("self", "CapEff");
     const unsigned long long caps = std::strtoull(hex.c_str(), nullptr, 16);
     return capability >= 0 && capability < 64 && ((caps >> capability) & 1ULL) != 0;
 }
@@ -89,8 +89,9 @@ std::string AccessDiagnosis::perfEventRefusal(int err, pid_t pid)
         return msg + ": refused although perfwb has CAP_PERFMON or CAP_SYS_ADMIN, so a security module (SELinux, " +
                "AppArmor) or kernel lockdown" + (mode.empty() ? std::string() : " (" + mode + ")") + " denies it";
     }
-    msg += " (kernel.perf_event_paranoid=" + std::to_string(procscan::readSysctl("kernel/perf_event_paranoid", 2)) +
-           " and perfwb runs as " + userName(::geteuid()) + " without CAP_PERFMON";
+    msg +=
+        " (kernel.perf_event_paranoid=" + std::to_string(perf::procscan::readSysctl("kernel/perf_event_paranoid", 2)) +
+        " and perfwb runs as " + userName(::geteuid()) + " without CAP_PERFMON";
     if (const std::string other = otherOwner(pid); !other.empty())
         msg += "; " + other;
     return msg + "): run as root, grant CAP_PERFMON, or lower kernel.perf_event_paranoid";
@@ -99,7 +100,7 @@ std::string AccessDiagnosis::perfEventRefusal(int err, pid_t pid)
 std::string AccessDiagnosis::ptraceRefusal(int err, pid_t pid)
 {
     const std::string msg = "ptrace refused for PID " + std::to_string(pid) + ": " + errnoText(err) + ": ";
-    const long tracer = std::strtol(procscan::statusValue(std::to_string(pid), "TracerPid").c_str(), nullptr, 10);
+    const long tracer = std::strtol(perf::procscan::statusValue(std::to_string(pid), "TracerPid").c_str(), nullptr, 10);
     if (tracer > 0)
         return msg + "it is already traced by PID " + std::to_string(tracer) + " (" +
                processName(static_cast<pid_t>(tracer)) + "), a debugger or another profiler; detach it first";
@@ -108,7 +109,7 @@ std::string AccessDiagnosis::ptraceRefusal(int err, pid_t pid)
     const bool capable = hasCapability(kCapSysPtrace);
     if (const std::string other = otherOwner(pid); !other.empty() && !capable)
         return msg + other + " without CAP_SYS_PTRACE; run as that user or as root";
-    const int scope = procscan::readSysctl("kernel/yama/ptrace_scope", INT_MIN);
+    const int scope = perf::procscan::readSysctl("kernel/yama/ptrace_scope", INT_MIN);
     if (scope >= 1 && !capable)
         return msg + "kernel.yama.ptrace_scope=" + std::to_string(scope) +
                " (1: only a parent may trace its descendants, 2: only with CAP_SYS_PTRACE, 3: nobody); run as root "
@@ -139,7 +140,7 @@ std::string AccessDiagnosis::kernelThread(pid_t pid)
 
 std::string AccessDiagnosis::notRunning(pid_t pid)
 {
-    const std::string state = procscan::statusValue(std::to_string(pid), "State");
+    const std::string state = perf::procscan::statusValue(std::to_string(pid), "State");
     if (state.empty())
         return {};
     const std::string who = "PID " + std::to_string(pid) + " is ";
@@ -147,7 +148,7 @@ std::string AccessDiagnosis::notRunning(pid_t pid)
         return who + "stopped (State: " + state + "): it gives no samples until it is continued (kill -CONT " +
                std::to_string(pid) + ")";
     if (state[0] == 't') {
-        const std::string tracer = procscan::statusValue(std::to_string(pid), "TracerPid");
+        const std::string tracer = perf::procscan::statusValue(std::to_string(pid), "TracerPid");
         return who + "held in a tracing stop by PID " + tracer + " (" +
                processName(static_cast<pid_t>(std::atoi(tracer.c_str()))) +
                "): it gives no samples while its debugger keeps it stopped";

@@ -9,9 +9,9 @@ EventQueue::EventQueue(std::size_t maxBytes)
     : maxBytes_(maxBytes)
 {}
 
-std::size_t EventQueue::bytesOf(const RawSample &s)
+std::size_t EventQueue::bytesOf(const perf::RawSample &s)
 {
-    return sizeof(RawSample) + s.userStack.size() + 8 * (s.callchain.size() + s.userRegs.size());
+    return sizeof(perf::RawSample) + s.userStack.size() + 8 * (s.callchain.size() + s.userRegs.size());
 }
 
 EventQueue::Item *EventQueue::acquire(Item::Kind kind)
@@ -37,7 +37,7 @@ void EventQueue::push(Item *item)
         ready_.notify_one();
 }
 
-void EventQueue::onSample(const RawSample &sample)
+void EventQueue::onSample(const perf::RawSample &sample)
 {
     std::lock_guard lock(mutex_);
     const std::size_t bytes = bytesOf(sample);
@@ -53,7 +53,7 @@ void EventQueue::onSample(const RawSample &sample)
         return;
     }
     Item *item = acquire(Item::Kind::Sample);
-    RawSample &s = item->sample;
+    perf::RawSample &s = item->sample;
     // Element-wise assignment keeps the recycled vectors' capacity.
     s.timeNs = sample.timeNs;
     s.pid = sample.pid;
@@ -68,7 +68,7 @@ void EventQueue::onSample(const RawSample &sample)
     push(item);
 }
 
-void EventQueue::onMmap(const MmapEvent &event)
+void EventQueue::onMmap(const perf::MmapEvent &event)
 {
     std::lock_guard lock(mutex_);
     Item *item = acquire(Item::Kind::Mmap);
@@ -76,7 +76,7 @@ void EventQueue::onMmap(const MmapEvent &event)
     push(item);
 }
 
-void EventQueue::onComm(const CommEvent &event)
+void EventQueue::onComm(const perf::CommEvent &event)
 {
     std::lock_guard lock(mutex_);
     Item *item = acquire(Item::Kind::Comm);
@@ -84,7 +84,7 @@ void EventQueue::onComm(const CommEvent &event)
     push(item);
 }
 
-void EventQueue::onTask(const TaskEvent &event)
+void EventQueue::onTask(const perf::TaskEvent &event)
 {
     std::lock_guard lock(mutex_);
     Item *item = acquire(Item::Kind::Task);

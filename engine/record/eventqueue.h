@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "perf/rawevents.h"
 #include "procpoller.h"
-#include "rawevents.h"
 
 #include <condition_variable>
 #include <cstdint>
@@ -19,24 +19,24 @@ namespace perfwb::record {
 // Items are recycled with their buffers, so the steady state allocates nothing. The
 // queue holds at most maxBytes of samples; beyond that samples are dropped and counted
 // as lost, in order, rather than letting memory grow without bound.
-class EventQueue final : public RecordSink {
+class EventQueue final : public perf::RecordSink {
 public:
     struct Item {
         enum class Kind { Sample, Mmap, Comm, Task, Lost, Proc } kind = Kind::Sample;
-        RawSample sample;
-        MmapEvent mmap;
-        CommEvent comm;
-        TaskEvent task;
+        perf::RawSample sample;
+        perf::MmapEvent mmap;
+        perf::CommEvent comm;
+        perf::TaskEvent task;
         std::uint64_t lost = 0;
         ProcPoller::Reading proc;
     };
 
     explicit EventQueue(std::size_t maxBytes = 128u << 20);
 
-    void onSample(const RawSample &sample) override;
-    void onMmap(const MmapEvent &event) override;
-    void onComm(const CommEvent &event) override;
-    void onTask(const TaskEvent &event) override;
+    void onSample(const perf::RawSample &sample) override;
+    void onMmap(const perf::MmapEvent &event) override;
+    void onComm(const perf::CommEvent &event) override;
+    void onTask(const perf::TaskEvent &event) override;
     void onLost(std::uint64_t count) override;
     void pushProcReading(const ProcPoller::Reading &reading);
 
@@ -54,7 +54,7 @@ public:
 private:
     Item *acquire(Item::Kind kind); // with mutex_ held
     void push(Item *item);          // with mutex_ held
-    static std::size_t bytesOf(const RawSample &s);
+    static std::size_t bytesOf(const perf::RawSample &s);
 
     mutable std::mutex mutex_;
     std::condition_variable ready_;

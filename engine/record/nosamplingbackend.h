@@ -12,13 +12,13 @@ namespace perfwb::record {
 class NoSamplingBackend : public SamplerBackend {
 public:
     std::string name() const override { return "none (--no-cpu)"; }
-    Status attach(pid_t, bool, const SamplingOptions &) override { return {}; }
-    Result<std::size_t> poll(RecordSink &, int timeoutMs) override
+    Status attach(pid_t, bool, const perf::SamplingOptions &) override { return {}; }
+    Result<std::size_t> poll(perf::RecordSink &, int timeoutMs) override
     {
         std::this_thread::sleep_for(std::chrono::milliseconds(timeoutMs > 0 ? timeoutMs : 0));
         return std::size_t{0};
     }
-    void stop(RecordSink &) override {}
+    void stop(perf::RecordSink &) override {}
 };
 
 } // namespace perfwb::record

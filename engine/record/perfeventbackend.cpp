@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "perfeventbackend.h"
 
-#include "procscan.h"
+#include "perf/procscan.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -176,28 +176,28 @@ bool PerfEventBackend::raiseFileLimit()
     return setrlimit(RLIMIT_NOFILE, &rl) == 0;
 }
 
-Status PerfEventBackend::attach(pid_t pid, bool launched, const SamplingOptions &options)
+Status PerfEventBackend::attach(pid_t pid, bool launched, const perf::SamplingOptions &options)
 {
     failure_ = Failure::None;
     if (attached_)
         return makeError("internal: PerfEventBackend::attach called twice");
     if (Status s = PerfEventOpener::validate(options); !s)
         return fail(Failure::Other, s.message());
-    if (Status s = procscan::checkProcess(pid); !s)
+    if (Status s = perf::procscan::checkProcess(pid); !s)
         return fail(s.message().find("zombie") != std::string::npos ? Failure::Zombie : Failure::NoSuchProcess,
                     s.message());
     pid_ = pid;
     launched_ = launched;
     ringPages_ = options.ringPages;
     opener_.configure(launched, options);
-    decoder_ = std::make_unique<PerfRecordDecoder>(opener_.attr().sample_type, opener_.attr().sample_regs_user);
-    cpus_ = procscan::onlineCpus();
+    decoder_ = std::make_unique<perf::PerfRecordDecoder>(opener_.attr().sample_type, opener_.attr().sample_regs_user);
+    cpus_ = perf::procscan::onlineCpus();
     rings_.resize(cpus_.size());
     cursors_.resize(cpus_.size());
 
     const std::int64_t t0 = monotonicNs(); // before enabling: synthesized state precedes every sample
     // Launch mode: the child alone; it has no threads yet. Attach mode: every thread.
-    const std::vector<pid_t> tids = launched ? std::vector<pid_t>{pid} : procscan::threads(pid);
+    const std::vector<pid_t> tids = launched ? std::vector<pid_t>{pid} : perf::procscan::threads(pid);
     for (pid_t tid : tids) {
         const int err = openThread(tid);
         if (!mapError_.empty())
@@ -218,11 +218,11 @@ Status PerfEventBackend::attach(pid_t pid, bool launched, const SamplingOptions 
     return {};
 }
 
-void PerfEventBackend::noteTask(const TaskEvent &t)
+void PerfEventBackend::noteTask(const perf::TaskEvent &t)
 {
     if (t.pid != pid_)
         return;
-    if (t.kind == TaskEvent::Kind::Fork) {
+    if (t.kind == perf::TaskEvent::Kind::Fork) {
         // Created by a sampled thread: the kernel gave it inherited events already.
         coveredTids_.insert(t.tid);
     } else {
@@ -239,8 +239,8 @@ void PerfEventBackend::rescanThreads()
     if (now - lastRescanNs_ < kRescanIntervalNs)
         return;
     lastRescanNs_ = now;
-    const auto tids = procscan::threads(pid_);
-    if (tids.empty() || !procscan::checkProcess(pid_)) {
+    const auto tids = perf::procscan::threads(pid_);
+    if (tids.empty() || !perf::procscan::checkProcess(pid_)) {
         targetGone_ = true;
         return;
     }
@@ -261,21 +261,21 @@ void PerfEventBackend::rescanThreads()
 
 void PerfEventBackend::synthesizeInitialState(std::int64_t timeNs)
 {
-    for (pid_t tid : procscan::threads(pid_)) {
-        CommEvent c;
+    for (pid_t tid : perf::procscan::threads(pid_)) {
+        perf::CommEvent c;
         c.timeNs = timeNs;
         c.pid = pid_;
         c.tid = tid;
-        c.comm = procscan::threadName(pid_, tid);
+        c.comm = perf::procscan::threadName(pid_, tid);
         if (!c.comm.empty())
             pendingComms_.push_back(std::move(c));
     }
-    pendingMmaps_ = procscan::executableMappings(pid_);
+    pendingMmaps_ = perf::procscan::executableMappings(pid_);
     for (auto &m : pendingMmaps_)
         m.timeNs = timeNs;
 }
 
-std::size_t PerfEventBackend::deliverSynthesized(RecordSink &sink)
+std::size_t PerfEventBackend::deliverSynthesized(perf::RecordSink &sink)
 {
     const std::size_t n = pendingComms_.size() + pendingMmaps_.size();
     for (const auto &c : pendingComms_)
@@ -287,7 +287,7 @@ std::size_t PerfEventBackend::deliverSynthesized(RecordSink &sink)
     return n;
 }
 
-Result<std::size_t> PerfEventBackend::poll(RecordSink &sink, int timeoutMs)
+Result<std::size_t> PerfEventBackend::poll(perf::RecordSink &sink, int timeoutMs)
 {
     if (!attached_ || stopped_)
         return makeError("internal: PerfEventBackend::poll without attach");
@@ -329,7 +329,7 @@ void PerfEventBackend::refresh(std::size_t i)
         decoder_->recordTime(c.record, c.time); // records without a time sort first
 }
 
-std::size_t PerfEventBackend::drain(RecordSink &sink)
+std::size_t PerfEventBackend::drain(perf::RecordSink &sink)
 {
     std::size_t delivered = 0;
     for (std::size_t i = 0; i < rings_.size(); ++i) {
@@ -354,9 +354,9 @@ std::size_t PerfEventBackend::drain(RecordSink &sink)
     return delivered;
 }
 
-std::size_t PerfEventBackend::deliver(RecordSink &sink, PerfRecordDecoder::Kind kind)
+std::size_t PerfEventBackend::deliver(perf::RecordSink &sink, perf::PerfRecordDecoder::Kind kind)
 {
-    using Kind = PerfRecordDecoder::Kind;
+    using Kind = perf::PerfRecordDecoder::Kind;
     switch (kind) {
     case Kind::Sample:
         sink.onSample(decoder_->sample);
@@ -388,7 +388,7 @@ std::size_t PerfEventBackend::deliver(RecordSink &sink, PerfRecordDecoder::Kind 
     return 0;
 }
 
-void PerfEventBackend::stop(RecordSink &sink)
+void PerfEventBackend::stop(perf::RecordSink &sink)
 {
     if (!attached_ || stopped_)
         return;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "perf/perfrecorddecoder.h"
 #include "perfeventopener.h"
-#include "perfrecorddecoder.h"
 #include "perfringbuffer.h"
 #include "samplerbackend.h"
 
@@ -49,9 +49,9 @@ public:
     PerfEventBackend &operator=(const PerfEventBackend &) = delete;
 
     std::string name() const override;
-    Status attach(pid_t pid, bool launched, const SamplingOptions &options) override;
-    Result<std::size_t> poll(RecordSink &sink, int timeoutMs) override;
-    void stop(RecordSink &sink) override;
+    Status attach(pid_t pid, bool launched, const perf::SamplingOptions &options) override;
+    Result<std::size_t> poll(perf::RecordSink &sink, int timeoutMs) override;
+    void stop(perf::RecordSink &sink) override;
     std::string notes() const override;
 
     Failure lastFailure() const { return failure_; }
@@ -83,13 +83,13 @@ private:
     int openThread(pid_t tid); // events on every CPU for one task: 0 or the errno
     int ringOwnerFd(std::size_t ring) const;
     static bool raiseFileLimit();
-    void noteTask(const TaskEvent &task);
+    void noteTask(const perf::TaskEvent &task);
     void rescanThreads();
     void synthesizeInitialState(std::int64_t timeNs);
-    std::size_t deliverSynthesized(RecordSink &sink);
-    std::size_t drain(RecordSink &sink);
+    std::size_t deliverSynthesized(perf::RecordSink &sink);
+    std::size_t drain(perf::RecordSink &sink);
     void refresh(std::size_t ringIndex);
-    std::size_t deliver(RecordSink &sink, PerfRecordDecoder::Kind kind);
+    std::size_t deliver(perf::RecordSink &sink, perf::PerfRecordDecoder::Kind kind);
     void closeAll();
     void addNote(const std::string &note);
 
@@ -110,9 +110,9 @@ private:
     std::unordered_set<pid_t> coveredTids_; // attach mode: opened, or inherited (FORK record seen)
     std::vector<pid_t> uncoveredTids_;      // attach mode: found uncovered by the last rescan
     std::string mapError_;
-    std::unique_ptr<PerfRecordDecoder> decoder_;
-    std::vector<CommEvent> pendingComms_;
-    std::vector<MmapEvent> pendingMmaps_;
+    std::unique_ptr<perf::PerfRecordDecoder> decoder_;
+    std::vector<perf::CommEvent> pendingComms_;
+    std::vector<perf::MmapEvent> pendingMmaps_;
     std::int64_t lastRescanNs_ = 0;
     std::uint64_t malformed_ = 0;
     std::uint64_t throttled_ = 0;

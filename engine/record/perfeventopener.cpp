@@ -2,7 +2,7 @@
 #include "perfeventopener.h"
 
 #include "accessdiagnosis.h"
-#include "procscan.h"
+#include "perf/procscan.h"
 #include "symbolize/symbolizer.h"
 
 #include <cerrno>
@@ -29,7 +29,7 @@ bool kernelHasCorePmu()
 
 std::string paranoid()
 {
-    return "kernel.perf_event_paranoid=" + std::to_string(procscan::readSysctl("kernel/perf_event_paranoid", 2));
+    return "kernel.perf_event_paranoid=" + std::to_string(perf::procscan::readSysctl("kernel/perf_event_paranoid", 2));
 }
 
 } // namespace
@@ -44,16 +44,16 @@ std::uint64_t PerfEventOpener::dwarfRegsMask()
 #endif
 }
 
-Status PerfEventOpener::validate(const SamplingOptions &options)
+Status PerfEventOpener::validate(const perf::SamplingOptions &options)
 {
-    const int maxRate = procscan::readSysctl("kernel/perf_event_max_sample_rate", 100000);
+    const int maxRate = perf::procscan::readSysctl("kernel/perf_event_max_sample_rate", 100000);
     if (options.frequencyHz <= 0 || options.frequencyHz > maxRate)
         return makeError("sampling frequency " + std::to_string(options.frequencyHz) +
                          " Hz is out of range (1 to kernel.perf_event_max_sample_rate=" + std::to_string(maxRate) +
                          ")");
     if (options.ringPages == 0 || (options.ringPages & (options.ringPages - 1)) != 0)
         return makeError("ring buffer size must be a power of two pages, not " + std::to_string(options.ringPages));
-    if (options.callGraph == CallGraph::Dwarf) {
+    if (options.callGraph == perf::CallGraph::Dwarf) {
         if (dwarfRegsMask() == 0)
             return makeError("--call-graph dwarf is not supported on this architecture; use --call-graph fp");
         if (options.stackDumpBytes < 8 || options.stackDumpBytes > 65528 || options.stackDumpBytes % 8 != 0)
@@ -63,7 +63,7 @@ Status PerfEventOpener::validate(const SamplingOptions &options)
     return {};
 }
 
-void PerfEventOpener::configure(bool launched, const SamplingOptions &options)
+void PerfEventOpener::configure(bool launched, const perf::SamplingOptions &options)
 {
     attr_ = perf_event_attr{};
     note_.clear();
@@ -75,7 +75,7 @@ void PerfEventOpener::configure(bool launched, const SamplingOptions &options)
     attr_.sample_freq = std::uint64_t(options.frequencyHz);
     attr_.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID | PERF_SAMPLE_TIME | PERF_SAMPLE_CPU | PERF_SAMPLE_PERIOD |
                         PERF_SAMPLE_CALLCHAIN;
-    if (options.callGraph == CallGraph::Dwarf) {
+    if (options.callGraph == perf::CallGraph::Dwarf) {
         attr_.sample_type |= PERF_SAMPLE_REGS_USER | PERF_SAMPLE_STACK_USER;
         attr_.sample_regs_user = dwarfRegsMask();
         attr_.sample_stack_user = options.stackDumpBytes;

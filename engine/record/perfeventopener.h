@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "core/result.h"
-#include "samplingoptions.h"
+#include "perf/samplingoptions.h"
 
 #include <cstdint>
 #include <linux/perf_event.h>
@@ -17,11 +17,11 @@ namespace perfwb::record {
 class PerfEventOpener {
 public:
     // Checks options against the kernel's limits; one clear line when they do not fit.
-    static Status validate(const SamplingOptions &options);
+    static Status validate(const perf::SamplingOptions &options);
     // sample_regs_user for --call-graph dwarf: Symbolizer::requiredRegsMask() on x86_64.
     static std::uint64_t dwarfRegsMask();
 
-    void configure(bool launched, const SamplingOptions &options);
+    void configure(bool launched, const perf::SamplingOptions &options);
     // An event on task `tid` (and, inherited, everything it creates) on `cpu`; -1 and the
     // errno in `err` on failure.
     int open(pid_t tid, int cpu, int &err);

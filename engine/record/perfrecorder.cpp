@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "perfrecorder.h"
+#include "core/monotonicclock.h"
 
 #include "accessdiagnosis.h"
 #include "nosamplingbackend.h"
 
+#include "perf/procscan.h"
 #include "perfeventbackend.h"
-#include "procscan.h"
 #include "ptracebackend.h"
 
-#include "report/fileio.h"
+#include "io/fileio.h"
 
 #include <spdlog/spdlog.h>
 
@@ -53,7 +54,7 @@ std::string hostName()
 std::vector<std::string> readNulList(const std::string &path)
 {
     std::vector<std::string> out;
-    auto text = report::readWholeFile(path);
+    auto text = io::readWholeFile(path);
     if (!text)
         return out;
     std::string_view rest = text.value();
@@ -137,9 +138,9 @@ PerfRecorder::PerfRecorder(const RecordOptions &options)
     // A DWARF sample carries an 8 KiB stack copy: 64 pages hold 30 ms of samples at
     // 999 Hz, too little when the recording thread waits for a CPU on a busy machine.
     // 1 MiB per CPU holds about 120 ms (the backend halves it under a locked-memory limit).
-    if (options_.sampling.callGraph == CallGraph::Dwarf)
+    if (options_.sampling.callGraph == perf::CallGraph::Dwarf)
         options_.sampling.ringPages = std::max<std::uint32_t>(options_.sampling.ringPages, 256);
-    builder_ = std::make_unique<SampleBuilder>(*profile_, lock_, symbolizer_, options_.sampling.callGraph);
+    builder_ = std::make_unique<perf::SampleBuilder>(*profile_, lock_, symbolizer_, options_.sampling.callGraph);
     builder_->setFilterAllocationTracker(options_.trackAllocations);
 }
 
@@ -170,7 +171,7 @@ Result<std::unique_ptr<RecordSession>> PerfRecorder::start(const RecordOptions &
     // The report first: a directory, a read-only place or a full disk is found before the
     // target runs, not after (a program that does not exist has already been refused, so
     // it leaves no file behind).
-    auto writer = report::ReportWriter::create(options.outputPath);
+    auto writer = store::ReportWriter::create(options.outputPath);
     if (!writer)
         return makeError(writer.message());
 
@@ -214,7 +215,7 @@ Status PerfRecorder::attachBackend(pid_t pid, bool launched)
         return st;
 
     // perf events refused (perf_event_paranoid, seccomp, a container): sample with ptrace.
-    SamplingOptions sampling = options_.sampling;
+    perf::SamplingOptions sampling = options_.sampling;
     if (!options_.frequencyExplicit)
         sampling.frequencyHz = PtraceBackend::kDefaultFrequencyHz;
     auto ptrace = std::make_unique<PtraceBackend>();
@@ -271,7 +272,7 @@ Status PerfRecorder::prepareLaunch()
     }
     if (alloc_)
         alloc_->follow(); // the stream is read as the target writes it
-    startNs_ = ProcPoller::monotonicNowNs();
+    startNs_ = monotonicNowNs();
     poller_ = std::make_unique<ProcPoller>(target_);
     return {};
 }
@@ -282,7 +283,7 @@ Status PerfRecorder::prepareAttach()
     if (options_.trackAllocations)
         return makeError("--alloc needs a command to launch: a running process cannot be made to preload the "
                          "allocation tracker");
-    if (Status st = procscan::checkProcess(target_); !st)
+    if (Status st = perf::procscan::checkProcess(target_); !st)
         return st;
     if (target_ == ::getpid())
         return makeError("cannot record perfwb itself (PID " + std::to_string(target_) + ")");
@@ -295,7 +296,7 @@ Status PerfRecorder::prepareAttach()
     attachNote_ = AccessDiagnosis::notRunning(target_);
     if (!attachNote_.empty())
         spdlog::warn("{}", attachNote_);
-    startNs_ = ProcPoller::monotonicNowNs();
+    startNs_ = monotonicNowNs();
     poller_ = std::make_unique<ProcPoller>(target_);
     return {};
 }
@@ -321,10 +322,10 @@ void PerfRecorder::fillMetadata(pid_t pid)
     m.startTimeUnixNs = realtimeNowNs();
     // The samples' clock; lets a reader put timelines and samples on wall time.
     m.extra["clock"] = "CLOCK_MONOTONIC";
-    m.extra["start_monotonic_ns"] = std::to_string(ProcPoller::monotonicNowNs());
+    m.extra["start_monotonic_ns"] = std::to_string(monotonicNowNs());
     m.sampler.event = eventName(backend_->name());
     m.sampler.frequencyHz = options_.sampling.frequencyHz;
-    m.sampler.callGraph = options_.sampling.callGraph == CallGraph::Dwarf ? "dwarf" : "fp";
+    m.sampler.callGraph = options_.sampling.callGraph == perf::CallGraph::Dwarf ? "dwarf" : "fp";
     m.runLabel = options_.label;
     m.sourceFormat = "perfwb-record";
     m.weightUnit = "samples";
@@ -383,7 +384,7 @@ bool PerfRecorder::targetEnded()
     }
     if (auto *perf = dynamic_cast<PerfEventBackend *>(backend_.get()); perf != nullptr && perf->targetGone())
         return true;
-    return !procscan::checkProcess(target_);
+    return !perf::procscan::checkProcess(target_);
 }
 
 void PerfRecorder::addMark(model::Mark mark)
@@ -438,7 +439,7 @@ std::string PerfRecorder::allNotes() const
     // lost 89 %, manythreads 1000).
     const std::uint64_t lost = builder_->lost();
     const std::uint64_t taken = builder_->samples();
-    if (options_.sampling.callGraph == CallGraph::Dwarf && lost > taken && lost > 100)
+    if (options_.sampling.callGraph == perf::CallGraph::Dwarf && lost > taken && lost > 100)
         add(std::to_string(lost) + " of " + std::to_string(lost + taken) +
             " samples lost: DWARF stack copies outran the reader; --call-graph fp records far more of them");
     return notes;
@@ -448,7 +449,7 @@ Status PerfRecorder::flushBatch()
 {
     drainMarks();
     // Only this thread writes the profile, so reading it here needs no lock.
-    lastFlushNs_ = ProcPoller::monotonicNowNs();
+    lastFlushNs_ = monotonicNowNs();
     samplesAtFlush_ = builder_->samples();
     Status written = writer_->flush(*profile_);
     if (!written)
@@ -467,7 +468,7 @@ void PerfRecorder::build()
 {
     std::vector<EventQueue::Item *> batch;
     for (;;) {
-        const std::int64_t untilFlushNs = lastFlushNs_ + kFlushIntervalNs - ProcPoller::monotonicNowNs();
+        const std::int64_t untilFlushNs = lastFlushNs_ + kFlushIntervalNs - monotonicNowNs();
         const int timeoutMs = static_cast<int>(std::clamp<std::int64_t>(untilFlushNs / 1'000'000, 0, 100));
         const bool more = queue_.take(batch, timeoutMs);
         for (EventQueue::Item *item : batch) {
@@ -503,14 +504,14 @@ void PerfRecorder::build()
         queue_.recycle(batch);
         if (!more)
             return; // the rest is written by finish()
-        const bool due = ProcPoller::monotonicNowNs() - lastFlushNs_ >= kFlushIntervalNs ||
+        const bool due = monotonicNowNs() - lastFlushNs_ >= kFlushIntervalNs ||
                          builder_->samples() - samplesAtFlush_ >= kFlushSamples;
         if (due && writeStatus_) {
             writeStatus_ = flushBatch();
             if (!writeStatus_)
                 stop(); // the report cannot be written: recording on would be for nothing
         } else if (due) {
-            lastFlushNs_ = ProcPoller::monotonicNowNs(); // no more batches; just drain the queue
+            lastFlushNs_ = monotonicNowNs(); // no more batches; just drain the queue
         }
     }
 }
@@ -524,7 +525,7 @@ Status PerfRecorder::loop()
     nextPollNs_ = options_.pollMs > 0 ? startNs_ : never;
     std::int64_t nextCheckNs = startNs_;
     for (;;) {
-        std::int64_t now = ProcPoller::monotonicNowNs();
+        std::int64_t now = monotonicNowNs();
         // Launch mode checks every turn (one waitid); attach mode reads /proc, so every 100 ms.
         if (launcher_ || now >= nextCheckNs) {
             if (targetEnded())
@@ -553,7 +554,7 @@ Status PerfRecorder::loop()
         auto delivered = backend_->poll(queue_, timeoutMs);
         if (!delivered)
             return delivered.status();
-        now = ProcPoller::monotonicNowNs();
+        now = monotonicNowNs();
         if (now >= nextPollNs_) {
             queue_.pushProcReading(poller_->poll());
             // A late turn (a burst of records) skips polls rather than bunching them.
@@ -602,7 +603,7 @@ void PerfRecorder::run()
     // Drain what the rings still hold; the target may still be running (attach mode,
     // stop() or --duration), which this does not harm.
     backend_->stop(queue_);
-    const std::int64_t endNs = ProcPoller::monotonicNowNs();
+    const std::int64_t endNs = monotonicNowNs();
     queue_.close();
     builderThread_.join();
     if (launcher_ && !exit_) {

@@ -3,14 +3,14 @@
 #include "eventqueue.h"
 #include "launcher.h"
 #include "livesamples.h"
+#include "perf/samplebuilder.h"
 #include "processtree.h"
 #include "procpoller.h"
 #include "recordsession.h"
-#include "samplebuilder.h"
 #include "samplerbackend.h"
 
 #include "alloc/allocrecording.h"
-#include "report/reportwriter.h"
+#include "store/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
 #include <atomic>
@@ -67,7 +67,7 @@ private:
     mutable std::mutex lock_; // guards *profile_ against snapshot(); only run() writes it
     std::unique_ptr<model::Profile> profile_;
     symbolize::Symbolizer symbolizer_;
-    std::unique_ptr<SampleBuilder> builder_;
+    std::unique_ptr<perf::SampleBuilder> builder_;
     std::unique_ptr<SamplerBackend> backend_;
     EventQueue queue_;
     std::string fallbackReason_; // why perf events were not used; empty when they were
@@ -78,7 +78,7 @@ private:
     std::unique_ptr<ProcessTree> tree_; // launch mode
     int leftoversEnded_ = 0;            // processes of the target's tree ended after it
     std::unique_ptr<ProcPoller> poller_;
-    std::unique_ptr<report::ReportWriter> writer_;
+    std::unique_ptr<store::ReportWriter> writer_;
     LiveSamples written_;                        // samples already in the report, binned for snapshot() (under lock_)
     std::optional<alloc::AllocRecording> alloc_; // with --alloc
     std::string allocError_;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "processlist.h"
 
-#include "report/fileio.h"
+#include "io/fileio.h"
 
 #include <cctype>
 #include <charconv>
@@ -78,7 +78,7 @@ bool parseStat(const std::string &text, StatFields &out)
 
 std::string commandLine(pid_t pid)
 {
-    auto text = report::readWholeFile("/proc/" + std::to_string(pid) + "/cmdline");
+    auto text = io::readWholeFile("/proc/" + std::to_string(pid) + "/cmdline");
     if (!text)
         return {};
     std::string line = std::move(text.value());
@@ -110,7 +110,7 @@ std::vector<Reading> readAll()
             continue;
         const pid_t pid = std::atoi(e->d_name);
         const std::string base = "/proc/" + std::to_string(pid);
-        auto stat = report::readWholeFile(base + "/stat");
+        auto stat = io::readWholeFile(base + "/stat");
         StatFields f;
         // A process may exit between readdir and the read: skip it.
         if (!stat || !parseStat(stat.value(), f))

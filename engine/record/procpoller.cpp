@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "procpoller.h"
+#include "core/monotonicclock.h"
 
-#include "procscan.h"
+#include "perf/procscan.h"
 
 #include <algorithm>
 #include <cctype>
@@ -126,13 +127,6 @@ ProcPoller::ProcPoller(pid_t root, std::int64_t pssPeriodNs)
     , clockTicks_(::sysconf(_SC_CLK_TCK))
 {
     tree_.emplace(root_, ProcState{});
-}
-
-std::int64_t ProcPoller::monotonicNowNs()
-{
-    timespec ts{};
-    ::clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 void ProcPoller::discover()
@@ -270,7 +264,7 @@ ProcPoller::Reading ProcPoller::poll()
 void ProcPoller::trackTasks(pid_t pid, ProcState &state, bool alive, Reading &r)
 {
     // threads() lists /proc/PID/task ascending: about 100 µs for 1,000 threads.
-    std::vector<pid_t> now = alive ? procscan::threads(pid) : std::vector<pid_t>();
+    std::vector<pid_t> now = alive ? perf::procscan::threads(pid) : std::vector<pid_t>();
     std::vector<pid_t> gone;
     std::set_difference(state.tasks.begin(), state.tasks.end(), now.begin(), now.end(), std::back_inserter(gone));
     for (pid_t tid : gone)

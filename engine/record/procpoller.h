@@ -50,8 +50,6 @@ public:
     // False once the last poll found no running process of the tree (zombies do not count).
     bool alive() const { return live_ > 0; }
 
-    static std::int64_t monotonicNowNs();
-
 private:
     struct ProcState {
         std::int64_t cpuNs = -1;  // last CPU time seen, -1 before the first reading

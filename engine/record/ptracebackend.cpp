@@ -58,7 +58,7 @@ struct PtraceBackend::Worker {
         ready.notify_one();
     }
 
-    void run(pid_t pid, bool launched, SamplingOptions options, std::promise<Status> started)
+    void run(pid_t pid, bool launched, perf::SamplingOptions options, std::promise<Status> started)
     {
         PtraceTracer tracer([this](TracerEvent &&e) { push(std::move(e)); });
         Status st = tracer.seize(pid, launched, options);
@@ -101,19 +101,19 @@ struct PtraceBackend::Worker {
 };
 
 namespace {
-std::size_t deliver(std::vector<TracerEvent> &events, RecordSink &sink)
+std::size_t deliver(std::vector<TracerEvent> &events, perf::RecordSink &sink)
 {
     for (auto &e : events) {
         std::visit(
             [&sink](auto &v) {
                 using T = std::decay_t<decltype(v)>;
-                if constexpr (std::is_same_v<T, RawSample>)
+                if constexpr (std::is_same_v<T, perf::RawSample>)
                     sink.onSample(v);
-                else if constexpr (std::is_same_v<T, MmapEvent>)
+                else if constexpr (std::is_same_v<T, perf::MmapEvent>)
                     sink.onMmap(v);
-                else if constexpr (std::is_same_v<T, CommEvent>)
+                else if constexpr (std::is_same_v<T, perf::CommEvent>)
                     sink.onComm(v);
-                else if constexpr (std::is_same_v<T, TaskEvent>)
+                else if constexpr (std::is_same_v<T, perf::TaskEvent>)
                     sink.onTask(v);
                 else
                     sink.onLost(v);
@@ -136,7 +136,7 @@ PtraceBackend::~PtraceBackend()
     }
 }
 
-Status PtraceBackend::attach(pid_t pid, bool launched, const SamplingOptions &options)
+Status PtraceBackend::attach(pid_t pid, bool launched, const perf::SamplingOptions &options)
 {
     if (worker_)
         return makeError("ptrace sampler is already attached");
@@ -156,7 +156,7 @@ Status PtraceBackend::attach(pid_t pid, bool launched, const SamplingOptions &op
     return st;
 }
 
-Result<std::size_t> PtraceBackend::poll(RecordSink &sink, int timeoutMs)
+Result<std::size_t> PtraceBackend::poll(perf::RecordSink &sink, int timeoutMs)
 {
     if (!worker_)
         return makeError("ptrace sampler is not attached");
@@ -170,7 +170,7 @@ Result<std::size_t> PtraceBackend::poll(RecordSink &sink, int timeoutMs)
     return deliver(events, sink);
 }
 
-void PtraceBackend::stop(RecordSink &sink)
+void PtraceBackend::stop(perf::RecordSink &sink)
 {
     if (!worker_)
         return;

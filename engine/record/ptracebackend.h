@@ -19,9 +19,9 @@ public:
     PtraceBackend();
     ~PtraceBackend() override;
     std::string name() const override { return "ptrace"; }
-    Status attach(pid_t pid, bool launched, const SamplingOptions &options) override;
-    Result<std::size_t> poll(RecordSink &sink, int timeoutMs) override;
-    void stop(RecordSink &sink) override;
+    Status attach(pid_t pid, bool launched, const perf::SamplingOptions &options) override;
+    Result<std::size_t> poll(perf::RecordSink &sink, int timeoutMs) override;
+    void stop(perf::RecordSink &sink) override;
     std::string notes() const override;
 
     // Highest rate the fallback accepts: each sample stops the thread.

@@ -95,7 +95,7 @@ void PtraceTracer::emitComm(pid_t tgid, pid_t tid, bool exec)
     if (comm.empty() || (!exec && comms_[tid] == comm))
         return;
     comms_[tid] = comm;
-    CommEvent e;
+    perf::CommEvent e;
     e.timeNs = monotonicNs();
     e.pid = tgid;
     e.tid = tid;
@@ -118,7 +118,7 @@ void PtraceTracer::emitMaps(pid_t tgid)
         const auto dash = range.find('-');
         if (dash == std::string::npos || perms.size() < 3)
             continue;
-        MmapEvent e;
+        perf::MmapEvent e;
         e.timeNs = now;
         e.pid = tgid;
         e.tid = tgid;
@@ -131,7 +131,7 @@ void PtraceTracer::emitMaps(pid_t tgid)
     }
 }
 
-Status PtraceTracer::seize(pid_t pid, bool launched, const SamplingOptions &options)
+Status PtraceTracer::seize(pid_t pid, bool launched, const perf::SamplingOptions &options)
 {
     options_ = options;
     periodNs_ = options.frequencyHz > 0 ? 1'000'000'000LL / options.frequencyHz : 0;
@@ -173,8 +173,8 @@ Status PtraceTracer::seize(pid_t pid, bool launched, const SamplingOptions &opti
 PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
 {
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
-        TaskEvent e;
-        e.kind = TaskEvent::Kind::Exit;
+        perf::TaskEvent e;
+        e.kind = perf::TaskEvent::Kind::Exit;
         e.timeNs = monotonicNs();
         e.pid = tracees_.count(tid) ? tracees_[tid] : tid;
         e.tid = tid;
@@ -203,8 +203,8 @@ PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
         ptrace(PTRACE_GETEVENTMSG, tid, nullptr, &child);
         const auto childTid = static_cast<pid_t>(child);
         const bool thread = event == PTRACE_EVENT_CLONE;
-        TaskEvent e;
-        e.kind = TaskEvent::Kind::Fork;
+        perf::TaskEvent e;
+        e.kind = perf::TaskEvent::Kind::Fork;
         e.timeNs = monotonicNs();
         e.pid = thread ? tgid : childTid;
         e.ppid = tgid;
@@ -372,7 +372,7 @@ void PtraceTracer::takeSample(pid_t tid)
         sample_.userRegsMask = 0;
         sample_.userRegs.clear();
         sample_.userStack.clear();
-        if (options_.callGraph == CallGraph::Dwarf) {
+        if (options_.callGraph == perf::CallGraph::Dwarf) {
             // Same layout as PERF_SAMPLE_REGS_USER (x86_64 perf_regs order, no segment
             // registers DS/ES/FS/GS) and PERF_SAMPLE_STACK_USER, so the DWARF unwinder
             // serves both backends.

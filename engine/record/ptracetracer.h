@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "core/result.h"
-#include "rawevents.h"
-#include "samplingoptions.h"
+#include "perf/rawevents.h"
+#include "perf/samplingoptions.h"
 
 #include <functional>
 #include <map>
@@ -13,7 +13,8 @@
 
 namespace perfwb::record {
 
-using TracerEvent = std::variant<RawSample, MmapEvent, CommEvent, TaskEvent, std::uint64_t /* lost */>;
+using TracerEvent =
+    std::variant<perf::RawSample, perf::MmapEvent, perf::CommEvent, perf::TaskEvent, std::uint64_t /* lost */>;
 
 // The single-threaded core of the ptrace fallback. Every method must be called on
 // the thread that called seize(): the kernel ties tracees to the tracing thread.
@@ -26,7 +27,7 @@ public:
     PtraceTracer &operator=(const PtraceTracer &) = delete;
 
     // Seizes every thread of `pid` and follows its clones, forks and execs.
-    Status seize(pid_t pid, bool launched, const SamplingOptions &options);
+    Status seize(pid_t pid, bool launched, const perf::SamplingOptions &options);
     // Handles pending stops (signals, clones, execs, exits) without blocking.
     void sweep();
     // Interrupts every thread that is running right now; each is sampled when its stop
@@ -58,7 +59,7 @@ private:
     void emitComm(pid_t tgid, pid_t tid, bool exec);
 
     Emit emit_;
-    SamplingOptions options_;
+    perf::SamplingOptions options_;
     std::map<pid_t, pid_t> tracees_; // tid -> tgid
     std::map<pid_t, std::string> comms_;
     std::map<pid_t, int> stuckTicks_;            // ticks a tracee sat in tracing stop unreported
@@ -67,7 +68,7 @@ private:
     std::map<pid_t, std::int64_t> lastSampleNs_; // when each thread was last sampled
     pid_t child_ = -1;                           // the launched target: our child, reaped by the Launcher
     std::int64_t periodNs_ = 0;
-    RawSample sample_;
+    perf::RawSample sample_;
     std::size_t samples_ = 0;
     std::size_t skipped_ = 0;
     std::uint64_t lost_ = 0;

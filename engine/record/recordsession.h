@@ -2,7 +2,7 @@
 #pragma once
 #include "core/result.h"
 #include "model/profile.h"
-#include "samplingoptions.h"
+#include "perf/samplingoptions.h"
 
 #include <memory>
 #include <string>
@@ -13,7 +13,7 @@
 namespace perfwb::record {
 
 struct RecordOptions {
-    SamplingOptions sampling;
+    perf::SamplingOptions sampling;
     int pollMs = 50;                  // /proc poller period (RSS, CPU %, threads)
     double durationS = 0;             // 0 = until the target exits or stop() is called
     std::string label;                // run label

@@ -7,8 +7,8 @@
 // a .perfwb report (sized once up front).
 //
 // Usage: bench_modelmemory [SAMPLES] [DIR]   (defaults: 10000000, the system temp dir)
-#include "report/reportreader.h"
-#include "report/reportwriter.h"
+#include "store/reportreader.h"
+#include "store/reportwriter.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         printFigure("RSS delta of the samples", (shrunk - beforeSamples) * 1024.0, n);
         printFigure("RSS delta of the whole profile", (shrunk - start) * 1024.0, n);
 
-        if (Status st = report::ReportWriter::save(file, p); !st) {
+        if (Status st = store::ReportWriter::save(file, p); !st) {
             std::fprintf(stderr, "%s\n", st.message().c_str());
             return 1;
         }
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
     {
         const long start = rssKiB();
         model::Profile p;
-        if (Status st = report::ReportReader::read(file, p); !st) {
+        if (Status st = store::ReportReader::read(file, p); !st) {
             std::fprintf(stderr, "%s\n", st.message().c_str());
             return 1;
         }

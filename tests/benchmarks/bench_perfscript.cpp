@@ -5,9 +5,9 @@
 //   perf script -i perf.data -F comm,pid,tid,time,period,event,ip,sym,symoff,dso --no-inline --ns > FILE
 // - FILE is a perf.data: PerfDataImporter::importFile (perf script + parser) side by
 //   side with the same `perf script` writing to /dev/null, the floor for this design.
-#include "report/fileio.h"
-#include "report/perfdataimporter.h"
-#include "report/perfscriptparser.h"
+#include "formats/perfdataimporter.h"
+#include "formats/perfscriptparser.h"
+#include "io/fileio.h"
 
 #include <algorithm>
 #include <chrono>
@@ -24,13 +24,13 @@ double seconds(std::chrono::steady_clock::time_point since)
 
 int benchPerfData(const std::string &path, int repeats)
 {
-    auto perf = perfwb::report::PerfDataImporter::findPerf();
+    auto perf = perfwb::formats::PerfDataImporter::findPerf();
     if (!perf) {
         std::fprintf(stderr, "%s\n", perf.message().c_str());
         return 2;
     }
     std::string command = perf.value();
-    for (const auto &arg : perfwb::report::PerfDataImporter::scriptArguments(path))
+    for (const auto &arg : perfwb::formats::PerfDataImporter::scriptArguments(path))
         command += " '" + arg + "'";
     command += " > /dev/null 2>&1";
     double bestImport = 1e99;
@@ -45,7 +45,7 @@ int benchPerfData(const std::string &path, int repeats)
         bestScript = std::min(bestScript, seconds(start));
         perfwb::model::Profile profile;
         start = std::chrono::steady_clock::now();
-        if (auto st = perfwb::report::PerfDataImporter().importFile(path, profile); !st) {
+        if (auto st = perfwb::formats::PerfDataImporter().importFile(path, profile); !st) {
             std::fprintf(stderr, "%s\n", st.message().c_str());
             return 1;
         }
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
-    auto text = perfwb::report::readWholeFile(argv[1]);
+    auto text = perfwb::io::readWholeFile(argv[1]);
     if (!text) {
         std::fprintf(stderr, "%s\n", text.message().c_str());
         return 2;
@@ -79,7 +79,7 @@ int main(int argc, char **argv)
     std::uint64_t samples = 0;
     for (int r = 0; r < repeats; ++r) {
         perfwb::model::Profile profile;
-        perfwb::report::PerfScriptParser parser(profile);
+        perfwb::formats::PerfScriptParser parser(profile);
         const auto start = std::chrono::steady_clock::now();
         constexpr std::size_t kChunk = 256 * 1024;
         for (std::size_t pos = 0; pos < data.size(); pos += kChunk) {

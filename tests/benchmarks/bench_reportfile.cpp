@@ -4,8 +4,8 @@
 // recording-sized flushes, then read back into the model (median of 5 reads).
 //
 // Usage: bench_reportfile [SAMPLES] [DIR]   (defaults: 1000000, the system temp dir)
-#include "report/reportreader.h"
-#include "report/reportwriter.h"
+#include "store/reportreader.h"
+#include "store/reportwriter.h"
 #include "syntheticprofile.h"
 
 #include <algorithm>
@@ -48,7 +48,7 @@ int main(int argc, char **argv)
                 secondsSince(start));
 
     start = Clock::now();
-    if (Status st = report::ReportWriter::save(saved, profile); !st) {
+    if (Status st = store::ReportWriter::save(saved, profile); !st) {
         std::fprintf(stderr, "%s\n", st.message().c_str());
         return 1;
     }
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
     std::size_t flushes = 0;
     start = Clock::now();
     {
-        auto writer = report::ReportWriter::create(flushed);
+        auto writer = store::ReportWriter::create(flushed);
         if (!writer) {
             std::fprintf(stderr, "%s\n", writer.message().c_str());
             return 1;
@@ -97,7 +97,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 5; ++i) {
         model::Profile read;
         start = Clock::now();
-        if (Status st = report::ReportReader::read(saved, read); !st) {
+        if (Status st = store::ReportReader::read(saved, read); !st) {
             std::fprintf(stderr, "%s\n", st.message().c_str());
             return 1;
         }

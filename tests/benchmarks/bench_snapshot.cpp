@@ -8,7 +8,7 @@
 // report as read from disk. Prints the median of 15 copies and its cost per sample.
 //
 // Usage: bench_snapshot [SAMPLES] [REPORT]   (default 100000, synthetic)
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include <algorithm>
 #include <chrono>
@@ -62,7 +62,7 @@ int main(int argc, char **argv)
     const std::size_t samples = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 100000;
     model::Profile profile;
     if (argc > 2) {
-        if (Status st = report::ReportReader::read(argv[2], profile); !st) {
+        if (Status st = store::ReportReader::read(argv[2], profile); !st) {
             std::fprintf(stderr, "%s\n", st.message().c_str());
             return 1;
         }

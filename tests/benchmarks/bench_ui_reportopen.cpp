@@ -12,9 +12,9 @@
 //        QT_QPA_PLATFORM=offscreen bench_ui_reportopen open FILE [PNG]   (PNG: the painted graph)
 #include "flamegraphview.h"
 #include "mainwindow.h"
-#include "report/reportwriter.h"
 #include "reportdocument.h"
 #include "reportview.h"
+#include "store/reportwriter.h"
 #include "syntheticprofile.h"
 
 #include <QApplication>
@@ -33,7 +33,7 @@ namespace {
 int make(const char *file, std::size_t samples)
 {
     const model::Profile profile = benchmarks::makeSyntheticProfile(samples);
-    if (Status st = report::ReportWriter::save(file, profile); !st) {
+    if (Status st = store::ReportWriter::save(file, profile); !st) {
         std::fprintf(stderr, "bench_ui_reportopen: %s\n", st.message().c_str());
         return 1;
     }

@@ -2,14 +2,14 @@
 #pragma once
 // A RecordSink for tests: keeps a copy of everything a sampler backend delivers, and
 // the order of the kinds it arrived in.
-#include "record/rawevents.h"
+#include "perf/rawevents.h"
 
 #include <algorithm>
 #include <string>
 #include <sys/types.h>
 #include <vector>
 
-namespace perfwb::record {
+namespace perfwb::perf {
 
 // Collects everything, and the order of kinds ('S'ample, 'M'map, 'C'omm, 'T'ask, 'L'ost).
 class CollectingSink : public RecordSink {
@@ -69,4 +69,4 @@ public:
     std::string order;
 };
 
-} // namespace perfwb::record
+} // namespace perfwb::perf

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Profiles with exactly known stacks and weights, shared by the exporter tests.
+#include "formats/exporter.h"
 #include "model/profile.h"
-#include "report/exporter.h"
 
 #include <QString>
 #include <QtGlobal>
@@ -57,7 +57,7 @@ inline analysis::SampleFilter timeFilter(std::int64_t begin, std::int64_t end)
     return f;
 }
 
-inline std::string exportWith(const report::Exporter &e, const model::Profile &p, const report::ExportOptions &o = {})
+inline std::string exportWith(const formats::Exporter &e, const model::Profile &p, const formats::ExportOptions &o = {})
 {
     std::string out;
     const auto st = e.write(p, o, out);

@@ -8,8 +8,8 @@
 #include "alloc/allocrecording.h"
 #include "alloc/allocstreamreader.h"
 #include "analysis/allocationcostprofile.h"
-#include "report/reportreader.h"
-#include "report/reportwriter.h"
+#include "store/reportreader.h"
+#include "store/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
 #include <QFile>
@@ -353,9 +353,9 @@ private Q_SLOTS:
         Run run;
         QVERIFY(runTracked(QStringLiteral("pattern"), run, dir));
         const std::string path = dir.filePath(QStringLiteral("a.perfwb")).toStdString();
-        QVERIFY(report::ReportWriter::save(path, run.profile));
+        QVERIFY(store::ReportWriter::save(path, run.profile));
         model::Profile back;
-        QVERIFY(report::ReportReader::read(path, back));
+        QVERIFY(store::ReportReader::read(path, back));
         const auto &a = run.profile.allocations;
         const auto &b = back.allocations;
         QCOMPARE(b.totals, a.totals);
@@ -370,9 +370,9 @@ private Q_SLOTS:
         model::Profile none;
         none.addSample(1, none.internThread(1, 1, "t"), none.stacks.intern(0, none.internFrame("f")));
         const std::string plain = dir.filePath(QStringLiteral("plain.perfwb")).toStdString();
-        QVERIFY(report::ReportWriter::save(plain, none));
+        QVERIFY(store::ReportWriter::save(plain, none));
         model::Profile plainBack;
-        QVERIFY(report::ReportReader::read(plain, plainBack));
+        QVERIFY(store::ReportReader::read(plain, plainBack));
         QVERIFY(plainBack.allocations.empty());
     }
 

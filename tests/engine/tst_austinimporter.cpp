@@ -8,8 +8,8 @@
 // search timed out"), so the runs need a Python 3.7-3.10 (PERFWB_AUSTIN_PYTHON, python3.x
 // on the usual paths, or a pyenv one); without one, the real-run tests are skipped.
 #include "engine/importertesthelpers.h"
-#include "report/austinimporter.h"
-#include "report/formatregistry.h"
+#include "formats/austinimporter.h"
+#include "formats/formatregistry.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -99,7 +99,7 @@ std::vector<std::string> callersOf(const model::Profile &p, std::string_view fun
     return out;
 }
 
-model::Profile parseText(const QByteArray &text, const report::AustinImporter &importer, Status &st)
+model::Profile parseText(const QByteArray &text, const formats::AustinImporter &importer, Status &st)
 {
     model::Profile p;
     st = importer.parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), p);
@@ -223,7 +223,7 @@ private Q_SLOTS:
     {
         requireAustin();
         model::Profile p;
-        const auto st = report::AustinImporter().importFile(path("wall.austin").toStdString(), p);
+        const auto st = formats::AustinImporter().importFile(path("wall.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("austin"));
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(p.threads().size(), std::size_t(1));
         QVERIFY(p.meta.durationNs > 400'000'000);
         // what sniffing picks, ahead of folded stacks
-        auto sniffed = report::FormatRegistry::sniff(path("wall.austin").toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(path("wall.austin").toStdString());
         QVERIFY(sniffed.isOk());
         QCOMPARE(sniffed.value()->format(), std::string_view("austin"));
     }
@@ -261,7 +261,7 @@ private Q_SLOTS:
     {
         requireAustin();
         model::Profile p;
-        const auto st = report::AustinImporter().importFile(path("alt.austin").toStdString(), p);
+        const auto st = formats::AustinImporter().importFile(path("alt.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.totalWeight(), static_cast<std::uint64_t>(fileTotals(readAll(path("alt.austin")), 0).sum) * 1000);
         checkSplit(p, "-a");
@@ -276,7 +276,7 @@ private Q_SLOTS:
     {
         requireAustin();
         model::Profile p;
-        const auto st = report::AustinImporter().importFile(path("full.austin").toStdString(), p);
+        const auto st = formats::AustinImporter().importFile(path("full.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.extra.at("austin.mode"), std::string("full"));
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
@@ -308,7 +308,7 @@ private Q_SLOTS:
         requireAustin();
         model::Profile p;
         // austin 1 and 2 files do not say they hold memory: -f austin-memory
-        const auto *importer = report::FormatRegistry::importer("austin-memory");
+        const auto *importer = formats::FormatRegistry::importer("austin-memory");
         QVERIFY(importer != nullptr);
         const QByteArray data = readAll(path("memory.austin"));
         const auto st = importer->importFile(path("memory.austin").toStdString(), p);
@@ -328,7 +328,7 @@ private Q_SLOTS:
     {
         requireAustin();
         model::Profile p;
-        const auto st = report::AustinImporter().importFile(path("threads.austin").toStdString(), p);
+        const auto st = formats::AustinImporter().importFile(path("threads.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.threads().size(), std::size_t(2));
         std::set<model::ThreadIndex> withHot;
@@ -397,21 +397,21 @@ private Q_SLOTS:
         QFETCH(QString, stacks);
         QFETCH(QString, unit);
         Status st;
-        const auto p = parseText(input, report::AustinImporter(), st);
+        const auto p = parseText(input, formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
         QCOMPARE(QString::fromStdString(p.meta.weightUnit), unit);
         QCOMPARE(p.meta.sourceFormat, std::string("austin"));
         // sniffed as austin, ahead of folded stacks (80)
         const auto head = std::string_view(input.constData(), static_cast<std::size_t>(input.size()));
-        QVERIFY2(report::AustinImporter().sniff(head) >= 90, input.constData());
+        QVERIFY2(formats::AustinImporter().sniff(head) >= 90, input.constData());
     }
 
     void frameDetails()
     {
         Status st;
         const auto p = parseText("# austin: 3.4.1\n# mode: wall\nP1;T1;a.py:main;L4;/x/b.py:f:9 7\n",
-                                 report::AustinImporter(), st);
+                                 formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         auto frames = p.stacks.framesLeafFirst(p.samples.stack(0));
         QCOMPARE(frames.size(), std::size_t(2));
@@ -428,7 +428,7 @@ private Q_SLOTS:
         Status st;
         const auto p = parseText("# austin: 3.4.1\n# interval: 100\n# mode: wall\n# multiprocess: on\n"
                                  "P1;T1;a.py:f:1 100\n\n# duration: 250\n# saturation: 0/1\n",
-                                 report::AustinImporter(), st);
+                                 formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.extra.at("austin.version"), std::string("3.4.1"));
         QCOMPARE(p.meta.extra.at("austin.interval"), std::string("100"));
@@ -445,7 +445,7 @@ private Q_SLOTS:
         Status st;
         // austin 3: decimal OS thread ids, "iid:tid" with sub-interpreters
         auto p = parseText("P10;T0:11;a.py:f:1 5\nP10;T0:12;a.py:f:1 5\nP10;T1:11;a.py:f:1 5\nP20;T20;a.py:f:1 5\n",
-                           report::AustinImporter(), st);
+                           formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.threads().size(), std::size_t(3));
         QCOMPARE(p.thread(0).pid, 10);
@@ -456,7 +456,7 @@ private Q_SLOTS:
         QCOMPARE(p.samples.thread(2), model::ThreadIndex(0)); // interpreter 1 of thread 11: the same thread
         // austin 1 and 2: hex pthread ids, numbered 1, 2, ... in order of appearance
         p = parseText("Thread 7f01;m (s.py);L1 5\nThread 7f02;m (s.py);L1 5\nThread 7f01;m (s.py);L1 5\n",
-                      report::AustinImporter(), st);
+                      formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.threads().size(), std::size_t(2));
         QCOMPARE(p.thread(0).tid, 1);
@@ -470,7 +470,7 @@ private Q_SLOTS:
         // one round samples every thread once with the same time: the clock advances per round
         Status st;
         const auto p = parseText("P1;T1;a.py:f:1 100\nP1;T2;a.py:g:1 100\nP1;T1;a.py:f:1 120\nP1;T2;a.py:g:1 120\n",
-                                 report::AustinImporter(), st);
+                                 formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.samples.time(0), std::int64_t(0));
         QCOMPARE(p.samples.time(1), std::int64_t(0));
@@ -484,7 +484,7 @@ private Q_SLOTS:
         Status st;
         auto p = parseText("# austin: 3.4.1\n# mode: full\nP1;T1;a.py:f:2 100,1,0\nP1;T1;a.py:f:2 50,0,2048\n"
                            "P1;T1;a.py:g:7 50,0,-512\n",
-                           report::AustinImporter(), st);
+                           formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.allocations.totals.bytes, std::uint64_t(2048));
         QCOMPARE(p.allocations.totals.calls, std::uint64_t(1));
@@ -492,21 +492,21 @@ private Q_SLOTS:
         QCOMPARE(p.meta.extra.at("austin.idle_ns"), std::string("100000"));
         // austin 1 -m without a header: KiB, only with the memory variant
         p = parseText("Thread 1a;m (s.py);L1 64\nThread 1a;n (s.py);L2 16\n",
-                      report::AustinImporter(report::AustinImporter::Variant::Memory), st);
+                      formats::AustinImporter(formats::AustinImporter::Variant::Memory), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.weightUnit, std::string("bytes"));
         QCOMPARE(stacksText(p), QStringLiteral("s.py`m=65536 s.py`n=16384"));
         QCOMPARE(p.allocations.totals.bytes, std::uint64_t(80 * 1024));
-        QCOMPARE(report::AustinImporter(report::AustinImporter::Variant::Memory).sniff("Thread 1a;m (s.py);L1 64\n"),
+        QCOMPARE(formats::AustinImporter(formats::AustinImporter::Variant::Memory).sniff("Thread 1a;m (s.py);L1 64\n"),
                  0);
         // the same file as time, by default
-        p = parseText("Thread 1a;m (s.py);L1 64\n", report::AustinImporter(), st);
+        p = parseText("Thread 1a;m (s.py);L1 64\n", formats::AustinImporter(), st);
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
     }
 
     void sniff()
     {
-        const report::AustinImporter austin;
+        const formats::AustinImporter austin;
         QCOMPARE(austin.sniff("# austin: 3.4.1\n# interval: 100\n"), 100);
         QCOMPARE(austin.sniff("Thread 7f3a;main (s.py);L3 1000\nThread 7f3a;main (s.py);L4 1000\n"), 90);
         QCOMPARE(austin.sniff("P1;T1;a.py:f:1 5\nP1;T1;a.py:f:2 5\nP1;T1;a.py:f:3"), 90); // cut last line ignored
@@ -567,7 +567,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         Status st;
-        (void)parseText(input, report::AustinImporter(), st);
+        (void)parseText(input, formats::AustinImporter(), st);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY2(st.message().find('\n') == std::string::npos, st.message().c_str());

@@ -5,9 +5,9 @@
 // function against callgrind_annotate, plus small hand-written files for each format
 // feature and bad input.
 #include "engine/importertesthelpers.h"
-#include "report/callgrindimporter.h"
-#include "report/callgrindparser.h"
-#include "report/formatregistry.h"
+#include "formats/callgrindimporter.h"
+#include "formats/callgrindparser.h"
+#include "formats/formatregistry.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -113,14 +113,14 @@ std::vector<std::string> events(const model::Profile &p)
 model::Profile load(const std::string &text)
 {
     model::Profile p;
-    const auto st = report::CallgrindImporter().parse(text, p);
+    const auto st = formats::CallgrindImporter().parse(text, p);
     if (!st)
         qWarning("%s", st.message().c_str());
     return p;
 }
 
 // The frame of a function as CallgrindParser read it: name, object's base name, file.
-model::FrameId frameFor(const model::Profile &p, const report::CallgrindData::Function &fn)
+model::FrameId frameFor(const model::Profile &p, const formats::CallgrindData::Function &fn)
 {
     const auto slash = fn.object.rfind('/');
     const auto module = slash == std::string_view::npos ? fn.object : fn.object.substr(slash + 1);
@@ -189,7 +189,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         model::Profile p;
-        const auto st = report::CallgrindImporter().importFile(path(file).toStdString(), p);
+        const auto st = formats::CallgrindImporter().importFile(path(file).toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         const auto self = annotate(path(file), false, path(file + QStringLiteral(".self.txt")));
         const auto incl = annotate(path(file), true, path(file + QStringLiteral(".incl.txt")));
@@ -273,7 +273,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const auto text = f.readAll().toStdString();
         model::Profile p;
-        QVERIFY(report::CallgrindImporter().parse(text, p).isOk());
+        QVERIFY(formats::CallgrindImporter().parse(text, p).isOk());
         QCOMPARE(p.meta.weightUnit, std::string("Ir"));
         QCOMPARE(p.meta.sourceFormat, std::string("callgrind"));
         std::map<model::FrameId, std::uint64_t> self;
@@ -293,7 +293,7 @@ private Q_SLOTS:
             total += ir;
         }
         QCOMPARE(p.totalWeight(), total);
-        auto parsed = report::CallgrindParser().parse(text);
+        auto parsed = formats::CallgrindParser().parse(text);
         QVERIFY(parsed.isOk());
         std::size_t edges = 0;
         for (const auto &e : parsed->edges) {
@@ -318,7 +318,7 @@ private Q_SLOTS:
     void shape()
     {
         model::Profile p;
-        QVERIFY(report::CallgrindImporter().importFile(path(QStringLiteral("busywork.out")).toStdString(), p).isOk());
+        QVERIFY(formats::CallgrindImporter().importFile(path(QStringLiteral("busywork.out")).toStdString(), p).isOk());
         const auto a = frameNamed(p, "crunch_a");
         const auto b = frameNamed(p, "crunch_b");
         const auto rounds = frameNamed(p, "run_rounds");
@@ -345,7 +345,7 @@ private Q_SLOTS:
         QCOMPARE(p.threads().size(), std::size_t(1));
         QCOMPARE(p.strings.view(p.thread(0).name), std::string_view("busywork"));
         QVERIFY(p.meta.commandLine.size() == 2 && p.meta.commandLine[1] == "1");
-        const auto found = report::FormatRegistry::sniff(path(QStringLiteral("busywork.out")).toStdString());
+        const auto found = formats::FormatRegistry::sniff(path(QStringLiteral("busywork.out")).toStdString());
         QVERIFY(found.isOk());
         QCOMPARE(found.value()->format(), std::string_view("callgrind"));
     }
@@ -403,7 +403,7 @@ private Q_SLOTS:
         QFETCH(QString, stacks);
         QFETCH(QString, costs);
         model::Profile p;
-        const auto st = report::CallgrindImporter().parse(input.toStdString(), p);
+        const auto st = formats::CallgrindImporter().parse(input.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
         for (const auto &item : costs.split(QLatin1Char(' '))) {
@@ -463,7 +463,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, head);
         QFETCH(int, score);
-        QCOMPARE(report::CallgrindImporter().sniff(std::string_view(head.constData(), head.size())), score);
+        QCOMPARE(formats::CallgrindImporter().sniff(std::string_view(head.constData(), head.size())), score);
     }
 
     void bad_data()
@@ -519,7 +519,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::CallgrindImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::CallgrindImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY(st.message().find('\n') == std::string::npos);

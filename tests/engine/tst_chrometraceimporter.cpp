@@ -6,10 +6,10 @@
 // read back; hand-written traces whose every stack and weight is known; bad input.
 #include "engine/chrometracefacts.h"
 #include "engine/importertesthelpers.h"
-#include "report/chrometraceexporter.h"
-#include "report/chrometraceimporter.h"
-#include "report/formatregistry.h"
-#include "report/speedscopeexporter.h"
+#include "formats/chrometraceexporter.h"
+#include "formats/chrometraceimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/speedscopeexporter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -58,7 +58,7 @@ QJsonArray traceEvents(const QString &path)
 model::Profile importTrace(const QString &path)
 {
     model::Profile p;
-    const Status st = report::ChromeTraceImporter().importFile(path.toStdString(), p);
+    const Status st = formats::ChromeTraceImporter().importFile(path.toStdString(), p);
     if (!st)
         qWarning("%s", st.message().c_str());
     return p;
@@ -208,7 +208,7 @@ private Q_SLOTS:
         // Node's start-up and exit take a few per cent; between the two, the 70/30 split.
         const double split = hot / (hot + cold);
         QVERIFY2(hot > 0.5 && split > 0.62 && split < 0.78, qPrintable(QString::number(split)));
-        auto sniffed = report::FormatRegistry::sniff(nodeTrace_.toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(nodeTrace_.toStdString());
         QVERIFY2(sniffed.isOk(), sniffed.status().message().c_str());
         QCOMPARE(sniffed.value()->format(), std::string_view("chrome-trace"));
     }
@@ -267,9 +267,9 @@ private Q_SLOTS:
         p.marks.push_back({"tick", "mark", t0 + 2'000'000, t0 + 2'000'000, 0});
 
         std::string json;
-        QVERIFY(report::ChromeTraceExporter().write(p, {}, json).isOk());
+        QVERIFY(formats::ChromeTraceExporter().write(p, {}, json).isOk());
         model::Profile back;
-        const Status st = report::ChromeTraceImporter().parse(json, back);
+        const Status st = formats::ChromeTraceImporter().parse(json, back);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(back, true),
                  QStringLiteral("io|app`loop=3000000 main|app`main=1000000 main|app`main;app`work=2000000 "
@@ -353,7 +353,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, stacks);
         model::Profile p;
-        const auto st = report::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
         QCOMPARE(p.meta.sourceFormat, std::string("chrome-trace"));
@@ -367,7 +367,7 @@ private Q_SLOTS:
                                               ",{\"ph\":\"i\",\"name\":\"ping\",\"cat\":\"net\",\"s\":\"g\",\"ts\":7,"
                                               "\"pid\":1,\"tid\":3}");
         model::Profile p;
-        QVERIFY(report::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p).isOk());
+        QVERIFY(formats::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p).isOk());
         QCOMPARE(p.marks.size(), std::size_t(2));
         QCOMPARE(p.marks[0].name, std::string("ping"));
         QCOMPARE(p.marks[0].tid, 0);
@@ -393,7 +393,7 @@ private Q_SLOTS:
             "\"args\":{\"data\":{\"cpuProfile\":{\"nodes\":[{\"id\":1,\"callFrame\":{\"functionName\":\"x\"}}],"
             "\"samples\":[1]},\"timeDeltas\":[1],\"endTime\":2}}}");
         model::Profile q;
-        QVERIFY(report::ChromeTraceImporter().parse(std::string_view(two.constData(), two.size()), q).isOk());
+        QVERIFY(formats::ChromeTraceImporter().parse(std::string_view(two.constData(), two.size()), q).isOk());
         QCOMPARE(stacksText(q), QStringLiteral("(program)=10000 a.js`main=10000 a.js`main;a.js`hot=20000"));
         QCOMPARE(q.meta.extra.at("chrome-trace.skipped_profiles"), std::string("1"));
 
@@ -401,8 +401,9 @@ private Q_SLOTS:
                                             "{\"ph\":\"B\",\"name\":\"a\",\"ts\":1,\"pid\":1,\"tid\":1}," +
                                             x("b", 2, 8).toUtf8());
         model::Profile u;
-        QVERIFY(
-            report::ChromeTraceImporter().parse(std::string_view(unbalanced.constData(), unbalanced.size()), u).isOk());
+        QVERIFY(formats::ChromeTraceImporter()
+                    .parse(std::string_view(unbalanced.constData(), unbalanced.size()), u)
+                    .isOk());
         QCOMPARE(u.meta.extra.at("chrome-trace.unmatched_ends"), std::string("1"));
         QCOMPARE(u.meta.extra.at("chrome-trace.unclosed_begins"), std::string("1"));
     }
@@ -463,7 +464,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::ChromeTraceImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY(st.message().find('\n') == std::string::npos);
@@ -471,7 +472,7 @@ private Q_SLOTS:
 
     void sniffing()
     {
-        const report::ChromeTraceImporter chrome;
+        const formats::ChromeTraceImporter chrome;
         QCOMPARE(chrome.sniff("{\"traceEvents\": [{\"ph\":\"X\"}]}"), 98);
         QCOMPARE(chrome.sniff("\xEF\xBB\xBF  [\n{\"ph\":\"X\",\"ts\":0}"), 90);
         QCOMPARE(chrome.sniff("{\"shared\":{\"frames\":[{\"name\":\"traceEvents\"}]},\"profiles\":[]}"), 0);
@@ -486,10 +487,10 @@ private Q_SLOTS:
         for (const auto &[exporterName, expected] :
              {std::pair{"chrome", "chrome-trace"}, std::pair{"speedscope", "speedscope"}}) {
             std::string out;
-            QVERIFY(report::FormatRegistry::exporter(exporterName)->write(p, {}, out).isOk());
+            QVERIFY(formats::FormatRegistry::exporter(exporterName)->write(p, {}, out).isOk());
             const QString path = dir_.filePath(QString::fromLatin1(exporterName) + QStringLiteral(".json"));
             writeFile(path, QByteArray::fromStdString(out));
-            auto sniffed = report::FormatRegistry::sniff(path.toStdString());
+            auto sniffed = formats::FormatRegistry::sniff(path.toStdString());
             QVERIFY2(sniffed.isOk(), sniffed.status().message().c_str());
             QCOMPARE(sniffed.value()->format(), std::string_view(expected));
         }

@@ -3,9 +3,9 @@
 // `node --cpu-prof` (about 70 % of the time in hot()), checked against the file's own
 // figures; hand-written profiles whose every stack and weight is known; bad input.
 #include "engine/importertesthelpers.h"
-#include "report/chrometraceimporter.h"
-#include "report/cpuprofileimporter.h"
-#include "report/formatregistry.h"
+#include "formats/chrometraceimporter.h"
+#include "formats/cpuprofileimporter.h"
+#include "formats/formatregistry.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -116,7 +116,7 @@ private Q_SLOTS:
         QVERIFY(samples.size() > 500);
 
         model::Profile p;
-        const auto st = report::CpuProfileImporter().importFile(profilePath_.toStdString(), p);
+        const auto st = formats::CpuProfileImporter().importFile(profilePath_.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("cpuprofile"));
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
@@ -152,7 +152,7 @@ private Q_SLOTS:
                 QVERIFY(p.functionName(f) != "(root)");
         }
 
-        auto sniffed = report::FormatRegistry::sniff(profilePath_.toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(profilePath_.toStdString());
         QVERIFY2(sniffed.isOk(), sniffed.status().message().c_str());
         QCOMPARE(sniffed.value()->format(), std::string_view("cpuprofile"));
     }
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, stacks);
         model::Profile p;
-        const auto st = report::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
         QCOMPARE(p.meta.sourceFormat, std::string("cpuprofile"));
@@ -201,7 +201,7 @@ private Q_SLOTS:
     {
         const QByteArray input = profileJson(kTree, "[4]", "[10]", "\"startTime\":1000,\"endTime\":1100");
         model::Profile p;
-        QVERIFY(report::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p).isOk());
+        QVERIFY(formats::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p).isOk());
         const auto anonymous = findFrame(p, "(anonymous)");
         QVERIFY(anonymous);
         const auto &f = p.frames.at(*anonymous);
@@ -276,7 +276,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::CpuProfileImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY(st.message().find('\n') == std::string::npos);
@@ -287,13 +287,13 @@ private Q_SLOTS:
     {
         const QByteArray profile = profileJson(kTree, "[4]", "[1]", "\"startTime\":0");
         const std::string_view text(profile.constData(), static_cast<std::size_t>(profile.size()));
-        QCOMPARE(report::CpuProfileImporter().sniff(text), 90);
-        QCOMPARE(report::ChromeTraceImporter().sniff(text), 0);
+        QCOMPARE(formats::CpuProfileImporter().sniff(text), 90);
+        QCOMPARE(formats::ChromeTraceImporter().sniff(text), 0);
         const std::string_view trace = "{\"traceEvents\":[{\"ph\":\"P\",\"name\":\"ProfileChunk\",\"args\":{\"data\":"
                                        "{\"cpuProfile\":{\"nodes\":[{\"callFrame\":{}}]}}}}]}";
-        QCOMPARE(report::CpuProfileImporter().sniff(trace), 0);
-        QCOMPARE(report::CpuProfileImporter().sniff("{\"shared\":{\"frames\":[]},\"profiles\":[]}"), 0);
-        QCOMPARE(report::CpuProfileImporter().sniff("main;a 1\n"), 0);
+        QCOMPARE(formats::CpuProfileImporter().sniff(trace), 0);
+        QCOMPARE(formats::CpuProfileImporter().sniff("{\"shared\":{\"frames\":[]},\"profiles\":[]}"), 0);
+        QCOMPARE(formats::CpuProfileImporter().sniff("main;a 1\n"), 0);
     }
 };
 

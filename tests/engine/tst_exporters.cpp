@@ -3,10 +3,10 @@
 // from a folded file written here), checked byte for byte and structure by structure.
 // tst_exportviewers checks the same exports with the programs that read them.
 #include "exporttestprofiles.h"
-#include "report/foldedexporter.h"
-#include "report/formatregistry.h"
-#include "report/speedscopeexporter.h"
-#include "report/svgexporter.h"
+#include "formats/foldedexporter.h"
+#include "formats/formatregistry.h"
+#include "formats/speedscopeexporter.h"
+#include "formats/svgexporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -93,7 +93,7 @@ private Q_SLOTS:
         f.write("cpusplit`_start;cpusplit`main;cpusplit`hot_70 700\n"
                 "cpusplit`_start;cpusplit`main;cpusplit`warm_30 300\n");
         f.close();
-        const auto *importer = report::FormatRegistry::importer("folded");
+        const auto *importer = formats::FormatRegistry::importer("folded");
         QVERIFY2(importer != nullptr, "no folded importer registered");
         const auto st = importer->importFile(folded.toStdString(), imported_);
         QVERIFY2(st.isOk(), st.message().c_str());
@@ -104,7 +104,7 @@ private Q_SLOTS:
         for (const auto &[format, ext, what] :
              {std::tuple{"folded", "txt", "folded"}, std::tuple{"speedscope", "speedscope.json", "profile"},
               std::tuple{"svg", "svg", "flamegraph"}}) {
-            const auto *e = report::FormatRegistry::exporter(format);
+            const auto *e = formats::FormatRegistry::exporter(format);
             QVERIFY2(e != nullptr, format);
             QCOMPARE(QString::fromUtf8(e->extension().data(), e->extension().size()), QLatin1String(ext));
             QCOMPARE(QString::fromUtf8(e->what().data(), e->what().size()), QLatin1String(what));
@@ -127,12 +127,12 @@ private Q_SLOTS:
         QFETCH(int, filterKind);
         QFETCH(QString, expected);
         const auto p = makeSplit();
-        report::ExportOptions o;
+        formats::ExportOptions o;
         if (filterKind == 1 || filterKind == 2)
             o.filter = threadFilter(p, filterKind == 1 ? 0 : 1);
         else if (filterKind == 3)
             o.filter = timeFilter(2000, 4000);
-        QCOMPARE(q(exportWith(report::FoldedExporter(), p, o)), expected);
+        QCOMPARE(q(exportWith(formats::FoldedExporter(), p, o)), expected);
     }
 
     void foldedEscapesAndAnnotations()
@@ -150,7 +150,7 @@ private Q_SLOTS:
         };
         p.addSample(0, p.internThread(1, 1), p.stacks.internPath(stack), 5);
         p.addSample(1, p.internThread(1, 1), model::kEmptyStack, 7); // no line for an empty stack
-        QCOMPARE(q(exportWith(report::FoldedExporter(), p)),
+        QCOMPARE(q(exportWith(formats::FoldedExporter(), p)),
                  QStringLiteral("lib'x.so`a:b;line break  ;tick'tock;libc.so.6`[unknown];"
                                 "[kernel.kallsyms]`do_syscall_64;irq_[k];perf-1.map`Interpreter::run_[j];"
                                 "app`std::vector<int>::size_[i] 5\n"));
@@ -172,13 +172,13 @@ private Q_SLOTS:
         b.addSample(5, t, b.stacks.internPath(w1), 25);
         b.addSample(6, t, b.stacks.internPath(h), 70);
         b.addSample(7, t, b.stacks.internPath(w2), 5);
-        QCOMPARE(q(exportWith(report::FoldedExporter(), b)), q(exportWith(report::FoldedExporter(), a)));
+        QCOMPARE(q(exportWith(formats::FoldedExporter(), b)), q(exportWith(formats::FoldedExporter(), a)));
     }
 
     void foldedRoundTrip()
     {
         // Export → import → export keeps every stack, count and frame kind.
-        const auto first = exportWith(report::FoldedExporter(), imported_);
+        const auto first = exportWith(formats::FoldedExporter(), imported_);
         QCOMPARE(q(first), QStringLiteral("cpusplit`_start;cpusplit`main;cpusplit`hot_70 700\n"
                                           "cpusplit`_start;cpusplit`main;cpusplit`warm_30 300\n"));
         model::Profile p;
@@ -186,12 +186,12 @@ private Q_SLOTS:
                                                 p.internFrame("jitted", "perf-9.map", {}, 0, model::FrameKind::Jit),
                                                 p.internFrame("inl", "app", {}, 0, model::FrameKind::Native, true)};
         p.addSample(0, p.internThread(1, 1), p.stacks.internPath(stack), 3);
-        const auto text = exportWith(report::FoldedExporter(), p);
+        const auto text = exportWith(formats::FoldedExporter(), p);
         model::Profile back;
-        const auto *importer = dynamic_cast<const report::TextImporter *>(report::FormatRegistry::importer("folded"));
+        const auto *importer = dynamic_cast<const formats::TextImporter *>(formats::FormatRegistry::importer("folded"));
         QVERIFY(importer != nullptr);
         QVERIFY(importer->parse(text, back).isOk());
-        QCOMPARE(q(exportWith(report::FoldedExporter(), back)), q(text));
+        QCOMPARE(q(exportWith(formats::FoldedExporter(), back)), q(text));
         const auto frames = back.stacks.framesLeafFirst(back.samples.stack(0));
         QCOMPARE(frames.size(), std::size_t{3});
         QVERIFY(back.frames.at(frames[0]).inlined);
@@ -230,12 +230,12 @@ private Q_SLOTS:
         QFETCH(QStringList, expectedProfiles);
         QFETCH(int, frameCount);
         const auto p = makeSplit(unit.toStdString());
-        report::ExportOptions o;
+        formats::ExportOptions o;
         if (filterKind == 2)
             o.filter = threadFilter(p, 1);
         else if (filterKind == 3)
             o.filter = timeFilter(2000, 4000);
-        const auto text = exportWith(report::SpeedscopeExporter(), p, o);
+        const auto text = exportWith(formats::SpeedscopeExporter(), p, o);
         QJsonParseError err;
         const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &err);
         QVERIFY2(err.error == QJsonParseError::NoError, qPrintable(err.errorString()));
@@ -294,7 +294,7 @@ private Q_SLOTS:
         for (const auto &[time, stack] : order)
             p.addSample(time, t, stack, 1);
         const auto doc =
-            QJsonDocument::fromJson(QByteArray::fromStdString(exportWith(report::SpeedscopeExporter(), p)));
+            QJsonDocument::fromJson(QByteArray::fromStdString(exportWith(formats::SpeedscopeExporter(), p)));
         const auto pr = doc[u"profiles"][0].toObject();
         QCOMPARE(pr[u"name"].toString(), QStringLiteral("solo (tid 1)"));
         QCOMPARE(QJsonDocument(pr[u"samples"].toArray()).toJson(QJsonDocument::Compact),
@@ -306,7 +306,7 @@ private Q_SLOTS:
 
     void svgStructure()
     {
-        const auto svg = exportWith(report::SvgExporter(), makeSplit());
+        const auto svg = exportWith(formats::SvgExporter(), makeSplit());
         QString error;
         const auto frames = svgFrames(svg, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -318,14 +318,14 @@ private Q_SLOTS:
         QVERIFY(main && hot && warm);
         QCOMPARE(hot->title, QStringLiteral("hot_70 [cpusplit]: 70 samples (70.00%)"));
         QCOMPARE(warm->title, QStringLiteral("warm_30 [cpusplit]: 30 samples (30.00%)"));
-        QCOMPARE(main->width, report::SvgExporter::kChartWidth);
+        QCOMPARE(main->width, formats::SvgExporter::kChartWidth);
         QCOMPARE(hot->width / warm->width, 70.0 / 30.0);
         QCOMPARE(hot->weight + warm->weight, main->weight);
         QVERIFY(svg.find("<title>") != std::string::npos);
-        QVERIFY(svg.find(">nightly</text>") != std::string::npos);     // title line: run label
-        QVERIFY(svg.find("./cpusplit 2000") != std::string::npos);     // and the command
-        QVERIFY(svg.find("g.match rect") != std::string::npos);        // the CSS is inlined too
-        QCOMPARE(exportWith(report::SvgExporter(), makeSplit()), svg); // reproducible
+        QVERIFY(svg.find(">nightly</text>") != std::string::npos);      // title line: run label
+        QVERIFY(svg.find("./cpusplit 2000") != std::string::npos);      // and the command
+        QVERIFY(svg.find("g.match rect") != std::string::npos);         // the CSS is inlined too
+        QCOMPARE(exportWith(formats::SvgExporter(), makeSplit()), svg); // reproducible
     }
 
     void svgUnitsAndFilter_data()
@@ -344,12 +344,12 @@ private Q_SLOTS:
         QFETCH(int, filterKind);
         QFETCH(QString, hotTitle);
         const auto p = makeSplit(unit.toStdString());
-        report::ExportOptions o;
+        formats::ExportOptions o;
         if (filterKind == 2)
             o.filter = threadFilter(p, 1);
         else if (filterKind == 3)
             o.filter = timeFilter(2000, 4000);
-        const auto frames = svgFrames(exportWith(report::SvgExporter(), p, o));
+        const auto frames = svgFrames(exportWith(formats::SvgExporter(), p, o));
         QVERIFY(find(frames, QStringLiteral("hot_70")));
         QCOMPARE(find(frames, QStringLiteral("hot_70"))->title, hotTitle);
     }
@@ -364,9 +364,9 @@ private Q_SLOTS:
             stack.push_back(p.internFrame(n.toStdString(), "lib<x>.so"));
         stack.push_back(p.internFrame("bad\xff\x01", {}, {}, 0, model::FrameKind::Kernel));
         p.addSample(0, p.internThread(1, 1), p.stacks.internPath(stack), 3);
-        report::ExportOptions o;
+        formats::ExportOptions o;
         o.title = "<script>alert(1)</script>";
-        const auto svg = exportWith(report::SvgExporter(), p, o);
+        const auto svg = exportWith(formats::SvgExporter(), p, o);
         QString error;
         const auto frames = svgFrames(svg, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -382,7 +382,7 @@ private Q_SLOTS:
 
     void svgColours()
     {
-        using report::SvgExporter;
+        using formats::SvgExporter;
         QCOMPARE(SvgExporter::colour("main", model::FrameKind::Native, false),
                  SvgExporter::colour("main", model::FrameKind::Native, false));
         QVERIFY(SvgExporter::colour("main", model::FrameKind::Native, false) !=
@@ -421,7 +421,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(double, width);
         QFETCH(QString, expected);
-        QCOMPARE(q(report::SvgExporter::fitText(name.toStdString(), width)), expected);
+        QCOMPARE(q(formats::SvgExporter::fitText(name.toStdString(), width)), expected);
     }
 
     void svgSizeDependsOnTreeNotSamples()
@@ -439,8 +439,8 @@ private Q_SLOTS:
             p.addSample(repeat, t, p.stacks.internPath(thin), 1);
             return p;
         };
-        const auto big = exportWith(report::SvgExporter(), build(999999));
-        const auto small = exportWith(report::SvgExporter(), build(3));
+        const auto big = exportWith(formats::SvgExporter(), build(999999));
+        const auto small = exportWith(formats::SvgExporter(), build(3));
         const auto bigFrames = svgFrames(big);
         QCOMPARE(bigFrames.size(), 5); // all, main, a, b, c: "thin" is 1 of 1,000,000
         QVERIFY(!find(bigFrames, QStringLiteral("thin")));
@@ -452,7 +452,7 @@ private Q_SLOTS:
 
     void svgEmpty()
     {
-        const auto svg = exportWith(report::SvgExporter(), model::Profile());
+        const auto svg = exportWith(formats::SvgExporter(), model::Profile());
         QString error;
         QVERIFY(svgFrames(svg, &error).isEmpty());
         QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -4,9 +4,9 @@
 // and the SVG flamegraph in a real headless Chromium: URL fragments, clicks, keys, and a
 // screenshot (tst_exportviewers-output/flamegraph.png in the build tree) to look at.
 #include "exporttestprofiles.h"
-#include "report/formatregistry.h"
-#include "report/speedscopeexporter.h"
-#include "report/svgexporter.h"
+#include "formats/formatregistry.h"
+#include "formats/speedscopeexporter.h"
+#include "formats/svgexporter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -58,7 +58,7 @@ class TestExportViewers : public QObject {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             return {};
-        const auto svg = exportWith(report::SvgExporter(), imported_);
+        const auto svg = exportWith(formats::SvgExporter(), imported_);
         f.write(svg.data(), static_cast<qint64>(svg.size()));
         return path;
     }
@@ -75,7 +75,7 @@ private Q_SLOTS:
         f.write("cpusplit`_start;cpusplit`main;cpusplit`hot_70 700\n"
                 "cpusplit`_start;cpusplit`main;cpusplit`warm_30 300\n");
         f.close();
-        const auto *importer = report::FormatRegistry::importer("folded");
+        const auto *importer = formats::FormatRegistry::importer("folded");
         QVERIFY2(importer != nullptr, "no folded importer registered");
         const auto st = importer->importFile(folded.toStdString(), imported_);
         QVERIFY2(st.isOk(), st.message().c_str());
@@ -112,18 +112,18 @@ private Q_SLOTS:
         };
         for (const char *unit : {"samples", "nanoseconds", "bytes"})
             save(QStringLiteral("split-%1.json").arg(QLatin1String(unit)),
-                 exportWith(report::SpeedscopeExporter(), makeSplit(unit)));
-        report::ExportOptions filtered;
+                 exportWith(formats::SpeedscopeExporter(), makeSplit(unit)));
+        formats::ExportOptions filtered;
         filtered.filter = timeFilter(2000, 4000);
-        save(QStringLiteral("filtered.json"), exportWith(report::SpeedscopeExporter(), makeSplit(), filtered));
-        save(QStringLiteral("imported.json"), exportWith(report::SpeedscopeExporter(), imported_));
+        save(QStringLiteral("filtered.json"), exportWith(formats::SpeedscopeExporter(), makeSplit(), filtered));
+        save(QStringLiteral("imported.json"), exportWith(formats::SpeedscopeExporter(), imported_));
         model::Profile odd;
         const std::vector<model::FrameId> stack{odd.internFrame("\"quoted\"\\\n\t\x01"),
                                                 odd.internFrame("bad\xff utf8")};
         odd.addSample(0, odd.internThread(1, 1, "\"t\""), odd.stacks.internPath(stack), 1);
         odd.addSample(1, odd.internThread(1, 1), model::kEmptyStack, 1);
-        save(QStringLiteral("odd.json"), exportWith(report::SpeedscopeExporter(), odd));
-        save(QStringLiteral("empty.json"), exportWith(report::SpeedscopeExporter(), model::Profile()));
+        save(QStringLiteral("odd.json"), exportWith(formats::SpeedscopeExporter(), odd));
+        save(QStringLiteral("empty.json"), exportWith(formats::SpeedscopeExporter(), model::Profile()));
 
         const QString validator = QFINDTESTDATA("validate-speedscope.cjs");
         QVERIFY(!validator.isEmpty());
@@ -137,7 +137,7 @@ private Q_SLOTS:
 
         // The validator can fail: a profile without weights and a unit speedscope does not know.
         auto doc =
-            QJsonDocument::fromJson(QByteArray::fromStdString(exportWith(report::SpeedscopeExporter(), makeSplit())));
+            QJsonDocument::fromJson(QByteArray::fromStdString(exportWith(formats::SpeedscopeExporter(), makeSplit())));
         auto root = doc.object();
         auto profiles = root[u"profiles"].toArray();
         auto first = profiles[0].toObject();
@@ -264,7 +264,7 @@ private Q_SLOTS:
         {
             QFile f(svgPath);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            const auto svg = exportWith(report::SvgExporter(), p);
+            const auto svg = exportWith(formats::SvgExporter(), p);
             f.write(svg.data(), static_cast<qint64>(svg.size()));
         }
         QFile::remove(png);

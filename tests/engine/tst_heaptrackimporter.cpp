@@ -4,9 +4,9 @@
 // blocks) read as zstd, gzip and plain text and compared with heaptrack_print's summary
 // and flame graph totals; a hand-written file whose every figure is known; bad input.
 #include "engine/importertesthelpers.h"
-#include "report/compressedbytes.h"
-#include "report/formatregistry.h"
-#include "report/heaptrackimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/heaptrackimporter.h"
+#include "io/compressedbytes.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -227,10 +227,10 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         model::Profile p;
-        auto sniffed = report::FormatRegistry::sniff(input.toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(input.toStdString());
         QVERIFY2(sniffed.isOk(), sniffed.status().message().c_str());
         QCOMPARE(sniffed.value()->format(), std::string_view("heaptrack"));
-        const Status st = report::HeaptrackImporter().importFile(input.toStdString(), p);
+        const Status st = formats::HeaptrackImporter().importFile(input.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         const qint64 importMs = timer.elapsed();
 
@@ -292,7 +292,7 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::ReadOnly));
             const QByteArray half = f.readAll().left(f.size() / 2);
             model::Profile p;
-            const Status st = report::HeaptrackImporter().parse(std::string_view(half.constData(), half.size()), p);
+            const Status st = formats::HeaptrackImporter().parse(std::string_view(half.constData(), half.size()), p);
             QVERIFY(!st.isOk());
             const QString message = QString::fromStdString(st.message());
             QVERIFY2(message.contains(QLatin1String("ends early (truncated file?)")), st.message().c_str());
@@ -312,7 +312,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, input);
         model::Profile p;
-        const Status st = report::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const Status st = formats::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(allocationsText(p), QString::fromLatin1(kSmallAllocations));
         const auto &t = p.allocations.totals;
@@ -345,7 +345,7 @@ private Q_SLOTS:
         QCOMPARE(p.strings.view(p.thread(0).name), std::string_view("demo"));
         QCOMPARE(p.meta.durationNs, std::int64_t(20'000'000));
         QCOMPARE(p.meta.extra.at("heaptrack.version"), std::string("1.4.0"));
-        QCOMPARE(report::HeaptrackImporter().sniff(std::string_view(input.constData(), input.size())), 95);
+        QCOMPARE(formats::HeaptrackImporter().sniff(std::string_view(input.constData(), input.size())), 95);
     }
 
     // Format version 2: strings without a length, to the end of the line; an
@@ -354,7 +354,7 @@ private Q_SLOTS:
     {
         const QByteArray input = "v 10300 2\ns main program\ni 10 0 1\nt 1 0\na 20 1\n+ 0\n";
         model::Profile p;
-        const Status st = report::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const Status st = formats::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(allocationsText(p), QStringLiteral("main program:1/32/32/1/0/32"));
     }
@@ -419,7 +419,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const Status st = report::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const Status st = formats::HeaptrackImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY(st.message().find('\n') == std::string::npos);
@@ -427,7 +427,7 @@ private Q_SLOTS:
 
     void sniffing()
     {
-        const report::HeaptrackImporter importer;
+        const formats::HeaptrackImporter importer;
         QCOMPARE(importer.sniff("v 10400 3\nX ./a.out\n"), 95);
         QCOMPARE(importer.sniff("v 10200\n"), 95);
         QCOMPARE(importer.sniff("v 10400 3"), 0); // not a whole line
@@ -438,7 +438,7 @@ private Q_SLOTS:
         const QByteArray other = gzip("PERFILE2");
         QCOMPARE(importer.sniff(std::string_view(other.constData(), other.size())), 0);
         writeFile(path("small.txt"), kSmall);
-        auto sniffed = report::FormatRegistry::sniff(path("small.txt").toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(path("small.txt").toStdString());
         QVERIFY2(sniffed.isOk(), sniffed.status().message().c_str());
         QCOMPARE(sniffed.value()->format(), std::string_view("heaptrack"));
     }

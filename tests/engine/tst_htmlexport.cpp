@@ -5,8 +5,8 @@
 // network. Checks: no console errors, the flamegraph is drawn, #search=hot finds
 // hot_function, the diff colours it red; screenshots are kept in
 // <build>/tests/engine/tst_htmlexport-output/ as artifacts.
-#include "report/formatregistry.h"
-#include "report/profileloader.h"
+#include "formats/formatregistry.h"
+#include "formats/profileloader.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -155,7 +155,7 @@ private Q_SLOTS:
     void hostileNamesStayData()
     {
         model::Profile p;
-        QVERIFY(report::ProfileLoader::load(m_base.toStdString(), {}, p).isOk());
+        QVERIFY(formats::ProfileLoader::load(m_base.toStdString(), {}, p).isOk());
         const auto t = p.internThread(1, 1, "main");
         const std::vector<model::FrameId> stack{
             p.internFrame("</script><script>document.title='pwned'</script><!--x", "m</SCRIPT>"),
@@ -164,7 +164,7 @@ private Q_SLOTS:
             p.addSample(p.lastSampleTime() + 1, t, p.stacks.internPath(stack));
         p.marks.push_back({"</script>mark", "cat", p.firstSampleTime(), p.firstSampleTime() + 1000000, 1});
         std::string html;
-        QVERIFY(report::FormatRegistry::exporter("html")->write(p, {}, html).isOk());
+        QVERIFY(formats::FormatRegistry::exporter("html")->write(p, {}, html).isOk());
         const auto dataAt = html.find("id=\"perfwb-data\">");
         const auto dataEnd = html.find("</script>", dataAt);
         QVERIFY(html.substr(dataAt, dataEnd - dataAt).find('<') == std::string::npos);

@@ -3,11 +3,11 @@
 // known exactly: folded stacks and speedscope JSON (tests/data/speedscope/), plus
 // sniffing and forced formats. perf.data and perf script: tst_perfimporters.
 #include "engine/importertesthelpers.h"
-#include "report/foldedexporter.h"
-#include "report/foldedimporter.h"
-#include "report/formatregistry.h"
-#include "report/speedscopeexporter.h"
-#include "report/speedscopeimporter.h"
+#include "formats/foldedexporter.h"
+#include "formats/foldedimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/speedscopeexporter.h"
+#include "formats/speedscopeimporter.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -56,7 +56,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, stacks);
         model::Profile p;
-        const auto st = report::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
         QCOMPARE(p.threads().size(), std::size_t(1));
@@ -68,7 +68,7 @@ private Q_SLOTS:
         const std::string text = "app`main;[kernel.kallsyms]`do_syscall_64;sys_read_[k];jit_fn_[j];inl_[i];"
                                  "work (/srv/app.py:10) 5\nmain;other 1\n";
         model::Profile p;
-        QVERIFY(report::FoldedImporter().parse(text, p).isOk());
+        QVERIFY(formats::FoldedImporter().parse(text, p).isOk());
         auto leaf = p.stacks.framesLeafFirst(p.samples.stack(0));
         QCOMPARE(leaf.size(), std::size_t(6));
         std::reverse(leaf.begin(), leaf.end());
@@ -116,7 +116,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
     }
@@ -148,7 +148,7 @@ private Q_SLOTS:
         QFETCH(QString, stacks);
         QFETCH(QString, unit);
         model::Profile p;
-        const auto st = report::SpeedscopeImporter().importFile(sdata(qPrintable(file)), p);
+        const auto st = formats::SpeedscopeImporter().importFile(sdata(qPrintable(file)), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
         QCOMPARE(QString::fromStdString(p.meta.weightUnit), unit);
@@ -158,14 +158,14 @@ private Q_SLOTS:
     void speedscopeDetails()
     {
         model::Profile p;
-        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/evented.speedscope.json"), p).isOk());
+        QVERIFY(formats::SpeedscopeImporter().importFile(sdata("speedscope/evented.speedscope.json"), p).isOk());
         // one sample per interval with an open stack, at the interval's start
         QList<qint64> times;
         for (std::size_t i = 0; i < p.samples.size(); ++i)
             times << p.samples.time(i);
         QCOMPARE(times, (QList<qint64>{0, 10, 30, 35, 60}));
         model::Profile s;
-        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/sampled.speedscope.json"), s).isOk());
+        QVERIFY(formats::SpeedscopeImporter().importFile(sdata("speedscope/sampled.speedscope.json"), s).isOk());
         QCOMPARE(s.threads().size(), std::size_t(2));
         QCOMPARE(s.meta.durationNs, std::int64_t(6750000));
         QCOMPARE(s.meta.extra.at("speedscope.exporter"), std::string("hand-written for tst_importers"));
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QCOMPARE(s.samples.time(1), std::int64_t(1500000));
         QCOMPARE(s.samples.time(4), std::int64_t(100000)); // io starts at 100 µs
         model::Profile py;
-        QVERIFY(report::SpeedscopeImporter().importFile(sdata("speedscope/pyspy.speedscope.json"), py).isOk());
+        QVERIFY(formats::SpeedscopeImporter().importFile(sdata("speedscope/pyspy.speedscope.json"), py).isOk());
         for (model::FrameId f = 0; f < py.frames.size(); ++f) {
             if (py.functionName(f) == "work (app.py:10)") {
                 QCOMPARE(py.frames.at(f).kind, model::FrameKind::Python);
@@ -250,7 +250,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::SpeedscopeImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::SpeedscopeImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
     }
@@ -279,18 +279,18 @@ private Q_SLOTS:
                   "/usr/bin/app`main;/usr/bin/app`parse;/lib/libc.so.6`read 12\n"
                   "[kernel.kallsyms]`do_syscall_64;ksys_read 3\nmain;work (/srv/app.py:10) 2\n"
                   "main;operator()(int, char) const 5\n");
-        auto importer = report::FormatRegistry::sniff(file.toStdString());
+        auto importer = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY(importer.isOk());
         model::Profile first;
         QVERIFY(importer.value()->importFile(file.toStdString(), first).isOk());
-        const auto *exporter = report::FormatRegistry::exporter(via.toStdString());
+        const auto *exporter = formats::FormatRegistry::exporter(via.toStdString());
         QVERIFY(exporter != nullptr);
         std::string text;
         const auto written = exporter->write(first, {}, text);
         QVERIFY2(written.isOk(), written.message().c_str());
         model::Profile second;
         const auto *reader =
-            dynamic_cast<const report::TextImporter *>(report::FormatRegistry::importer(via.toStdString()));
+            dynamic_cast<const formats::TextImporter *>(formats::FormatRegistry::importer(via.toStdString()));
         QVERIFY(reader != nullptr);
         const auto back = reader->parse(text, second);
         QVERIFY2(back.isOk(), back.message().c_str());
@@ -330,7 +330,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, format);
         writeFile(path("sniff.folded"), "main;parse;read 12\nmain;parse 3\nmain;work with spaces 1\n");
-        auto found = report::FormatRegistry::sniff(file.toStdString());
+        auto found = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
         QCOMPARE(QString::fromLatin1(found.value()->format().data(), found.value()->format().size()), format);
         model::Profile p;
@@ -343,7 +343,7 @@ private Q_SLOTS:
     {
         const QString file = path("notes.txt");
         writeFile(file, "These are notes, not a profile.\nSecond line.\n");
-        auto found = report::FormatRegistry::sniff(file.toStdString());
+        auto found = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY(!found.isOk());
         QVERIFY2(QString::fromStdString(found.message()).contains("unknown format"), found.message().c_str());
     }
@@ -371,7 +371,7 @@ private Q_SLOTS:
         QFETCH(QString, error);
         writeFile(path("forced.folded"), "main;parse;read 12\n");
         writeFile(path("empty.txt"), "");
-        const auto *importer = report::FormatRegistry::importer(format.toStdString());
+        const auto *importer = formats::FormatRegistry::importer(format.toStdString());
         QVERIFY(importer != nullptr);
         model::Profile p;
         const auto st = importer->importFile(file.toStdString(), p);

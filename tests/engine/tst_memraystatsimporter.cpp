@@ -6,8 +6,8 @@
 // from its fake stats; native.json is the same schema with native (C++) frames, a
 // "<stack trace unavailable>" location, fractional times and a secret on the command line.
 #include "engine/importertesthelpers.h"
-#include "report/formatregistry.h"
-#include "report/memraystatsimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/memraystatsimporter.h"
 
 using namespace perfwb;
 using namespace perfwb::testing;
@@ -17,8 +17,8 @@ namespace {
 model::Profile parseText(const QByteArray &text, Status &st)
 {
     model::Profile p;
-    st = report::MemrayStatsImporter().parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
-                                             p);
+    st = formats::MemrayStatsImporter().parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                              p);
     return p;
 }
 
@@ -49,7 +49,7 @@ private Q_SLOTS:
     void memrayFixture()
     {
         model::Profile p;
-        const auto st = report::MemrayStatsImporter().importFile(sdata("memray/stats.json"), p);
+        const auto st = formats::MemrayStatsImporter().importFile(sdata("memray/stats.json"), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("memray-stats"));
         QCOMPARE(p.meta.weightUnit, std::string("bytes"));
@@ -80,7 +80,7 @@ private Q_SLOTS:
                  std::string("0-4738:1 4739-8985:0 8986-17035:3 17036-32298:0 32299-61236:1 61237-116098:1 "
                              "116099-220112:6 220113-417311:0 417312-791180:0 791181-1500000:2"));
         QVERIFY(x.count("memray.command_line") == 0); // only in commandLine, where secrets are redacted
-        auto sniffed = report::FormatRegistry::sniff(sdata("memray/stats.json"));
+        auto sniffed = formats::FormatRegistry::sniff(sdata("memray/stats.json"));
         QVERIFY(sniffed.isOk());
         QCOMPARE(sniffed.value()->format(), std::string_view("memray-stats"));
     }
@@ -88,7 +88,7 @@ private Q_SLOTS:
     void nativeAndUnavailable()
     {
         model::Profile p;
-        const auto st = report::MemrayStatsImporter().importFile(sdata("memray/native.json"), p);
+        const auto st = formats::MemrayStatsImporter().importFile(sdata("memray/native.json"), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         // a location in one top list only has only that figure
         QCOMPARE(allocationsText(p), QStringLiteral("<stack trace unavailable>@:0 calls=0 bytes=4194304 | "
@@ -132,7 +132,7 @@ private Q_SLOTS:
 
     void sniff()
     {
-        const report::MemrayStatsImporter memray;
+        const formats::MemrayStatsImporter memray;
         QCOMPARE(memray.sniff("{\n  \"total_num_allocations\": 20,\n  \"total_bytes_allocated\": 3341500,"), 95);
         QCOMPARE(memray.sniff("{\"elapsed_time_sec\": 1}"), 0);
         QCOMPARE(memray.sniff("main;a 1\n"), 0);

@@ -6,8 +6,8 @@
 #include "analysis/topfunctions.h"
 #include "engine/importertesthelpers.h"
 #include "engine/perfreportheader.h"
-#include "report/perfdatafile.h"
-#include "report/perfdataimporter.h"
+#include "formats/perfdataimporter.h"
+#include "perf/perfdatafile.h"
 
 #include <QTemporaryDir>
 
@@ -16,7 +16,7 @@
 
 using namespace perfwb;
 using namespace perfwb::testing;
-using Reader = report::PerfDataImporter::Reader;
+using Reader = formats::PerfDataImporter::Reader;
 
 namespace {
 
@@ -154,9 +154,9 @@ private Q_SLOTS:
         QFETCH(QString, callGraph);
         model::Profile native;
         model::Profile script;
-        auto st = report::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), native);
+        auto st = formats::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), native);
         QVERIFY2(st.isOk(), st.message().c_str());
-        st = report::PerfDataImporter(Reader::PerfScript).importFile(path(file).toStdString(), script);
+        st = formats::PerfDataImporter(Reader::PerfScript).importFile(path(file).toStdString(), script);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(native.meta.extra["perf.reader"], std::string("native"));
         QCOMPARE(script.meta.extra["perf.reader"], std::string("perf script"));
@@ -207,7 +207,7 @@ private Q_SLOTS:
     void metadata()
     {
         model::Profile p;
-        const auto st = report::PerfDataImporter(Reader::Automatic).importFile(path("fp.data").toStdString(), p);
+        const auto st = formats::PerfDataImporter(Reader::Automatic).importFile(path("fp.data").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sampler.event, std::string("cpu-clock"));
         QCOMPARE(p.meta.sampler.frequencyHz, 999);
@@ -228,7 +228,7 @@ private Q_SLOTS:
 
         model::Profile two;
         QVERIFY(
-            report::PerfDataImporter(Reader::Automatic).importFile(path("twoevents.data").toStdString(), two).isOk());
+            formats::PerfDataImporter(Reader::Automatic).importFile(path("twoevents.data").toStdString(), two).isOk());
         QCOMPARE(two.meta.sampler.event, std::string("cpu-clock,task-clock"));
         const auto a = std::stoul(two.meta.extra["perf.samples.cpu-clock"]);
         const auto b = std::stoul(two.meta.extra["perf.samples.task-clock"]);
@@ -246,8 +246,8 @@ private Q_SLOTS:
         QTest::newRow("pipe mode") << "pipe.data" << QByteArray("native") << "perf script";
         QTest::newRow("perf script asked for") << "fp.data" << QByteArray("perf-script") << "perf script";
         QTest::newRow("default") << "fp.data" << QByteArray()
-                                 << (report::PerfDataImporter::kDefault == Reader::PerfScript ? "perf script"
-                                                                                              : "native");
+                                 << (formats::PerfDataImporter::kDefault == Reader::PerfScript ? "perf script"
+                                                                                               : "native");
     }
 
     void readerChoice()
@@ -261,7 +261,7 @@ private Q_SLOTS:
         else
             qputenv("PERFWB_PERF_READER", setting);
         model::Profile p;
-        const auto st = report::PerfDataImporter().importFile(path(file).toStdString(), p);
+        const auto st = formats::PerfDataImporter().importFile(path(file).toStdString(), p);
         if (old.isNull())
             qunsetenv("PERFWB_PERF_READER");
         else
@@ -272,7 +272,7 @@ private Q_SLOTS:
         if (file == "pipe.data") {
             // Asked for the native reader only, the file is an error that says what is missing.
             model::Profile q;
-            const auto native = report::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), q);
+            const auto native = formats::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), q);
             QVERIFY(!native.isOk());
             QVERIFY2(native.message().find("does not support pipe-mode") != std::string::npos,
                      native.message().c_str());
@@ -326,7 +326,7 @@ private Q_SLOTS:
         writeFile(bad, bytes);
         for (const Reader reader : {Reader::Automatic, Reader::Native}) {
             model::Profile p;
-            const auto st = report::PerfDataImporter(reader).importFile(bad.toStdString(), p);
+            const auto st = formats::PerfDataImporter(reader).importFile(bad.toStdString(), p);
             QVERIFY(!st.isOk());
             const QString message = QString::fromStdString(st.message());
             QVERIFY2(message.startsWith(bad), qPrintable(message));
@@ -386,8 +386,8 @@ private Q_SLOTS:
 
         model::Profile original;
         model::Profile reordered;
-        QVERIFY(report::PerfDataImporter(Reader::Native).importFile(path("fp.data").toStdString(), original).isOk());
-        const auto st = report::PerfDataImporter(Reader::Native).importFile(moved.toStdString(), reordered);
+        QVERIFY(formats::PerfDataImporter(Reader::Native).importFile(path("fp.data").toStdString(), original).isOk());
+        const auto st = formats::PerfDataImporter(Reader::Native).importFile(moved.toStdString(), reordered);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(reordered), stacksText(original));
     }
@@ -407,7 +407,7 @@ private Q_SLOTS:
         QVERIFY2(header.contains("hostname") && header.contains("perf version"),
                  "perf report --header-only printed no header");
         model::Profile p;
-        const auto st = report::PerfDataImporter(reader).importFile(path("fp.data").toStdString(), p);
+        const auto st = formats::PerfDataImporter(reader).importFile(path("fp.data").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         const auto extra = [&](const char *key) { return QString::fromStdString(p.meta.extra[key]); };
         QCOMPARE(QString::fromStdString(p.meta.host), header["hostname"]);
@@ -459,7 +459,7 @@ private Q_SLOTS:
         writeFile(bad, bytes);
         for (const Reader reader : {Reader::Automatic, Reader::Native}) {
             model::Profile p;
-            const auto st = report::PerfDataImporter(reader).importFile(bad.toStdString(), p);
+            const auto st = formats::PerfDataImporter(reader).importFile(bad.toStdString(), p);
             QVERIFY2(st.isOk(), st.message().c_str());
             QVERIFY(p.samples.size() > 100);
             const auto warnings = p.meta.importWarnings();
@@ -485,7 +485,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         model::Profile p;
-        QVERIFY(report::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), p).isOk());
+        QVERIFY(formats::PerfDataImporter(Reader::Native).importFile(path(file).toStdString(), p).isOk());
         const analysis::FunctionTable ft(p);
         const auto weights = analysis::StackWeights::compute(p);
         const auto top = analysis::TopFunctions::compute(ft, weights);
@@ -512,7 +512,7 @@ private Q_SLOTS:
     void parseFromMemory()
     {
         const QByteArray bytes = readAll(path("threads.data"));
-        report::PerfDataFile file;
+        perf::PerfDataFile file;
         QVERIFY(file.parse(std::string_view(bytes.constData(), bytes.size()), "threads.data").isOk());
         QVERIFY(file.unsupported().empty());
         QCOMPARE(file.events().size(), std::size_t(1));

@@ -2,9 +2,9 @@
 // PerfEventBackend on real workloads and the real kernel: launch and attach modes, both
 // call-graph modes, threads, fork+exec, and the errors a user can cause.
 #include "collectingsink.h"
+#include "perf/procscan.h"
 #include "record/launcher.h"
 #include "record/perfeventbackend.h"
-#include "record/procscan.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +25,7 @@
 
 using namespace perfwb;
 using namespace perfwb::record;
+using namespace perfwb::perf;
 
 namespace {
 

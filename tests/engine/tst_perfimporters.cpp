@@ -3,10 +3,10 @@
 // of dd) and `perf script` text, which PerfDataImporter streams through the same parser.
 #include "analysis/functionstats.h"
 #include "engine/importertesthelpers.h"
-#include "report/formatregistry.h"
-#include "report/perfdataimporter.h"
-#include "report/perfscriptimporter.h"
-#include "report/perfscriptparser.h"
+#include "formats/formatregistry.h"
+#include "formats/perfdataimporter.h"
+#include "formats/perfscriptimporter.h"
+#include "formats/perfscriptparser.h"
 
 #include <QTemporaryDir>
 
@@ -59,7 +59,7 @@ bool hasFunction(const model::Profile &p, std::string_view name)
 
 // perf.data is read natively unless it uses something the native reader lacks; the
 // tests of the perf script path ask for it.
-const report::PerfDataImporter kThroughPerfScript(report::PerfDataImporter::Reader::PerfScript);
+const formats::PerfDataImporter kThroughPerfScript(formats::PerfDataImporter::Reader::PerfScript);
 
 } // namespace
 
@@ -127,7 +127,7 @@ private Q_SLOTS:
     void perfDataKernelFrames()
     {
         model::Profile p;
-        const auto st = report::PerfDataImporter().importFile(kernelData_.toStdString(), p);
+        const auto st = formats::PerfDataImporter().importFile(kernelData_.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         std::size_t kernel = 0;
         for (model::FrameId f = 0; f < p.frames.size(); ++f) {
@@ -149,13 +149,13 @@ private Q_SLOTS:
         const QString cut = path("half.data");
         writeFile(cut, all.left(all.size() / 2));
         model::Profile p;
-        const auto st = report::PerfDataImporter().importFile(cut.toStdString(), p);
+        const auto st = formats::PerfDataImporter().importFile(cut.toStdString(), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains("truncated"), st.message().c_str());
         QVERIFY(QString::fromStdString(st.message()).startsWith(cut));
         // Cut inside the header: still a clear error.
         writeFile(cut, all.left(40));
-        QVERIFY(!report::PerfDataImporter().importFile(cut.toStdString(), p).isOk());
+        QVERIFY(!formats::PerfDataImporter().importFile(cut.toStdString(), p).isOk());
     }
 
     void perfDataDamagedData()
@@ -169,7 +169,7 @@ private Q_SLOTS:
         const QString bad = path("damaged.data");
         writeFile(bad, all);
         model::Profile p;
-        const auto st = report::PerfDataImporter().importFile(bad.toStdString(), p);
+        const auto st = formats::PerfDataImporter().importFile(bad.toStdString(), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains("perf"), st.message().c_str());
     }
@@ -185,7 +185,7 @@ private Q_SLOTS:
         else
             qputenv("PERFWB_PERF", old);
         QVERIFY(!st.isOk());
-        QVERIFY2(st.message().starts_with(report::PerfDataImporter::kMissingPerf), st.message().c_str());
+        QVERIFY2(st.message().starts_with(formats::PerfDataImporter::kMissingPerf), st.message().c_str());
     }
 
     void perfNamedByEnvironment()
@@ -193,9 +193,9 @@ private Q_SLOTS:
         // PERFWB_PERF may name the binary on PATH by its name.
         const QByteArray old = qgetenv("PERFWB_PERF");
         qputenv("PERFWB_PERF", "perf");
-        auto perf = report::PerfDataImporter::findPerf();
+        auto perf = formats::PerfDataImporter::findPerf();
         qputenv("PERFWB_PERF", "no-such-perf-binary");
-        auto missing = report::PerfDataImporter::findPerf();
+        auto missing = formats::PerfDataImporter::findPerf();
         if (old.isNull())
             qunsetenv("PERFWB_PERF");
         else
@@ -210,7 +210,7 @@ private Q_SLOTS:
         model::Profile fromData;
         model::Profile fromText;
         QVERIFY(kThroughPerfScript.importFile(perfData_.toStdString(), fromData).isOk());
-        const auto st = report::PerfScriptImporter().importFile(perfScript_.toStdString(), fromText);
+        const auto st = formats::PerfScriptImporter().importFile(perfScript_.toStdString(), fromText);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(fromText.samples.size(), fromData.samples.size());
         QCOMPARE(fromText.totalWeight(), fromData.totalWeight());
@@ -227,10 +227,10 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray all = f.readAll();
         model::Profile whole;
-        QVERIFY(report::PerfScriptImporter().parse(std::string_view(all.constData(), all.size()), whole).isOk());
+        QVERIFY(formats::PerfScriptImporter().parse(std::string_view(all.constData(), all.size()), whole).isOk());
         for (const qsizetype chunk : {qsizetype(1), qsizetype(7), qsizetype(4096)}) {
             model::Profile p;
-            report::PerfScriptParser parser(p);
+            formats::PerfScriptParser parser(p);
             for (qsizetype i = 0; i < all.size(); i += chunk)
                 QVERIFY(parser.feed(std::string_view(all.constData() + i, std::min(chunk, all.size() - i))).isOk());
             QVERIFY(parser.finish().isOk());
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, stacks);
         model::Profile p;
-        const auto st = report::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
     }
@@ -289,7 +289,7 @@ private Q_SLOTS:
                                  "\t 7f00 jitted_fn (/tmp/perf-8.map)\n\n"
                                  "a 7/8 2.5: PERF_RECORD_LOST lost 14\n";
         model::Profile p;
-        QVERIFY(report::PerfScriptImporter().parse(text, p).isOk());
+        QVERIFY(formats::PerfScriptImporter().parse(text, p).isOk());
         QCOMPARE(p.samples.size(), std::size_t(1));
         QCOMPARE(p.samples.time(0), std::int64_t(1000000500));
         QCOMPARE(p.meta.lostSamples, std::uint64_t(14));
@@ -328,7 +328,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
     }
@@ -351,11 +351,11 @@ private Q_SLOTS:
             model::Profile first;
             QVERIFY(kThroughPerfScript.importFile(file.toStdString(), first).isOk());
             std::string text;
-            report::ExportOptions options;
+            formats::ExportOptions options;
             options.title = "round trip"; // else the title comes from the command line, which text formats drop
-            QVERIFY(report::FormatRegistry::exporter(via.toStdString())->write(first, options, text).isOk());
+            QVERIFY(formats::FormatRegistry::exporter(via.toStdString())->write(first, options, text).isOk());
             const auto *reader =
-                dynamic_cast<const report::TextImporter *>(report::FormatRegistry::importer(via.toStdString()));
+                dynamic_cast<const formats::TextImporter *>(formats::FormatRegistry::importer(via.toStdString()));
             QVERIFY(reader != nullptr);
             model::Profile second;
             const auto st = reader->parse(text, second);
@@ -363,7 +363,7 @@ private Q_SLOTS:
             QCOMPARE(stacksText(second), stacksText(first));
             QCOMPARE(selfByFunction(second), selfByFunction(first));
             std::string again;
-            QVERIFY(report::FormatRegistry::exporter(via.toStdString())->write(second, options, again).isOk());
+            QVERIFY(formats::FormatRegistry::exporter(via.toStdString())->write(second, options, again).isOk());
             QVERIFY2(again == text, "export -> import -> export changed the bytes");
         }
     }
@@ -383,7 +383,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, format);
-        auto found = report::FormatRegistry::sniff(file.toStdString());
+        auto found = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
         QCOMPARE(QString::fromLatin1(found.value()->format().data(), found.value()->format().size()), format);
     }
@@ -408,7 +408,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         QFETCH(QString, error);
         writeFile(path("forced.folded"), "main;parse;read 12\n");
-        const auto *importer = report::FormatRegistry::importer(format.toStdString());
+        const auto *importer = formats::FormatRegistry::importer(format.toStdString());
         QVERIFY(importer != nullptr);
         model::Profile p;
         const auto st = importer->importFile(file.toStdString(), p);

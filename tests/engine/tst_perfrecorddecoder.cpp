@@ -3,14 +3,14 @@
 // them: every field lands where it belongs, and a short or inconsistent record is
 // rejected as malformed without reading past its end. (The real kernel's records are
 // decoded in tst_perfeventbackend.)
-#include "record/perfrecorddecoder.h"
+#include "perf/perfrecorddecoder.h"
 
 #include <QTest>
 
 #include <cstring>
 #include <sys/mman.h>
 
-using namespace perfwb::record;
+using namespace perfwb::perf;
 
 namespace {
 

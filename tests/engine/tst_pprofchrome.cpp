@@ -6,9 +6,9 @@
 #include "analysis/functionstats.h"
 #include "analysis/functiontable.h"
 #include "analysis/stackweights.h"
+#include "formats/formatregistry.h"
+#include "formats/profileloader.h"
 #include "profile.pb.h"
-#include "report/formatregistry.h"
-#include "report/profileloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -63,14 +63,14 @@ private:
         p.start(QStringLiteral(PERFWB_BINARY), QStringList{u"record"_s, u"-o"_s, out, u"--"_s} + command);
         QVERIFY(p.waitForFinished(120000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
-        const Status st = report::ProfileLoader::load(out.toStdString(), {}, profile);
+        const Status st = formats::ProfileLoader::load(out.toStdString(), {}, profile);
         QVERIFY2(st.isOk(), st.message().c_str());
         QVERIFY(profile.samples.size() > 20);
     }
 
     perftools::profiles::Profile exportPprof(const model::Profile &profile)
     {
-        const auto *exporter = report::FormatRegistry::exporter("pprof");
+        const auto *exporter = formats::FormatRegistry::exporter("pprof");
         std::string gz;
         const Status st = exporter->write(profile, {}, gz);
         if (!st.isOk())
@@ -191,7 +191,7 @@ private Q_SLOTS:
 
     void chromeTraceFormat()
     {
-        const auto *exporter = report::FormatRegistry::exporter("chrome");
+        const auto *exporter = formats::FormatRegistry::exporter("chrome");
         QVERIFY(exporter != nullptr);
         std::string json;
         QVERIFY(exporter->write(m_cpusplit, {}, json).isOk());
@@ -243,7 +243,7 @@ private Q_SLOTS:
         p.marks.push_back({"frame </script> \"quoted\"", "render", t0 + 1000000, t0 + 5000000, 0});
         p.marks.push_back({"checkpoint", "", t0 + 2000000, t0 + 2000000, p.threads().front().tid});
         std::string json;
-        QVERIFY(report::FormatRegistry::exporter("chrome")->write(p, {}, json).isOk());
+        QVERIFY(formats::FormatRegistry::exporter("chrome")->write(p, {}, json).isOk());
         QJsonParseError error;
         const QJsonArray events =
             QJsonDocument::fromJson(QByteArray::fromStdString(json), &error).object()[u"traceEvents"_s].toArray();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ProcPoller on real processes: children forked here with a known amount of touched
 // memory, a known number of processes and threads, and CPU they burn or do not burn.
+#include "core/monotonicclock.h"
 #include "record/procpoller.h"
 
 #include <QDir>
@@ -217,7 +218,7 @@ private Q_SLOTS:
         QCOMPARE(names.join(QLatin1Char(' ')), QStringLiteral("rss:bytes:3 cpu:percent:2 threads:count:3 pss:bytes:1"));
         const auto &rss = profile.timelines[0].points;
         QVERIFY(rss[0].timeNs < rss[1].timeNs && rss[1].timeNs < rss[2].timeNs);
-        const std::int64_t now = record::ProcPoller::monotonicNowNs();
+        const std::int64_t now = monotonicNowNs();
         QVERIFY(rss[2].timeNs <= now && now - rss[2].timeNs < 5'000'000'000);
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // procscan on this machine's real /proc and /sys: our own process, its threads and
 // mappings, a zombie we make, and the kernel's CPU list format.
-#include "record/procscan.h"
+#include "perf/procscan.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 using namespace perfwb;
-using namespace perfwb::record;
+using namespace perfwb::perf;
 
 class TestProcScan : public QObject {
     Q_OBJECT

@@ -5,9 +5,9 @@
 // the differential tree (frames that vanished stay visible in the reverse tree), and the
 // allocation metrics (known only for runs with an allocation table) in every rendering.
 #include "analysis/profilediff.h"
-#include "report/diffhtmlwriter.h"
-#include "report/diffsvgwriter.h"
-#include "report/difftext.h"
+#include "formats/diffhtmlwriter.h"
+#include "formats/diffsvgwriter.h"
+#include "formats/difftext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -288,9 +288,9 @@ private Q_SLOTS:
         QCOMPARE(d.functions().back().name, std::string(baseAlloc || newAlloc ? "alloc" : "work"));
 
         // Terminal text: shown when either run has them, "n/a" on the missing side.
-        const report::DiffText::Labels labels{"a", "b"};
-        const std::string plain = report::DiffText::plain(d, labels, 10);
-        const std::string md = report::DiffText::markdown(d, labels, 10);
+        const formats::DiffText::Labels labels{"a", "b"};
+        const std::string plain = formats::DiffText::plain(d, labels, 10);
+        const std::string md = formats::DiffText::markdown(d, labels, 10);
         const bool shown = baseAlloc || newAlloc;
         QCOMPARE(plain.find("  allocations: ") != std::string::npos, shown);
         QCOMPARE(md.find("| allocations |") != std::string::npos, shown);
@@ -328,7 +328,7 @@ private Q_SLOTS:
         };
         QJsonParseError err{};
         const auto json =
-            QJsonDocument::fromJson(QByteArray::fromStdString(report::DiffText::json(d, labels, 10)), &err);
+            QJsonDocument::fromJson(QByteArray::fromStdString(formats::DiffText::json(d, labels, 10)), &err);
         QCOMPARE(err.error, QJsonParseError::NoError);
         checkJson(json.object().value(QStringLiteral("metrics")).toArray(), "json");
         const QJsonObject a =
@@ -336,7 +336,7 @@ private Q_SLOTS:
         QCOMPARE(a.value(QStringLiteral("relativePct")).isNull(), !(baseAlloc && newAlloc));
 
         std::string html;
-        QVERIFY(report::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
+        QVERIFY(formats::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
         const std::string open = "id=\"perfwb-data\">";
         const auto from = html.find(open);
         QVERIFY(from != std::string::npos);
@@ -389,8 +389,8 @@ private Q_SLOTS:
         QVERIFY(a && b && na && nb);
         QCOMPARE(b->verdict, DiffVerdict::Fail);
         QVERIFY(!nb->unchanged && nb->change > 0);
-        QVERIFY(report::DiffSvgWriter::colour(*nb).starts_with("#ff"));
-        const std::string legend = report::DiffSvgWriter::legend(d);
+        QVERIFY(formats::DiffSvgWriter::colour(*nb).starts_with("#ff"));
+        const std::string legend = formats::DiffSvgWriter::legend(d);
         if (d.mode() == DiffMode::Absolute) {
             QCOMPARE(d.modeLabel(), std::string(baseHz > 0 ? "change in CPU time" : "change in samples"));
             QCOMPARE(a->selfRelativePct(), 0.0);
@@ -398,17 +398,17 @@ private Q_SLOTS:
             QCOMPARE(a->selfValueAfter, 1e9);
             QCOMPARE(b->selfRelativePct(), 100.0);
             QVERIFY(na->unchanged);
-            QCOMPARE(report::DiffSvgWriter::colour(*na), std::string(report::DiffSvgWriter::kNeutralFill));
+            QCOMPARE(formats::DiffSvgWriter::colour(*na), std::string(formats::DiffSvgWriter::kNeutralFill));
             QCOMPARE(a->verdict, DiffVerdict::Pass);
         } else {
             QCOMPARE(d.modeLabel(), std::string("change in share of total"));
             QVERIFY(std::abs(a->selfRelativePct() + 100.0 / 3) < 1e-9); // 1/2 -> 1/3
             QVERIFY(std::abs(b->selfRelativePct() - 100.0 / 3) < 1e-9); // 1/2 -> 2/3
             QVERIFY(!na->unchanged && na->change < 0);
-            QVERIFY(report::DiffSvgWriter::colour(*na).ends_with("ff")); // blue: "faster" by share
+            QVERIFY(formats::DiffSvgWriter::colour(*na).ends_with("ff")); // blue: "faster" by share
         }
         QVERIFY2(legend.starts_with("colour: " + d.modeLabel()), legend.c_str());
-        QVERIFY(std::string(report::DiffSvgWriter::kNeutralFill) != "#ffffff");
+        QVERIFY(std::string(formats::DiffSvgWriter::kNeutralFill) != "#ffffff");
     }
 
     void defaultRuleForOtherWeights_data()
@@ -485,20 +485,20 @@ private Q_SLOTS:
         const auto next = make({{{"main@app", "A@app"}, 1000}, {{"main@app", "B@app"}, 2000}});
         const auto d = ProfileDiff::compute(base, next, {}, static_cast<DiffMode>(mode));
         const std::string want = label.toStdString();
-        const report::DiffText::Labels labels{"a", "b"};
-        const std::string plain = report::DiffText::plain(d, labels, 10);
+        const formats::DiffText::Labels labels{"a", "b"};
+        const std::string plain = formats::DiffText::plain(d, labels, 10);
         QVERIFY2(plain.find("mode: " + std::string(analysis::diffModeName(d.mode())) + ", " + want) !=
                      std::string::npos,
                  plain.c_str());
         QVERIFY2(plain.find(plainLine.toStdString()) != std::string::npos, plain.c_str());
-        const std::string md = report::DiffText::markdown(d, labels, 10);
+        const std::string md = formats::DiffText::markdown(d, labels, 10);
         QVERIFY2(md.find("**" + want + "**") != std::string::npos, md.c_str());
-        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(report::DiffText::json(d, labels, 10)));
+        const auto json = QJsonDocument::fromJson(QByteArray::fromStdString(formats::DiffText::json(d, labels, 10)));
         QCOMPARE(json.object().value(QStringLiteral("mode")).toString(), QString::fromUtf8(diffModeName(d.mode())));
         QCOMPARE(json.object().value(QStringLiteral("legend")).toString(), QStringLiteral("colour: ") + label);
 
         std::string html;
-        QVERIFY(report::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
+        QVERIFY(formats::DiffHtmlWriter::write(d, base, next, {"a", "b"}, html));
         const QJsonObject page = htmlData(html);
         QVERIFY(page.value(QStringLiteral("legend")).toString().startsWith(QStringLiteral("colour: ") + label));
         QCOMPARE(page.value(QStringLiteral("mode")).toString(), QString::fromUtf8(diffModeName(d.mode())));
@@ -512,15 +512,15 @@ private Q_SLOTS:
             if (fns.at(f).toArray().at(0).toString() == QLatin1String("A"))
                 colourOfA = fwd.value(QStringLiteral("c")).toArray().at(i).toString();
         }
-        const bool anyNeutral = colourOfA == QLatin1String(report::DiffSvgWriter::kNeutralFill);
+        const bool anyNeutral = colourOfA == QLatin1String(formats::DiffSvgWriter::kNeutralFill);
         QCOMPARE(anyNeutral, d.mode() == DiffMode::Absolute);
 
         std::string svg;
-        QVERIFY(report::DiffSvgWriter::write(d, report::DiffSvgWriter::Shape::New, "t", svg));
+        QVERIFY(formats::DiffSvgWriter::write(d, formats::DiffSvgWriter::Shape::New, "t", svg));
         QVERIFY2(svg.find("colour: " + want) != std::string::npos, svg.substr(0, 3000).c_str());
         const auto rectOfA = svg.find("<rect", svg.find("data-f=\"A\""));
-        const std::string neutralRect = std::string("fill=\"") + report::DiffSvgWriter::kNeutralFill +
-                                        "\" style=\"stroke:" + report::DiffSvgWriter::kNeutralStroke;
+        const std::string neutralRect = std::string("fill=\"") + formats::DiffSvgWriter::kNeutralFill +
+                                        "\" style=\"stroke:" + formats::DiffSvgWriter::kNeutralStroke;
         QCOMPARE(svg.substr(rectOfA, svg.find("/>", rectOfA) - rectOfA).find(neutralRect) != std::string::npos,
                  d.mode() == DiffMode::Absolute);
     }

@@ -4,8 +4,8 @@
 // function against Python's own pstats (tests/engine/pstats_reference.py), plus
 // marshal versions 1-4 written by Python's marshal and hand-made bad input.
 #include "engine/importertesthelpers.h"
-#include "report/formatregistry.h"
-#include "report/pstatsimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/pstatsimporter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -137,7 +137,7 @@ private Q_SLOTS:
         const auto ref = reference(stats, path(file + QStringLiteral(".json")));
         QVERIFY(ref.size() > 10);
         model::Profile p;
-        const auto st = report::PstatsImporter().importFile(stats.toStdString(), p);
+        const auto st = formats::PstatsImporter().importFile(stats.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("pstats"));
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QFETCH(QString, file);
         const auto ref = reference(path(file + QStringLiteral(".pstats")), path(file + QStringLiteral("-s.json")));
         model::Profile p;
-        QVERIFY(report::PstatsImporter().importFile(path(file + QStringLiteral(".pstats")).toStdString(), p).isOk());
+        QVERIFY(formats::PstatsImporter().importFile(path(file + QStringLiteral(".pstats")).toStdString(), p).isOk());
         std::map<std::string, model::FrameId> byName;
         for (model::FrameId f = 0; f < p.frames.size(); ++f) {
             if (p.moduleName(f) == "pstats_shape.py")
@@ -240,12 +240,12 @@ private Q_SLOTS:
     void sniff()
     {
         for (const char *name : {"cprofile.pstats", "profile.pstats"}) {
-            const auto found = report::FormatRegistry::sniff(path(QLatin1String(name)).toStdString());
+            const auto found = formats::FormatRegistry::sniff(path(QLatin1String(name)).toStdString());
             QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
             QCOMPARE(found.value()->format(), std::string_view("pstats"));
         }
-        QCOMPARE(report::PstatsImporter().sniff("main;a 1\n"), 0);
-        QCOMPARE(report::PstatsImporter().sniff("{\"shared\":{}}"), 0);
+        QCOMPARE(formats::PstatsImporter().sniff("main;a 1\n"), 0);
+        QCOMPARE(formats::PstatsImporter().sniff("{\"shared\":{}}"), 0);
     }
 
     // marshal versions 1-4 written by Python itself: text and binary floats, tuples and
@@ -270,11 +270,11 @@ private Q_SLOTS:
         if (counts)
             args << QStringLiteral("counts");
         run(kPython, args);
-        const auto found = report::FormatRegistry::sniff(file.toStdString());
+        const auto found = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
         QCOMPARE(found.value()->format(), std::string_view("pstats"));
         model::Profile p;
-        const auto st = report::PstatsImporter().importFile(file.toStdString(), p);
+        const auto st = formats::PstatsImporter().importFile(file.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), QStringLiteral("app.py`main=250000000 app.py`main;app.py`work=500000000 "
                                                "app.py`main;app.py`work;~`<built-in method builtins.len>=250000000"));
@@ -307,7 +307,7 @@ private Q_SLOTS:
         QFETCH(qulonglong, total);
         QFETCH(int, functions);
         model::Profile p;
-        const auto st = report::PstatsImporter().importFile(sdata(qPrintable(file)), p);
+        const auto st = formats::PstatsImporter().importFile(sdata(qPrintable(file)), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.totalWeight(), std::uint64_t(total));
         QCOMPARE(p.functionCosts.frames().size(), std::size_t(functions));
@@ -388,7 +388,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, error);
         model::Profile p;
-        const auto st = report::PstatsImporter().parse(std::string_view(input.constData(), input.size()), p);
+        const auto st = formats::PstatsImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY(!st.isOk());
         QVERIFY2(QString::fromStdString(st.message()).contains(error), st.message().c_str());
         QVERIFY(st.message().find('\n') == std::string::npos);
@@ -402,7 +402,7 @@ private Q_SLOTS:
         const auto bytes = f.readAll();
         for (qsizetype n = 0; n < bytes.size(); ++n) {
             model::Profile p;
-            const auto st = report::PstatsImporter().parse(std::string_view(bytes.constData(), n), p);
+            const auto st = formats::PstatsImporter().parse(std::string_view(bytes.constData(), n), p);
             QVERIFY2(!st.isOk() && st.message().starts_with("offset "), qPrintable(QString::number(n)));
         }
     }

@@ -18,15 +18,15 @@ namespace {
 
 constexpr std::uint64_t kContextUser = static_cast<std::uint64_t>(-512);
 
-struct CollectingSink : record::RecordSink {
-    std::vector<record::RawSample> samples;
-    std::vector<record::MmapEvent> mmaps;
-    std::vector<record::CommEvent> comms;
-    std::vector<record::TaskEvent> tasks;
-    void onSample(const record::RawSample &s) override { samples.push_back(s); }
-    void onMmap(const record::MmapEvent &e) override { mmaps.push_back(e); }
-    void onComm(const record::CommEvent &e) override { comms.push_back(e); }
-    void onTask(const record::TaskEvent &e) override { tasks.push_back(e); }
+struct CollectingSink : perf::RecordSink {
+    std::vector<perf::RawSample> samples;
+    std::vector<perf::MmapEvent> mmaps;
+    std::vector<perf::CommEvent> comms;
+    std::vector<perf::TaskEvent> tasks;
+    void onSample(const perf::RawSample &s) override { samples.push_back(s); }
+    void onMmap(const perf::MmapEvent &e) override { mmaps.push_back(e); }
+    void onComm(const perf::CommEvent &e) override { comms.push_back(e); }
+    void onTask(const perf::TaskEvent &e) override { tasks.push_back(e); }
     void onLost(std::uint64_t) override {}
 };
 
@@ -88,16 +88,16 @@ double cpuSeconds(pid_t pid)
 constexpr int kLaunchedHz = 199;
 bool attachLaunched(record::PtraceBackend &backend, pid_t pid, int releaseFd)
 {
-    record::SamplingOptions options;
+    perf::SamplingOptions options;
     options.frequencyHz = kLaunchedHz;
-    options.callGraph = record::CallGraph::FramePointer;
+    options.callGraph = perf::CallGraph::FramePointer;
     const bool attached = backend.attach(pid, true, options).isOk();
     const bool released = write(releaseFd, "x", 1) == 1;
     close(releaseFd);
     return attached && released;
 }
 
-bool inMapping(const std::vector<record::MmapEvent> &maps, std::uint64_t ip, const QString &pathEnd)
+bool inMapping(const std::vector<perf::MmapEvent> &maps, std::uint64_t ip, const QString &pathEnd)
 {
     for (const auto &m : maps) {
         if (m.executable && ip >= m.start && ip < m.start + m.length &&
@@ -129,9 +129,9 @@ private Q_SLOTS:
         QTest::qWait(200); // let it exec and get busy
 
         record::PtraceBackend backend;
-        record::SamplingOptions options;
+        perf::SamplingOptions options;
         options.frequencyHz = 199;
-        options.callGraph = dwarf ? record::CallGraph::Dwarf : record::CallGraph::FramePointer;
+        options.callGraph = dwarf ? perf::CallGraph::Dwarf : perf::CallGraph::FramePointer;
         QVERIFY2(backend.attach(pid, false, options).isOk(), "attach");
         CollectingSink sink;
         const double cpuBefore = cpuSeconds(pid);
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QVERIFY(!sink.samples.empty());
         bool exitSeen = false;
         for (const auto &t : sink.tasks)
-            exitSeen = exitSeen || (t.kind == record::TaskEvent::Kind::Exit && t.tid == pid);
+            exitSeen = exitSeen || (t.kind == perf::TaskEvent::Kind::Exit && t.tid == pid);
         QVERIFY(exitSeen);
     }
 
@@ -272,7 +272,7 @@ private Q_SLOTS:
         QFETCH(int, pid);
         QFETCH(QString, message);
         record::PtraceBackend backend;
-        record::SamplingOptions options;
+        perf::SamplingOptions options;
         options.frequencyHz = 99;
         const Status st = backend.attach(pid, false, options);
         QVERIFY(!st.isOk());
@@ -282,7 +282,7 @@ private Q_SLOTS:
     void rateIsBounded()
     {
         record::PtraceBackend backend;
-        record::SamplingOptions options;
+        perf::SamplingOptions options;
         options.frequencyHz = 5000;
         const Status st = backend.attach(getpid(), false, options);
         QVERIFY(!st.isOk());

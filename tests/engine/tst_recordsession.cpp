@@ -3,7 +3,7 @@
 // runs, stop() from another thread, wait(). Real workloads from tests/workloads, the
 // real kernel, reports read back from disk.
 #include "record/recordsession.h"
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -87,7 +87,7 @@ private Q_SLOTS:
 
         // The report on disk is the final snapshot.
         model::Profile report;
-        QVERIFY(report::ReportReader::read(options.outputPath, report).isOk());
+        QVERIFY(store::ReportReader::read(options.outputPath, report).isOk());
         const auto final = session.value()->snapshot();
         QCOMPARE(report.samples.size(), final->sampleCount());
         // The same stacks with the same weights, in fewer rows than samples.

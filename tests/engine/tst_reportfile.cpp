@@ -2,11 +2,11 @@
 // The .perfwb report file: round trips of every table and metadata field, secrets
 // never reaching the file, incremental flushes, a writer killed with SIGKILL, and
 // files that are not (or no longer) good reports.
-#include "report/profileloader.h"
-#include "report/reportreader.h"
-#include "report/reportschema.h"
-#include "report/reportwriter.h"
+#include "formats/profileloader.h"
 #include "reportfixtures.h"
+#include "store/reportreader.h"
+#include "store/reportschema.h"
+#include "store/reportwriter.h"
 
 #include "model/secretredactor.h"
 
@@ -27,8 +27,8 @@
 
 using namespace perfwb;
 using namespace perfwb::testing;
-using report::ReportReader;
-using report::ReportWriter;
+using store::ReportReader;
+using store::ReportWriter;
 
 namespace {
 
@@ -189,7 +189,7 @@ void TestReportFile::incrementalFlushes()
     const QByteArray head = fileBytes(path("incremental.perfwb")).left(100);
     QCOMPARE(int(head.at(18)), 1);
     QCOMPARE(int(head.at(19)), 1);
-    QCOMPARE((uchar(head.at(16)) << 8) | uchar(head.at(17)), report::ReportSchema::kPageSize);
+    QCOMPARE((uchar(head.at(16)) << 8) | uchar(head.at(17)), store::ReportSchema::kPageSize);
 }
 
 void TestReportFile::liveReportIsReadable()
@@ -476,7 +476,7 @@ void TestReportFile::shortSqliteFileIsNotFolded()
     const QString file = path("short.perfwb");
     QVERIFY(writeBytes(file, "SQLite format 3"));
     model::Profile out;
-    const Status st = report::ProfileLoader::load(file.toStdString(), "", out);
+    const Status st = formats::ProfileLoader::load(file.toStdString(), "", out);
     QVERIFY(!st);
     QVERIFY2(QString::fromStdString(st.message()).contains(QLatin1String("truncated report")), st.message().c_str());
     QCOMPARE(out.samples.size(), std::size_t(0));
@@ -491,7 +491,7 @@ void TestReportFile::overflowingWeightsAreRefused()
     execSql(file, "DELETE FROM run WHERE key IN ('sample_count', 'total_weight');"
                   "UPDATE samples SET weight = -1 WHERE rowid IN (3, 4)"); // -1: 2^64 - 1 as stored
     model::Profile out;
-    const Status st = report::ProfileLoader::load(file.toStdString(), "", out);
+    const Status st = formats::ProfileLoader::load(file.toStdString(), "", out);
     QVERIFY(!st);
     QVERIFY2(QString::fromStdString(st.message()).contains(QLatin1String("sample weights add up to more than")),
              st.message().c_str());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RunManifest: what a run with profilers leaves beside its files, read back by
 // `perfwb info` and the GUI. Written and read here on real files in a temporary folder.
-#include "report/runmanifest.h"
+#include "store/runmanifest.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,9 +24,9 @@ class TestRunManifest : public QObject {
         QCOMPARE(f.write(text), text.size());
     }
 
-    static report::RunManifest demo(const std::string &dir, int files)
+    static store::RunManifest demo(const std::string &dir, int files)
     {
-        report::RunManifest m;
+        store::RunManifest m;
         m.label = "demo";
         m.command = {"/usr/bin/python3", "app.py", "--frames", "3"};
         m.files.push_back({"perfwb", dir + "/demo-profile.perfwb", true});
@@ -53,13 +53,13 @@ private Q_SLOTS:
         QFETCH(int, files);
         const std::string dir = dir_.path().toStdString();
         const auto written = demo(dir, files);
-        const std::string manifest = report::RunManifest::pathFor(dir, "demo");
+        const std::string manifest = store::RunManifest::pathFor(dir, "demo");
         QCOMPARE(QString::fromStdString(manifest), dir_.filePath(QStringLiteral("demo-run.json")));
         const Status st = written.write(manifest);
         QVERIFY2(st, st ? "" : st.message().c_str());
-        QVERIFY(report::RunManifest::looksLikeManifest(manifest));
+        QVERIFY(store::RunManifest::looksLikeManifest(manifest));
 
-        auto read = report::RunManifest::read(manifest);
+        auto read = store::RunManifest::read(manifest);
         QVERIFY2(read, read ? "" : read.message().c_str());
         QCOMPARE(read->label, written.label);
         QCOMPARE(read->command, written.command);
@@ -74,9 +74,9 @@ private Q_SLOTS:
 
         // A file of the run finds its manifest; a file of no run finds none.
         QFile(QString::fromStdString(dir + "/demo-profile.perfwb")).open(QIODevice::WriteOnly);
-        QCOMPARE(report::RunManifest::findFor(dir + "/demo-profile.perfwb"), manifest);
+        QCOMPARE(store::RunManifest::findFor(dir + "/demo-profile.perfwb"), manifest);
         QFile(QString::fromStdString(dir + "/other.perfwb")).open(QIODevice::WriteOnly);
-        QCOMPARE(report::RunManifest::findFor(dir + "/other.perfwb"), std::string());
+        QCOMPARE(store::RunManifest::findFor(dir + "/other.perfwb"), std::string());
         QVERIFY(QFile::remove(QString::fromStdString(manifest)));
     }
 
@@ -107,16 +107,16 @@ private Q_SLOTS:
         QFETCH(bool, looksLikeOne);
         QFETCH(QString, error);
         writeText("bad-run.json", text);
-        QCOMPARE(report::RunManifest::looksLikeManifest(path("bad-run.json")), looksLikeOne);
-        auto read = report::RunManifest::read(path("bad-run.json"));
+        QCOMPARE(store::RunManifest::looksLikeManifest(path("bad-run.json")), looksLikeOne);
+        auto read = store::RunManifest::read(path("bad-run.json"));
         QVERIFY(!read);
         QCOMPARE(QString::fromStdString(read.message()), QString::fromStdString(path("bad-run.json")) + ": " + error);
     }
 
     void missingFile()
     {
-        QVERIFY(!report::RunManifest::looksLikeManifest(path("none-run.json")));
-        auto read = report::RunManifest::read(path("none-run.json"));
+        QVERIFY(!store::RunManifest::looksLikeManifest(path("none-run.json")));
+        auto read = store::RunManifest::read(path("none-run.json"));
         QVERIFY(!read);
         QVERIFY2(read.message().starts_with(path("none-run.json") + ": "), read.message().c_str());
     }

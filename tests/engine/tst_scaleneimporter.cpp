@@ -5,8 +5,8 @@
 // tests/engine/scalene_reference.py reads it with Python's json module. The rest are
 // hand-written files in Scalene's schema and bad input.
 #include "engine/importertesthelpers.h"
-#include "report/formatregistry.h"
-#include "report/scaleneimporter.h"
+#include "formats/formatregistry.h"
+#include "formats/scaleneimporter.h"
 
 #include <QElapsedTimer>
 #include <QStandardPaths>
@@ -27,7 +27,7 @@ const QString kPython = QStringLiteral("/usr/bin/python3");
 model::Profile parseText(const QByteArray &text, Status &st)
 {
     model::Profile p;
-    st = report::ScaleneImporter().parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), p);
+    st = formats::ScaleneImporter().parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())), p);
     return p;
 }
 
@@ -159,7 +159,7 @@ private Q_SLOTS:
     void realCpu()
     {
         model::Profile p;
-        const auto st = report::ScaleneImporter().importFile(path("cpu.json").toStdString(), p);
+        const auto st = formats::ScaleneImporter().importFile(path("cpu.json").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("scalene"));
         QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
@@ -177,7 +177,7 @@ private Q_SLOTS:
         const double share = static_cast<double>(hot) / static_cast<double>(hot + warm);
         qInfo("Scalene: hot_70 %.1f %% of hot_70 + warm_30", share * 100);
         QVERIFY2(share >= 0.55 && share <= 0.85, qPrintable(QString::number(share)));
-        auto sniffed = report::FormatRegistry::sniff(path("cpu.json").toStdString());
+        auto sniffed = formats::FormatRegistry::sniff(path("cpu.json").toStdString());
         QVERIFY(sniffed.isOk());
         QCOMPARE(sniffed.value()->format(), std::string_view("scalene"));
     }
@@ -185,7 +185,7 @@ private Q_SLOTS:
     void realMemory()
     {
         model::Profile p;
-        const auto st = report::ScaleneImporter().importFile(path("memory.json").toStdString(), p);
+        const auto st = formats::ScaleneImporter().importFile(path("memory.json").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.extra.at("scalene.memory"), std::string("true"));
         compareWithReference(path("memory.json"), p, true);
@@ -249,7 +249,7 @@ private Q_SLOTS:
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
         QCOMPARE(p.meta.sourceFormat, std::string("scalene"));
-        QCOMPARE(report::ScaleneImporter().sniff(std::string_view(input.constData(), input.size())), 95);
+        QCOMPARE(formats::ScaleneImporter().sniff(std::string_view(input.constData(), input.size())), 95);
     }
 
     void costs()
@@ -295,7 +295,7 @@ private Q_SLOTS:
 
     void sniff()
     {
-        const report::ScaleneImporter scalene;
+        const formats::ScaleneImporter scalene;
         QCOMPARE(scalene.sniff("{\n    \"alloc_samples\": 0,\n    \"elapsed_time_sec\": 1.01,"), 95);
         QCOMPARE(scalene.sniff("{\"shared\": {\"frames\": []}, \"profiles\": []}"), 0);
         QCOMPARE(scalene.sniff("main;a 1\n"), 0);

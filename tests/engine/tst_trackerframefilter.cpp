@@ -2,7 +2,7 @@
 // TrackerFrameFilter keeps libperfwb_alloctrack.so out of CPU stacks: the interposed
 // malloc frame goes, libc's malloc under it stays; the tracker's own work (recording,
 // flushing, its locks) is left out and counted.
-#include "record/trackerframefilter.h"
+#include "perf/trackerframefilter.h"
 
 #include <QTest>
 
@@ -68,7 +68,7 @@ private Q_SLOTS:
         QFETCH(QString, kept);
         model::Profile p;
         auto frames = stackOf(p, stack);
-        record::TrackerFrameFilter filter(p);
+        perf::TrackerFrameFilter filter(p);
         const bool keep = filter.apply(frames);
         QCOMPARE(keep, !kept.isEmpty());
         QCOMPARE(filter.dropped(), keep ? 0U : 1U);

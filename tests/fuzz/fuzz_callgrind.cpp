@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: CallgrindImporter::parse on arbitrary bytes must return a value (a profile
 // or one error line), never crash, hang, allocate without bound or leave an inconsistent profile.
+#include "formats/callgrindimporter.h"
 #include "fuzzcheck.h"
-#include "report/callgrindimporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    return perfwb::fuzz::runImporter(perfwb::report::CallgrindImporter(), data, size);
+    return perfwb::fuzz::runImporter(perfwb::formats::CallgrindImporter(), data, size);
 }

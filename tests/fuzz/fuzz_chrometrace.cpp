@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: ChromeTraceImporter::parse on arbitrary bytes must return a value (a profile
 // or one error line), never crash, hang or leave an inconsistent profile.
+#include "formats/chrometraceimporter.h"
 #include "fuzzcheck.h"
-#include "report/chrometraceimporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    return perfwb::fuzz::runImporter(perfwb::report::ChromeTraceImporter(), data, size);
+    return perfwb::fuzz::runImporter(perfwb::formats::ChromeTraceImporter(), data, size);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: MemrayStatsImporter::parse on arbitrary bytes must return a value (a profile
 // or one error line), never crash, hang or leave an inconsistent profile.
+#include "formats/memraystatsimporter.h"
 #include "fuzzcheck.h"
-#include "report/memraystatsimporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    return perfwb::fuzz::runImporter(perfwb::report::MemrayStatsImporter(), data, size);
+    return perfwb::fuzz::runImporter(perfwb::formats::MemrayStatsImporter(), data, size);
 }

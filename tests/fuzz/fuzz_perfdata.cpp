@@ -3,8 +3,8 @@
 // seeds are tiny real `perf record` files). Neither may crash, hang or read out of
 // bounds; an error is one line; a profile read is consistent.
 #include "fuzzcheck.h"
-#include "report/perfdatafile.h"
-#include "report/perfdatareader.h"
+#include "perf/perfdatafile.h"
+#include "perf/perfdatareader.h"
 
 #include <cstring>
 #include <vector>
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::memcpy(aligned.data(), data, size);
     const std::string_view bytes(reinterpret_cast<const char *>(aligned.data()), size);
 
-    perfwb::report::PerfDataFile file;
+    perfwb::perf::PerfDataFile file;
     const perfwb::Status parsed = file.parse(bytes, "fuzz.data");
     if (!parsed) {
         perfwb::fuzz::require(!parsed.message().empty() && parsed.message().find('\n') == std::string::npos);
@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     perfwb::model::Profile profile;
     std::string unsupported;
-    const perfwb::Status read = perfwb::report::PerfDataReader::read(file, profile, unsupported);
+    const perfwb::Status read = perfwb::perf::PerfDataReader::read(file, profile, unsupported);
     if (!read)
         perfwb::fuzz::require(!read.message().empty() && read.message().find('\n') == std::string::npos);
     else if (unsupported.empty())

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: PstatsImporter::parse on arbitrary bytes must return a value (a profile
 // or one error line), never crash, hang, allocate without bound or leave an inconsistent profile.
+#include "formats/pstatsimporter.h"
 #include "fuzzcheck.h"
-#include "report/pstatsimporter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    return perfwb::fuzz::runImporter(perfwb::report::PstatsImporter(), data, size);
+    return perfwb::fuzz::runImporter(perfwb::formats::PstatsImporter(), data, size);
 }

@@ -2,7 +2,7 @@
 #pragma once
 // Shared by the fuzz targets: run one importer on the input, then check that what it
 // built is consistent, so a silent corruption is a crash the fuzzer can report.
-#include "report/importer.h"
+#include "formats/importer.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -35,7 +35,7 @@ inline void checkProfile(const model::Profile &p)
         require(p.allocations.stacks[i] < p.stacks.size());
 }
 
-inline int runImporter(const report::TextImporter &importer, const std::uint8_t *data, std::size_t size)
+inline int runImporter(const formats::TextImporter &importer, const std::uint8_t *data, std::size_t size)
 {
     const std::string_view text(reinterpret_cast<const char *>(data), size);
     const int score = importer.sniff(text);

@@ -4,7 +4,7 @@
 // report, and ask which functions its samples are in.
 #include "model/profile.h"
 #include "perfwbrunner.h"
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include <QFile>
 #include <QString>
@@ -43,7 +43,7 @@ inline void prepareRecordingSuite(const QTemporaryDir &dir)
 
 inline void readReport(const QString &path, perfwb::model::Profile &out)
 {
-    const perfwb::Status st = perfwb::report::ReportReader::read(path.toStdString(), out);
+    const perfwb::Status st = perfwb::store::ReportReader::read(path.toStdString(), out);
     QVERIFY2(st.isOk(), st.message().c_str());
 }
 

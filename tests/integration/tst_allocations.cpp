@@ -5,9 +5,9 @@
 // as allocation flamegraphs with `perfwb export --cost`, and the allocation metrics of
 // `perfwb diff` on two `perfwb record --alloc` runs.
 #include "alloc/allocrecording.h"
-#include "report/difftext.h"
-#include "report/reportreader.h"
-#include "report/reportwriter.h"
+#include "formats/difftext.h"
+#include "store/reportreader.h"
+#include "store/reportwriter.h"
 #include "symbolize/symbolizer.h"
 
 #include <QFile>
@@ -103,12 +103,12 @@ private Q_SLOTS:
         profile.meta.runLabel = "alloc";
         symbolize::Symbolizer sym;
         QVERIFY(rec->finish(sym, profile));
-        QVERIFY(report::ReportWriter::save(report_.toStdString(), profile));
+        QVERIFY(store::ReportWriter::save(report_.toStdString(), profile));
 
         plainReport_ = dir_.filePath(QStringLiteral("plain.perfwb"));
         model::Profile plain;
         plain.addSample(1, plain.internThread(1, 1, "t"), plain.stacks.intern(0, plain.internFrame("f")));
-        QVERIFY(report::ReportWriter::save(plainReport_.toStdString(), plain));
+        QVERIFY(store::ReportWriter::save(plainReport_.toStdString(), plain));
     }
 
     void infoJson()
@@ -233,7 +233,7 @@ private Q_SLOTS:
         QVERIFY2(rec.exitCode == 0, rec.err.constData());
         QVERIFY2(rec.out.contains("left out of the profile"), rec.out.constData());
         model::Profile p;
-        QVERIFY(report::ReportReader::read(out.toStdString(), p).isOk());
+        QVERIFY(store::ReportReader::read(out.toStdString(), p).isOk());
         QVERIFY(p.samples.size() > 50);
         std::size_t mallocUnderProgram = 0;
         for (std::size_t i = 0; i < p.samples.size(); ++i) {
@@ -307,8 +307,8 @@ private Q_SLOTS:
             const std::string unit = r.unit.toStdString();
             const QByteArray row =
                 "| " + r.metric.toUtf8() + " | " +
-                QByteArray::fromStdString(report::DiffText::formatValue(double(before), unit)) + " | " +
-                QByteArray::fromStdString(report::DiffText::formatValue(double(after), unit)) + " | ";
+                QByteArray::fromStdString(formats::DiffText::formatValue(double(before), unit)) + " | " +
+                QByteArray::fromStdString(formats::DiffText::formatValue(double(after), unit)) + " | ";
             QVERIFY2(table.contains(row), (row + "\n" + table).constData());
         }
         QVERIFY(table.contains("| allocations | " +

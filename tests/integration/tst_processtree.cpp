@@ -3,7 +3,7 @@
 // workload leaves a grandchild in a session of its own, spinning for ever. Whatever ends
 // the recording (--duration, SIGINT, SIGTERM, SIGKILL of perfwb, the target exiting), the
 // grandchild must not survive it.
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include <QFile>
 #include <QProcess>
@@ -92,7 +92,7 @@ private Q_SLOTS:
             return; // no finished report to look at
         QVERIFY2(perfwb.exitCode() == 0, perfwb.readAllStandardError().constData());
         model::Profile p;
-        QVERIFY(report::ReportReader::read(report.toStdString(), p).isOk());
+        QVERIFY(store::ReportReader::read(report.toStdString(), p).isOk());
         QVERIFY(p.meta.extra.count("process_tree"));
         QVERIFY(std::stoi(p.meta.extra.at("processes_ended_after_target")) >= 1);
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of `perfwb record` on real processes and the real kernel: the perfwb
 // binary samples the workloads from tests/workloads, and the checks read the report it
-// wrote (report::ReportReader) and compare with the shape each workload states at its top.
+// wrote (store::ReportReader) and compare with the shape each workload states at its top.
 //
 // The workloads spin on wall time, so on a machine busy with other work their CPU share
 // is skewed by the scheduler; the test process lowers its nice value when it may (root),

@@ -11,7 +11,7 @@
 #include "reportview.h"
 
 #include "marksplotlayer.h"
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include "qcustomplotheader.h"
 #include <QComboBox>
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QVERIFY(rec.waitForFinished(60000));
         QVERIFY2(rec.exitCode() == 0, rec.readAllStandardError().constData());
         auto profile = std::make_shared<model::Profile>();
-        QVERIFY(report::ReportReader::read(path_.toStdString(), *profile).isOk());
+        QVERIFY(store::ReportReader::read(path_.toStdString(), *profile).isOk());
         QVERIFY(!profile->allocations.empty());
         profile_ = profile;
     }

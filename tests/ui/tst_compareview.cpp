@@ -12,8 +12,8 @@
 #include "diffview.h"
 #include "flamegraphsync.h"
 #include "flamegraphview.h"
+#include "formats/profileloader.h"
 #include "mainwindow.h"
-#include "report/profileloader.h"
 #include "reportdocument.h"
 #include "reportview.h"
 
@@ -42,7 +42,7 @@ constexpr int kTimeoutMs = 60000;
 std::shared_ptr<model::Profile> load(const QString &path)
 {
     auto p = std::make_shared<model::Profile>();
-    const auto status = report::ProfileLoader::load(path.toStdString(), {}, *p);
+    const auto status = formats::ProfileLoader::load(path.toStdString(), {}, *p);
     if (!status)
         qWarning("%s", status.message().c_str());
     return p;

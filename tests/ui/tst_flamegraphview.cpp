@@ -4,7 +4,7 @@
 // synthetic deep tree and for a real perf.data of deep recursion (`perf record -g` of
 // the deeprecurse workload). The user scrolling away stops it following the root.
 #include "flamegraphview.h"
-#include "report/profileloader.h"
+#include "formats/profileloader.h"
 #include "reportdocument.h"
 
 #include <QDoubleSpinBox>
@@ -184,7 +184,7 @@ private Q_SLOTS:
         QVERIFY2(perf.exitStatus() == QProcess::NormalExit && perf.exitCode() == 0,
                  perf.readAllStandardError().constData());
         auto profile = std::make_shared<model::Profile>();
-        const auto status = report::ProfileLoader::load(data.toStdString(), {}, *profile);
+        const auto status = formats::ProfileLoader::load(data.toStdString(), {}, *profile);
         QVERIFY2(status, status.message().c_str());
         const auto analysis = ui::ReportAnalysis::compute(profile, {});
 

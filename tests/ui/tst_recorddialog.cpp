@@ -49,7 +49,7 @@ private Q_SLOTS:
         dialog.setWorkingDirectory("/tmp");
         dialog.setEnvironment({{"A", "1"}, {"SCENE_DIR", "/data/my scenes"}, {"", "ignored"}});
         dialog.setFrequency(4999);
-        dialog.setCallGraph(record::CallGraph::FramePointer);
+        dialog.setCallGraph(perf::CallGraph::FramePointer);
         dialog.setLabel("nightly");
         const record::RecordOptions o = dialog.options();
         QCOMPARE(o.command.size(), std::size_t(argv.size() + 1));
@@ -62,7 +62,7 @@ private Q_SLOTS:
         QCOMPARE(o.extraEnvironment[1], (std::pair<std::string, std::string>{"SCENE_DIR", "/data/my scenes"}));
         QCOMPARE(o.sampling.frequencyHz, 4999);
         QVERIFY(o.frequencyExplicit);
-        QCOMPARE(o.sampling.callGraph, record::CallGraph::FramePointer);
+        QCOMPARE(o.sampling.callGraph, perf::CallGraph::FramePointer);
         QCOMPARE(o.label, std::string("nightly"));
         // The report goes to the standard output directory, named after the label.
         QCOMPARE(QString::fromStdString(o.outputPath), outputs_.filePath("nightly-profile.perfwb"));
@@ -76,7 +76,7 @@ private Q_SLOTS:
         const record::RecordOptions o = dialog.options();
         QCOMPARE(o.sampling.frequencyHz, 999);
         QVERIFY(!o.frequencyExplicit);
-        QCOMPARE(o.sampling.callGraph, record::CallGraph::Dwarf);
+        QCOMPARE(o.sampling.callGraph, perf::CallGraph::Dwarf);
         // No label anywhere: the command's name, as perfwb record names it.
         QCOMPARE(QString::fromStdString(o.label), QStringLiteral("true"));
         QCOMPARE(QString::fromStdString(o.outputPath), outputs_.filePath("true-profile.perfwb"));
@@ -129,7 +129,7 @@ private Q_SLOTS:
             dialog.setArguments(R"(-c "sleep 1")");
             dialog.setEnvironment({{"B", "2"}});
             dialog.setFrequency(250);
-            dialog.setCallGraph(record::CallGraph::FramePointer);
+            dialog.setCallGraph(perf::CallGraph::FramePointer);
             dialog.setLabel("kept");
             dialog.accept();
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -139,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(o.command, (std::vector<std::string>{"sh", "-c", "sleep 1"}));
         QCOMPARE(o.extraEnvironment.size(), std::size_t(1));
         QCOMPARE(o.sampling.frequencyHz, 250);
-        QCOMPARE(o.sampling.callGraph, record::CallGraph::FramePointer);
+        QCOMPARE(o.sampling.callGraph, perf::CallGraph::FramePointer);
         QCOMPARE(o.label, std::string("kept"));
     }
 

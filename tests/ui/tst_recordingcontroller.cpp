@@ -4,7 +4,7 @@
 // names a readable report, stop() ends a long run early, errors come as one message.
 #include "recordingcontroller.h"
 
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -85,7 +85,7 @@ private Q_SLOTS:
         QVERIFY2(summary.contains(QStringLiteral(" samples, ")) && !summary.contains(QStringLiteral("(s)")),
                  qPrintable(summary));
         model::Profile profile;
-        const Status read = report::ReportReader::read(path.toStdString(), profile);
+        const Status read = store::ReportReader::read(path.toStdString(), profile);
         QVERIFY2(read.isOk(), read.message().c_str());
         QVERIFY(profile.sampleCount() >= sampleCounts.back());
         QVERIFY(profile.samples.size() > 1000); // 3 s at 999 Hz
@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(finished.wait(15000));
         QVERIFY(clock.elapsed() < 30000); // far less than the workload's 60 s
         model::Profile profile;
-        QVERIFY(report::ReportReader::read(finished[0][0].toString().toStdString(), profile).isOk());
+        QVERIFY(store::ReportReader::read(finished[0][0].toString().toStdString(), profile).isOk());
         QVERIFY(profile.samples.size() > 0);
     }
 

@@ -5,10 +5,10 @@
 // prints them, also after saving the report and opening it again. The importer's
 // warnings are listed.
 #include "engine/perfreportheader.h"
-#include "report/perfdataimporter.h"
-#include "report/reportreader.h"
-#include "report/reportwriter.h"
+#include "formats/perfdataimporter.h"
 #include "reportdocument.h"
+#include "store/reportreader.h"
+#include "store/reportwriter.h"
 #include "summaryview.h"
 
 #include <QProcess>
@@ -85,8 +85,8 @@ private Q_SLOTS:
     void importedPerfData()
     {
         model::Profile profile;
-        const auto st =
-            report::PerfDataImporter(report::PerfDataImporter::Reader::Native).importFile(data_.toStdString(), profile);
+        const auto st = formats::PerfDataImporter(formats::PerfDataImporter::Reader::Native)
+                            .importFile(data_.toStdString(), profile);
         QVERIFY2(st.isOk(), st.message().c_str());
         ui::SummaryView view;
         view.setAnalysis(analyse(std::move(profile)));
@@ -97,13 +97,13 @@ private Q_SLOTS:
     void savedAndReopened()
     {
         model::Profile profile;
-        QVERIFY(report::PerfDataImporter(report::PerfDataImporter::Reader::Native)
+        QVERIFY(formats::PerfDataImporter(formats::PerfDataImporter::Reader::Native)
                     .importFile(data_.toStdString(), profile)
                     .isOk());
         const std::string saved = dir_.filePath(QStringLiteral("cpusplit.perfwb")).toStdString();
-        QVERIFY(report::ReportWriter::save(saved, profile).isOk());
+        QVERIFY(store::ReportWriter::save(saved, profile).isOk());
         model::Profile reopened;
-        const auto st = report::ReportReader::read(saved, reopened);
+        const auto st = store::ReportReader::read(saved, reopened);
         QVERIFY2(st.isOk(), st.message().c_str());
         ui::SummaryView view;
         view.setAnalysis(analyse(std::move(reopened)));
@@ -119,9 +119,9 @@ private Q_SLOTS:
         profile.meta.addImportWarning("perf.data header: damaged section(s) ignored: hostname");
         profile.meta.addImportWarning("3 of 9 samples could not be unwound with DWARF");
         const std::string saved = dir_.filePath(QStringLiteral("warnings.perfwb")).toStdString();
-        QVERIFY(report::ReportWriter::save(saved, profile).isOk());
+        QVERIFY(store::ReportWriter::save(saved, profile).isOk());
         model::Profile reopened;
-        QVERIFY(report::ReportReader::read(saved, reopened).isOk());
+        QVERIFY(store::ReportReader::read(saved, reopened).isOk());
         ui::SummaryView view;
         view.setAnalysis(analyse(std::move(reopened)));
         QCOMPARE(view.field(QStringLiteral("Import warnings")),

@@ -7,7 +7,7 @@
 #include "recordingcontroller.h"
 #include "timelinewidget.h"
 
-#include "report/reportreader.h"
+#include "store/reportreader.h"
 
 #include "qcustomplotheader.h"
 #include <QApplication>
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(controller.start(o));
         QVERIFY(finished.wait(60000));
         auto profile = std::make_shared<model::Profile>();
-        const Status read = report::ReportReader::read(finished[0][0].toString().toStdString(), *profile);
+        const Status read = store::ReportReader::read(finished[0][0].toString().toStdString(), *profile);
         QVERIFY2(read.isOk(), read.message().c_str());
         profile_ = profile;
     }

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "foldedimporter.h"
+
+#include "io/fileio.h"
+#include "textlines.h"
+
+#include <limits>
+#include <unordered_map>
+#include <vector>
+
+namespace perfwb::formats {
+
+namespace {
+
+using textlines::allDigits;
+using textlines::isBlank;
+using textlines::trim;
+
+// Control bytes other than tab never occur in stack text: their presence means the
+// file is binary, and saying so is clearer than "no sample count".
+bool hasBinary(std::string_view s)
+{
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t' && c != '\r') || u == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+struct SplitLine {
+    std::string_view stack;
+    std::string_view count;
+    bool hasSeparator = false;
+};
+
+// Count after the LAST blank: frames themselves may contain spaces.
+SplitLine splitLine(std::string_view line)
+{
+    const auto sep = line.find_last_of(" \t");
+    if (sep == std::string_view::npos)
+        return {{}, line, false};
+    return {trim(line.substr(0, sep)), line.substr(sep + 1), true};
+}
+
+bool endsWith(std::string_view s, std::string_view suffix)
+{
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lineError(std::size_t lineNo, std::string_view what)
+{
+    return "line " + std::to_string(lineNo) + ": " + std::string(what);
+}
+
+class FrameCache {
+public:
+    explicit FrameCache(model::Profile &profile)
+        : profile_(profile)
+    {}
+
+    model::FrameId frame(std::string_view text)
+    {
+        if (auto it = cache_.find(text); it != cache_.end())
+            return it->second;
+        const auto id = intern(text);
+        cache_.emplace(text, id);
+        return id;
+    }
+
+private:
+    model::FrameId intern(std::string_view name)
+    {
+        auto kind = model::FrameKind::Native;
+        bool inlined = false;
+        // stackcollapse-perf.pl --all / --kernel annotations.
+        if (endsWith(name, "_[k]")) {
+            kind = model::FrameKind::Kernel;
+            name.remove_suffix(4);
+        } else if (endsWith(name, "_[j]")) {
+            kind = model::FrameKind::Jit;
+            name.remove_suffix(4);
+        } else if (endsWith(name, "_[i]")) {
+            inlined = true;
+            name.remove_suffix(4);
+        }
+        std::string_view module;
+        if (const auto tick = name.find('`'); tick != std::string_view::npos) {
+            module = name.substr(0, tick);
+            name.remove_prefix(tick + 1);
+            if (module.starts_with("[kernel"))
+                kind = model::FrameKind::Kernel;
+        }
+        if (name.empty())
+            name = "[unknown]";
+        std::string_view file;
+        std::uint32_t line = 0;
+        parsePythonLocation(name, file, line, kind);
+        return profile_.internFrame(name, module, file, line, kind, inlined);
+    }
+
+    // py-spy: "function (path/file.py:LINE)". The name keeps the location so two
+    // functions of the same name in different files stay apart, as py-spy shows them.
+    static void parsePythonLocation(std::string_view name, std::string_view &file, std::uint32_t &line,
+                                    model::FrameKind &kind)
+    {
+        if (name.empty() || name.back() != ')')
+            return;
+        const auto open = name.rfind(" (");
+        if (open == std::string_view::npos)
+            return;
+        const auto inside = name.substr(open + 2, name.size() - open - 3);
+        const auto colon = inside.rfind(':');
+        if (colon == std::string_view::npos)
+            return;
+        const auto path = inside.substr(0, colon);
+        const auto digits = inside.substr(colon + 1);
+        if (!endsWith(path, ".py") || !allDigits(digits) || digits.size() > 9)
+            return;
+        std::uint32_t value = 0;
+        for (const char c : digits)
+            value = value * 10 + static_cast<std::uint32_t>(c - '0');
+        file = path;
+        line = value;
+        kind = model::FrameKind::Python;
+    }
+
+    // Looked up by view, stored as strings: a streamed file's chunks do not outlive it.
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
+    model::Profile &profile_;
+    std::unordered_map<std::string, model::FrameId, Hash, std::equal_to<>> cache_;
+};
+
+} // namespace
+
+int FoldedImporter::sniff(std::string_view head) const
+{
+    // The head may end in the middle of a line: judge complete lines only.
+    head = textlines::completeLines(head);
+    std::size_t lines = 0;
+    std::size_t good = 0;
+    std::size_t withSemicolon = 0;
+    textlines::LineCursor cursor(head);
+    std::string_view line;
+    while (cursor.next(line)) {
+        if (hasBinary(line))
+            return 0;
+        ++lines;
+        const auto split = splitLine(line);
+        if (split.hasSeparator && !split.stack.empty() && allDigits(split.count)) {
+            ++good;
+            if (split.stack.find(';') != std::string_view::npos)
+                ++withSemicolon;
+        }
+    }
+    if (lines == 0 || good * 10 < lines * 9)
+        return 0;
+    if (withSemicolon == 0)
+        return 20; // "main 12" alone could be many things
+    return good == lines ? 80 : 60;
+}
+
+namespace {
+
+// One line at a time, so a file is parsed as it is read: memory is one chunk plus the
+// profile, and the first bad line ends the read there.
+class FoldedParser {
+public:
+    explicit FoldedParser(model::Profile &out)
+        : out_(out)
+        , frames_(out)
+        , thread_(out.internThread(0, 0, "all"))
+    {
+        out.meta.sourceFormat = "folded";
+        out.meta.weightUnit = "samples";
+    }
+
+    // Whole lines; the last one may lack its newline.
+    Status feed(std::string_view text)
+    {
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            auto nl = text.find('\n', pos);
+            if (nl == std::string_view::npos)
+                nl = text.size();
+            if (Status st = line(text.substr(pos, nl - pos)); !st)
+                return st;
+            pos = nl + 1;
+        }
+        return {};
+    }
+
+    // A line still without its end: binary data is refused before the file's end is
+    // read (a file of NUL bytes has no newline at all), and no line grows without bound.
+    Status checkPartial(std::string_view partial) const
+    {
+        if (hasBinary(partial))
+            return makeError(lineError(lineNo_ + 1, "binary data, not folded stacks"));
+        if (partial.size() > kMaxLineBytes)
+            return makeError(lineError(lineNo_ + 1, "longer than 64 MiB, not folded stacks"));
+        return {};
+    }
+
+    Status finish() const
+    {
+        if (stackLines_ == 0)
+            return makeError("no stacks found (expected lines like 'main;parse;read 12')");
+        return {};
+    }
+
+    static constexpr std::size_t kMaxLineBytes = 64 << 20;
+
+private:
+    Status line(std::string_view raw)
+    {
+        ++lineNo_;
+        const auto text = trim(raw);
+        if (text.empty())
+            return {};
+        if (hasBinary(text))
+            return makeError(lineError(lineNo_, "binary data, not folded stacks"));
+        const auto split = splitLine(text);
+        if (!split.hasSeparator) {
+            return makeError(lineError(lineNo_, allDigits(text) ? "no stack before the sample count"
+                                                                : "no sample count at end of line"));
+        }
+        if (split.stack.empty())
+            return makeError(lineError(lineNo_, "no stack before the sample count"));
+        if (split.count.size() > 1 && split.count.front() == '-' && allDigits(split.count.substr(1)))
+            return makeError(lineError(lineNo_, "negative sample count " + std::string(split.count)));
+        if (!allDigits(split.count))
+            return makeError(lineError(lineNo_, "no sample count at end of line"));
+        std::uint64_t count = 0;
+        for (const char c : split.count) {
+            const auto digit = static_cast<std::uint64_t>(c - '0');
+            if (count > (std::numeric_limits<std::uint64_t>::max() - digit) / 10)
+                return makeError(lineError(lineNo_, "sample count " + std::string(split.count) + " is too large"));
+            count = count * 10 + digit;
+        }
+        if (count > std::numeric_limits<std::uint64_t>::max() - total_)
+            return makeError(lineError(lineNo_, "the sum of the sample counts is too large"));
+        total_ += count;
+        ++stackLines_;
+        if (count == 0)
+            return {};
+        path_.clear();
+        std::string_view rest = split.stack;
+        for (;;) {
+            const auto semi = rest.find(';');
+            path_.push_back(frames_.frame(rest.substr(0, semi)));
+            if (semi == std::string_view::npos)
+                break;
+            rest.remove_prefix(semi + 1);
+        }
+        out_.addSample(static_cast<std::int64_t>(lineNo_ - 1), thread_, out_.stacks.internPath(path_), count);
+        return {};
+    }
+
+    model::Profile &out_;
+    FrameCache frames_;
+    model::ThreadIndex thread_;
+    std::vector<model::FrameId> path_;
+    std::uint64_t total_ = 0;
+    std::size_t stackLines_ = 0;
+    std::size_t lineNo_ = 0;
+};
+
+} // namespace
+
+Status FoldedImporter::parse(std::string_view data, model::Profile &out) const
+{
+    FoldedParser parser(out);
+    if (Status st = parser.feed(data); !st)
+        return st;
+    return parser.finish();
+}
+
+Status FoldedImporter::importFile(const std::string &path, model::Profile &out) const
+{
+    FoldedParser parser(out);
+    std::string pending; // the chunk's last line, until its newline comes
+    bool empty = true;
+    Status read = io::readFileInChunks(path, kChunkBytes, [&](std::string_view chunk) -> Status {
+        empty = false;
+        pending.append(chunk);
+        const auto last = pending.rfind('\n');
+        if (last == std::string::npos)
+            return parser.checkPartial(pending);
+        Status st = parser.feed(std::string_view(pending).substr(0, last + 1));
+        pending.erase(0, last + 1);
+        return st ? parser.checkPartial(pending) : st;
+    });
+    if (read && empty)
+        return makeError(path + ": file is empty");
+    if (read)
+        read = parser.feed(pending);
+    if (read)
+        read = parser.finish();
+    if (!read && !read.message().starts_with(path + ": "))
+        return makeError(path + ": " + read.message());
+    return read;
+}
+
+} // namespace perfwb::formats

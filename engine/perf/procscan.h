@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Reading what the sampler needs from /proc and /sys: whether a PID can be sampled,
+// its threads, names and executable mappings (the initial state in attach mode), and
+// the kernel settings that explain refusals.
+#include "core/result.h"
+#include "rawevents.h"
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace perfwb::perf::procscan {
+
+// "no process with PID N", or "process N is a zombie (it has exited; its parent has not
+// reaped it)"; ok for a live process (also one whose main thread alone has exited).
+Status checkProcess(pid_t pid);
+
+// One "Key:" value of /proc/PROC/status, PROC a PID or "self"; empty when unreadable.
+std::string statusValue(const std::string &proc, const std::string &key);
+
+// Thread ids from /proc/PID/task, ascending; empty when the process is gone.
+std::vector<pid_t> threads(pid_t pid);
+
+// /proc/PID/task/TID/comm without the newline; empty when unreadable.
+std::string threadName(pid_t pid, pid_t tid);
+
+// Executable mappings from /proc/PID/maps as MMAP events (pid, tid = pid, time 0).
+std::vector<MmapEvent> executableMappings(pid_t pid);
+
+// Online CPUs from /sys/devices/system/cpu/online ("0-3,6"); falls back to 0..n-1.
+std::vector<int> onlineCpus();
+
+// Parses a kernel CPU list such as "0-3,6,8-9"; empty on malformed input.
+std::vector<int> parseCpuList(const std::string &text);
+
+// An integer sysctl under /proc/sys (e.g. "kernel/perf_event_paranoid"); `fallback` when unreadable.
+int readSysctl(const char *path, int fallback);
+
+} // namespace perfwb::perf::procscan
