@@ -509,6 +509,8 @@ void PerfScriptParser::fillMetadata()
     if (period > 0)
         meta.extra["perf.period_total"] = std::to_string(period);
     meta.lostSamples += lost_;
+    if (lost_ > 0)
+        meta.extra["perf.lost_events"] = std::to_string(lost_);
     meta.durationNs = lastTime_ - firstTime_;
     meta.weightUnit = "samples";
     if (meta.sampler.callGraph.empty() && maxDepth_ > 1)

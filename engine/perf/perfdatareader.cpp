@@ -111,6 +111,11 @@ public:
     void fillMetadata()
     {
         auto &meta = out_.meta;
+        builder_.onLost(std::max(lostEvents_, lostSamples_));
+        if (lostEvents_ > 0)
+            meta.extra["perf.lost_events"] = std::to_string(lostEvents_);
+        if (lostSamples_ > 0)
+            meta.extra["perf.lost_samples"] = std::to_string(lostSamples_);
         const auto &events = file_.events();
         std::string names;
         std::string rawNames;
@@ -284,7 +289,7 @@ private:
             builder_.onTask(decoder.task);
             return {};
         case Kind::Lost:
-            builder_.onLost(decoder.lost);
+            (decoder.lostFromSamplesRecord ? lostSamples_ : lostEvents_) += decoder.lost;
             return {};
         case Kind::Throttle:
         case Kind::Ignored:
@@ -308,6 +313,8 @@ private:
 
     std::vector<Pending> pending_;
     std::uint64_t maxSeen_ = 0;
+    std::uint64_t lostEvents_ = 0;  // PERF_RECORD_LOST, what perf script --show-lost-events shows
+    std::uint64_t lostSamples_ = 0; // PERF_RECORD_LOST_SAMPLES
     std::uint64_t previousRoundMax_ = 0;
 
     std::vector<std::uint64_t> samplesPerEvent_;

@@ -156,10 +156,12 @@ PerfRecordDecoder::Kind PerfRecordDecoder::decode(const perf_event_header *recor
     case PERF_RECORD_LOST: {
         Cursor c(bodyOf(record), endOf(record));
         std::uint64_t id = 0;
+        lostFromSamplesRecord = false;
         return c.u64(id) && c.u64(lost) ? Kind::Lost : Kind::Malformed;
     }
     case PERF_RECORD_LOST_SAMPLES: {
         Cursor c(bodyOf(record), endOf(record));
+        lostFromSamplesRecord = true;
         return c.u64(lost) ? Kind::Lost : Kind::Malformed;
     }
     case PERF_RECORD_THROTTLE: // the kernel lowered the rate (perf_event_max_sample_rate)

@@ -30,6 +30,11 @@ public:
     CommEvent comm;
     TaskEvent task;
     std::uint64_t lost = 0;
+    // True when `lost` came from PERF_RECORD_LOST_SAMPLES (perf 6.x writes one per event
+    // and CPU at the end, from the kernel's count), false for PERF_RECORD_LOST (written into
+    // the ring when there is room again, so the losses just before the end are missing).
+    // The two count the same losses: a reader takes the larger total, never the sum.
+    bool lostFromSamplesRecord = false;
 
 private:
     struct Trailer {
