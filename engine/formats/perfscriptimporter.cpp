@@ -3,6 +3,8 @@
 
 #include "perfscriptparser.h"
 
+#include <algorithm>
+
 namespace perfwb::formats {
 
 int PerfScriptImporter::sniff(std::string_view head) const
@@ -24,6 +26,15 @@ int PerfScriptImporter::sniff(std::string_view head) const
         // The first real line decides: perf script starts with a sample line.
         if (PerfScriptParser::isSampleLine(line))
             return 90;
+        // Without the time field the header is "COMM PID/TID" (folded stacks can look
+        // alike): it counts only with a callchain line, "\tADDRESS ...", right after it.
+        if (PerfScriptParser::isTimelessSampleLine(line) && pos < head.size() && head[pos] == '\t') {
+            std::string_view next = head.substr(pos + 1);
+            next.remove_prefix(std::min(next.find_first_not_of(' '), next.size()));
+            const auto end = next.find_first_not_of("0123456789abcdef");
+            if (end != std::string_view::npos && end > 0 && next[end] == ' ')
+                return 80;
+        }
         return perfHeader ? 40 : 0;
     }
     return perfHeader ? 40 : 0;

@@ -123,6 +123,16 @@ std::string_view baseName(std::string_view path)
     return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+// Older perf names kernel frames by the image it read symbols from: "/boot/vmlinux-4.19",
+// "/usr/lib/debug/boot/vmlinux-...", a module "/lib/modules/.../ext4.ko"; with addresses
+// relative to the image, so the address alone does not tell.
+bool isKernelImage(std::string_view dso)
+{
+    const auto base = baseName(dso);
+    return base.starts_with("vmlinux") || base.ends_with(".ko") || base.ends_with(".ko.xz") ||
+           base.ends_with(".ko.zst") || base.ends_with(".ko.gz");
+}
+
 bool isJitDso(std::string_view dso)
 {
     const auto base = baseName(dso);
@@ -152,6 +162,22 @@ bool PerfScriptParser::isSampleLine(std::string_view line)
         return (next.size() > 1 && next.back() == ':') || next.starts_with("PERF_RECORD_");
     }
     return false;
+}
+
+bool PerfScriptParser::isTimelessSampleLine(std::string_view line)
+{
+    std::string_view tokens[3];
+    std::size_t n = 0;
+    std::string_view rest = line;
+    for (auto token = nextToken(rest); !token.empty(); token = nextToken(rest))
+        tokens[n++ % 3] = token;
+    if (n < 2)
+        return false;
+    const auto back = [&](std::size_t i) { return tokens[(n - 1 - i) % 3]; };
+    const std::size_t pidAt = isCpuToken(back(0)) ? 1 : 0;
+    std::int32_t pid = 0;
+    std::int32_t tid = 0;
+    return n >= pidAt + 2 && parsePidTid(back(pidAt), pid, tid);
 }
 
 Error PerfScriptParser::lineError(std::string_view what) const
@@ -211,6 +237,8 @@ Status PerfScriptParser::finish()
             return failed_;
     }
     endSample();
+    if (failed_ = framelessTimeless(); !failed_)
+        return failed_;
     if (samples_ == 0) {
         failed_ = makeError(lineNo_ == 0 ? "no perf script output (empty input)"
                                          : "no samples found in the perf script output");
@@ -231,7 +259,7 @@ Status PerfScriptParser::parseLine(std::string_view line)
         return lineError("binary data, not perf script output");
     if (trim(line).empty()) {
         endSample();
-        return {};
+        return framelessTimeless();
     }
     if (line.front() == '#') {
         if (!headerDone_)
@@ -242,7 +270,9 @@ Status PerfScriptParser::parseLine(std::string_view line)
     // Callchain lines start with a tab; sample headers start with the (right-aligned) comm.
     if (line.front() == '\t')
         return parseFrame(trim(line));
-    const Status header = parseSampleHeader(line);
+    Status header = parseSampleHeader(line);
+    if (Status st = framelessTimeless(); !st)
+        return st;
     if (!header && inSample_) {
         // Text that went through an editor may have lost its tabs.
         if (auto frame = internFrameLine(trim(line))) {
@@ -283,8 +313,17 @@ Status PerfScriptParser::parseSampleHeader(std::string_view line)
         prev[1] = prev[0];
         prev[0] = token;
     }
-    if (timeToken.empty())
+    if (timeToken.empty()) {
+        // Without the time field only where the file began that way: a timed file's
+        // odd line stays an error.
+        if ((samples_ == 0 && !inSample_) || timeless_) {
+            if (Status st = parseTimelessHeader(line); st)
+                return st;
+        }
         return lineError("not a perf script sample (no 'SECONDS.FRACTION:' time field)");
+    }
+    if (timeless_)
+        return lineError("a time field after samples without one");
     endSample();
 
     const bool haveCpu = isCpuToken(prev[0]);
@@ -342,6 +381,39 @@ Status PerfScriptParser::parseSampleHeader(std::string_view line)
         }
     }
     return {};
+}
+
+Status PerfScriptParser::parseTimelessHeader(std::string_view line)
+{
+    if (!isTimelessSampleLine(line))
+        return makeError("not a sample line");
+    endSample();
+    std::string_view rest = line;
+    std::string_view last[2];
+    for (auto token = nextToken(rest); !token.empty(); token = nextToken(rest)) {
+        last[1] = last[0];
+        last[0] = token;
+    }
+    const std::string_view pidToken = isCpuToken(last[0]) ? last[1] : last[0];
+    std::int32_t pid = -1;
+    std::int32_t tid = -1;
+    parsePidTid(pidToken, pid, tid);
+    const auto comm = trim(line.substr(0, static_cast<std::size_t>(pidToken.data() - line.data())));
+    timeless_ = true;
+    time_ = static_cast<std::int64_t>(samples_);
+    sampleLine_ = lineNo_;
+    setThread(pid, tid, comm);
+    setEvent({}, 0);
+    inSample_ = true;
+    return {};
+}
+
+Status PerfScriptParser::framelessTimeless() const
+{
+    if (framelessTimelessLine_ == 0)
+        return {};
+    return makeError("line " + std::to_string(framelessTimelessLine_) +
+                     ": not a perf script sample (no time field and no callchain line after it)");
 }
 
 void PerfScriptParser::setThread(std::int32_t pid, std::int32_t tid, std::string_view comm)
@@ -431,7 +503,7 @@ Result<model::FrameId> PerfScriptParser::internFrameLine(std::string_view text)
 
     auto kind = model::FrameKind::Native;
     bool inlined = false;
-    if (dso.starts_with("[kernel") || addr >= kKernelStart)
+    if (dso.starts_with("[kernel") || addr >= kKernelStart || isKernelImage(dso))
         kind = model::FrameKind::Kernel;
     else if (isJitDso(dso))
         kind = model::FrameKind::Jit;
@@ -469,6 +541,8 @@ void PerfScriptParser::endSample()
     if (!inSample_)
         return;
     inSample_ = false;
+    if (timeless_ && leafFirst_.empty() && framelessTimelessLine_ == 0)
+        framelessTimelessLine_ = sampleLine_;
     rootFirst_.assign(leafFirst_.rbegin(), leafFirst_.rend());
     leafFirst_.clear();
     maxDepth_ = std::max(maxDepth_, rootFirst_.size());
@@ -512,6 +586,8 @@ void PerfScriptParser::fillMetadata()
     if (lost_ > 0)
         meta.extra["perf.lost_events"] = std::to_string(lost_);
     meta.durationNs = lastTime_ - firstTime_;
+    if (timeless_)
+        meta.extra["perf.time"] = "none: samples in file order, 1 ns apart";
     meta.weightUnit = "samples";
     if (meta.sampler.callGraph.empty() && maxDepth_ > 1)
         meta.sampler.callGraph = "fp";

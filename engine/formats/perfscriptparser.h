@@ -43,6 +43,9 @@ public:
 
     // True for a sample line: "... SECONDS.FRACTION: [period] event:" (for sniffing).
     static bool isSampleLine(std::string_view line);
+    // True for a sample line without the time field (`perf script -F comm,pid,tid,ip,sym`):
+    // "COMM PID[/TID] [[CPU]]" and nothing after.
+    static bool isTimelessSampleLine(std::string_view line);
 
 private:
     struct EventStats {
@@ -57,6 +60,8 @@ private:
 
     Status parseLine(std::string_view line);
     Status parseSampleHeader(std::string_view line);
+    Status parseTimelessHeader(std::string_view line);
+    Status framelessTimeless() const;
     Status parseFrame(std::string_view text);
     Result<model::FrameId> internFrameLine(std::string_view text);
     void parseHeaderComment(std::string_view line);
@@ -75,6 +80,12 @@ private:
     // The sample being read.
     bool inSample_ = false;
     std::int64_t time_ = 0;
+    // Output without the time field: samples get their index as time. A "sample" without
+    // a callchain line is then no perf script at all (folded stacks look the same), so
+    // endSample notes the header's line and parseLine fails on it.
+    bool timeless_ = false;
+    std::size_t sampleLine_ = 0;
+    std::size_t framelessTimelessLine_ = 0;
     model::ThreadIndex thread_ = 0;
     std::vector<model::FrameId> leafFirst_;
 

@@ -68,9 +68,10 @@ class TestPerfImporters : public QObject {
 
 private:
     QTemporaryDir dir_;
-    QString perfData_;   // perf record -g of cpusplit
-    QString perfScript_; // plain `perf script` of it
-    QString kernelData_; // perf record -g of dd: many syscalls, so kernel frames
+    QString perfData_;         // perf record -g of cpusplit
+    QString perfScript_;       // plain `perf script` of it
+    QString kernelData_;       // perf record -g of dd: many syscalls, so kernel frames
+    QString perfScriptNoTime_; // perf script -F comm,pid,tid,ip,sym of perfData_
     QString path(const char *name) const { return dir_.filePath(QString::fromLatin1(name)); }
 
 private Q_SLOTS:
@@ -84,6 +85,8 @@ private Q_SLOTS:
         run("perf", {"record", "-g", "-F", "999", "-o", perfData_, workload, "1500"});
         perfScript_ = path("cpusplit.perfscript.txt");
         run("perf", {"script", "-i", perfData_}, perfScript_);
+        perfScriptNoTime_ = path("cpusplit.notime.txt");
+        run("perf", {"script", "-F", "comm,pid,tid,ip,sym", "-i", perfData_}, perfScriptNoTime_);
         kernelData_ = path("dd.data");
         run("perf", {"record", "-g", "-F", "999", "-o", kernelData_, "--", "dd", "if=/dev/zero", "of=/dev/null", "bs=1",
                      "count=300000"});
@@ -220,6 +223,48 @@ private Q_SLOTS:
         QCOMPARE(fromText.meta.sampler.event, std::string("cpu-clock"));
     }
 
+    // `perf script -F comm,pid,tid,ip,sym` (no time, no event, no dso) of the same
+    // recording: the same samples and functions; samples stand in file order.
+    void perfScriptWithoutTime()
+    {
+        model::Profile timed;
+        model::Profile timeless;
+        QVERIFY(formats::PerfScriptImporter().importFile(perfScript_.toStdString(), timed).isOk());
+        const auto st = formats::PerfScriptImporter().importFile(perfScriptNoTime_.toStdString(), timeless);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(timeless.samples.size(), timed.samples.size());
+        const auto byName = [](const model::Profile &p) {
+            std::map<std::string, std::uint64_t> out;
+            for (const auto &[key, self] : selfByFunction(p))
+                out[key.substr(key.find('`') + 1)] += self;
+            return out;
+        };
+        QCOMPARE(byName(timeless), byName(timed));
+        for (std::size_t i = 0; i < timeless.samples.size(); ++i)
+            QCOMPARE(timeless.samples.time(i), std::int64_t(i));
+        QCOMPARE(timeless.meta.durationNs, std::int64_t(timeless.samples.size() - 1));
+        QVERIFY(timeless.meta.extra.count("perf.time") == 1);
+        QCOMPARE(timeless.strings.view(timeless.thread(timeless.samples.thread(0)).name),
+                 timed.strings.view(timed.thread(timed.samples.thread(0)).name));
+    }
+
+    // Older perf names kernel frames by the image: a vmlinux path or a module's .ko, with
+    // addresses relative to it. They are kernel frames, not a user module "vmlinux".
+    void perfScriptKernelByImagePath()
+    {
+        const std::string text = "a 7/8 1.0: 1 e: \n"
+                                 "\t 4a0 ext4_file_read_iter (/lib/modules/4.19.0-6-amd64/kernel/fs/ext4/ext4.ko)\n"
+                                 "\t 8123 entry_SYSCALL_64 (/usr/lib/debug/boot/vmlinux-4.19.0-6-amd64)\n"
+                                 "\t 10 main (/usr/bin/app)\n\n";
+        model::Profile p;
+        QVERIFY(formats::PerfScriptImporter().parse(text, p).isOk());
+        QCOMPARE(stacksText(p), QString("app`main;[kernel]`entry_SYSCALL_64;[kernel]`ext4_file_read_iter=1"));
+        const auto leaf = p.stacks.framesLeafFirst(p.samples.stack(0));
+        QCOMPARE(p.frames.at(leaf[0]).kind, model::FrameKind::Kernel);
+        QCOMPARE(p.frames.at(leaf[1]).kind, model::FrameKind::Kernel);
+        QCOMPARE(p.frames.at(leaf[2]).kind, model::FrameKind::Native);
+    }
+
     void perfScriptChunked()
     {
         // The parser must give the same profile however the stream is cut.
@@ -320,6 +365,10 @@ private Q_SLOTS:
             << QByteArray("a 1 1.0: 1 e: \n\t zz not a frame\n") << "line 2: expected a callchain line";
         QTest::newRow("binary") << QByteArray("a 1 1.0: 1 e:\n\0\0\0\n", 18) << "line 2: binary data";
         QTest::newRow("folded stacks") << QByteArray("main;a 1\n") << "line 1: not a perf script sample";
+        QTest::newRow("folded stacks, several")
+            << QByteArray("main;a 1\nmain;b 2\n") << "line 1: not a perf script sample";
+        QTest::newRow("a time field after samples without one")
+            << QByteArray("a 1/1\n\t 10 f\n\na 1/1 1.0: 1 e: \n\t 10 f\n") << "line 4: a time field after";
         QTest::newRow("endless line") << QByteArray(2 << 20, 'x') << "line 1: line longer than 1 MiB";
     }
 
@@ -377,6 +426,7 @@ private Q_SLOTS:
         QTest::newRow("perf.data") << perfData_ << "perf";
         QTest::newRow("perf.data with kernel frames") << kernelData_ << "perf";
         QTest::newRow("perf script") << perfScript_ << "perf-script";
+        QTest::newRow("perf script without the time field") << perfScriptNoTime_ << "perf-script";
     }
 
     void sniff()
