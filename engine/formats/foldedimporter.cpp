@@ -3,8 +3,10 @@
 
 #include "io/fileio.h"
 #include "textlines.h"
+#include "utf16text.h"
 
 #include <limits>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -139,6 +141,13 @@ private:
 
 int FoldedImporter::sniff(std::string_view head) const
 {
+    Utf16Text::Order order{};
+    std::string decoded;
+    if (Utf16Text::fromBom(head, order)) {
+        Utf16Text(order).decode(head, decoded);
+        head = decoded;
+    }
+    head.remove_prefix(Utf16Text::utf8BomLength(head));
     // The head may end in the middle of a line: judge complete lines only.
     head = textlines::completeLines(head);
     std::size_t lines = 0;
@@ -149,6 +158,8 @@ int FoldedImporter::sniff(std::string_view head) const
     while (cursor.next(line)) {
         if (hasBinary(line))
             return 0;
+        if (line.front() == '#')
+            continue;
         ++lines;
         const auto split = splitLine(line);
         if (split.hasSeparator && !split.stack.empty() && allDigits(split.count)) {
@@ -205,10 +216,25 @@ public:
         return {};
     }
 
+    // Lines that are not "STACK COUNT" were skipped, as flamegraph.pl and speedscope skip
+    // them; one warning counts them and names the first.
     Status finish() const
     {
-        if (stackLines_ == 0)
-            return makeError("no stacks found (expected lines like 'main;parse;read 12')");
+        std::string skipped;
+        if (skipped_ > 0) {
+            skipped = std::to_string(skipped_) + (skipped_ == 1 ? " line that is" : " lines that are") +
+                      " not 'STACK COUNT' skipped";
+            if (comments_ > 0)
+                skipped += " (" + std::to_string(comments_) + " '#' comments)";
+            if (!firstSkipped_.empty())
+                skipped += "; the first: " + firstSkipped_;
+        }
+        if (stackLines_ == 0) {
+            return makeError("no stacks found (expected lines like 'main;parse;read 12')" +
+                             (skipped.empty() ? std::string() : "; " + skipped));
+        }
+        if (!skipped.empty())
+            out_.meta.addImportWarning(skipped);
         return {};
     }
 
@@ -223,17 +249,20 @@ private:
             return {};
         if (hasBinary(text))
             return makeError(lineError(lineNo_, "binary data, not folded stacks"));
-        const auto split = splitLine(text);
-        if (!split.hasSeparator) {
-            return makeError(lineError(lineNo_, allDigits(text) ? "no stack before the sample count"
-                                                                : "no sample count at end of line"));
+        if (text.front() == '#') {
+            ++comments_;
+            ++skipped_;
+            return {};
         }
+        const auto split = splitLine(text);
+        if (!split.hasSeparator)
+            return skip(allDigits(text) ? "no stack before the sample count" : "no sample count at end of line");
         if (split.stack.empty())
-            return makeError(lineError(lineNo_, "no stack before the sample count"));
+            return skip("no stack before the sample count");
         if (split.count.size() > 1 && split.count.front() == '-' && allDigits(split.count.substr(1)))
-            return makeError(lineError(lineNo_, "negative sample count " + std::string(split.count)));
+            return skip("negative sample count " + std::string(split.count));
         if (!allDigits(split.count))
-            return makeError(lineError(lineNo_, "no sample count at end of line"));
+            return skip("no sample count at end of line");
         std::uint64_t count = 0;
         for (const char c : split.count) {
             const auto digit = static_cast<std::uint64_t>(c - '0');
@@ -260,6 +289,14 @@ private:
         return {};
     }
 
+    Status skip(const std::string &why)
+    {
+        if (firstSkipped_.empty())
+            firstSkipped_ = lineError(lineNo_, why);
+        ++skipped_;
+        return {};
+    }
+
     model::Profile &out_;
     FrameCache frames_;
     model::ThreadIndex thread_;
@@ -267,6 +304,9 @@ private:
     std::uint64_t total_ = 0;
     std::size_t stackLines_ = 0;
     std::size_t lineNo_ = 0;
+    std::size_t skipped_ = 0;
+    std::size_t comments_ = 0;
+    std::string firstSkipped_; // "line N: why", for the one warning
 };
 
 } // namespace
@@ -274,6 +314,13 @@ private:
 Status FoldedImporter::parse(std::string_view data, model::Profile &out) const
 {
     FoldedParser parser(out);
+    Utf16Text::Order order{};
+    std::string decoded;
+    if (Utf16Text::fromBom(data, order)) {
+        Utf16Text(order).decode(data, decoded);
+        data = decoded;
+    }
+    data.remove_prefix(Utf16Text::utf8BomLength(data));
     if (Status st = parser.feed(data); !st)
         return st;
     return parser.finish();
@@ -284,9 +331,20 @@ Status FoldedImporter::importFile(const std::string &path, model::Profile &out) 
     FoldedParser parser(out);
     std::string pending; // the chunk's last line, until its newline comes
     bool empty = true;
+    std::optional<Utf16Text> utf16; // from the first chunk's byte-order mark
     Status read = io::readFileInChunks(path, kChunkBytes, [&](std::string_view chunk) -> Status {
+        if (empty) {
+            Utf16Text::Order order{};
+            if (Utf16Text::fromBom(chunk, order))
+                utf16.emplace(order);
+            else
+                chunk.remove_prefix(Utf16Text::utf8BomLength(chunk));
+        }
         empty = false;
-        pending.append(chunk);
+        if (utf16)
+            utf16->decode(chunk, pending);
+        else
+            pending.append(chunk);
         const auto last = pending.rfind('\n');
         if (last == std::string::npos)
             return parser.checkPartial(pending);

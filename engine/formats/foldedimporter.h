@@ -18,6 +18,10 @@ namespace perfwb::formats {
 // - "name (file.py:LINE)" (py-spy) keeps the whole text as the name and sets the file,
 //   line and FrameKind::Python.
 // - An empty frame becomes "[unknown]"; lines with count 0 add no sample.
+// - Blank lines, '#' comments and lines that are not "STACK COUNT" are skipped, as
+//   flamegraph.pl and speedscope skip them, and counted in one import warning; binary
+//   data and counts beyond 64 bits are errors.
+// - UTF-16 (LE or BE, with its byte-order mark) is decoded; a UTF-8 mark is dropped.
 // Every line is one sample (weight = count, time = line index) on one thread "all".
 class FoldedImporter : public TextImporter {
 public:
@@ -29,7 +33,7 @@ public:
     int sniff(std::string_view head) const override;
     Status parse(std::string_view data, model::Profile &out) const override;
     // Streams the file: it is parsed as it is read, a chunk at a time, so memory is one
-    // chunk plus the profile, and the first bad line (binary data) ends the read there.
+    // chunk plus the profile, and binary data ends the read where it starts.
     Status importFile(const std::string &path, model::Profile &out) const override;
 
     static constexpr std::size_t kChunkBytes = 1 << 20;

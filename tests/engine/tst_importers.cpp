@@ -97,18 +97,84 @@ private Q_SLOTS:
                                                       "ELF\x02\x01\x01\x00\x00\x00 12",
                                                       13)
                                         << "line 1: binary data";
-        QTest::newRow("no count") << QByteArray("main;a 1\nmain;b 2\nmain;c\n")
-                                  << "line 3: no sample count at end of line";
         QTest::newRow("word instead of count")
             << QByteArray("main;a many\n") << "line 1: no sample count at end of line";
-        QTest::newRow("negative count") << QByteArray("main;a 1\n\nmain;b -4\n") << "line 3: negative sample count -4";
+        QTest::newRow("only comments") << QByteArray("# a comment\n#\n") << "no stacks found";
         QTest::newRow("fraction") << QByteArray("main;a 1.5\n") << "line 1: no sample count at end of line";
         QTest::newRow("huge count") << QByteArray("main;a 18446744073709551616\n")
                                     << "line 1: sample count 18446744073709551616 is too large";
         QTest::newRow("sum overflows") << QByteArray("a 18446744073709551615\nb 1\n")
                                        << "line 2: the sum of the sample counts is too large";
-        QTest::newRow("count without stack")
-            << QByteArray("main 1\n42\n") << "line 2: no stack before the sample count";
+        QTest::newRow("nothing but bad lines") << QByteArray("main;a x\n42\nmain;b -1\n")
+                                               << "no stacks found (expected lines like 'main;parse;read 12'); 3 "
+                                                  "lines that are not 'STACK COUNT' skipped; the first: line 1: no "
+                                                  "sample count at end of line";
+        QTest::newRow("UTF-16 LE binary after the mark") << QByteArray("\xff\xfe\x00\x00\x01\x00", 6) << "binary data";
+    }
+
+    // Lines flamegraph.pl and speedscope skip are skipped here too, and counted in one
+    // warning that names the first; the rest of the file imports.
+    void foldedSkipsLines_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("stacks");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("comments") << QByteArray("# flamegraph input\nmain;a 1\n  # indented\nmain;b 2\n")
+                                  << "main;a=1 main;b=2"
+                                  << "2 lines that are not 'STACK COUNT' skipped (2 '#' comments)";
+        QTest::newRow("no count") << QByteArray("main;a 1\nmain;b 2\nmain;c\n") << "main;a=1 main;b=2"
+                                  << "1 line that is not 'STACK COUNT' skipped; the first: line 3: no sample count at "
+                                     "end of line";
+        QTest::newRow("negative count, count without stack, fraction")
+            << QByteArray("main;a 1\n\nmain;b -4\n42\nmain;c 1.5\n") << "main;a=1"
+            << "3 lines that are not 'STACK COUNT' skipped; the first: line 3: negative sample count -4";
+        QTest::newRow("comment and a bad line")
+            << QByteArray("#c\nbad\nmain 3\n") << "main=3"
+            << "2 lines that are not 'STACK COUNT' skipped (1 '#' comments); the first: line 2: no sample count at "
+               "end of line";
+        QTest::newRow("clean file: no warning") << QByteArray("main;a 1\n\nmain 2\n") << "main=2 main;a=1"
+                                                << "";
+        QTest::newRow("UTF-8 byte-order mark") << QByteArray("\xef\xbb\xbfmain;a 1\n") << "main;a=1"
+                                               << "";
+        // "main;ä 2\n𝄞;b 1\n" in UTF-16 with its mark, both byte orders.
+        const QString text = QString::fromUtf8("main;\xc3\xa4 2\n\xf0\x9d\x84\x9e;b 1\n");
+        QByteArray le("\xff\xfe", 2);
+        QByteArray be("\xfe\xff", 2);
+        for (const QChar c : text) {
+            const auto u = c.unicode();
+            le.append(char(u & 0xff)).append(char(u >> 8));
+            be.append(char(u >> 8)).append(char(u & 0xff));
+        }
+        const QString utf16Stacks = QString::fromUtf8("main;\xc3\xa4=2 \xf0\x9d\x84\x9e;b=1");
+        QTest::newRow("UTF-16 LE") << le << utf16Stacks << "";
+        QTest::newRow("UTF-16 BE") << be << utf16Stacks << "";
+    }
+
+    void foldedSkipsLines()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, stacks);
+        QFETCH(QString, warning);
+        for (const bool fromFile : {false, true}) {
+            model::Profile p;
+            Status st;
+            if (fromFile) {
+                writeFile(path("skips.folded"), input);
+                st = formats::FoldedImporter().importFile(path("skips.folded").toStdString(), p);
+            } else {
+                st = formats::FoldedImporter().parse(std::string_view(input.constData(), input.size()), p);
+            }
+            QVERIFY2(st.isOk(), st.message().c_str());
+            QCOMPARE(stacksText(p), stacks);
+            const auto warnings = p.meta.importWarnings();
+            QCOMPARE(warnings.empty() ? QString() : QString::fromStdString(warnings.front()), warning);
+        }
+        if (input.startsWith("\xff\xfe") || input.startsWith("\xfe\xff")) {
+            writeFile(path("sniff16.folded"), input);
+            auto found = formats::FormatRegistry::sniff(path("sniff16.folded").toStdString());
+            QVERIFY2(found.isOk(), found.isOk() ? "" : found.message().c_str());
+            QCOMPARE(found.value()->format(), std::string_view("folded"));
+        }
     }
 
     void foldedBad()

@@ -155,8 +155,9 @@ private Q_SLOTS:
 
     void badLineAtTheEndOfABigFile()
     {
-        // 300 MB of good deep-stack lines, then a bad one: found in one streamed pass, with
-        // memory for a chunk and the (small) profile, not for the file.
+        // 300 MB of good deep-stack lines, then binary data (a text line that is not
+        // 'STACK COUNT' is only skipped): found in one streamed pass, with memory for a
+        // chunk and the (small) profile, not for the file.
         const QString big = dir_.filePath(QStringLiteral("deep-big.folded"));
         QFile f(big);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -169,11 +170,13 @@ private Q_SLOTS:
             f.write(line);
             f.write(counts[i % 3]);
         }
-        f.write(line + " x\n");
+        f.write(QByteArray("\x7f"
+                           "ELF\x02\x01 9\n",
+                           10));
         f.close();
         const Measured m = measure({"info", "-f", "folded", big.toLocal8Bit()});
         QVERIFY2(WIFEXITED(m.status) && WEXITSTATUS(m.status) == 2, m.err.constData());
-        const QByteArray expected = "line " + QByteArray::number(good + 1) + ": no sample count at end of line";
+        const QByteArray expected = "line " + QByteArray::number(good + 1) + ": binary data";
         QVERIFY2(m.err.contains(expected), m.err.constData());
         QVERIFY2(m.maxRssKiB < 200 * 1024, qPrintable(QString::number(m.maxRssKiB) + " KiB"));
         QFile::remove(big);
