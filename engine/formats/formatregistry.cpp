@@ -5,6 +5,7 @@
 #include "callgrindimporter.h"
 #include "chrometraceexporter.h"
 #include "chrometraceimporter.h"
+#include "contentdescription.h"
 #include "cpuprofileimporter.h"
 #include "foldedexporter.h"
 #include "foldedimporter.h"
@@ -100,10 +101,11 @@ Result<const Importer *> FormatRegistry::sniff(const std::string &path)
     }
     if (best == nullptr) {
         // Named from the registry, so the list never falls behind the importers.
-        std::string known = "not a perfwb report";
+        std::string known = "a perfwb report";
         for (const auto &i : importers())
             known += ", " + std::string(i->format());
-        return makeError(path + ": unknown format (" + known + "); use -f to name it");
+        return makeError(path + ": unrecognised format: it looks like " + describeContent(head.value()) +
+                         " (perfwb reads " + known + "); use -f to name it");
     }
     return best;
 }

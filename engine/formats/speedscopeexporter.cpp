@@ -164,6 +164,19 @@ Status SpeedscopeExporter::write(const model::Profile &profile, const ExportOpti
         }
         if (frame.line > 0)
             out += ",\"line\":" + std::to_string(frame.line);
+        // What speedscope's frame cannot say (kind, inlined, a module beside a file) goes
+        // in a "perfwb" object: the schema allows more properties and speedscope ignores
+        // them, and a round trip through perfwb keeps every frame as it was.
+        const auto module = profile.strings.view(frame.module);
+        if (frame.kind != model::FrameKind::Native || frame.inlined || (!file.empty() && !module.empty())) {
+            out += ",\"perfwb\":{\"kind\":\"";
+            out += model::frameKindName(frame.kind);
+            out += "\",\"module\":";
+            textescape::appendJsonString(out, module);
+            if (frame.inlined)
+                out += ",\"inlined\":true";
+            out += '}';
+        }
         out += '}';
     }
     out += "]},\n \"profiles\":[";

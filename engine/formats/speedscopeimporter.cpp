@@ -252,7 +252,44 @@ private:
             parsePythonLocation(name, file, line, kind);
         if (name.empty())
             name = "[unknown]";
-        return out_.internFrame(name, module, file, line, kind);
+        bool inlined = false;
+        if (const auto extra = f.value(QLatin1String("perfwb")); !extra.isUndefined()) {
+            if (Status st = readPerfwbFrame(path + ".perfwb", extra, where, module, file, kind, inlined); !st)
+                return makeError(st.message());
+        }
+        return out_.internFrame(name, module, file, line, kind, inlined);
+    }
+
+    // SpeedscopeExporter's "perfwb" object: {"kind": "jit", "module": "libx.so",
+    // "inlined": true}. It states the module, so "file" is then only a file.
+    Status readPerfwbFrame(const std::string &path, const QJsonValue &value, const std::string &where,
+                           std::string &module, std::string &file, model::FrameKind &kind, bool &inlined) const
+    {
+        if (!value.isObject())
+            return fail(path, "expected an object, got " + describe(value));
+        const auto o = value.toObject();
+        const auto kindValue = o.value(QLatin1String("kind"));
+        if (!kindValue.isUndefined()) {
+            if (!kindValue.isString() || !model::frameKindFromName(str(kindValue.toString()), kind))
+                return fail(path + ".kind", "expected native, kernel, python or jit, got " + describe(kindValue));
+        }
+        const auto moduleValue = o.value(QLatin1String("module"));
+        if (!moduleValue.isUndefined()) {
+            if (!moduleValue.isString())
+                return fail(path + ".module", "expected a string, got " + describe(moduleValue));
+            module = str(moduleValue.toString());
+            if (file.empty() && where != module)
+                file = where;
+            else if (where == module)
+                file.clear();
+        }
+        const auto inlinedValue = o.value(QLatin1String("inlined"));
+        if (!inlinedValue.isUndefined()) {
+            if (!inlinedValue.isBool())
+                return fail(path + ".inlined", "expected true or false, got " + describe(inlinedValue));
+            inlined = inlinedValue.toBool();
+        }
+        return {};
     }
 
     // py-spy names frames "function (path/file.py:LINE)" in some versions.
@@ -387,11 +424,37 @@ private:
 
 } // namespace
 
+namespace {
+
+// "$schema": "https://www.speedscope.app/file-format-schema.json" (any URL naming speedscope).
+bool schemaIsSpeedscope(std::string_view head)
+{
+    constexpr std::string_view key = "\"$schema\"";
+    const auto at = head.find(key);
+    if (at == std::string_view::npos)
+        return false;
+    auto rest = head.substr(at + key.size());
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t\r\n"), rest.size()));
+    if (!rest.starts_with(':'))
+        return false;
+    rest.remove_prefix(1);
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t\r\n"), rest.size()));
+    if (!rest.starts_with('"'))
+        return false;
+    const auto value = rest.substr(1, rest.find('"', 1) - 1);
+    return value.find("speedscope") != std::string_view::npos;
+}
+
+} // namespace
+
 int SpeedscopeImporter::sniff(std::string_view head) const
 {
     if (jsonimport::firstCharacter(head) != '{')
         return 0;
-    if (head.find("speedscope") != std::string_view::npos)
+    // By content, not by a word: stackprof output or a source map may mention
+    // "speedscope" anywhere. speedscope's own files name its schema in "$schema"; py-spy's
+    // and other writers' have the two keys every speedscope file has.
+    if (schemaIsSpeedscope(head))
         return 95;
     if (head.find("\"shared\"") != std::string_view::npos && head.find("\"profiles\"") != std::string_view::npos)
         return 80;

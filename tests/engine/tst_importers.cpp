@@ -405,13 +405,85 @@ private Q_SLOTS:
         QVERIFY(!p.samples.empty());
     }
 
+    // A file no importer claims is refused with what it looks like. JSON that merely
+    // mentions speedscope (stackprof output, a source map) is not taken for speedscope.
+    void sniffUnknown_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("looksLike");
+        QTest::newRow("notes") << QByteArray("These are notes, not a profile.\nSecond line.\n")
+                               << "text whose first line is 'These are notes, not a profile.'";
+        QTest::newRow("stackprof JSON naming speedscope")
+            << QByteArray("{\"version\":1.2,\"mode\":\"cpu\",\"interval\":1000,\"samples\":10,\"gc_samples\":0,"
+                          "\"frames\":{\"1\":{\"name\":\"A#b\",\"file\":\"a.rb\"}},\"note\":\"open with speedscope\"}")
+            << "a JSON object with the keys \"version\", \"mode\", \"interval\", \"samples\"";
+        QTest::newRow("source map naming speedscope")
+            << QByteArray("{\"version\":3,\"sources\":[\"speedscope/src/app.ts\"],\"names\":[],\"mappings\":\"AAAA\"}")
+            << "a JSON object with the keys \"version\", \"sources\", \"names\", \"mappings\"";
+        QTest::newRow("gzip") << QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8)
+                              << "gzip-compressed data (decompress it first)";
+        QTest::newRow("binary") << QByteArray("\x01\x02\x03\x04\x05", 5) << "binary data (first bytes 01 02 03 04 05)";
+        QTest::newRow("JSON array") << QByteArray("[1, 2, 3]\n") << "a JSON array";
+    }
+
     void sniffUnknown()
     {
-        const QString file = path("notes.txt");
-        writeFile(file, "These are notes, not a profile.\nSecond line.\n");
+        QFETCH(QByteArray, content);
+        QFETCH(QString, looksLike);
+        const QString file = path("unknown.input");
+        writeFile(file, content);
         auto found = formats::FormatRegistry::sniff(file.toStdString());
         QVERIFY(!found.isOk());
-        QVERIFY2(QString::fromStdString(found.message()).contains("unknown format"), found.message().c_str());
+        const auto message = QString::fromStdString(found.message());
+        QVERIFY2(message.startsWith(file + ": unrecognised format: it looks like " + looksLike + " (perfwb reads "),
+                 qPrintable(message));
+        QVERIFY2(message.endsWith("; use -f to name it"), qPrintable(message));
+    }
+
+    void sniffElfBinary()
+    {
+        auto found = formats::FormatRegistry::sniff(QCoreApplication::applicationFilePath().toStdString());
+        QVERIFY(!found.isOk());
+        QVERIFY2(QString::fromStdString(found.message()).contains("it looks like an ELF binary"),
+                 found.message().c_str());
+    }
+
+    // Every frame kind, inlined frames and a module beside a source file survive a
+    // speedscope round trip (the "perfwb" object on a frame, docs/formats.md).
+    void speedscopeKeepsFrameKinds()
+    {
+        model::Profile p;
+        const auto thread = p.internThread(1, 1, "main");
+        std::vector<model::FrameId> path = {
+            p.internFrame("main", "app", "/src/main.c", 10, model::FrameKind::Native),
+            p.internFrame("helper", "app", "/src/helper.h", 3, model::FrameKind::Native, true),
+            p.internFrame("compute", "", "/srv/app.py", 12, model::FrameKind::Python),
+            p.internFrame("jitted_loop", "[jit]", "", 0, model::FrameKind::Jit),
+            p.internFrame("do_syscall_64", "[kernel]", "", 0, model::FrameKind::Kernel),
+            p.internFrame("irq_handler", "", "", 0, model::FrameKind::Kernel),
+            p.internFrame("memcpy", "libc.so.6", "", 0, model::FrameKind::Native),
+        };
+        p.addSample(0, thread, p.stacks.internPath(path), 3);
+        std::string json;
+        QVERIFY(formats::SpeedscopeExporter().write(p, formats::ExportOptions{}, json).isOk());
+        model::Profile back;
+        const auto st = formats::SpeedscopeImporter().parse(json, back);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        const auto leaf = back.stacks.framesLeafFirst(back.samples.stack(0));
+        QCOMPARE(leaf.size(), path.size());
+        for (std::size_t i = 0; i < path.size(); ++i) {
+            const auto &want = p.frames.at(path[i]);
+            const auto &got = back.frames.at(leaf[path.size() - 1 - i]);
+            const auto fn = p.strings.view(want.function);
+            QCOMPARE(back.strings.view(got.function), fn);
+            QVERIFY2(back.strings.view(got.module) == p.strings.view(want.module), fn.data());
+            QVERIFY2(back.strings.view(got.file) == p.strings.view(want.file), fn.data());
+            QCOMPARE(got.line, want.line);
+            QVERIFY2(got.kind == want.kind, fn.data());
+            QCOMPARE(got.inlined, want.inlined);
+        }
+        // What a file from another tool holds stays as it was read before.
+        QVERIFY(json.find("\"name\":\"memcpy\",\"file\":\"libc.so.6\"}") != std::string::npos);
     }
 
     void forcedWrongFormat_data()
