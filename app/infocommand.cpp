@@ -40,13 +40,6 @@ double round2(double v)
     return static_cast<double>(static_cast<long long>(v * 100.0 + (v >= 0 ? 0.5 : -0.5))) / 100.0;
 }
 
-std::int64_t durationNs(const model::Profile &p)
-{
-    if (p.meta.durationNs > 0)
-        return p.meta.durationNs;
-    return p.samples.empty() ? 0 : p.lastSampleTime() - p.firstSampleTime();
-}
-
 std::vector<std::size_t> samplesPerThread(const model::Profile &p)
 {
     std::vector<std::size_t> counts(p.threads().size(), 0);
@@ -226,7 +219,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
     // What the recorder noted about the run (a stopped target, smaller rings, no kernel frames).
     if (const auto notes = extraOf(m, "backend_notes"); !notes.empty())
         std::printf("notes:     %s\n", printable(notes).c_str());
-    std::printf("duration:  %.3f s\n", static_cast<double>(durationNs(p)) / 1e9);
+    std::printf("duration:  %.3f s\n", static_cast<double>(p.durationOrSampleSpanNs()) / 1e9);
     if (m.exited)
         std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code",
                     m.exitSignal != 0 ? m.exitSignal : m.exitCode);
@@ -268,7 +261,7 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
     o[QStringLiteral("samples")] = static_cast<qint64>(p.samples.size());
     o[QStringLiteral("total_weight")] = static_cast<qint64>(stats.grandTotal);
     o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit);
-    o[QStringLiteral("duration_ns")] = static_cast<qint64>(durationNs(p));
+    o[QStringLiteral("duration_ns")] = static_cast<qint64>(p.durationOrSampleSpanNs());
     o[QStringLiteral("lost_samples")] = static_cast<qint64>(p.meta.lostSamples);
     if (const auto notes = extraOf(p.meta, "backend_notes"); !notes.empty())
         o[QStringLiteral("notes")] = QString::fromStdString(notes);

@@ -43,9 +43,7 @@ void ReportStatusFields::show(const ReportView *view)
     const QLocale locale;
     samples_->setText(tr("%1 samples").arg(locale.toString(static_cast<qulonglong>(profile->sampleCount()))));
     lost_->setText(tr("%1 lost").arg(locale.toString(static_cast<qulonglong>(profile->meta.lostSamples))));
-    const auto ns = profile->meta.durationNs > 0 ? profile->meta.durationNs
-                                                 : profile->lastSampleTime() - profile->firstSampleTime();
-    duration_->setText(tr("%1 s").arg(static_cast<double>(std::max<std::int64_t>(ns, 0)) / 1e9, 0, 'f', 2));
+    duration_->setText(tr("%1 s").arg(static_cast<double>(profile->durationOrSampleSpanNs()) / 1e9, 0, 'f', 2));
     threads_->setText(tr("%n thread(s)", nullptr, static_cast<int>(profile->threads().size())));
     const QString selection = view->selectionText();
     selection_->setText(selection.isEmpty() ? tr("no selection") : tr("selection: %1").arg(selection));

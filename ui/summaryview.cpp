@@ -159,7 +159,7 @@ void SummaryView::addRecordingFields()
     if (meta.startTimeUnixNs > 0)
         add(tr("Started"),
             locale.toString(QDateTime::fromMSecsSinceEpoch(meta.startTimeUnixNs / 1000000), QLocale::ShortFormat));
-    const auto duration = meta.durationNs > 0 ? meta.durationNs : p.lastSampleTime() - p.firstSampleTime();
+    const auto duration = p.durationOrSampleSpanNs();
     add(tr("Duration"), formatDuration(duration));
     if (meta.exited)
         add(tr("Exit status"),

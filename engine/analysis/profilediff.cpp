@@ -177,13 +177,8 @@ ProfileDiff::Metric wallTime(const model::Profile &a, const model::Profile &b)
 {
     ProfileDiff::Metric m{"wall time", "ns"};
     const auto get = [](const model::Profile &p, double &v, bool &known) {
-        if (p.meta.durationNs > 0) {
-            v = static_cast<double>(p.meta.durationNs);
-            known = true;
-        } else if (!p.samples.empty()) { // imports without a duration: the span of the samples
-            v = static_cast<double>(p.lastSampleTime() - p.firstSampleTime());
-            known = v > 0;
-        }
+        v = static_cast<double>(p.durationOrSampleSpanNs());
+        known = v > 0;
     };
     get(a, m.before, m.knownBefore);
     get(b, m.after, m.knownAfter);

@@ -3,6 +3,7 @@
 
 #include "diffsvgwriter.h"
 #include "difftext.h"
+#include "fixednumber.h"
 #include "htmlexporter.h"
 #include "textescape.h"
 
@@ -16,15 +17,6 @@ namespace perfwb::formats {
 namespace {
 using analysis::ProfileDiff;
 constexpr std::size_t kMaxTableRows = 2000;
-
-std::string number(double v)
-{
-    if (!std::isfinite(v))
-        return "null";
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
-    return std::string(buf, r.ptr);
-}
 
 class FunctionIndex {
 public:
@@ -58,10 +50,10 @@ void appendTree(std::string &json, const std::vector<ProfileDiff::Node> &nodes, 
         const char *sep = kept++ > 0 ? "," : "";
         f += sep + std::to_string(fns.id(n.function));
         p += sep + (n.parent == 0 ? std::string("-1") : std::to_string(newId[n.parent]));
-        b += sep + number(n.shareBefore);
-        a += sep + number(n.shareAfter);
-        vb += sep + number(n.valueBefore);
-        va += sep + number(n.valueAfter);
+        b += sep + jsonNumber(n.shareBefore, 7);
+        a += sep + jsonNumber(n.shareAfter, 7);
+        vb += sep + jsonNumber(n.valueBefore, 7);
+        va += sep + jsonNumber(n.valueAfter, 7);
         c += sep + ('"' + DiffSvgWriter::colour(n) + '"');
     }
     json += "{\"f\":" + f + "],\"p\":" + p + "],\"b\":" + b + "],\"a\":" + a + "],\"vb\":" + vb + "],\"va\":" + va +
@@ -95,8 +87,8 @@ Status DiffHtmlWriter::write(const ProfileDiff &diff, const model::Profile &base
             analysis::diffVerdictName(diff.totalVerdict()) + "\",\"unit\":";
     textescape::appendJsonString(json, diff.weightUnit);
     const auto &t = diff.thresholds();
-    json += ",\"thresholds\":{\"warn\":" + number(t.warnAbovePct) + ",\"fail\":" + number(t.failAbovePct) +
-            ",\"minShare\":" + number(t.minSharePct) + "}";
+    json += ",\"thresholds\":{\"warn\":" + jsonNumber(t.warnAbovePct, 7) +
+            ",\"fail\":" + jsonNumber(t.failAbovePct, 7) + ",\"minShare\":" + jsonNumber(t.minSharePct, 7) + "}";
     appendMode(json, diff);
     json += ",\"base\":{\"label\":";
     textescape::appendJsonString(json, labels.base);
@@ -114,8 +106,8 @@ Status DiffHtmlWriter::write(const ProfileDiff &diff, const model::Profile &base
         textescape::appendJsonString(json, m.name);
         json += ",\"unit\":";
         textescape::appendJsonString(json, m.unit);
-        json += ",\"before\":" + (m.knownBefore ? number(m.before) : "null") +
-                ",\"after\":" + (m.knownAfter ? number(m.after) : "null") +
+        json += ",\"before\":" + (m.knownBefore ? jsonNumber(m.before, 7) : "null") +
+                ",\"after\":" + (m.knownAfter ? jsonNumber(m.after, 7) : "null") +
                 ",\"total\":" + (&m == &diff.totalTime() ? "true" : "false") + "}";
     }
     json += "],\"trees\":{\"forward\":";
@@ -129,10 +121,11 @@ Status DiffHtmlWriter::write(const ProfileDiff &diff, const model::Profile &base
         if (f.totalBefore == 0 && f.totalAfter == 0)
             continue;
         json += rows++ == 0 ? "[" : ",[";
-        json += std::to_string(fns.id(i)) + ',' + number(f.selfShareBefore) + ',' + number(f.selfShareAfter) + ',' +
-                number(f.totalShareBefore) + ',' + number(f.totalShareAfter) + ",\"" +
-                analysis::diffVerdictName(f.verdict) + "\"," + number(f.selfValueBefore) + ',' +
-                number(f.selfValueAfter) + ',' + number(f.totalValueBefore) + ',' + number(f.totalValueAfter) + ']';
+        json += std::to_string(fns.id(i)) + ',' + jsonNumber(f.selfShareBefore, 7) + ',' +
+                jsonNumber(f.selfShareAfter, 7) + ',' + jsonNumber(f.totalShareBefore, 7) + ',' +
+                jsonNumber(f.totalShareAfter, 7) + ",\"" + analysis::diffVerdictName(f.verdict) + "\"," +
+                jsonNumber(f.selfValueBefore, 7) + ',' + jsonNumber(f.selfValueAfter, 7) + ',' +
+                jsonNumber(f.totalValueBefore, 7) + ',' + jsonNumber(f.totalValueAfter, 7) + ']';
     }
     json += "],\"functions\":[";
     for (std::size_t i = 0; i < fns.order().size(); ++i) {

@@ -64,13 +64,6 @@ std::string pct(double share)
     return fixedNumber(100.0 * share, 2) + " %";
 }
 
-std::string jsonNumber(double v)
-{
-    if (!std::isfinite(v))
-        return "null";
-    return fixedNumber(v, 6);
-}
-
 std::size_t shownCount(const ProfileDiff &d, std::size_t top)
 {
     std::size_t n = 0;

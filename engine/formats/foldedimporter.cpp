@@ -2,6 +2,7 @@
 #include "foldedimporter.h"
 
 #include "io/fileio.h"
+#include "pythonlocation.h"
 #include "textlines.h"
 #include "utf16text.h"
 
@@ -45,11 +46,6 @@ SplitLine splitLine(std::string_view line)
     return {trim(line.substr(0, sep)), line.substr(sep + 1), true};
 }
 
-bool endsWith(std::string_view s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 std::string lineError(std::size_t lineNo, std::string_view what)
 {
     return "line " + std::to_string(lineNo) + ": " + std::string(what);
@@ -76,13 +72,13 @@ private:
         auto kind = model::FrameKind::Native;
         bool inlined = false;
         // stackcollapse-perf.pl --all / --kernel annotations.
-        if (endsWith(name, "_[k]")) {
+        if (name.ends_with("_[k]")) {
             kind = model::FrameKind::Kernel;
             name.remove_suffix(4);
-        } else if (endsWith(name, "_[j]")) {
+        } else if (name.ends_with("_[j]")) {
             kind = model::FrameKind::Jit;
             name.remove_suffix(4);
-        } else if (endsWith(name, "_[i]")) {
+        } else if (name.ends_with("_[i]")) {
             inlined = true;
             name.remove_suffix(4);
         }
@@ -95,36 +91,16 @@ private:
         }
         if (name.empty())
             name = "[unknown]";
+        // py-spy: the name keeps the location, so two functions of the same name in
+        // different files stay apart, as py-spy shows them.
         std::string_view file;
         std::uint32_t line = 0;
-        parsePythonLocation(name, file, line, kind);
+        if (const auto where = pythonLocationInName(name)) {
+            file = where->file;
+            line = where->line;
+            kind = model::FrameKind::Python;
+        }
         return profile_.internFrame(name, module, file, line, kind, inlined);
-    }
-
-    // py-spy: "function (path/file.py:LINE)". The name keeps the location so two
-    // functions of the same name in different files stay apart, as py-spy shows them.
-    static void parsePythonLocation(std::string_view name, std::string_view &file, std::uint32_t &line,
-                                    model::FrameKind &kind)
-    {
-        if (name.empty() || name.back() != ')')
-            return;
-        const auto open = name.rfind(" (");
-        if (open == std::string_view::npos)
-            return;
-        const auto inside = name.substr(open + 2, name.size() - open - 3);
-        const auto colon = inside.rfind(':');
-        if (colon == std::string_view::npos)
-            return;
-        const auto path = inside.substr(0, colon);
-        const auto digits = inside.substr(colon + 1);
-        if (!endsWith(path, ".py") || !allDigits(digits) || digits.size() > 9)
-            return;
-        std::uint32_t value = 0;
-        for (const char c : digits)
-            value = value * 10 + static_cast<std::uint32_t>(c - '0');
-        file = path;
-        line = value;
-        kind = model::FrameKind::Python;
     }
 
     // Looked up by view, stored as strings: a streamed file's chunks do not outlive it.

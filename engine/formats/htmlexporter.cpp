@@ -6,6 +6,7 @@
 #include "analysis/functiontable.h"
 #include "analysis/stackweights.h"
 #include "exportresource.h"
+#include "fixednumber.h"
 #include "textescape.h"
 
 #include <algorithm>
@@ -19,15 +20,6 @@ namespace {
 constexpr double kChartPixels = 1200; // frames narrower than 0.1 px of this are left out
 constexpr std::size_t kMaxTimelinePoints = 4000;
 constexpr std::size_t kMaxTableRows = 2000;
-
-std::string number(double v)
-{
-    if (!std::isfinite(v))
-        return "null";
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 10);
-    return std::string(buf, r.ptr);
-}
 
 void appendString(std::string &out, std::string_view s)
 {
@@ -71,7 +63,7 @@ void appendTimelines(std::string &out, const model::Profile &p)
                 vs += ',';
             }
             ts += std::to_string(t.points[best].timeNs);
-            vs += number(t.points[best].value);
+            vs += jsonNumber(t.points[best].value);
         }
         out += ts + "]" + vs + "]}";
     }

@@ -2,6 +2,7 @@
 #include "speedscopeimporter.h"
 
 #include "jsonimportsupport.h"
+#include "pythonlocation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -48,11 +49,6 @@ std::string str(const QString &s)
 using jsonimport::describe;
 using jsonimport::numberText;
 using jsonimport::shown;
-
-bool endsWith(std::string_view s, std::string_view suffix)
-{
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Builds the model from a parsed document; every error carries the JSON path.
 class Reader {
@@ -244,12 +240,18 @@ private:
         else
             module = where;
         auto kind = model::FrameKind::Native;
-        if (endsWith(where, ".py"))
+        if (where.ends_with(".py"))
             kind = model::FrameKind::Python;
         else if (module.starts_with("[kernel"))
             kind = model::FrameKind::Kernel;
-        if (where.empty())
-            parsePythonLocation(name, file, line, kind);
+        // py-spy names frames "function (path/file.py:LINE)" in some versions.
+        if (where.empty()) {
+            if (const auto location = pythonLocationInName(name)) {
+                file = std::string(location->file);
+                line = location->line;
+                kind = model::FrameKind::Python;
+            }
+        }
         if (name.empty())
             name = "[unknown]";
         bool inlined = false;
@@ -290,27 +292,6 @@ private:
             inlined = inlinedValue.toBool();
         }
         return {};
-    }
-
-    // py-spy names frames "function (path/file.py:LINE)" in some versions.
-    static void parsePythonLocation(std::string_view name, std::string &file, std::uint32_t &line,
-                                    model::FrameKind &kind)
-    {
-        if (name.empty() || name.back() != ')')
-            return;
-        const auto open = name.rfind(" (");
-        if (open == std::string_view::npos)
-            return;
-        const auto inside = name.substr(open + 2, name.size() - open - 3);
-        const auto colon = inside.rfind(':');
-        if (colon == std::string_view::npos || !endsWith(inside.substr(0, colon), ".py"))
-            return;
-        const auto digits = inside.substr(colon + 1);
-        if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos)
-            return;
-        file = std::string(inside.substr(0, colon));
-        line = static_cast<std::uint32_t>(std::stoul(std::string(digits)));
-        kind = model::FrameKind::Python;
     }
 
     Status readSampled(const QJsonObject &p, const std::string &path)

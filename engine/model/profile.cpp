@@ -68,4 +68,11 @@ std::int64_t Profile::lastSampleTime() const
     return samples.empty() ? 0 : t;
 }
 
+std::int64_t Profile::durationOrSampleSpanNs() const
+{
+    if (meta.durationNs > 0)
+        return meta.durationNs;
+    return samples.empty() ? 0 : std::max<std::int64_t>(lastSampleTime() - firstSampleTime(), 0);
+}
+
 } // namespace perfwb::model

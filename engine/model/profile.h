@@ -53,6 +53,9 @@ public:
     std::uint64_t sampleCount() const;
     std::int64_t firstSampleTime() const;
     std::int64_t lastSampleTime() const;
+    // meta.durationNs, or for an import that has none the span of its samples (0 when
+    // there are none): what every "how long" shown or compared uses.
+    std::int64_t durationOrSampleSpanNs() const;
     std::string_view functionName(FrameId id) const { return strings.view(frames.at(id).function); }
     std::string_view moduleName(FrameId id) const { return strings.view(frames.at(id).module); }
 
