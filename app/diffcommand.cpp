@@ -6,15 +6,13 @@
 #include "stepsummary.h"
 
 #include "analysis/profilediff.h"
-#include "formats/diffhtmlwriter.h"
-#include "formats/diffsvgwriter.h"
 #include "formats/difftext.h"
+#include "formats/formatregistry.h"
 #include "formats/profileloader.h"
 #include "io/fileio.h"
 #include "settings/outputdirectory.h"
 
 #include <cstdio>
-#include <filesystem>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -31,12 +29,6 @@ bool readMode(const QCommandLineParser &parser, const QCommandLineOption &opt, s
     if (!out)
         printError(QStringLiteral("--mode takes absolute or share, not '%1'").arg(parser.value(opt)));
     return out.has_value();
-}
-
-std::string labelFor(const model::Profile &p, const std::string &path)
-{
-    const std::string file = std::filesystem::path(path).filename().string();
-    return p.meta.runLabel.empty() ? file : p.meta.runLabel + " (" + file + ")";
 }
 
 } // namespace
@@ -78,9 +70,10 @@ int runDiffCommand(const QStringList &args)
         QStringLiteral("FILE"));
     const QCommandLineOption toOpt(
         QStringLiteral("to"),
-        QStringLiteral("Also write html, svg, svg-reverse or markdown into the standard output directory "
+        QStringLiteral("Also write html, svg, svg-reverse, markdown or json into the standard output directory "
                        "($FIL_PERF_OUTPUT_DIR, default outputs/perf) as <new_label>-diff.html, "
-                       "-diff-flamegraph.svg, -diff-reverse-flamegraph.svg, -before_after.md; repeatable."),
+                       "-diff-flamegraph.svg, -diff-reverse-flamegraph.svg, -before_after.md, -diff.json; "
+                       "repeatable."),
         QStringLiteral("FORMAT"));
     const QCommandLineOption modeOpt(
         QStringLiteral("mode"),
@@ -108,16 +101,18 @@ int runDiffCommand(const QStringList &args)
     }
     const QStringList to = parser.values(toOpt);
     for (const auto &f : to) {
-        if (f != QLatin1String("html") && f != QLatin1String("svg") && f != QLatin1String("svg-reverse") &&
-            f != QLatin1String("markdown")) {
-            printError(QStringLiteral("--to takes html, svg, svg-reverse or markdown, not '%1'").arg(f));
+        if (formats::FormatRegistry::comparisonExporter(f.toStdString()) == nullptr) {
+            std::string known;
+            for (const auto &e : formats::FormatRegistry::comparisonExporters())
+                known += (known.empty() ? "" : ", ") + std::string(e->format());
+            printError("--to takes " + known + ", not '" + f.toStdString() + "'");
             return ExitUsage;
         }
     }
     std::optional<analysis::DiffMode> mode; // unset: the default rule (docs/compare.md)
     if (!readMode(parser, modeOpt, mode))
         return ExitUsage;
-    std::size_t top = 10;
+    std::size_t top = formats::ComparisonInput::kDefaultTop;
     if (parser.isSet(topOpt)) {
         bool ok = false;
         const uint n = parser.value(topOpt).toUInt(&ok);
@@ -148,60 +143,50 @@ int runDiffCommand(const QStringList &args)
     }
 
     const auto diff = analysis::ProfileDiff::compute(base, next, t, mode);
-    const formats::DiffText::Labels labels{labelFor(base, basePath), labelFor(next, newPath)};
+    const formats::ComparisonInput input{
+        diff,
+        base,
+        next,
+        {formats::comparisonRunLabel(base, basePath), formats::comparisonRunLabel(next, newPath)},
+        top};
 
     // Where each output goes: its FILE option, else with --to the standard output directory
-    // (named like the GUI's comparison exports), else nowhere ("").
-    const std::string outLabel =
-        next.meta.runLabel.empty() ? std::filesystem::path(newPath).stem().string() : next.meta.runLabel;
+    // (named as the GUI names its comparison exports). Every file is rendered before any
+    // is written: a failure leaves nothing half done.
+    const std::string outName = formats::comparisonOutputName(next, newPath);
     std::vector<std::string> announced; // --to paths, named on stderr (stdout may be JSON)
-    const auto target = [&](const QCommandLineOption &opt, const char *name, const char *what,
-                            const char *ext) -> Result<std::string> {
-        if (parser.isSet(opt))
-            return parser.value(opt).toStdString();
-        if (!to.contains(QLatin1String(name)))
-            return std::string();
-        auto path = settings::OutputDirectory::pathFor(outLabel, what, ext);
-        if (path)
-            announced.push_back(*path);
-        return path;
-    };
-    // Every file is rendered before any is written: a failure leaves nothing half done.
     std::vector<std::pair<std::string, std::string>> files;
     std::string markdown;
-    auto markdownPath = target(markdownOpt, "markdown", "before_after", "md");
-    auto htmlPath = target(htmlOpt, "html", "diff", "html");
-    auto svgPath = target(svgOpt, "svg", "diff-flamegraph", "svg");
-    auto svgReversePath = target(svgReverseOpt, "svg-reverse", "diff-reverse-flamegraph", "svg");
-    for (auto *p : {&markdownPath, &htmlPath, &svgPath, &svgReversePath}) {
-        if (!*p) {
-            printError(p->message());
-            return ExitUsage;
+    const std::pair<const QCommandLineOption *, const char *> fileOptions[] = {
+        {&markdownOpt, "markdown"}, {&htmlOpt, "html"}, {&svgOpt, "svg"}, {&svgReverseOpt, "svg-reverse"}};
+    for (const auto &exporter : formats::FormatRegistry::comparisonExporters()) {
+        std::vector<std::string> paths;
+        for (const auto &[opt, name] : fileOptions) {
+            if (exporter->format() == name && parser.isSet(*opt))
+                paths.push_back(parser.value(*opt).toStdString());
         }
-    }
-    if (!markdownPath->empty()) {
-        markdown = formats::DiffText::markdown(diff, labels, top);
-        files.emplace_back(*markdownPath, markdown);
-    }
-    if (!htmlPath->empty()) {
-        std::string html;
-        if (Status st = formats::DiffHtmlWriter::write(diff, base, next, {labels.base, labels.next}, html); !st) {
-            printError(st.message());
-            return ExitUsage;
+        // A FILE option for the same output wins over --to.
+        if (paths.empty() &&
+            to.contains(QString::fromUtf8(exporter->format().data(), qsizetype(exporter->format().size())))) {
+            auto path = settings::OutputDirectory::pathFor(outName, exporter->what(), exporter->extension());
+            if (!path) {
+                printError(path.message());
+                return ExitUsage;
+            }
+            paths.push_back(*path);
+            announced.push_back(*path);
         }
-        files.emplace_back(*htmlPath, std::move(html));
-    }
-    const std::string svgTitle = "perfwb diff: " + labels.base + " -> " + labels.next;
-    for (const auto &[path, shape] : {std::pair{&svgPath, formats::DiffSvgWriter::Shape::New},
-                                      std::pair{&svgReversePath, formats::DiffSvgWriter::Shape::Base}}) {
-        if ((*path)->empty())
+        if (paths.empty())
             continue;
-        std::string svg;
-        if (Status st = formats::DiffSvgWriter::write(diff, shape, svgTitle, svg); !st) {
+        std::string data;
+        if (Status st = exporter->write(input, data); !st) {
             printError(st.message());
             return ExitUsage;
         }
-        files.emplace_back(**path, std::move(svg));
+        if (exporter->format() == "markdown")
+            markdown = data;
+        for (const auto &path : paths)
+            files.emplace_back(path, data);
     }
     for (const auto &[path, data] : files) {
         if (Status st = io::writeFileAtomically(path, data); !st) {
@@ -215,8 +200,8 @@ int runDiffCommand(const QStringList &args)
         if (Status st = appendToStepSummary(markdown); !st)
             printError(st.message()); // the verdict still stands
     }
-    const std::string text = parser.isSet(jsonOpt) ? formats::DiffText::json(diff, labels, top)
-                                                   : formats::DiffText::plain(diff, labels, top);
+    const std::string text = parser.isSet(jsonOpt) ? formats::DiffText::json(diff, input.labels, top)
+                                                   : formats::DiffText::plain(diff, input.labels, top);
     // Function names and labels come from the profiles: escaped for the terminal (the
     // JSON escapes them itself; Markdown and HTML go to files).
     std::fputs((parser.isSet(jsonOpt) ? text : printableLines(text)).c_str(), stdout);

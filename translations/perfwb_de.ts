@@ -879,8 +879,8 @@ gesamt: %6 → %7 %5</translation>
     </message>
     <message>
         <location filename="../ui/exportcontroller.cpp" line="110"/>
-        <source>a comparison exports to HTML or SVG, not &apos;%1&apos;</source>
-        <translation>ein Vergleich wird als HTML oder SVG exportiert, nicht als „%1“</translation>
+        <source>a comparison exports to HTML, SVG, Markdown or JSON, not &apos;%1&apos;</source>
+        <translation>ein Vergleich wird als HTML, SVG, Markdown oder JSON exportiert, nicht als „%1“</translation>
     </message>
     <message>
         <location filename="../ui/exportcontroller.cpp" line="170"/>
@@ -919,6 +919,31 @@ gesamt: %6 → %7 %5</translation>
         <location filename="../ui/exportformats.cpp" line="36"/>
         <source>Chrome trace</source>
         <translation>Chrome-Trace</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="42"/>
+        <source>Comparison report (HTML)</source>
+        <translation>Vergleichsbericht (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="42"/>
+        <source>Differential flame graph (SVG)</source>
+        <translation>Differenz-Flammengraph (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="42"/>
+        <source>Differential flame graph in the base run&apos;s shape (SVG)</source>
+        <translation>Differenz-Flammengraph in der Form des Basislaufs (SVG)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="42"/>
+        <source>Before/after table (Markdown)</source>
+        <translation>Vorher/Nachher-Tabelle (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../ui/exportformats.cpp" line="42"/>
+        <source>Comparison data (JSON)</source>
+        <translation>Vergleichsdaten (JSON)</translation>
     </message>
 </context>
 <context>

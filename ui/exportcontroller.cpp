@@ -4,8 +4,6 @@
 #include "backgroundjob.h"
 #include "compareview.h"
 #include "comparisondocument.h"
-#include "formats/diffhtmlwriter.h"
-#include "formats/diffsvgwriter.h"
 #include "formats/formatregistry.h"
 #include "io/fileio.h"
 #include "reportdocument.h"
@@ -33,14 +31,11 @@ std::string labelOf(const ExportSource &source)
     return source.comparison ? labelOf(*source.comparison->next()) : labelOf(*source.report);
 }
 
-// As `perfwb diff` labels the runs: "label (file)" or the file name.
-std::string longLabelOf(const ReportDocument &doc)
+// As `perfwb diff` labels the runs; a run with neither label nor file by its tab's name.
+std::string longLabelOf(const ReportDocument &doc, const model::Profile &profile)
 {
-    const std::string file = QFileInfo(doc.path()).fileName().toStdString();
-    const auto profile = doc.profile();
-    if (!profile || profile->meta.runLabel.empty())
-        return file.empty() ? doc.displayName().toStdString() : file;
-    return file.empty() ? profile->meta.runLabel : profile->meta.runLabel + " (" + file + ")";
+    const auto label = formats::comparisonRunLabel(profile, doc.path().toStdString());
+    return label.empty() ? doc.displayName().toStdString() : label;
 }
 } // namespace
 
@@ -108,8 +103,9 @@ void ExportController::exportFrom(const ExportSource &source, const QString &for
         return;
     const auto chosen = findExportFormat(formatsFor(source), format);
     if (!chosen) {
-        Q_EMIT failed(source.comparison ? tr("a comparison exports to HTML or SVG, not '%1'").arg(format)
-                                        : tr("unknown export format '%1'").arg(format));
+        Q_EMIT failed(source.comparison
+                          ? tr("a comparison exports to HTML, SVG, Markdown or JSON, not '%1'").arg(format)
+                          : tr("unknown export format '%1'").arg(format));
         return;
     }
     if (source.comparison)
@@ -149,18 +145,15 @@ void ExportController::exportComparison(const ComparisonDocument &comparison, co
         Q_EMIT failed(QString::fromStdString(target.message()));
         return;
     }
-    const std::string baseLabel = longLabelOf(*comparison.base());
-    const std::string nextLabel = longLabelOf(*comparison.next());
-    if (format.format == QLatin1String("html")) {
-        run(*target, [diff, base, next, baseLabel, nextLabel](std::string &out) {
-            return formats::DiffHtmlWriter::write(*diff, *base, *next, {baseLabel, nextLabel}, out);
-        });
-    } else {
-        const std::string title = "perfwb diff: " + baseLabel + " -> " + nextLabel;
-        run(*target, [diff, title](std::string &out) {
-            return formats::DiffSvgWriter::write(*diff, formats::DiffSvgWriter::Shape::New, title, out);
-        });
+    const auto *exporter = formats::FormatRegistry::comparisonExporter(format.format.toStdString());
+    if (exporter == nullptr) { // comparisonExportFormats() lists the registry's own
+        Q_EMIT failed(tr("unknown export format '%1'").arg(format.format));
+        return;
     }
+    formats::DiffText::Labels labels{longLabelOf(*comparison.base(), *base), longLabelOf(*comparison.next(), *next)};
+    run(*target, [exporter, diff, base, next, labels](std::string &out) {
+        return exporter->write({*diff, *base, *next, labels}, out);
+    });
 }
 
 void ExportController::run(const QString &target, std::function<Status(std::string &)> render)

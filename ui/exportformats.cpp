@@ -36,25 +36,32 @@ constexpr std::array kTitles{
     Title{"pprof", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "pprof profile")},
     Title{"chrome", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Chrome trace")},
 };
-} // namespace
 
-QString ExportFormat::filter() const
-{
-    return translate(QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "%1 (*.%2)")).arg(title, extension);
-}
+// The same for comparisons (FormatRegistry::comparisonExporters).
+constexpr std::array kComparisonTitles{
+    Title{"html", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Comparison report (HTML)")},
+    Title{"svg", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Differential flame graph (SVG)")},
+    Title{"svg-reverse",
+          QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Differential flame graph in the base run's shape (SVG)")},
+    Title{"markdown", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Before/after table (Markdown)")},
+    Title{"json", QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Comparison data (JSON)")},
+};
 
-QList<ExportFormat> reportExportFormats()
+// The registry's entries in the order of `titles`, named by them; one the table does not
+// know yet comes last, named by what it writes.
+template<class Exporters, std::size_t N>
+QList<ExportFormat> ordered(const Exporters &exporters, const std::array<Title, N> &titles)
 {
     QList<ExportFormat> formats;
-    const auto rank = [](std::string_view format) {
+    const auto rank = [&titles](std::string_view format) {
         const auto it =
-            std::find_if(kTitles.begin(), kTitles.end(), [format](const Title &t) { return format == t.format; });
-        return it - kTitles.begin();
+            std::find_if(titles.begin(), titles.end(), [format](const Title &t) { return format == t.format; });
+        return it - titles.begin();
     };
-    for (const auto &exporter : formats::FormatRegistry::exporters()) {
+    for (const auto &exporter : exporters) {
         const auto index = rank(exporter->format());
-        const QString title = index < std::ssize(kTitles)
-                                  ? translate(kTitles[static_cast<std::size_t>(index)].title)
+        const QString title = index < std::ssize(titles)
+                                  ? translate(titles[static_cast<std::size_t>(index)].title)
                                   : translate(QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "%1 (.%2)"))
                                         .arg(qs(exporter->what()), qs(exporter->extension()));
         formats.push_back({qs(exporter->format()), title, qs(exporter->what()), qs(exporter->extension())});
@@ -64,17 +71,22 @@ QList<ExportFormat> reportExportFormats()
     });
     return formats;
 }
+} // namespace
+
+QString ExportFormat::filter() const
+{
+    return translate(QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "%1 (*.%2)")).arg(title, extension);
+}
+
+QList<ExportFormat> reportExportFormats()
+{
+    return ordered(formats::FormatRegistry::exporters(), kTitles);
+}
 
 QList<ExportFormat> comparisonExportFormats()
 {
-    // The names `perfwb diff --html` users know: <new_label>-diff.html.
-    return {
-        {QStringLiteral("html"), translate(QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Comparison report (HTML)")),
-         QStringLiteral("diff"), QStringLiteral("html")},
-        {QStringLiteral("svg"),
-         translate(QT_TRANSLATE_NOOP("perfwb::ui::ExportFormat", "Differential flame graph (SVG)")),
-         QStringLiteral("diff-flamegraph"), QStringLiteral("svg")},
-    };
+    // Named as `perfwb diff --to` names them: <new_label>-diff.html, ...
+    return ordered(formats::FormatRegistry::comparisonExporters(), kComparisonTitles);
 }
 
 std::optional<ExportFormat> findExportFormat(const QList<ExportFormat> &formats, const QString &format)

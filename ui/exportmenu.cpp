@@ -33,7 +33,14 @@ ExportMenu::ExportMenu(QMenu *menu, ExportController *exports, std::function<Exp
     , current_(std::move(current))
     , window_(window)
 {
-    for (const auto &format : reportExportFormats()) {
+    // One quick action per format: a run's formats, then those only a comparison has
+    // (html and svg are both), each enabled where the current tab offers it.
+    auto all = reportExportFormats();
+    for (const auto &format : comparisonExportFormats()) {
+        if (!findExportFormat(all, format.format))
+            all.push_back(format);
+    }
+    for (const auto &format : all) {
         auto *a = menu_->addAction(format.title, this, [this, name = format.format] { exportTo(name); });
         a->setObjectName(QStringLiteral("export-") + format.format);
         a->setStatusTip(tr("Write the current selection into the standard output directory"));
@@ -49,12 +56,15 @@ void ExportMenu::update()
     const auto formats = ExportController::formatsFor(current_());
     menu_->setEnabled(!formats.isEmpty());
     const auto perRun = reportExportFormats();
+    const auto perComparison = comparisonExportFormats();
     for (auto *a : menu_->actions()) {
         const QString format = a->objectName().mid(QStringLiteral("export-").size());
         if (a->isSeparator() || format == QLatin1String("as"))
             continue;
         const auto here = findExportFormat(formats, format);
-        const auto title = here ? here : findExportFormat(perRun, format);
+        auto title = here ? here : findExportFormat(perRun, format);
+        if (!title)
+            title = findExportFormat(perComparison, format);
         a->setEnabled(here.has_value());
         if (title)
             a->setText(title->title);

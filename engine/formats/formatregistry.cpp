@@ -5,6 +5,7 @@
 #include "callgrindimporter.h"
 #include "chrometraceexporter.h"
 #include "chrometraceimporter.h"
+#include "comparisonexporters.h"
 #include "contentdescription.h"
 #include "cpuprofileimporter.h"
 #include "foldedexporter.h"
@@ -63,6 +64,21 @@ const std::vector<std::unique_ptr<Exporter>> &FormatRegistry::exporters()
         return v;
     }();
     return list;
+}
+
+const std::vector<std::unique_ptr<ComparisonExporter>> &FormatRegistry::comparisonExporters()
+{
+    static const auto list = makeComparisonExporters();
+    return list;
+}
+
+const ComparisonExporter *FormatRegistry::comparisonExporter(std::string_view format)
+{
+    for (const auto &e : comparisonExporters()) {
+        if (e->format() == format)
+            return e.get();
+    }
+    return nullptr;
 }
 
 const Importer *FormatRegistry::importer(std::string_view format)

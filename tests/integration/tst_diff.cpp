@@ -197,15 +197,16 @@ private Q_SLOTS:
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(u"FIL_PERF_OUTPUT_DIR"_s, out);
         const Run r = runPerfwb({u"diff"_s, u"--json"_s, u"--to"_s, u"html"_s, u"--to"_s, u"svg"_s, u"--to"_s,
-                                 u"svg-reverse"_s, u"--to"_s, u"markdown"_s, m_base, m_slow},
+                                 u"svg-reverse"_s, u"--to"_s, u"markdown"_s, u"--to"_s, u"json"_s, m_base, m_slow},
                                 {.env = env});
         QVERIFY2(r.finished && r.exitCode == 1, qPrintable(r.describe()));
         QJsonParseError error;
         QJsonDocument::fromJson(r.out, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         // perfwb record labels a run after its program unless told otherwise.
-        for (const auto &name : {u"hotspot2x-diff.html"_s, u"hotspot2x-diff-flamegraph.svg"_s,
-                                 u"hotspot2x-diff-reverse-flamegraph.svg"_s, u"hotspot2x-before_after.md"_s}) {
+        for (const auto &name :
+             {u"hotspot2x-diff.html"_s, u"hotspot2x-diff-flamegraph.svg"_s, u"hotspot2x-diff-reverse-flamegraph.svg"_s,
+              u"hotspot2x-before_after.md"_s, u"hotspot2x-diff.json"_s}) {
             const QString path = out + u'/' + name;
             QFile f(path);
             QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
@@ -214,6 +215,10 @@ private Q_SLOTS:
             QVERIFY2(bytes.contains(name.endsWith(u".md"_s) ? "hot\\_function" : "hot_function"), qPrintable(path));
             QVERIFY2(r.err.contains(("wrote " + path).toUtf8()), qPrintable(r.describe()));
         }
+        // The JSON file is what --json prints.
+        QFile json(out + u"/hotspot2x-diff.json"_s);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(json.readAll(), r.out);
     }
 
     void badUsage_data()
