@@ -564,7 +564,24 @@ void PerfScriptParser::fillMetadata()
     std::string events;
     std::string rawEvents;
     std::uint64_t period = 0;
-    for (const auto &e : events_) {
+    // Events in the file's order (its "# event : name = X, ..." header lines, as the
+    // native reader lists them), not in the order their first samples came.
+    std::vector<std::string_view> declared;
+    for (const auto &[key, value] : header_) {
+        const std::string_view v = value;
+        if (key == "event" && v.starts_with("name = "))
+            declared.push_back(perf::eventBaseName(v.substr(7, v.find(',') - 7)));
+    }
+    std::vector<const EventStats *> ordered;
+    for (const auto &e : events_)
+        ordered.push_back(&e);
+    const auto rank = [&declared](const EventStats *e) {
+        return std::find(declared.begin(), declared.end(), perf::eventBaseName(e->name)) - declared.begin();
+    };
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&rank](const EventStats *a, const EventStats *b) { return rank(a) < rank(b); });
+    for (const auto *event : ordered) {
+        const auto &e = *event;
         if (e.samples == 0)
             continue;
         if (!events.empty()) {
@@ -627,7 +644,12 @@ void PerfScriptParser::fillMetadata()
                 meta.sampler.frequencyHz = static_cast<int>(std::min<std::uint64_t>(rate, 1U << 30));
             else if (rate > 0)
                 meta.extra["perf.sample_period"] = std::to_string(rate);
-            if (v.find("STACK_USER") != std::string_view::npos)
+            // --call-graph=lbr: the call stack comes from the branch records
+            // ("branch_sample_type = USER|CALL_STACK|...").
+            const auto branch = v.find("branch_sample_type = ");
+            if (branch != std::string_view::npos && v.find("CALL_STACK", branch) != std::string_view::npos)
+                meta.sampler.callGraph = "lbr";
+            else if (v.find("STACK_USER") != std::string_view::npos)
                 meta.sampler.callGraph = "dwarf";
             else if (v.find("CALLCHAIN") != std::string_view::npos)
                 meta.sampler.callGraph = "fp";

@@ -141,7 +141,11 @@ public:
                 meta.sampler.frequencyHz = static_cast<int>(std::min<std::uint64_t>(sampled->sample_freq, 1U << 30));
             else if (sampled->sample_period > 0)
                 meta.extra["perf.sample_period"] = std::to_string(sampled->sample_period);
-            if (sampled->sample_type & PERF_SAMPLE_STACK_USER)
+            // --call-graph=lbr: the call stack comes from the last branch records.
+            if ((sampled->sample_type & PERF_SAMPLE_BRANCH_STACK) &&
+                (sampled->branch_sample_type & PERF_SAMPLE_BRANCH_CALL_STACK))
+                meta.sampler.callGraph = "lbr";
+            else if (sampled->sample_type & PERF_SAMPLE_STACK_USER)
                 meta.sampler.callGraph = "dwarf";
             else if (sampled->sample_type & PERF_SAMPLE_CALLCHAIN)
                 meta.sampler.callGraph = "fp";

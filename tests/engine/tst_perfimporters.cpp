@@ -265,6 +265,51 @@ private Q_SLOTS:
         QCOMPARE(p.frames.at(leaf[2]).kind, model::FrameKind::Native);
     }
 
+    // `perf record --call-graph=lbr` (no PMU here to make one: the header is written as
+    // perf 6.1 prints it) is reported as lbr, not as frame pointers.
+    void perfScriptCallGraphMode_data()
+    {
+        QTest::addColumn<QString>("attr");
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("lbr") << "sample_type = IP|TID|TIME|CALLCHAIN|PERIOD|BRANCH_STACK, read_format = ID, "
+                                "disabled = 1, freq = 1, branch_sample_type = USER|CALL_STACK|NO_FLAGS|NO_CYCLES"
+                             << "lbr";
+        QTest::newRow("dwarf") << "sample_type = IP|TID|TIME|CALLCHAIN|PERIOD|REGS_USER|STACK_USER, freq = 1"
+                               << "dwarf";
+        QTest::newRow("fp") << "sample_type = IP|TID|TIME|CALLCHAIN|PERIOD, freq = 1"
+                            << "fp";
+        QTest::newRow("branch stack without call stack")
+            << "sample_type = IP|TID|TIME|CALLCHAIN|PERIOD|BRANCH_STACK, freq = 1, branch_sample_type = ANY"
+            << "fp";
+    }
+
+    void perfScriptCallGraphMode()
+    {
+        QFETCH(QString, attr);
+        QFETCH(QString, mode);
+        const std::string text = "# ========\n# event : name = cycles:u, , id = { 12 }, type = 0 (PERF_TYPE_HARDWARE), "
+                                 "size = 136, { sample_period, sample_freq } = 4000, " +
+                                 attr.toStdString() +
+                                 "\n# ========\n#\na 7/8 1.0: 1 cycles:u: \n\t 10 f (/m)\n\t 20 main (/m)\n\n";
+        model::Profile p;
+        const auto st = formats::PerfScriptImporter().parse(text, p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(QString::fromStdString(p.meta.sampler.callGraph), mode);
+    }
+
+    // Several events are listed in the file's order (its header), whichever sampled first.
+    void perfScriptEventsInHeaderOrder()
+    {
+        const std::string text = "# event : name = cpu-clock:u, , id = { 1 }, type = 1, size = 136\n"
+                                 "# event : name = task-clock:u, , id = { 2 }, type = 1, size = 136\n"
+                                 "#\na 7/8 1.0: 1 task-clock:u: \n\t 10 f (/m)\n\n"
+                                 "a 7/8 1.1: 1 cpu-clock:u: \n\t 10 f (/m)\n\n";
+        model::Profile p;
+        QVERIFY(formats::PerfScriptImporter().parse(text, p).isOk());
+        QCOMPARE(p.meta.sampler.event, std::string("cpu-clock,task-clock"));
+        QCOMPARE(p.meta.extra["perf.event"], std::string("cpu-clock:u,task-clock:u"));
+    }
+
     void perfScriptChunked()
     {
         // The parser must give the same profile however the stream is cut.
