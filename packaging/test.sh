@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Set up, build and run every test: the formatting check, the Qt Test suites (unit,
-# integration with real perf recordings), the same engine and CLI suites under ASan +
-# UBSan, and each fuzz target for a bounded time. Idempotent; rebuilds only what changed.
+# integration with real perf recordings), clang-tidy on our own code, the same engine and
+# CLI suites under ASan + UBSan, and each fuzz target for a bounded time. Idempotent; rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUZZ_SECONDS="${PERFWB_FUZZ_SECONDS:-20}"
@@ -72,6 +72,9 @@ fi
 
 echo "== Qt Test suites"
 run_suites dev
+
+echo "== clang-tidy (.clang-tidy, packaging/tidy.sh)"
+if bash packaging/tidy.sh build/dev; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "== ASan + UBSan pass (engine and CLI suites)"
 cmake --preset asan >/dev/null

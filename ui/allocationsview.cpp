@@ -48,7 +48,7 @@ constexpr CostChoice kCosts[] = {
      QT_TRANSLATE_NOOP("perfwb::ui::AllocationsView", "Allocations freed before the thread allocated anything else")},
 };
 
-std::shared_ptr<const ReportAnalysis> analyse(std::shared_ptr<const model::Profile> source,
+std::shared_ptr<const ReportAnalysis> analyse(const std::shared_ptr<const model::Profile> &source,
                                               analysis::AllocationCost cost)
 {
     auto derived = analysis::AllocationCostProfile::build(*source, cost);

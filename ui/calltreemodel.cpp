@@ -184,7 +184,7 @@ void CallTreeModel::sort(int column, Qt::SortOrder order)
             const QVariant ka = key(a);
             const QVariant kb = key(b);
             const auto cmp = QVariant::compare(ka, kb);
-            return order == Qt::AscendingOrder ? cmp < 0 : cmp > 0;
+            return order == Qt::AscendingOrder ? cmp == QPartialOrdering::Less : cmp == QPartialOrdering::Greater;
         });
     }
     rebuildRows();

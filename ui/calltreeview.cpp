@@ -69,7 +69,7 @@ CallTreeView::CallTreeView(Kind kind, QWidget *parent)
     });
 }
 
-void CallTreeView::setAnalysis(std::shared_ptr<const ReportAnalysis> analysis)
+void CallTreeView::setAnalysis(const std::shared_ptr<const ReportAnalysis> &analysis)
 {
     if (!analysis) {
         return;

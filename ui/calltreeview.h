@@ -20,7 +20,7 @@ class CallTreeView : public QWidget {
 public:
     enum class Kind { TopDown, BottomUp };
     explicit CallTreeView(Kind kind, QWidget *parent = nullptr);
-    void setAnalysis(std::shared_ptr<const ReportAnalysis> analysis);
+    void setAnalysis(const std::shared_ptr<const ReportAnalysis> &analysis);
 
     CallTreeModel *model() const { return model_; }
     QSortFilterProxyModel *proxy() const { return proxy_; }

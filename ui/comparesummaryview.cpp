@@ -95,7 +95,7 @@ analysis::DiffThresholds CompareSummaryView::thresholds() const
     return t;
 }
 
-void CompareSummaryView::setDiff(std::shared_ptr<const analysis::ProfileDiff> diff, const QString &baseName,
+void CompareSummaryView::setDiff(const std::shared_ptr<const analysis::ProfileDiff> &diff, const QString &baseName,
                                  const QString &nextName)
 {
     runs_->setText(tr("Base: %1\nNew: %2").arg(baseName, nextName));

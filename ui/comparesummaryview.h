@@ -19,7 +19,8 @@ class CompareSummaryView : public QWidget {
     Q_OBJECT
 public:
     explicit CompareSummaryView(QWidget *parent = nullptr);
-    void setDiff(std::shared_ptr<const analysis::ProfileDiff> diff, const QString &baseName, const QString &nextName);
+    void setDiff(const std::shared_ptr<const analysis::ProfileDiff> &diff, const QString &baseName,
+                 const QString &nextName);
     void setThresholds(const analysis::DiffThresholds &thresholds);
     analysis::DiffThresholds thresholds() const;
 

@@ -4,6 +4,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace perfwb::ui {
 
@@ -24,7 +25,7 @@ void CostBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QColor bar = option.palette.color(QPalette::Highlight);
     bar.setAlpha(70);
     const QRect cell = option.rect.adjusted(1, 2, -1, -2);
-    const int width = std::max(1, static_cast<int>(cell.width() * share + 0.5));
+    const int width = std::max(1, static_cast<int>(std::lround(cell.width() * share)));
     painter->fillRect(QRect(cell.left(), cell.top(), width, cell.height()), bar);
 }
 

@@ -74,7 +74,7 @@ void ExportMenu::update()
 QString ExportMenu::exportDirectory() const
 {
     // The last Export As… directory while it exists, else where quick exports go.
-    const QString last = QSettings().value(kLastDirectory).toString();
+    QString last = QSettings().value(kLastDirectory).toString();
     if (!last.isEmpty() && QFileInfo(last).isDir())
         return last;
     auto output = settings::OutputDirectory::fromEnvironment();

@@ -325,7 +325,7 @@ bool FlameChartWidget::event(QEvent *event)
 
 QString FlameChartWidget::fullTooltipFor(std::uint32_t node) const
 {
-    const QString tip = tooltipFor(node);
+    QString tip = tooltipFor(node);
     const auto index = indexOf(node);
     if (tip.isEmpty() || index == kNotLaidOut || hidden_[index] <= 0 || total_ <= 0)
         return tip;

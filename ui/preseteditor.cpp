@@ -60,7 +60,7 @@ QPlainTextEdit *commandText(const char *name)
 
 } // namespace
 
-PresetEditor::PresetEditor(QWidget *parent, QString directory)
+PresetEditor::PresetEditor(QWidget *parent, const QString &directory)
     : QDialog(parent)
 {
     setWindowTitle(tr("FIL_PERF Presets"));

@@ -27,7 +27,7 @@ class PresetEditor : public QDialog {
     Q_OBJECT
 public:
     // `directory` empty = PresetStore::defaultDirectory(), where the CLI looks.
-    explicit PresetEditor(QWidget *parent = nullptr, QString directory = {});
+    explicit PresetEditor(QWidget *parent = nullptr, const QString &directory = {});
 
     PresetListModel *model() const { return model_; }
     PresetForm *form() const { return form_; }

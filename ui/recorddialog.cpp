@@ -271,11 +271,11 @@ QString RecordDialog::commandLabel() const
 
 QString RecordDialog::effectiveLabel() const
 {
-    const QString typed = label_->text().trimmed();
+    QString typed = label_->text().trimmed();
     if (!typed.isEmpty())
         return typed;
     const auto perf = presetSettings();
-    const QString fromPreset = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
+    QString fromPreset = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
     if (!fromPreset.isEmpty())
         return fromPreset;
     const QString fromSettings = guiDefault("gui.run_label");

@@ -58,7 +58,7 @@ bool RecordingController::addMark(model::Mark mark)
     return true;
 }
 
-void RecordingController::run(record::RecordOptions options)
+void RecordingController::run(const record::RecordOptions &options)
 {
     auto started = record::RecordSession::start(options);
     if (!started) {

@@ -54,7 +54,7 @@ Q_SIGNALS:
 
 private:
     void takeSnapshot();
-    void run(record::RecordOptions options);
+    void run(const record::RecordOptions &options);
     void onEnded(bool ok, const QString &message, const QString &summary);
 
     record::RecordOptions options_;

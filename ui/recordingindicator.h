@@ -6,7 +6,7 @@
 #include <memory>
 
 namespace perfwb::model {
-struct Profile;
+class Profile;
 }
 
 namespace perfwb::ui {

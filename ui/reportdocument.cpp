@@ -12,7 +12,7 @@ namespace perfwb::ui {
 std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<const model::Profile> profile,
                                                               const analysis::SampleFilter &filter,
                                                               std::shared_ptr<const analysis::FunctionTable> functions,
-                                                              std::shared_ptr<const ReportAnalysis> previous)
+                                                              const std::shared_ptr<const ReportAnalysis> &previous)
 {
     auto a = std::make_shared<ReportAnalysis>();
     a->profile = std::move(profile);

@@ -32,7 +32,7 @@ struct ReportAnalysis {
     static std::shared_ptr<const ReportAnalysis> compute(std::shared_ptr<const model::Profile> profile,
                                                          const analysis::SampleFilter &filter,
                                                          std::shared_ptr<const analysis::FunctionTable> functions = {},
-                                                         std::shared_ptr<const ReportAnalysis> previous = {});
+                                                         const std::shared_ptr<const ReportAnalysis> &previous = {});
 };
 
 // One open report: its profile, where it lives, whether it is saved, the current

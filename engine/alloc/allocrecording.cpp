@@ -214,8 +214,8 @@ std::string AllocRecording::incompleteReason(const std::string &streamDir, std::
     // that is a failed recording; else a write failed for another reason, or the program
     // exec'd or closed the stream's descriptor (the tracker cannot tell us which).
     struct statvfs fs {};
-    const bool full =
-        ::statvfs(streamDir.c_str(), &fs) == 0 && static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize < 1024 * 1024;
+    const bool full = ::statvfs(streamDir.c_str(), &fs) == 0 &&
+                      static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize < 1024ULL * 1024;
     if (full) {
         failure = true;
         return "allocation stream cut short while the target ran on (" + streamDir + ": " + std::strerror(ENOSPC) +

@@ -10,6 +10,7 @@ namespace {
 std::vector<CallerCallee::Edge> sorted(const std::map<FunctionId, std::uint64_t> &m)
 {
     std::vector<CallerCallee::Edge> v;
+    v.reserve(m.size());
     for (const auto &[f, w] : m)
         v.push_back({f, w});
     std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.weight > b.weight; });

@@ -104,13 +104,11 @@ MetricChange CiComparison::compareMetric(const ScenarioResult &before, const Sce
     c.significance = Significance::test(b->values, a->values);
     if (!gated)
         c.verdict = CiVerdict::Info;
-    else if (!c.significance.significant)
-        c.verdict = CiVerdict::Pass;
-    else if (c.changePct > t.failAbovePct)
+    else if (c.significance.significant && c.changePct > t.failAbovePct)
         c.verdict = CiVerdict::Fail;
-    else if (c.changePct > t.warnAbovePct)
+    else if (c.significance.significant && c.changePct > t.warnAbovePct)
         c.verdict = CiVerdict::Warn;
-    else if (c.changePct < -t.warnAbovePct)
+    else if (c.significance.significant && c.changePct < -t.warnAbovePct)
         c.verdict = CiVerdict::Improved;
     else
         c.verdict = CiVerdict::Pass;

@@ -67,11 +67,9 @@ std::string printable(std::string_view text)
         } else if (c == '\r') {
             out += "\\r";
             ++i;
-        } else if (c < 0x80) { // other C0 controls and DEL
+        } else if (const std::size_t n = c < 0x80 ? 0 : utf8Length(text, i); n == 0) {
+            // Other C0 controls and DEL; or not UTF-8 (a raw 0x9b is CSI on some terminals).
             appendHex(out, "\\x", c, 2);
-            ++i;
-        } else if (const std::size_t n = utf8Length(text, i); n == 0) {
-            appendHex(out, "\\x", c, 2); // not UTF-8: a raw 0x9b is CSI on some terminals
             ++i;
         } else if (n == 2 && c == 0xc2 && static_cast<unsigned char>(text[i + 1]) < 0xa0) {
             appendHex(out, "\\u", static_cast<unsigned char>(text[i + 1]), 4); // C1 controls U+0080..U+009F

@@ -7,7 +7,7 @@ namespace perfwb::formats {
 
 std::string comparisonRunLabel(const model::Profile &profile, const std::string &path)
 {
-    const std::string file = std::filesystem::path(path).filename().string();
+    std::string file = std::filesystem::path(path).filename().string();
     const std::string &label = profile.meta.runLabel;
     if (label.empty())
         return file;

@@ -16,7 +16,6 @@ namespace perfwb::formats {
 namespace {
 
 using textlines::allDigits;
-using textlines::isBlank;
 using textlines::trim;
 
 // Control bytes other than tab never occur in stack text: their presence means the

@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::string_view kMagic = "PERFILE2";
 constexpr std::string_view kMagicSwapped = "2ELIFREP";
-constexpr std::size_t kStderrKeep = 16 * 1024;
+constexpr std::size_t kStderrKeep = std::size_t{16} * 1024;
 
 // What perf script --header prints as "captured on": the file's modification time.
 std::string capturedOn(const std::string &path)
@@ -117,7 +117,7 @@ public:
     // Calls onData for every chunk of stdout until perf closes it; keeps the tail of stderr.
     template<class F> Status pump(F &&onData)
     {
-        std::string buf(256 * 1024, '\0');
+        std::string buf(std::size_t{256} * 1024, '\0');
         while (out_ >= 0 || err_ >= 0) {
             pollfd fds[2];
             nfds_t n = 0;

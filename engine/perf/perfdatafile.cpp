@@ -166,7 +166,8 @@ void PerfDataFile::release(const char *p) const
     const auto end = reinterpret_cast<std::uintptr_t>(p) & ~(page - 1);
     if (end <= begin)
         return;
-    ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+    // Page arithmetic on the mapping's own addresses, back to a pointer for madvise.
+    ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED); // NOLINT(performance-no-int-to-ptr)
     releasedTo_ = end;
 }
 

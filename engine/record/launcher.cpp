@@ -180,11 +180,13 @@ Status Launcher::create(const LaunchOptions &options)
     // argv/envp as C arrays now: the child may not allocate.
     std::vector<std::string> args = options.command;
     std::vector<char *> argv;
+    argv.reserve(args.size() + 1);
     for (auto &a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
     std::vector<std::string> env = environment_;
     std::vector<char *> envp;
+    envp.reserve(env.size() + 1);
     for (auto &e : env)
         envp.push_back(e.data());
     envp.push_back(nullptr);
@@ -304,7 +306,7 @@ std::optional<ExitStatus> Launcher::reap(bool block)
             pollfd p{pidfd_, POLLIN, 0};
             ::poll(&p, 1, -1);
         } else {
-            const timespec step{0, 5 * 1000 * 1000};
+            const timespec step{0, 5L * 1000 * 1000};
             nanosleep(&step, nullptr);
         }
     }
@@ -356,7 +358,7 @@ std::optional<ExitStatus> Launcher::waitFor(int timeoutMs)
             pollfd p{pidfd_, POLLIN, 0};
             ::poll(&p, 1, int(left));
         } else {
-            const timespec step{0, 5 * 1000 * 1000};
+            const timespec step{0, 5L * 1000 * 1000};
             nanosleep(&step, nullptr);
         }
     }

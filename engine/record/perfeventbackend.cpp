@@ -23,7 +23,7 @@ std::int64_t monotonicNs()
     return std::int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-constexpr std::int64_t kRescanIntervalNs = 100 * 1000 * 1000;
+constexpr std::int64_t kRescanIntervalNs = 100LL * 1000 * 1000;
 
 } // namespace
 

@@ -58,7 +58,7 @@ Status PerfRingBuffer::map(int fd, std::uint32_t dataPages)
     dataSize_ = meta()->data_size ? meta()->data_size : page * dataPages;
     data_ = base_ + offset;
     tail_ = head_ = __atomic_load_n(&meta()->data_tail, __ATOMIC_RELAXED);
-    scratch_.reserve(64 * 1024); // the largest record (u16 size) fits without growing
+    scratch_.reserve(std::size_t{64} * 1024); // the largest record (u16 size) fits without growing
     return {};
 }
 

@@ -89,7 +89,7 @@ Result<ProfilerRunPlan> ProfilerRunPlan::make(ProfilerTool tool, const Performan
     if (tool == ProfilerTool::PySpy) {
         plan.executable = "py-spy";
         plan.installHint = "py-spy comes from PyPI (pip install py-spy); Debian 12 does not package it";
-        const std::string format = s.value("SPY_FORMAT");
+        const std::string &format = s.value("SPY_FORMAT");
         // py-spy's flame graph SVG cannot be read back; every other format is imported.
         plan.outputs.push_back(names.make("pyspy", pySpyExtension(format), format != "flamegraph"));
         std::vector<std::string> argv = {"py-spy", "record", "-o", plan.outputs[0].partialPath};

@@ -127,7 +127,7 @@ void PtraceTracer::emitMaps(pid_t tgid)
         e.pgoff = std::stoull(offset, nullptr, 16);
         e.executable = perms[2] == 'x';
         e.filename = path.empty() ? "//anon" : path;
-        emit_(std::move(e));
+        emit_(e);
     }
 }
 
@@ -178,7 +178,7 @@ PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
         e.timeNs = monotonicNs();
         e.pid = tracees_.count(tid) ? tracees_[tid] : tid;
         e.tid = tid;
-        emit_(std::move(e));
+        emit_(e);
         removeTracee(tid);
         return Stop::Gone;
     }
@@ -210,7 +210,7 @@ PtraceTracer::Stop PtraceTracer::handleStatus(pid_t tid, int status)
         e.ppid = tgid;
         e.tid = childTid;
         e.ptid = tid;
-        emit_(std::move(e));
+        emit_(e);
         addTracee(childTid, thread ? tgid : childTid);
         if (!thread)
             emitMaps(childTid);
@@ -270,12 +270,11 @@ std::size_t PtraceTracer::collect(pid_t tid)
                 takeSample(tid);
             emitComm(tracees_[tid], tid, false);
             ptrace(PTRACE_CONT, tid, nullptr, nullptr);
-        } else if (listening_.count(tid)) {
-            interrupted_.erase(tid); // group-stopped: not running, nothing to sample
-        } else if (interrupted_.count(tid) && ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0) {
-            // (Another stop, exec, clone, fork or a signal, came before ours. Every ptrace
-            // stop clears a pending PTRACE_INTERRUPT and handleStatus resumed the thread:
-            // ask again, or it runs on unsampled.)
+        } else if (listening_.count(tid) || // group-stopped: not running, nothing to sample
+                   (interrupted_.count(tid) && ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) != 0)) {
+            // Otherwise another stop (exec, clone, fork or a signal) came before ours: every
+            // ptrace stop clears a pending PTRACE_INTERRUPT and handleStatus resumed the
+            // thread, so the condition asked again; only when that fails is it forgotten.
             interrupted_.erase(tid);
         }
     }
@@ -459,9 +458,8 @@ void PtraceTracer::detachAll()
         tids.push_back(tid);
     for (pid_t tid : tids) {
         // A tracee can only be detached while stopped: interrupt, wait, detach.
-        if (ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0 && waitForInterrupt(tid, kDetachStopWaitNs))
-            ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
-        else if (tracees_.count(tid))
+        if ((ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr) == 0 && waitForInterrupt(tid, kDetachStopWaitNs)) ||
+            tracees_.count(tid))
             ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
         tracees_.erase(tid);
     }

@@ -32,7 +32,7 @@ std::string RunManifest::findFor(const std::string &filePath)
     // Newest first: a label run again replaces its files, and its manifest is the newest.
     const QStringList names = dir.entryList({QStringLiteral("*-run.json")}, QDir::Files, QDir::Time);
     for (qsizetype i = 0; i < names.size() && i < 256; ++i) {
-        const std::string candidate = dir.filePath(names[i]).toStdString();
+        std::string candidate = dir.filePath(names[i]).toStdString();
         auto manifest = read(candidate);
         if (!manifest)
             continue;

@@ -10,7 +10,7 @@ std::string demangle(std::string_view name)
 {
     if (name.size() < 3 || name[0] != '_' || name[1] != 'Z')
         return std::string(name);
-    const std::string mangled(name); // __cxa_demangle needs a terminated string
+    std::string mangled(name); // __cxa_demangle needs a terminated string
     int status = 0;
     char *out = abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status);
     if (status != 0 || !out)

@@ -116,7 +116,9 @@ ElfModule *ModuleCache::vdso()
     const int fd = ::memfd_create("perfwb-vdso", MFD_CLOEXEC);
     if (fd < 0)
         return nullptr;
-    if (::write(fd, reinterpret_cast<const void *>(base), size) != static_cast<ssize_t>(size)) {
+    // The vDSO's address comes from getauxval(AT_SYSINFO_EHDR), an integer.
+    if (::write(fd, reinterpret_cast<const void *>(base), size) != // NOLINT(performance-no-int-to-ptr)
+        static_cast<ssize_t>(size)) {
         ::close(fd);
         return nullptr;
     }
