@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "callercalleeview.h"
+#include "qstrings.h"
 
 #include "analysis/callercallee.h"
 #include "functionlistmodel.h"
@@ -16,11 +17,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QWidget *titled(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QWidget(parent);

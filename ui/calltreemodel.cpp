@@ -1,16 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "calltreemodel.h"
+#include "qstrings.h"
 
 #include <algorithm>
 
 namespace perfwb::ui {
-
-namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-} // namespace
 
 CallTreeModel::CallTreeModel(QObject *parent)
     : QAbstractItemModel(parent)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparesummaryview.h"
 #include "enginetext.h"
+#include "qstrings.h"
 
 #include "formats/difftext.h"
 
@@ -15,11 +16,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 QDoubleSpinBox *percentBox(QWidget *parent, double max, const QString &tip)
 {
     auto *box = new QDoubleSpinBox(parent);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deltatablemodel.h"
 #include "enginetext.h"
+#include "qstrings.h"
 
 #include "formats/difftext.h"
 
@@ -11,13 +12,6 @@
 #include <limits>
 
 namespace perfwb::ui {
-
-namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-} // namespace
 
 DeltaTableModel::DeltaTableModel(QObject *parent)
     : QAbstractTableModel(parent)

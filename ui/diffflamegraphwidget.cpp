@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diffflamegraphwidget.h"
 #include "enginetext.h"
+#include "qstrings.h"
 
 #include "formats/diffsvgwriter.h"
 #include "formats/difftext.h"
@@ -10,10 +11,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 const std::vector<analysis::ProfileDiff::Node> kNoNodes;
 } // namespace
 

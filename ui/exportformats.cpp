@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "exportformats.h"
+#include "qstrings.h"
 
 #include "formats/formatregistry.h"
 
@@ -11,11 +12,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString translate(const char *text)
 {
     return QCoreApplication::translate("perfwb::ui::ExportFormat", text);

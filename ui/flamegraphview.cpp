@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flamegraphview.h"
+#include "qstrings.h"
 
 #include "analysis/treematch.h"
 #include "reportdocument.h"
@@ -17,13 +18,6 @@
 #include <QVBoxLayout>
 
 namespace perfwb::ui {
-
-namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-} // namespace
 
 FlameGraphView::FlameGraphView(QWidget *parent)
     : QWidget(parent)

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flamegraphwidget.h"
+#include "qstrings.h"
 
 #include "analysis/flamegraphlayout.h"
 
 namespace perfwb::ui {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 // FNV-1a: stable across runs and platforms, unlike qHash with its random seed,
 // so a function keeps its colour from one session (and screenshot) to the next.
 std::uint32_t stableHash(std::string_view s)

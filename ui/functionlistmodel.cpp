@@ -1,14 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "functionlistmodel.h"
+#include "qstrings.h"
 
 namespace perfwb::ui {
-
-namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-} // namespace
 
 FunctionListModel::FunctionListModel(Kind kind, QObject *parent)
     : QAbstractTableModel(parent)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "preseteditor.h"
+#include "qstrings.h"
 
 #include "presetform.h"
 #include "presetlistmodel.h"
@@ -31,11 +32,6 @@
 namespace perfwb::ui {
 
 namespace {
-
-QString toQ(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QPushButton *button(const QString &text, const char *name)
 {
@@ -249,9 +245,9 @@ void PresetEditor::loadRow(int row)
     if (row < 0)
         return;
     const settings::Preset &p = model_->preset(row);
-    current_ = toQ(p.name);
+    current_ = qs(p.name);
     form_->setValues(p.values);
-    description_->setText(toQ(p.description));
+    description_->setText(qs(p.description));
     setModified(false);
     updatePreview();
 }
@@ -263,9 +259,9 @@ void PresetEditor::setModified(bool modified)
     QString info;
     if (row >= 0 && model_->preset(row).builtIn)
         info = tr("%1, built in (Save writes %2, which replaces it)")
-                   .arg(current_, toQ(model_->store().pathFor(current_.toStdString())));
+                   .arg(current_, qs(model_->store().pathFor(current_.toStdString())));
     else
-        info = tr("%1, saved in %2").arg(current_, toQ(model_->store().pathFor(current_.toStdString())));
+        info = tr("%1, saved in %2").arg(current_, qs(model_->store().pathFor(current_.toStdString())));
     info_->setText(modified ? tr("%1 (modified)").arg(info) : info);
     updateButtons();
 }
@@ -289,14 +285,14 @@ void PresetEditor::updatePreview()
     if (!resolved) {
         exports_->setPlainText(tr("# fix the setting named below"));
         container_->clear();
-        setError(toQ(resolved.message()));
+        setError(qs(resolved.message()));
         return;
     }
     std::vector<std::string> command;
     for (const QString &arg : QProcess::splitCommand(command_->text()))
         command.push_back(arg.toStdString());
-    exports_->setPlainText(toQ(resolved->shellExports()));
-    container_->setPlainText(toQ(resolved->containerCommand(command)));
+    exports_->setPlainText(qs(resolved->shellExports()));
+    container_->setPlainText(qs(resolved->containerCommand(command)));
     setError({});
 }
 
@@ -343,11 +339,11 @@ bool PresetEditor::save()
 {
     auto values = form_->validated();
     if (!values)
-        return fail(toQ(values.message()));
+        return fail(qs(values.message()));
     const settings::Preset preset{current_.toStdString(), description_->text().trimmed().toStdString(), values.value(),
                                   false};
     if (Status ok = model_->store().save(preset); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     setModified(false);
     reloadAndSelect(current_);
     return true;
@@ -362,9 +358,9 @@ void PresetEditor::revert()
 bool PresetEditor::newPreset(const QString &name)
 {
     if (Status ok = checkNewName(name); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     if (Status ok = model_->store().save(settings::Preset{name.toStdString(), {}, {}, false}); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     reloadAndSelect(name);
     return true;
 }
@@ -372,14 +368,14 @@ bool PresetEditor::newPreset(const QString &name)
 bool PresetEditor::duplicatePreset(const QString &name)
 {
     if (Status ok = checkNewName(name); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     auto values = form_->validated();
     if (!values)
-        return fail(toQ(values.message()));
+        return fail(qs(values.message()));
     const settings::Preset copy{name.toStdString(), description_->text().trimmed().toStdString(), values.value(),
                                 false};
     if (Status ok = model_->store().save(copy); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     reloadAndSelect(name); // the edits went into the copy
     return true;
 }
@@ -391,15 +387,15 @@ bool PresetEditor::renamePreset(const QString &name)
     if (name == current_)
         return true;
     if (Status ok = checkNewName(name); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     const settings::PresetStore &store = model_->store();
     auto saved = store.load(current_.toStdString());
     if (!saved)
-        return fail(toQ(saved.message()));
+        return fail(qs(saved.message()));
     settings::Preset moved = saved.value();
     moved.name = name.toStdString();
     if (Status ok = store.save(moved); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     const Status removed = store.remove(current_.toStdString());
     // Unsaved edits follow the preset to its new name.
     const auto values = form_->values();
@@ -407,7 +403,7 @@ bool PresetEditor::renamePreset(const QString &name)
     const bool wasModified = modified_;
     reloadAndSelect(name);
     if (!removed)
-        return fail(toQ(removed.message()));
+        return fail(qs(removed.message()));
     if (wasModified) {
         form_->setValues(values);
         description_->setText(description);
@@ -422,7 +418,7 @@ bool PresetEditor::deletePreset()
     const QString name = current_;
     const int row = model_->rowOf(name);
     if (Status ok = model_->store().remove(name.toStdString()); !ok)
-        return fail(toQ(ok.message()));
+        return fail(qs(ok.message()));
     // A deleted file that replaced a built-in brings the built-in back.
     reloadAndSelect(name, row);
     return true;

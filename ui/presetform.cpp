@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "presetform.h"
+#include "qstrings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,11 +15,6 @@ namespace perfwb::ui {
 namespace {
 
 using settings::SettingSpec;
-
-QString toQ(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 // The enable switches belong with the shared settings: they decide which tool runs,
 // the per-tool groups say how.
@@ -48,7 +44,7 @@ QString groupTitle(int group)
 QString placeholder(const SettingSpec &spec)
 {
     if (!spec.defaultValue.empty())
-        return toQ(spec.defaultValue);
+        return qs(spec.defaultValue);
     if (spec.name == "RUN_LABEL")
         return PresetForm::tr("the command's base name");
     return PresetForm::tr("the tool's default");
@@ -56,10 +52,10 @@ QString placeholder(const SettingSpec &spec)
 
 QString tooltip(const SettingSpec &spec)
 {
-    QString tip = toQ(spec.help);
+    QString tip = qs(spec.help);
     if (!spec.toolFlag.empty())
-        tip += PresetForm::tr(" (%1)").arg(toQ(spec.toolFlag));
-    return tip + QLatin1Char('\n') + PresetForm::tr("%1: %2").arg(toQ(spec.variable()), toQ(spec.accepts()));
+        tip += PresetForm::tr(" (%1)").arg(qs(spec.toolFlag));
+    return tip + QLatin1Char('\n') + PresetForm::tr("%1: %2").arg(qs(spec.variable()), qs(spec.accepts()));
 }
 
 } // namespace
@@ -87,7 +83,7 @@ PresetForm::PresetForm(QWidget *parent)
     }
     for (const auto &spec : SettingSpec::all()) {
         // The label drops the common prefix; the full variable is in the tooltip.
-        forms[groupOf(spec)]->addRow(toQ(spec.name), makeField(spec));
+        forms[groupOf(spec)]->addRow(qs(spec.name), makeField(spec));
     }
 }
 
@@ -108,8 +104,8 @@ QWidget *PresetForm::makeField(const SettingSpec &spec)
         break;
     case SettingSpec::Type::Choice:
         f.combo = new QComboBox;
-        f.combo->addItem(tr("default (%1)").arg(toQ(spec.defaultValue)), QString());
-        for (const QString &choice : toQ(spec.choices).split(QLatin1Char('|')))
+        f.combo->addItem(tr("default (%1)").arg(qs(spec.defaultValue)), QString());
+        for (const QString &choice : qs(spec.choices).split(QLatin1Char('|')))
             f.combo->addItem(choice, choice);
         connect(f.combo, &QComboBox::currentIndexChanged, this, changed);
         widget = f.combo;
@@ -121,7 +117,7 @@ QWidget *PresetForm::makeField(const SettingSpec &spec)
         widget = f.edit;
         break;
     }
-    widget->setObjectName(toQ(spec.variable()));
+    widget->setObjectName(qs(spec.variable()));
     widget->setToolTip(tooltip(spec));
     fields_.push_back(f);
     return widget;

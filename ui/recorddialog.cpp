@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recorddialog.h"
+#include "qstrings.h"
 
 #include "settings/configfile.h"
 #include "settings/outputdirectory.h"
@@ -42,11 +43,6 @@ void addRowWithBuddy(QFormLayout *form, const QString &text, QLayout *field, QWi
 
 const char *kGroup = "record";
 
-QString toQ(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 // The GUI's own defaults from perfwb's config file (Settings…): gui.output_dir and
 // gui.run_label; empty when unset or when the file cannot be read (Settings says why).
 QString guiDefault(const char *key)
@@ -61,7 +57,7 @@ QString uniquePath(const Result<std::string> &path)
 {
     if (!path)
         return {};
-    const QString first = QDir::cleanPath(QDir::current().absoluteFilePath(toQ(path.value())));
+    const QString first = QDir::cleanPath(QDir::current().absoluteFilePath(qs(path.value())));
     QString candidate = first;
     const QString stem = first.chopped(int(qstrlen(".perfwb")));
     for (int n = 2; QFileInfo::exists(candidate) && n < 10000; ++n)
@@ -256,7 +252,7 @@ void RecordDialog::followDefaults()
     if (!outputEdited_)
         output_->setText(defaultOutput());
     const auto perf = presetSettings();
-    QString presetLabel = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
+    QString presetLabel = perf && *perf ? qs((*perf)->runLabel({})) : QString();
     if (presetLabel.isEmpty())
         presetLabel = guiDefault("gui.run_label");
     label_->setPlaceholderText(presetLabel.isEmpty() ? commandLabel() : presetLabel);
@@ -275,7 +271,7 @@ QString RecordDialog::effectiveLabel() const
     if (!typed.isEmpty())
         return typed;
     const auto perf = presetSettings();
-    QString fromPreset = perf && *perf ? toQ((*perf)->runLabel({})) : QString();
+    QString fromPreset = perf && *perf ? qs((*perf)->runLabel({})) : QString();
     if (!fromPreset.isEmpty())
         return fromPreset;
     const QString fromSettings = guiDefault("gui.run_label");
@@ -296,7 +292,7 @@ std::optional<Result<settings::PerformanceSettings>> RecordDialog::presetSetting
 QString RecordDialog::presetProblem() const
 {
     const auto perf = presetSettings();
-    return perf && !*perf ? toQ(perf->message()) : QString();
+    return perf && !*perf ? qs(perf->message()) : QString();
 }
 
 QString RecordDialog::preset() const
@@ -324,9 +320,9 @@ void RecordDialog::reloadPresets()
     preset_->clear();
     preset_->addItem(tr("none"), QString());
     for (const auto &p : settings::PresetStore().list()) {
-        const QString name = toQ(p.name);
+        const QString name = qs(p.name);
         preset_->addItem(p.builtIn ? tr("%1 (built in)").arg(name) : name, name);
-        preset_->setItemData(preset_->count() - 1, toQ(p.description), Qt::ToolTipRole);
+        preset_->setItemData(preset_->count() - 1, qs(p.description), Qt::ToolTipRole);
     }
     preset_->setCurrentIndex(std::max(0, preset_->findData(chosen)));
 }
@@ -443,7 +439,7 @@ void RecordDialog::validate()
     commandStatus_->setVisible(!problem.isEmpty());
     const auto perf = presetSettings();
     const bool bad = perf && !perf->isOk();
-    presetStatus_->setText(bad ? toQ(perf->message()) : QString());
+    presetStatus_->setText(bad ? qs(perf->message()) : QString());
     presetStatus_->setVisible(bad);
     // The GUI records with perfwb's own sampler; the Python profilers run from the CLI.
     QStringList tools;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "summaryview.h"
+#include "qstrings.h"
 
 #include "reportdocument.h"
 
@@ -13,11 +14,6 @@
 namespace perfwb::ui {
 
 namespace {
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
 QString formatDuration(std::int64_t ns)
 {
     if (ns <= 0)
