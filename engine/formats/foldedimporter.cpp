@@ -116,13 +116,8 @@ private:
 
 int FoldedImporter::sniff(std::string_view head) const
 {
-    Utf16Text::Order order{};
     std::string decoded;
-    if (Utf16Text::fromBom(head, order)) {
-        Utf16Text(order).decode(head, decoded);
-        head = decoded;
-    }
-    head.remove_prefix(Utf16Text::utf8BomLength(head));
+    head = Utf16Text::asUtf8(head, decoded);
     // The head may end in the middle of a line: judge complete lines only.
     head = textlines::completeLines(head);
     std::size_t lines = 0;
@@ -289,13 +284,8 @@ private:
 Status FoldedImporter::parse(std::string_view data, model::Profile &out) const
 {
     FoldedParser parser(out);
-    Utf16Text::Order order{};
     std::string decoded;
-    if (Utf16Text::fromBom(data, order)) {
-        Utf16Text(order).decode(data, decoded);
-        data = decoded;
-    }
-    data.remove_prefix(Utf16Text::utf8BomLength(data));
+    data = Utf16Text::asUtf8(data, decoded);
     if (Status st = parser.feed(data); !st)
         return st;
     return parser.finish();

@@ -50,6 +50,17 @@ std::size_t Utf16Text::utf8BomLength(std::string_view head)
     return head.starts_with("\xEF\xBB\xBF") ? 3 : 0;
 }
 
+std::string_view Utf16Text::asUtf8(std::string_view text, std::string &storage)
+{
+    Order order{};
+    if (fromBom(text, order)) {
+        Utf16Text(order).decode(text, storage);
+        return storage;
+    }
+    text.remove_prefix(utf8BomLength(text));
+    return text;
+}
+
 void Utf16Text::decode(std::string_view bytes, std::string &out)
 {
     for (const char c : bytes) {

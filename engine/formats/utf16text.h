@@ -17,6 +17,9 @@ public:
     static bool fromBom(std::string_view head, Order &order);
     // The length of a UTF-8 byte-order mark at the start of `head` (3), else 0.
     static std::size_t utf8BomLength(std::string_view head);
+    // `text` as UTF-8 without a byte-order mark: decoded into `storage` when it starts
+    // with a UTF-16 mark, else a view of `text` past a UTF-8 mark.
+    static std::string_view asUtf8(std::string_view text, std::string &storage);
 
     explicit Utf16Text(Order order)
         : order_(order)
