@@ -224,11 +224,18 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code",
                     m.exitSignal != 0 ? m.exitSignal : m.exitCode);
     const auto counts = samplesPerThread(p);
+    const auto missed = model::missedSamples(p.threads(), p.meta.sampler.frequencyHz);
+    if (missed.counted > 0)
+        std::printf("missed:    %llu samples in %zu of %zu threads with a CPU time (lost or dropped)\n",
+                    static_cast<unsigned long long>(missed.total), missed.threadsMissing, missed.counted);
     std::printf("threads:   %zu\n", p.threads().size());
     for (std::size_t t = 0; t < p.threads().size(); ++t) {
         const auto &th = p.thread(static_cast<model::ThreadIndex>(t));
-        std::printf("  %7d/%-7d %-24s %zu samples\n", th.pid, th.tid, printable(p.strings.view(th.name)).c_str(),
+        std::printf("  %7d/%-7d %-24s %zu samples", th.pid, th.tid, printable(p.strings.view(th.name)).c_str(),
                     counts[t]);
+        if (missed.perThread[t].value_or(0) > 0)
+            std::printf(", %llu missed", static_cast<unsigned long long>(*missed.perThread[t]));
+        std::printf("\n");
     }
     printTopFunctions(p, functions, top, count);
     printBudgetCrossings(p);
@@ -267,12 +274,20 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
         o[QStringLiteral("notes")] = QString::fromStdString(notes);
     QJsonArray threads;
     const auto counts = samplesPerThread(p);
+    const auto missed = model::missedSamples(p.threads(), p.meta.sampler.frequencyHz);
+    if (missed.counted > 0)
+        o[QStringLiteral("missed_samples")] = static_cast<qint64>(missed.total);
     for (std::size_t t = 0; t < p.threads().size(); ++t) {
         const auto &th = p.thread(static_cast<model::ThreadIndex>(t));
-        threads.append(QJsonObject{{QStringLiteral("pid"), th.pid},
-                                   {QStringLiteral("tid"), th.tid},
-                                   {QStringLiteral("name"), qs(p.strings.view(th.name))},
-                                   {QStringLiteral("samples"), static_cast<qint64>(counts[t])}});
+        QJsonObject thread{{QStringLiteral("pid"), th.pid},
+                           {QStringLiteral("tid"), th.tid},
+                           {QStringLiteral("name"), qs(p.strings.view(th.name))},
+                           {QStringLiteral("samples"), static_cast<qint64>(counts[t])}};
+        if (missed.perThread[t]) {
+            thread[QStringLiteral("cpu_ns")] = static_cast<qint64>(th.cpuNs);
+            thread[QStringLiteral("missed_samples")] = static_cast<qint64>(*missed.perThread[t]);
+        }
+        threads.append(thread);
     }
     o[QStringLiteral("threads")] = threads;
     QJsonArray fns;

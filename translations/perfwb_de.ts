@@ -2624,6 +2624,26 @@ Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „
         <translation>Verlorene Stichproben</translation>
     </message>
     <message>
+        <location filename="../ui/summaryview.cpp" line="200"/>
+        <source>Missed samples</source>
+        <translation>Verpasste Stichproben</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="200"/>
+        <source>%1 in %2 of %3 threads with a CPU time</source>
+        <translation>%1 in %2 von %3 Threads mit CPU-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="200"/>
+        <source>%1 (TID %2): %3</source>
+        <translation>%1 (TID %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/summaryview.cpp" line="200"/>
+        <source>most: %1</source>
+        <translation>am meisten: %1</translation>
+    </message>
+    <message>
         <location filename="../ui/summaryview.cpp" line="169"/>
         <source>Sampling</source>
         <translation>Abtastung</translation>

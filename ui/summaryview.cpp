@@ -162,6 +162,7 @@ void SummaryView::addRecordingFields()
             meta.exitSignal ? tr("killed by signal %1").arg(meta.exitSignal) : tr("exit code %1").arg(meta.exitCode));
     add(tr("Samples"), locale.toString(static_cast<qulonglong>(p.sampleCount())));
     add(tr("Lost samples"), locale.toString(static_cast<qulonglong>(meta.lostSamples)));
+    addMissedSamples();
     if (meta.sampler.frequencyHz > 0)
         add(tr("Sampling"),
             tr("%1, %2 Hz, call graph: %3")
@@ -244,6 +245,39 @@ QString SummaryView::topFunctionsHtml()
     if (top.entries.empty())
         html += tr("<p>No samples in the current selection.</p>");
     return html;
+}
+
+void SummaryView::addMissedSamples()
+{
+    // The kernel loses samples per CPU ring; each thread's CPU time says whose they were.
+    const auto &p = *analysis_->profile;
+    const auto missed = model::missedSamples(p.threads(), p.meta.sampler.frequencyHz);
+    if (missed.counted == 0)
+        return;
+    const QLocale locale;
+    QString text = tr("%1 in %2 of %3 threads with a CPU time")
+                       .arg(locale.toString(static_cast<qulonglong>(missed.total)))
+                       .arg(locale.toString(static_cast<qulonglong>(missed.threadsMissing)))
+                       .arg(locale.toString(static_cast<qulonglong>(missed.counted)));
+    std::vector<std::size_t> order;
+    for (std::size_t t = 0; t < missed.perThread.size(); ++t) {
+        if (missed.perThread[t].value_or(0) > 0)
+            order.push_back(t);
+    }
+    const std::size_t shown = std::min<std::size_t>(order.size(), 3);
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                      [&](std::size_t a, std::size_t b) { return *missed.perThread[a] > *missed.perThread[b]; });
+    QStringList most;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto &t = p.threads()[order[i]];
+        most << tr("%1 (TID %2): %3")
+                    .arg(qs(p.strings.view(t.name)))
+                    .arg(t.tid)
+                    .arg(locale.toString(static_cast<qulonglong>(*missed.perThread[order[i]])));
+    }
+    if (!most.isEmpty())
+        text += QStringLiteral("; ") + tr("most: %1").arg(most.join(QStringLiteral(", ")));
+    add(tr("Missed samples"), text);
 }
 
 void SummaryView::add(const QString &label, const QString &value)

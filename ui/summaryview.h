@@ -35,6 +35,7 @@ private:
     void render();
     void addRunFields();
     void addRecordingFields();
+    void addMissedSamples(); // per thread, by its CPU time
     QString topFunctionsHtml();
     void add(const QString &label, const QString &value);
     static QString peakLabel(const std::string &timeline);

@@ -118,6 +118,7 @@ void SampleBuilder::onSample(const RawSample &sample)
     retireExited(sample.timeNs, 0);
     ThreadState &t = thread(sample.pid, sample.tid);
     t.lastSampleNs = std::max(t.lastSampleNs, sample.timeNs);
+    ++profile_.thread(t.index).samplesTaken; // before any filter: against its CPU time
     resolveStack(sample, *user);
     if (refreshMaps_ && hasUnmappedUserFrame(kernelFrames_)) {
         const std::int64_t now = monotonicNowNs();

@@ -374,6 +374,7 @@ std::size_t PerfEventBackend::deliver(perf::RecordSink &sink, perf::PerfRecordDe
         return 1;
     }
     case Kind::Lost:
+        lostReported_ += decoder_->lost;
         sink.onLost(decoder_->lost);
         return 1;
     case Kind::Malformed:
@@ -397,7 +398,25 @@ void PerfEventBackend::stop(perf::RecordSink &sink)
     stopped_ = true;
     deliverSynthesized(sink);
     drain(sink);
+    deliverUnreportedLosses(sink);
     closeAll();
+}
+
+void PerfEventBackend::deliverUnreportedLosses(perf::RecordSink &sink)
+{
+    if ((opener_.attr().read_format & PERF_FORMAT_LOST) == 0)
+        return;
+    // Every record the kernel failed to write is charged to the opened event it belongs
+    // to; those no PERF_RECORD_LOST reported (no room again before the end) are added now.
+    std::uint64_t kernelLost = 0;
+    for (const auto &e : events_) {
+        std::uint64_t values[2] = {0, 0}; // the count, then the records lost
+        if (::read(e.fd, values, sizeof values) != static_cast<ssize_t>(sizeof values))
+            return;
+        kernelLost += values[1];
+    }
+    if (kernelLost > lostReported_)
+        sink.onLost(kernelLost - lostReported_);
 }
 
 void PerfEventBackend::closeAll()

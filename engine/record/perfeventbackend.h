@@ -88,6 +88,7 @@ private:
     void synthesizeInitialState(std::int64_t timeNs);
     std::size_t deliverSynthesized(perf::RecordSink &sink);
     std::size_t drain(perf::RecordSink &sink);
+    void deliverUnreportedLosses(perf::RecordSink &sink);
     void refresh(std::size_t ringIndex);
     std::size_t deliver(perf::RecordSink &sink, perf::PerfRecordDecoder::Kind kind);
     void closeAll();
@@ -115,6 +116,7 @@ private:
     std::vector<perf::MmapEvent> pendingMmaps_;
     std::int64_t lastRescanNs_ = 0;
     std::uint64_t malformed_ = 0;
+    std::uint64_t lostReported_ = 0; // by PERF_RECORD_LOST
     std::uint64_t throttled_ = 0;
     std::vector<std::string> notes_;
 };

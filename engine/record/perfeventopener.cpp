@@ -84,6 +84,9 @@ void PerfEventOpener::configure(bool launched, const perf::SamplingOptions &opti
     // Inherited by every thread and process the sampled tasks create from now on, from
     // their first instruction; per-CPU events, as a cpu=-1 inherited event cannot be mmapped.
     attr_.inherit = 1;
+    // The kernel's own count of the records it could not write (Linux 6.0+): PERF_RECORD_LOST
+    // reports them only when a later record fits, so losses just before the end go unsaid.
+    attr_.read_format = PERF_FORMAT_LOST;
     attr_.enable_on_exec = launched ? 1 : 0; // counting starts exactly at the target's exec
     attr_.exclude_kernel = options.kernelFrames ? 0 : 1;
     attr_.exclude_callchain_kernel = options.kernelFrames ? 0 : 1;
@@ -106,6 +109,10 @@ int PerfEventOpener::open(pid_t tid, int cpu, int &err)
         if (fd >= 0)
             return fd;
         err = errno;
+        if (err == EINVAL && attr_.read_format != 0) {
+            attr_.read_format = 0; // before Linux 6.0
+            continue;
+        }
         if (attr_.type == PERF_TYPE_HARDWARE &&
             (err == ENOENT || err == EOPNOTSUPP || err == ENODEV || err == EINVAL)) {
             // A PMU that cannot sample cycles for us (VMs, restricted counters): cpu-clock works everywhere.

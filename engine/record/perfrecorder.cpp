@@ -8,6 +8,7 @@
 #include "perf/procscan.h"
 #include "perfeventbackend.h"
 #include "ptracebackend.h"
+#include "threadpriority.h"
 
 #include "io/fileio.h"
 
@@ -266,6 +267,7 @@ Status PerfRecorder::prepareLaunch()
         return attached;
     }
     fillMetadata(target_);
+    listenForCpuTimes();
     if (Status st = launcher_->release(); !st) {
         backend_->stop(queue_);
         return st;
@@ -292,6 +294,9 @@ Status PerfRecorder::prepareAttach()
     if (Status st = attachBackend(target_, false); !st)
         return st;
     fillMetadata(target_);
+    listenForCpuTimes();
+    if (cpuTimes_)
+        cpuTimes_->setBaseline(target_); // the time before the attach was not sampled
     // Attached, but a stopped process gives no samples: say so now, not as "0 samples".
     attachNote_ = AccessDiagnosis::notRunning(target_);
     if (!attachNote_.empty())
@@ -299,6 +304,40 @@ Status PerfRecorder::prepareAttach()
     startNs_ = monotonicNowNs();
     poller_ = std::make_unique<ProcPoller>(target_);
     return {};
+}
+
+void PerfRecorder::listenForCpuTimes()
+{
+    auto times = TaskCpuTimes::listen();
+    if (!times) {
+        cpuTimesError_ = times.message();
+        return;
+    }
+    cpuTimes_ = std::move(times.value());
+    cpuTimes_->addProcess(target_);
+}
+
+void PerfRecorder::fillThreadCpuTimes()
+{
+    std::lock_guard guard(lock_);
+    model::RunMetadata &m = profile_->meta;
+    if (!cpuTimes_) {
+        m.extra["thread_cpu_times"] = "none: " + cpuTimesError_;
+        return;
+    }
+    cpuTimes_->finish();
+    for (const model::ProcessInfo &p : profile_->processes)
+        cpuTimes_->addProcess(p.pid);
+    std::size_t known = 0;
+    for (std::size_t i = 0; i < profile_->threads().size(); ++i) {
+        model::ThreadInfo &t = profile_->thread(static_cast<model::ThreadIndex>(i));
+        if (const auto ns = cpuTimes_->cpuNs(t.pid, t.tid)) {
+            t.cpuNs = *ns;
+            ++known;
+        }
+    }
+    m.extra["thread_cpu_times"] = std::to_string(known) + " of " + std::to_string(profile_->threads().size()) +
+                                  " threads" + (cpuTimes_->overflowed() ? " (exit messages overflowed)" : "");
 }
 
 void PerfRecorder::fillMetadata(pid_t pid)
@@ -442,6 +481,9 @@ std::string PerfRecorder::allNotes() const
     if (options_.sampling.callGraph == perf::CallGraph::Dwarf && lost > taken && lost > 100)
         add(std::to_string(lost) + " of " + std::to_string(lost + taken) +
             " samples lost: DWARF stack copies outran the reader; --call-graph fp records far more of them");
+    // Said only when it may have cost samples: most recordings lose none at nice 0 too.
+    if (lost + queue_.dropped() > 0 && !priorityNote_.empty())
+        add(priorityNote_);
     return notes;
 }
 
@@ -484,6 +526,8 @@ void PerfRecorder::build()
                 builder_->onComm(item->comm);
                 break;
             case Kind::Task:
+                if (cpuTimes_ && item->task.kind == perf::TaskEvent::Kind::Fork)
+                    cpuTimes_->addProcess(item->task.pid);
                 builder_->onTask(item->task);
                 break;
             case Kind::Lost:
@@ -584,6 +628,7 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
         m.extra["samples_dropped_symbolizer_behind"] = std::to_string(dropped); // also counted as lost
     if (builder_->unwindFallbacks() > 0)
         m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
+    m.extra["recorder_nice"] = std::to_string(recorderNice_);
     if (builder_->endsFromPoller() > 0) // their exit records were lost; the end is ±poll period
         m.extra["thread_ends_from_proc"] = std::to_string(builder_->endsFromPoller());
     if (tree_) {
@@ -598,6 +643,12 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
 
 void PerfRecorder::run()
 {
+    // Before the builder starts, which inherits it. The target was started before this
+    // thread and keeps its own priority.
+    if (auto nice = raiseThreadPriority(kRecorderNice); nice)
+        recorderNice_ = nice.value();
+    else
+        priorityNote_ = nice.message();
     builderThread_ = std::thread(&PerfRecorder::build, this);
     Status loopStatus = loop();
     // Drain what the rings still hold; the target may still be running (attach mode,
@@ -627,6 +678,7 @@ void PerfRecorder::run()
         }
     }
     drainMarks();
+    fillThreadCpuTimes();
     finishMetadata(endNs);
     Status finished = writer_->finish(*profile_);
     if (!writeStatus_)

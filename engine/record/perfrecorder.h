@@ -8,6 +8,7 @@
 #include "procpoller.h"
 #include "recordsession.h"
 #include "samplerbackend.h"
+#include "taskcputimes.h"
 
 #include "alloc/allocrecording.h"
 #include "store/reportwriter.h"
@@ -46,6 +47,8 @@ public:
     static constexpr std::size_t kFlushSamples = 50'000;
     // After stop() in launch mode: SIGTERM, then SIGKILL when the target lingers this long.
     static constexpr std::int64_t kTerminateGraceNs = 2'000'000'000;
+    // The reading and building threads' nice value where permitted (see raiseThreadPriority).
+    static constexpr int kRecorderNice = -20;
 
 private:
     explicit PerfRecorder(const RecordOptions &options);
@@ -60,7 +63,9 @@ private:
     Status flushBatch();
     std::string allNotes() const; // the attach note and the backend's notes, one line
     void finishMetadata(std::int64_t endNs);
-    void drainMarks(); // pending marks into the profile (building thread, or after it)
+    void drainMarks();         // pending marks into the profile (building thread, or after it)
+    void listenForCpuTimes();  // before the target's threads can exit
+    void fillThreadCpuTimes(); // into the profile's threads, at the end
     void noteAllocLosses(const alloc::AllocStreamReader::Summary &read, const std::string &streamDir);
 
     RecordOptions options_;
@@ -72,12 +77,16 @@ private:
     EventQueue queue_;
     std::string fallbackReason_; // why perf events were not used; empty when they were
     std::string attachNote_;     // why an attached process may give no samples (stopped)
+    std::string priorityNote_;   // why the recorder's threads run at the target's priority
+    int recorderNice_ = 0;       // the nice value of the reading and building threads
     std::unique_ptr<Launcher> launcher_;
     // Declared after launcher_: destroyed first, so its watchdog is told "done" before
     // the Launcher kills an unreaped target.
     std::unique_ptr<ProcessTree> tree_; // launch mode
     int leftoversEnded_ = 0;            // processes of the target's tree ended after it
     std::unique_ptr<ProcPoller> poller_;
+    std::unique_ptr<TaskCpuTimes> cpuTimes_; // each thread's CPU time, for what sampling missed
+    std::string cpuTimesError_;              // why there are none
     std::unique_ptr<store::ReportWriter> writer_;
     LiveSamples written_;                        // samples already in the report, binned for snapshot() (under lock_)
     std::optional<alloc::AllocRecording> alloc_; // with --alloc

@@ -49,10 +49,10 @@ bool AllocationStore::write(sqlite3 *db, const model::AllocationTable &table)
 
 Status AllocationStore::read(sqlite3 *db, std::size_t stackCount, model::AllocationTable &out, const std::string &path)
 {
-    SqliteStatement exists;
-    if (exists.prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'allocations'") != SQLITE_OK)
+    const int exists = tableExists(db, "allocations");
+    if (exists != SQLITE_ROW && exists != SQLITE_DONE)
         return makeError(path + ": " + sqlite3_errmsg(db));
-    if (exists.step() != SQLITE_ROW)
+    if (exists == SQLITE_DONE)
         return {}; // recorded without --alloc
     SqliteStatement s;
     if (s.prepare(db, "SELECT stack, calls, bytes, leaked_bytes, leaked_blocks, temporary, peak_bytes, peak_time_ns"

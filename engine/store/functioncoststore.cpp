@@ -50,10 +50,10 @@ bool FunctionCostStore::write(sqlite3 *db, const model::FunctionCosts &costs)
 
 Status FunctionCostStore::read(sqlite3 *db, std::size_t frameCount, model::FunctionCosts &out, const std::string &path)
 {
-    SqliteStatement exists;
-    if (exists.prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cost_columns'") != SQLITE_OK)
+    const int exists = tableExists(db, "cost_columns");
+    if (exists != SQLITE_ROW && exists != SQLITE_DONE)
         return makeError(path + ": " + sqlite3_errmsg(db));
-    if (exists.step() != SQLITE_ROW)
+    if (exists == SQLITE_DONE)
         return {};
     const auto damaged = [&](const std::string &what) { return makeError(path + ": damaged report (" + what + ")"); };
     SqliteStatement columns;

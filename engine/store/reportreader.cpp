@@ -6,6 +6,7 @@
 #include "io/fileio.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
+#include "threadcpustore.h"
 
 #include "model/secretredactor.h"
 
@@ -61,6 +62,7 @@ private:
     Status readRunLists();
     Status readAllocations() { return AllocationStore::read(db_, out_.stacks.size(), out_.allocations, path_); }
     Status readFunctionCosts() { return FunctionCostStore::read(db_, out_.frames.size(), out_.functionCosts, path_); }
+    Status readThreadCpu() { return ThreadCpuStore::read(db_, out_, path_); }
     Status checkTotals();
 
     Status prepare(SqliteStatement &stmt, std::string_view sql);
@@ -95,10 +97,11 @@ Status Loader::run()
         !out_.threads().empty() || !out_.processes.empty() || !out_.timelines.empty() || !out_.marks.empty())
         return makeError(path_ + ": cannot read a report into a profile that already holds data");
 
-    for (auto step : {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames,
-                      &Loader::readStackNodes, &Loader::readThreadsAndProcesses, &Loader::readSamples,
-                      &Loader::readTimelines, &Loader::readMarks, &Loader::readRunMetadata, &Loader::readRunLists,
-                      &Loader::readAllocations, &Loader::readFunctionCosts, &Loader::checkTotals}) {
+    for (auto step :
+         {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames, &Loader::readStackNodes,
+          &Loader::readThreadsAndProcesses, &Loader::readSamples, &Loader::readTimelines, &Loader::readMarks,
+          &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations, &Loader::readFunctionCosts,
+          &Loader::readThreadCpu, &Loader::checkTotals}) {
         if (Status st = (this->*step)(); !st)
             return st;
     }

@@ -5,6 +5,7 @@
 #include "functioncoststore.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
+#include "threadcpustore.h"
 
 #include "model/secretredactor.h"
 
@@ -359,7 +360,8 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
     }
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
            writeTotals(st.droppedSamples + samples.size(), st.pendingWeight) &&
-           AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts);
+           AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts) &&
+           ThreadCpuStore::write(db_, profile.threads());
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)

@@ -24,6 +24,16 @@ int SqliteStatement::prepare(sqlite3 *db, std::string_view sql)
     return sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
 }
 
+int tableExists(sqlite3 *db, const char *table)
+{
+    SqliteStatement exists;
+    if (const int rc = exists.prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+        rc != SQLITE_OK)
+        return rc;
+    exists.bindText(1, table);
+    return exists.step();
+}
+
 void SqliteStatement::finalize()
 {
     if (stmt_ != nullptr) {

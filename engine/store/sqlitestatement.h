@@ -58,4 +58,8 @@ private:
     sqlite3_stmt *stmt_ = nullptr;
 };
 
+// Whether the database has the table (an optional one: allocations, function costs, thread
+// CPU times); SQLITE_ROW (yes), SQLITE_DONE (no) or an SQLite error code.
+int tableExists(sqlite3 *db, const char *table);
+
 } // namespace perfwb::store

@@ -89,6 +89,8 @@ inline model::Profile makeFullProfile(std::size_t samples)
     p.internThread(1001, 1002); // no name
     p.thread(t1).startNs = 5;
     p.thread(t1).endNs = 9'000'000'000LL;
+    p.thread(t1).cpuNs = 4'000'000'000LL; // a CPU time (thread_cpu), t0's unknown
+    p.thread(t1).samplesTaken = 3999;
     p.processes.push_back({1000, 1, p.strings.intern("app"), 0, 9'500'000'000LL});
     p.processes.push_back({1001, 1000, p.strings.intern("helper"), 7, model::kUnknownTime});
     for (std::size_t i = 0; i < samples; ++i)
@@ -162,6 +164,9 @@ inline void compareProfiles(const model::Profile &a, const model::Profile &b)
         QCOMPARE(x.name, y.name);
         QCOMPARE(x.startNs, y.startNs);
         QCOMPARE(x.endNs, y.endNs);
+        QCOMPARE(x.cpuNs, y.cpuNs);
+        if (x.cpuNs >= 0) // stored with the CPU time only
+            QCOMPARE(x.samplesTaken, y.samplesTaken);
     }
     QCOMPARE(a.processes.size(), b.processes.size());
     for (std::size_t i = 0; i < a.processes.size(); ++i) {

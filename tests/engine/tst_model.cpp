@@ -23,6 +23,9 @@ private Q_SLOTS:
     void internThreadRenames();
     void setEnvironmentRedacts_data();
     void setEnvironmentRedacts();
+    void missedSamples_data();
+    void missedSamples();
+    void missedSamplesTotals();
     void sampleTableIs24BytesASample(); // 16 when every weight is 1
 };
 
@@ -261,6 +264,56 @@ void TestModel::sampleTableIs24BytesASample()
     model::Profile w;
     w.addSample(0, w.internThread(1, 1), s, 3);
     QCOMPARE(w.samples.weight(0), std::uint64_t(3));
+}
+
+void TestModel::missedSamples_data()
+{
+    QTest::addColumn<qint64>("cpuNs");
+    QTest::addColumn<qint64>("taken");
+    QTest::addColumn<double>("hz");
+    QTest::addColumn<qint64>("missed"); // -1: unknown
+    // At 1000 Hz a thread expects one sample per ms of CPU time, less the period it ends in.
+    QTest::newRow("unknown CPU time") << qint64(-1) << qint64(5) << 1000.0 << qint64(-1);
+    QTest::newRow("unknown frequency") << qint64(5'000'000) << qint64(5) << 0.0 << qint64(-1);
+    QTest::newRow("all taken") << qint64(100'000'000) << qint64(100) << 1000.0 << qint64(0);
+    QTest::newRow("more than expected") << qint64(100'000'000) << qint64(110) << 1000.0 << qint64(0);
+    QTest::newRow("within the jitter") << qint64(100'000'000) << qint64(88) << 1000.0 << qint64(0);
+    QTest::newRow("beyond the jitter") << qint64(100'000'000) << qint64(80) << 1000.0 << qint64(19);
+    QTest::newRow("short thread, two taken") << qint64(5'000'000) << qint64(2) << 1000.0 << qint64(0);
+    QTest::newRow("short thread, none taken") << qint64(5'000'000) << qint64(0) << 1000.0 << qint64(4);
+    QTest::newRow("most lost") << qint64(1'000'000'000) << qint64(100) << 999.0 << qint64(898);
+    QTest::newRow("never ran") << qint64(0) << qint64(0) << 999.0 << qint64(0);
+}
+
+void TestModel::missedSamples()
+{
+    QFETCH(qint64, cpuNs);
+    QFETCH(qint64, taken);
+    QFETCH(double, hz);
+    QFETCH(qint64, missed);
+    model::ThreadInfo t;
+    t.cpuNs = cpuNs;
+    t.samplesTaken = static_cast<std::uint64_t>(taken);
+    const auto got = model::missedSamples(t, hz);
+    QCOMPARE(got.has_value(), missed >= 0);
+    if (got)
+        QCOMPARE(static_cast<qint64>(*got), missed);
+}
+
+void TestModel::missedSamplesTotals()
+{
+    std::vector<model::ThreadInfo> threads(4);
+    threads[0].cpuNs = 100'000'000; // 99 expected, 50 taken: 49 missed
+    threads[0].samplesTaken = 50;
+    threads[1].cpuNs = 100'000'000; // all there
+    threads[1].samplesTaken = 101;
+    threads[2].cpuNs = 20'000'000;                        // none taken: 19 missed
+    const auto m = model::missedSamples(threads, 1000.0); // threads[3]: unknown
+    QCOMPARE(m.perThread.size(), std::size_t(4));
+    QVERIFY(!m.perThread[3]);
+    QCOMPARE(m.counted, std::size_t(3));
+    QCOMPARE(m.threadsMissing, std::size_t(2));
+    QCOMPARE(m.total, std::uint64_t(49 + 19));
 }
 
 QTEST_GUILESS_MAIN(TestModel)

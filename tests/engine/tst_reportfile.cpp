@@ -378,6 +378,10 @@ void TestReportFile::badFiles_data()
                                                       << "damaged report (a function cost refers to frame 77777";
     QTest::newRow("function cost of a missing column") << "bad cost column"
                                                        << "damaged report (a function cost refers to frame 1, column 9";
+    QTest::newRow("CPU time of a missing thread") << "bad thread cpu"
+                                                  << "damaged report (the CPU time row of thread 77";
+    QTest::newRow("negative CPU time") << "negative thread cpu"
+                                       << "damaged report (the CPU time row of thread 1 is not valid)";
     QTest::newRow("overwritten pages") << "overwritten"
                                        << "damaged report";
 }
@@ -438,6 +442,8 @@ void TestReportFile::badFiles()
             {"weight changed", "UPDATE samples SET weight = weight + 1 WHERE rowid = 7"},
             {"bad cost frame", "UPDATE function_costs SET frame = 77777 WHERE frame = 0"},
             {"bad cost column", "UPDATE function_costs SET column = 9 WHERE frame = 1 AND column = 1"},
+            {"bad thread cpu", "UPDATE thread_cpu SET thread = 77"},
+            {"negative thread cpu", "UPDATE thread_cpu SET cpu_ns = -5"},
         };
         QVERIFY2(edits.count(kind), qPrintable(kind));
         execSql(file, edits.at(kind));

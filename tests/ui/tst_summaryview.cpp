@@ -3,7 +3,7 @@
 // loop is listed once per caller (hot_70's copy, warm_30's copy), and the perf.data
 // header's host, kernel, CPU and perf version are shown as `perf report --header-only`
 // prints them, also after saving the report and opening it again. The importer's
-// warnings are listed.
+// warnings are listed, and so are the samples each thread missed by its CPU time.
 #include "engine/perfreportheader.h"
 #include "formats/perfdataimporter.h"
 #include "reportdocument.h"
@@ -129,6 +129,45 @@ private Q_SLOTS:
                                 "3 of 9 samples could not be unwound with DWARF"));
         QCOMPARE(view.field(QStringLiteral("Host")), QString());
         QCOMPARE(view.topFunctions(), QStringList{QStringLiteral("main|100.00")});
+    }
+
+    // Threads with a CPU time: what they missed, the most first; none without CPU times.
+    void missedSamplesPerThread()
+    {
+        model::Profile profile;
+        profile.meta.sampler.frequencyHz = 1000;
+        const auto stack = profile.stacks.internPath(std::vector{profile.internFrame("main")});
+        const char *names[] = {"main", "render-1", "render-2", "io"};
+        const std::int64_t cpuMs[] = {10, 200, 100, 50};
+        const std::uint64_t taken[] = {10, 40, 99, 0};
+        for (int i = 0; i < 4; ++i) {
+            const auto t = profile.internThread(7, 7 + i, names[i]);
+            profile.thread(t).cpuNs = cpuMs[i] * 1'000'000;
+            profile.thread(t).samplesTaken = taken[i];
+            for (std::uint64_t n = 0; n < taken[i]; ++n)
+                profile.addSample(static_cast<std::int64_t>(n), t, stack);
+        }
+        ui::SummaryView plain;
+        plain.setAnalysis(analyse(profile));
+        const std::string saved = dir_.filePath(QStringLiteral("missed.perfwb")).toStdString();
+        QVERIFY(store::ReportWriter::save(saved, profile).isOk());
+        model::Profile reopened;
+        QVERIFY(store::ReportReader::read(saved, reopened).isOk());
+        ui::SummaryView view;
+        view.setAnalysis(analyse(std::move(reopened)));
+        // render-1: 199 expected, 40 taken; io: 49 expected, none; the others within the jitter.
+        const QString expected = QStringLiteral("208 in 2 of 4 threads with a CPU time; most: render-1 (TID 8): 159, "
+                                                "io (TID 10): 49");
+        QCOMPARE(view.field(QStringLiteral("Missed samples")), expected);
+        QCOMPARE(plain.field(QStringLiteral("Missed samples")), expected);
+
+        model::Profile unknown;
+        unknown.meta.sampler.frequencyHz = 1000;
+        unknown.addSample(1, unknown.internThread(1, 1, "t"),
+                          unknown.stacks.internPath(std::vector{unknown.internFrame("main")}));
+        ui::SummaryView none;
+        none.setAnalysis(analyse(std::move(unknown)));
+        QCOMPARE(none.field(QStringLiteral("Missed samples")), QString());
     }
 };
 
