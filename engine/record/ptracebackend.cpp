@@ -48,6 +48,7 @@ struct PtraceBackend::Worker {
     bool finished = false;
     std::size_t samples = 0;
     std::size_t skipped = 0;
+    std::size_t displaced = 0;
     std::uint64_t lost = 0;
     int frequencyHz = PtraceBackend::kDefaultFrequencyHz;
 
@@ -94,6 +95,7 @@ struct PtraceBackend::Worker {
         std::lock_guard lock(mutex);
         samples = tracer.samplesTaken();
         skipped = tracer.threadsSkipped();
+        displaced = tracer.displacedStops();
         lost = tracer.samplesLost();
         finished = true;
         ready.notify_one();
@@ -192,7 +194,8 @@ std::string PtraceBackend::notes() const
         std::lock_guard lock(worker_->mutex);
         if (worker_->finished)
             n += ", " + std::to_string(worker_->samples) + " samples taken, " + std::to_string(worker_->lost) +
-                 " lost (tracer late or thread slow to stop)";
+                 " lost (tracer late or thread slow to stop), " + std::to_string(worker_->displaced) +
+                 " stops at a system call's return beyond the thread's kernel time not sampled";
     }
     return n;
 }
