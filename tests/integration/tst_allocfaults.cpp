@@ -20,9 +20,10 @@ struct Run {
     QString out, err;
 };
 
-Run perfwb(const QStringList &args)
+Run perfwb(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(PERFWB_BINARY), args);
     Run r;
     if (p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit)
@@ -136,6 +137,29 @@ private Q_SLOTS:
         const Run info = perfwb({QStringLiteral("info"), QStringLiteral("--json"), out});
         QVERIFY2(info.exitCode == 0, qPrintable(info.err));
         QVERIFY2(!info.out.contains(QLatin1String("incomplete")), qPrintable(info.out));
+    }
+
+    void crashInsideTheTracker()
+    {
+        // The crash comes while the crashing thread holds the tracker's lock, halfway
+        // through writing a record (the tracker's fault point for tests): the records
+        // before that one are written with the crash, the half record is not, and the one
+        // allocation it was for is counted as lost, not taken for a whole stream.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PERFWB_ALLOC_FAULT_AFTER"), QStringLiteral("100000"));
+        const QString out = dir_.filePath(QStringLiteral("crash-in-tracker.perfwb"));
+        const Run r =
+            perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("--no-cpu"),
+                    QStringLiteral("-o"), out, QStringLiteral("--"), workload("allocloop"), QStringLiteral("300000")},
+                   env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("killed by signal 11 (SIGSEGV)")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QLatin1String("1 allocation events lost")), qPrintable(r.err));
+        // The 99,999 whole allocations before it (libc's own included, as the tracker counts).
+        QVERIFY2(r.out.contains(QLatin1String("perfwb: 99999 allocations tracked")), qPrintable(r.out));
+        const Run info = perfwb({QStringLiteral("info"), QStringLiteral("--json"), out});
+        QVERIFY2(info.exitCode == 0, qPrintable(info.err));
+        QVERIFY2(info.out.contains(QLatin1String("\"events_lost\": 1")), qPrintable(info.out));
     }
 
     void orphanStreamsAreRemoved()

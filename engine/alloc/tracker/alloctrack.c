@@ -69,6 +69,10 @@ static unsigned long long g_loadedObjects; // dlpi_adds when mappings were last 
 
 static TLS int t_busy;
 static TLS int32_t t_tid;
+// Tests only (PERFWB_ALLOC_FAULT_AFTER=N): the Nth allocation faults inside the tracker's
+// locked section, halfway through its record, to prove what a crash there keeps. 0: never.
+static uint64_t g_faultAfter;
+static uint64_t g_allocsSeen;
 
 // ---- bootstrap arena ------------------------------------------------------------
 static int inBootArena(const void *p)
@@ -232,6 +236,8 @@ static void recordAlloc(void *ptr, size_t size, uint32_t trace)
         reserveLocked(32);
         putByte(PWBA_ALLOC);
         putVarint(size);
+        if (g_faultAfter != 0 && ++g_allocsSeen == g_faultAfter)
+            raise(SIGSEGV);
         putVarint(trace);
         putPtrDelta((uint64_t)(uintptr_t)ptr);
     }
@@ -328,6 +334,10 @@ static int openStream(void)
     // Programs this one execs inherit LD_PRELOAD but not the stream: only one
     // process ever writes into it.
     openCounts(getenv("PERFWB_ALLOC_COUNTS"));
+    const char *faultText = getenv("PERFWB_ALLOC_FAULT_AFTER");
+    if (faultText && *faultText)
+        g_faultAfter = strtoull(faultText, NULL, 10);
+    unsetenv("PERFWB_ALLOC_FAULT_AFTER");
     unsetenv("PERFWB_ALLOC_FD");
     unsetenv("PERFWB_ALLOC_FILE");
     unsetenv("PERFWB_ALLOC_COUNTS");
