@@ -3,6 +3,8 @@
 
 #include "cli.h"
 
+#include "model/unresolvedname.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -41,6 +43,18 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
         return ExitUsage;
     }
     return std::nullopt;
+}
+
+QCommandLineOption addressesOption()
+{
+    return QCommandLineOption(QStringLiteral("addresses"),
+                              QStringLiteral("Keep the address of code no symbol covers (MODULE+0xOFFSET), one frame "
+                                             "per address; by default such code is one frame per module ([MODULE])."));
+}
+
+void applyAddressesOption(const QCommandLineParser &parser, const QCommandLineOption &opt)
+{
+    model::setKeepUnresolvedAddresses(parser.isSet(opt));
 }
 
 bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out)

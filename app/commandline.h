@@ -16,6 +16,12 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 // when set; false after one usage error line.
 bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out);
 
+// --addresses, for the commands that record or read profiles: frames no symbol covers keep
+// their address (MODULE+0xOFFSET) instead of making one frame per module. Add the option
+// before parsing, apply it after.
+QCommandLineOption addressesOption();
+void applyAddressesOption(const QCommandLineParser &parser, const QCommandLineOption &opt);
+
 // A TCP port, 0 to 65535 (0: any free port), or nothing.
 std::optional<quint16> parsePort(const QString &text);
 

@@ -83,11 +83,14 @@ int runDiffCommand(const QStringList &args)
         QStringLiteral("absolute|share"));
     parser.addOptions({warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt,
                        svgReverseOpt, toOpt, modeOpt});
+    const QCommandLineOption addressesOpt = addressesOption();
+    parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Compare two runs: verdict and top changes. Exit 0 pass or warn, "
                                                     "1 regression beyond --fail-above, 2 bad usage or input."),
                                      QStringLiteral("BASE NEW"), 2, 2))
         return *code;
+    applyAddressesOption(parser, addressesOpt);
 
     analysis::DiffThresholds t;
     if (!readPercent(parser, warnOpt, t.warnAbovePct) || !readPercent(parser, failOpt, t.failAbovePct) ||

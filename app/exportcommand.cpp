@@ -52,9 +52,12 @@ int runExportCommand(const QStringList &args)
                                      static_cast<qsizetype>(analysis::AllocationCostProfile::kCostNames.size()))),
         QStringLiteral("COST"));
     parser.addOptions({toOpt, outOpt, formatOpt, labelOpt, costOpt});
+    const QCommandLineOption addressesOpt = addressesOption();
+    parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Export a report for other tools or a ticket."),
                                      QStringLiteral("REPORT"), 1, 1))
         return *code;
+    applyAddressesOption(parser, addressesOpt);
     if (!parser.isSet(toOpt)) {
         printError(QStringLiteral("export needs --to FORMAT (%1)").arg(formats.join(QStringLiteral(", "))));
         return ExitUsage;

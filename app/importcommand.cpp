@@ -26,9 +26,12 @@ int runImportCommand(const QStringList &args)
     const QCommandLineOption labelOpt(QStringLiteral("label"), QStringLiteral("Run label stored in the report."),
                                       QStringLiteral("LABEL"));
     parser.addOptions({formatOpt, outOpt, labelOpt});
+    const QCommandLineOption addressesOpt = addressesOption();
+    parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Import a profile into a perfwb report."),
                                      QStringLiteral("INPUT"), 1, 1))
         return *code;
+    applyAddressesOption(parser, addressesOpt);
     if (!parser.isSet(outOpt) || parser.value(outOpt).isEmpty()) {
         printError(QStringLiteral("import needs -o OUT.perfwb (see perfwb import --help)"));
         return ExitUsage;

@@ -327,9 +327,12 @@ int runInfoCommand(const QStringList &args)
                                        QStringLiteral("Format of a non-report input (default: by content)."),
                                        QStringLiteral("FORMAT"));
     parser.addOptions({topOpt, jsonOpt, formatOpt});
+    const QCommandLineOption addressesOpt = addressesOption();
+    parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Summarise a report (or any importable file)."),
                                      QStringLiteral("REPORT"), 1, 1))
         return *code;
+    applyAddressesOption(parser, addressesOpt);
     bool ok = false;
     const int top = parser.value(topOpt).toInt(&ok);
     if (!ok || top < 0) {

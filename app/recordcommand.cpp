@@ -182,11 +182,14 @@ int runRecordCommand(const QStringList &args)
         QStringLiteral("NAME"));
     parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt,
                        serveOpt, apiPortOpt, presetOpt});
+    const QCommandLineOption addressesOpt = addressesOption();
+    parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Record a CPU profile of a command, or of a running process "
                                                     "(--pid), into a perfwb report."),
                                      QStringLiteral("[--] COMMAND [ARGS...]"), 0, INT_MAX))
         return *code;
+    applyAddressesOption(parser, addressesOpt);
 
     // Checked first: a bad FIL_PERF_ variable stops everything before anything runs.
     auto perf = effectiveSettings(parser.value(presetOpt));

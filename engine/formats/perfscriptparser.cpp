@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "perfscriptparser.h"
 
+#include "model/unresolvedname.h"
 #include "perf/perfdatafile.h"
 
 #include "textlines.h"
@@ -522,13 +523,8 @@ Result<model::FrameId> PerfScriptParser::internFrameLine(std::string_view text)
 
     std::string name;
     if (sym.empty() || sym == "[unknown]") {
-        // Never an empty name: the module and address still tell frames apart.
-        char hex[24];
-        const auto [end, ec] = std::to_chars(hex, hex + sizeof hex, addr, 16);
-        (void)ec;
-        name.assign(module.empty() ? std::string_view("[unknown]") : module);
-        name += "+0x";
-        name.append(hex, end);
+        // Never an empty name: one frame per module (with --addresses, per address).
+        name = model::unresolvedName(module, addr);
         sym = name;
     }
     const auto id = out_.internFrame(sym, module, {}, 0, kind, inlined);

@@ -3,6 +3,8 @@
 
 #include "demangle.h"
 
+#include "model/unresolvedname.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -37,13 +39,6 @@ std::string hex(const unsigned char *bytes, std::size_t n)
         s.push_back(digits[bytes[i] & 0xf]);
     }
     return s;
-}
-
-std::string offsetName(const std::string &module, std::uint64_t address)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "+0x%llx", static_cast<unsigned long long>(address));
-    return module + buf;
 }
 
 bool isExecutableSection(Elf *elf, GElf_Word shndx)
@@ -210,7 +205,7 @@ void ElfModule::describe(std::uint64_t address, std::vector<ResolvedFrame> &out)
     for (std::size_t i = first; i < out.size(); ++i) {
         ResolvedFrame &f = out[i];
         if (f.function.empty())
-            f.function = offsetName(displayName_, address);
+            f.function = model::unresolvedName(displayName_, address);
         f.module = displayName_;
         f.kind = model::FrameKind::Native;
     }

@@ -10,6 +10,8 @@
 #include "perfmap.h"
 #include "resolvedframe.h"
 
+#include "model/unresolvedname.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -24,13 +26,6 @@ namespace {
 constexpr std::uint64_t kKernelStart = 0xffff800000000000ull;
 // perf callchain context markers (PERF_CONTEXT_KERNEL, ...) are the last 4095 values.
 constexpr std::uint64_t kContextMarkers = static_cast<std::uint64_t>(-4095);
-
-std::string hexName(std::string_view prefix, std::uint64_t value)
-{
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "+0x%llx", static_cast<unsigned long long>(value));
-    return std::string(prefix) + buf;
-}
 
 std::string_view mappingDisplayName(const Mapping &m)
 {
@@ -119,8 +114,9 @@ void Symbolizer::Impl::resolveKernel(std::uint64_t ip, bool isReturnAddress, mod
         return;
     }
     const std::string_view name = kernel.lookup(lookup);
-    const model::FrameId id = p.internFrame(name.empty() ? hexName("[kernel]", lookup) : std::string(name), "[kernel]",
-                                            {}, 0, model::FrameKind::Kernel);
+    const model::FrameId id =
+        p.internFrame(name.empty() ? model::unresolvedName("[kernel]", lookup) : std::string(name), "[kernel]", {}, 0,
+                      model::FrameKind::Kernel);
     frameCache.insert(&kernel, lookup, {static_cast<std::uint32_t>(framePool.size()), 1});
     framePool.push_back(id);
     out.push_back(id);
@@ -145,11 +141,11 @@ void Symbolizer::Impl::resolveUnmapped(std::int32_t pid, const Mapping *mapping,
         }
     }
     if (!mapping) {
-        out.push_back(p.internFrame(hexName("[unknown]", ip), "[unknown]"));
+        out.push_back(p.internFrame(model::unresolvedName("[unknown]", ip), "[unknown]"));
         return;
     }
     const std::string_view module = mappingDisplayName(*mapping);
-    out.push_back(p.internFrame(hexName(module, ip - mapping->start + mapping->pgoff), module));
+    out.push_back(p.internFrame(model::unresolvedName(module, ip - mapping->start + mapping->pgoff), module));
 }
 
 Symbolizer::Symbolizer()

@@ -7,6 +7,7 @@
 #include "formats/perfdataimporter.h"
 #include "formats/perfscriptimporter.h"
 #include "formats/perfscriptparser.h"
+#include "model/unresolvedname.h"
 
 #include <QTemporaryDir>
 
@@ -348,7 +349,11 @@ private Q_SLOTS:
             << "cpusplit|cpusplit`hot_70=1";
         QTest::newRow("unknown symbol named by dso and address")
             << QByteArray("dd 5 1.0: 1 cpu-clock: \n\t 5b7c [unknown] (/usr/bin/dd)\n\t 7f54 [unknown] ([unknown])\n\n")
-            << "dd|[unknown]`[unknown]+0x7f54;dd`dd+0x5b7c=1";
+            << "dd|[unknown]`[unknown];dd`[dd]=1";
+        QTest::newRow("unresolved addresses of one module are one frame")
+            << QByteArray("dd 5 1.0: 1 cpu-clock: \n\t 5b7c [unknown] (/usr/bin/dd)\n\n"
+                          "dd 5 1.1: 1 cpu-clock: \n\t 5b90 [unknown] (/usr/bin/dd)\n\n")
+            << "dd|dd`[dd]=2";
         QTest::newRow("C++ symbol with parentheses, deleted dso")
             << QByteArray("a 1 1.0: 1 e: \n\t 10 ns::f(int, char) const+0x1 (/tmp/lib.so (deleted))\n\n")
             << "a|lib.so (deleted)`ns::f(int, char) const=1";
@@ -368,6 +373,19 @@ private Q_SLOTS:
         const auto st = formats::PerfScriptImporter().parse(std::string_view(input.constData(), input.size()), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
+    }
+
+    // perfwb --addresses: one frame per unresolved address, named by module and address.
+    void perfScriptKeepsAddresses()
+    {
+        model::setKeepUnresolvedAddresses(true);
+        const std::string input = "dd 5 1.0: 1 cpu-clock: \n\t 5b7c [unknown] (/usr/bin/dd)\n\t 7f54 [unknown] "
+                                  "([unknown])\n\ndd 5 1.1: 1 cpu-clock: \n\t 5b90 [unknown] (/usr/bin/dd)\n\n";
+        model::Profile p;
+        const auto st = formats::PerfScriptImporter().parse(input, p);
+        model::setKeepUnresolvedAddresses(false);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(stacksText(p, true), QStringLiteral("dd|[unknown]`[unknown]+0x7f54;dd`dd+0x5b7c=1 dd|dd`dd+0x5b90=1"));
     }
 
     void perfScriptDetails()

@@ -6,6 +6,7 @@
 // Independent references: binutils' nm/addr2line and line markers in the sources.
 #include "engine/stackcapture.h"
 #include "engine/symbolizerreference.h"
+#include "model/unresolvedname.h"
 #include "symbolize/kernelsymbols.h"
 #include "symbolize/symbolizer.h"
 
@@ -113,6 +114,14 @@ __attribute__((noinline)) int compareCapturing(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+// For the tests that tell unresolved addresses apart by name (perfwb --addresses).
+struct KeepAddresses {
+    KeepAddresses() { model::setKeepUnresolvedAddresses(true); }
+    ~KeepAddresses() { model::setKeepUnresolvedAddresses(false); }
+    KeepAddresses(const KeepAddresses &) = delete;
+    KeepAddresses &operator=(const KeepAddresses &) = delete;
+};
+
 } // namespace
 
 class TestSymbolizer : public QObject {
@@ -218,18 +227,30 @@ void TestSymbolizer::unknownAddresses()
     symbolize::Symbolizer s;
     QVERIFY(s.loadProcessMaps(getpid()).isOk());
     model::Profile p;
-    // The ELF header of libc is mapped but is no function.
+    // The ELF header of libc is mapped but is no function: one frame for the module,
+    // whatever the address, as perf report's "[unknown]" per DSO.
     auto frames = resolve(s, p, getpid(), libcBase() + 0x10);
     QCOMPARE(frames.size(), 1);
-    QCOMPARE(frames[0].function, QStringLiteral("libc.so.6+0x10"));
+    QCOMPARE(frames[0].function, QStringLiteral("[libc.so.6]"));
     QCOMPARE(frames[0].module, QStringLiteral("libc.so.6"));
+    QCOMPARE(resolve(s, p, getpid(), libcBase() + 0x20)[0].function, QStringLiteral("[libc.so.6]"));
     frames = resolve(s, p, getpid(), 0x1000);
     QCOMPARE(frames.size(), 1);
-    QCOMPARE(frames[0].function, QStringLiteral("[unknown]+0x1000"));
+    QCOMPARE(frames[0].function, QStringLiteral("[unknown]"));
     // A process we know nothing about.
     frames = resolve(s, p, kFakePid, 0x401000);
     QCOMPARE(frames.size(), 1);
-    QCOMPARE(frames[0].function, QStringLiteral("[unknown]+0x401000"));
+    QCOMPARE(frames[0].function, QStringLiteral("[unknown]"));
+
+    // perfwb --addresses: one frame per address, the offset into the module's file.
+    const KeepAddresses keep;
+    symbolize::Symbolizer withAddresses;
+    QVERIFY(withAddresses.loadProcessMaps(getpid()).isOk());
+    model::Profile q;
+    QCOMPARE(resolve(withAddresses, q, getpid(), libcBase() + 0x10)[0].function, QStringLiteral("libc.so.6+0x10"));
+    QCOMPARE(resolve(withAddresses, q, getpid(), libcBase() + 0x20)[0].function, QStringLiteral("libc.so.6+0x20"));
+    QCOMPARE(resolve(withAddresses, q, getpid(), 0x1000)[0].function, QStringLiteral("[unknown]+0x1000"));
+    QCOMPARE(resolve(withAddresses, q, kFakePid, 0x401000)[0].function, QStringLiteral("[unknown]+0x401000"));
 }
 
 void TestSymbolizer::vdsoFunction()
@@ -394,6 +415,7 @@ void TestSymbolizer::kernelSymbolsHidden()
 
 void TestSymbolizer::perfMapJit()
 {
+    const KeepAddresses keep; // names tell the addresses apart
     const int pid = kFakePid + 1;
     const QString path = QStringLiteral("/tmp/perf-%1.map").arg(pid);
     QFile f(path);
@@ -425,6 +447,7 @@ void TestSymbolizer::perfMapJit()
 
 void TestSymbolizer::forkExecExit()
 {
+    const KeepAddresses keep; // names tell the addresses apart
     const QString binary = kWorkloads + QStringLiteral("/inlined");
     quint64 churn = 0, size = 0;
     QVERIFY(nmSymbol(binary, QStringLiteral("churn"), churn, size));
@@ -444,6 +467,7 @@ void TestSymbolizer::forkExecExit()
 
 void TestSymbolizer::overlappingMappingReplaces()
 {
+    const KeepAddresses keep; // names tell the addresses apart
     const QString binary = kWorkloads + QStringLiteral("/inlined");
     quint64 churn = 0, size = 0;
     QVERIFY(nmSymbol(binary, QStringLiteral("churn"), churn, size));

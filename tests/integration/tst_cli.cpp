@@ -89,6 +89,7 @@ private Q_SLOTS:
     void versionNamesTheCommit();
     void importPerfData();
     void importPerfScriptText();
+    void unresolvedCodeIsOneFramePerModule();
     void roundTrip_data();
     void roundTrip();
     void exportDefaultName_data();
@@ -322,6 +323,36 @@ void TestCli::importPerfScriptText()
     CHECKED(info(report, b));
     QCOMPARE(a.value(QStringLiteral("samples")).toInteger(), b.value(QStringLiteral("samples")).toInteger());
     QVERIFY(functionRows(a) == functionRows(b));
+}
+
+void TestCli::unresolvedCodeIsOneFramePerModule()
+{
+    // Debian's dd is stripped: perf report names its code by address. perfwb makes it one
+    // frame, [dd], unless --addresses asks for one per address (dd+0x5b7c, ...).
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("dd.data"));
+    CHECKED(record(data,
+                   {QStringLiteral("dd"), QStringLiteral("if=/dev/zero"), QStringLiteral("of=/dev/null"),
+                    QStringLiteral("bs=1"), QStringLiteral("count=300000")},
+                   {QStringLiteral("-g")}, 4999));
+    const auto ddFunctions = [&](const QStringList &extra) {
+        const Run r = runPerfwb(QStringList{QStringLiteral("info"), data, QStringLiteral("--json"),
+                                            QStringLiteral("--top"), QStringLiteral("1000000")} +
+                                extra);
+        QStringList names;
+        for (const auto &v : QJsonDocument::fromJson(r.out).object().value(QStringLiteral("functions")).toArray()) {
+            const auto o = v.toObject();
+            if (o.value(QStringLiteral("module")).toString() == QLatin1String("dd"))
+                names << o.value(QStringLiteral("name")).toString();
+        }
+        return names;
+    };
+    const QStringList perModule = ddFunctions({});
+    QCOMPARE(perModule, QStringList{QStringLiteral("[dd]")});
+    const QStringList perAddress = ddFunctions({QStringLiteral("--addresses")});
+    QVERIFY2(perAddress.size() > 1, qPrintable(perAddress.join(QLatin1Char(' '))));
+    for (const QString &name : perAddress)
+        QVERIFY2(name.startsWith(QLatin1String("dd+0x")), qPrintable(name));
 }
 
 void TestCli::roundTrip_data()
