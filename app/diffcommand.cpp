@@ -140,8 +140,8 @@ int runDiffCommand(const QStringList &args)
         return ExitUsage;
     }
     if (base.meta.weightUnit != next.meta.weightUnit) {
-        printError("cannot compare " + base.meta.weightUnit + " (" + basePath + ") with " + next.meta.weightUnit +
-                   " (" + newPath + ")");
+        printError("cannot compare " + std::string(base.meta.weightUnit.name()) + " (" + basePath + ") with " +
+                   std::string(next.meta.weightUnit.name()) + " (" + newPath + ")");
         return ExitUsage;
     }
 

@@ -174,7 +174,7 @@ void printHostAndWarnings(const model::RunMetadata &m)
 void printTopFunctions(const model::Profile &p, const analysis::FunctionTable &functions,
                        const analysis::TopFunctions &top, int count)
 {
-    std::printf("\ntop functions by self (%s):\n", printable(p.meta.weightUnit).c_str());
+    std::printf("\ntop functions by self (%s):\n", printable(p.meta.weightUnit.name()).c_str());
     std::printf("%12s %7s %12s %7s  %s\n", "self", "self%", "total", "total%", "function [module]");
     int shown = 0;
     for (const auto &e : top.entries) {
@@ -214,7 +214,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
                 printable(m.sampler.event).c_str());
     printHostAndWarnings(m);
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
-                static_cast<unsigned long long>(top.grandTotal), printable(m.weightUnit).c_str());
+                static_cast<unsigned long long>(top.grandTotal), printable(m.weightUnit.name()).c_str());
     std::printf("lost:      %llu\n", static_cast<unsigned long long>(m.lostSamples));
     // What the recorder noted about the run (a stopped target, smaller rings, no kernel frames).
     if (const auto notes = extraOf(m, "backend_notes"); !notes.empty())
@@ -267,7 +267,7 @@ QJsonObject toJson(const std::string &path, const model::Profile &p, const analy
     QJsonObject o;
     o[QStringLiteral("samples")] = static_cast<qint64>(p.samples.size());
     o[QStringLiteral("total_weight")] = static_cast<qint64>(stats.grandTotal);
-    o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit);
+    o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit.name());
     o[QStringLiteral("duration_ns")] = static_cast<qint64>(p.durationOrSampleSpanNs());
     o[QStringLiteral("lost_samples")] = static_cast<qint64>(p.meta.lostSamples);
     if (const auto notes = extraOf(p.meta, "backend_notes"); !notes.empty())

@@ -207,7 +207,7 @@ void AllocationsView::updateHeap()
     auto heap = std::make_shared<model::Profile>();
     if (profile_) {
         for (const auto &timeline : profile_->timelines)
-            if (timeline.name == "heap")
+            if (timeline.name == model::timelines::kHeap)
                 heap->timelines.push_back(timeline);
         const auto &a = profile_->allocations;
         if (!a.empty() && a.totals.peakBytes > 0)

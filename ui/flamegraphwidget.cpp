@@ -158,7 +158,7 @@ QString FlameGraphWidget::tooltipFor(std::uint32_t node) const
     const auto &n = tree_->node(node);
     const auto &fn = functions_->at(n.function);
     const double total = static_cast<double>(std::max<std::uint64_t>(tree_->total(), 1));
-    const QString unit = qs(profile_->meta.weightUnit);
+    const QString unit = qs(profile_->meta.weightUnit.name());
     QString location = qs(profile_->strings.view(fn.file));
     if (!location.isEmpty() && fn.line > 0)
         location += QStringLiteral(":%1").arg(fn.line);

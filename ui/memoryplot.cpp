@@ -30,7 +30,8 @@ const model::Timeline *findTimeline(const model::Profile &profile, std::string_v
 bool isPlotted(const model::Timeline &timeline)
 {
     return !timeline.points.empty() &&
-           (timeline.name == "rss" || timeline.name == "heap" || timeline.name == "cpu" || timeline.name == "threads");
+           (timeline.name == model::timelines::kRss || timeline.name == model::timelines::kHeap ||
+            timeline.name == model::timelines::kCpu || timeline.name == model::timelines::kThreads);
 }
 
 bool isDark(const QPalette &palette)
@@ -142,8 +143,8 @@ void MemoryPlot::rebuild()
         return;
     }
     const bool dark = isDark(palette());
-    const auto *rss = findTimeline(*profile_, "rss");
-    const auto *heap = findTimeline(*profile_, "heap");
+    const auto *rss = findTimeline(*profile_, model::timelines::kRss);
+    const auto *heap = findTimeline(*profile_, model::timelines::kHeap);
     // One unit for both memory graphs, GiB once they pass 2 GiB (IEC, as everywhere in perfwb).
     double peakBytes = 0;
     for (const auto *timeline : {rss, heap})
@@ -164,7 +165,7 @@ void MemoryPlot::rebuild()
     if (heap)
         addGraph(*heap, plot_->yAxis, memScale, dark ? QColor(120, 220, 140) : QColor(30, 140, 60), tr("Heap in use"));
     double cpuMax = 100;
-    const auto *cpu = findTimeline(*profile_, "cpu");
+    const auto *cpu = findTimeline(*profile_, model::timelines::kCpu);
     plot_->yAxis2->setVisible(cpu != nullptr); // no empty CPU axis beside a heap-only plot
     if (cpu) {
         addGraph(*cpu, plot_->yAxis2, 1.0, dark ? QColor(255, 150, 70) : QColor(214, 90, 20), tr("CPU %"));
@@ -172,7 +173,7 @@ void MemoryPlot::rebuild()
             cpuMax = std::max(cpuMax, p.value);
     }
     threadsAxis_->setVisible(false);
-    if (const auto *threads = findTimeline(*profile_, "threads"); threads && showThreads_) {
+    if (const auto *threads = findTimeline(*profile_, model::timelines::kThreads); threads && showThreads_) {
         QCPGraph *g =
             addGraph(*threads, threadsAxis_, 1.0, dark ? QColor(200, 140, 255) : QColor(120, 60, 180), tr("Threads"));
         g->setLineStyle(QCPGraph::lsStepLeft);

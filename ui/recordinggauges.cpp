@@ -33,12 +33,13 @@ void RecordingGauges::observe(const model::Profile &profile)
 {
     const budgets::BudgetLimits limits = budgets_.limits();
     // The poller's CPU % is of one core; the budget's is of all of them.
-    feed(profile, "cpu", cpu_, "max_cpu_percent", limits.maxCpuPercent, "%", 1.0 / cores_, cpuSeenNs_);
-    feed(profile, "rss", rss_, "max_mem_mb", limits.maxMemMb, "MB", 1.0 / (1024.0 * 1024.0), rssSeenNs_);
+    feed(profile, model::timelines::kCpu, cpu_, "max_cpu_percent", limits.maxCpuPercent, "%", 1.0 / cores_, cpuSeenNs_);
+    feed(profile, model::timelines::kRss, rss_, "max_mem_mb", limits.maxMemMb, "MB", 1.0 / (1024.0 * 1024.0),
+         rssSeenNs_);
 }
 
-void RecordingGauges::feed(const model::Profile &profile, const char *timeline, GaugeWidget *gauge, const char *key,
-                           double limit, const char *unit, double scale, qint64 &seenNs)
+void RecordingGauges::feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge,
+                           const char *key, double limit, const char *unit, double scale, qint64 &seenNs)
 {
     for (const model::Timeline &t : profile.timelines) {
         if (t.name != timeline)

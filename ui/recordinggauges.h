@@ -4,6 +4,7 @@
 #include "model/profile.h"
 
 #include <QWidget>
+#include <string_view>
 
 namespace perfwb::budgets {
 class BudgetManager;
@@ -30,8 +31,8 @@ Q_SIGNALS:
     void limitCrossed(const QString &text, qint64 timeNs);
 
 private:
-    void feed(const model::Profile &profile, const char *timeline, GaugeWidget *gauge, const char *key, double limit,
-              const char *unit, double scale, qint64 &seenNs);
+    void feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge, const char *key,
+              double limit, const char *unit, double scale, qint64 &seenNs);
 
     budgets::BudgetManager &budgets_;
     budgets::LimitWatch watch_;

@@ -32,7 +32,7 @@ QString formatValue(double value, const std::string &unit)
         return QLocale().formattedDataSize(static_cast<qint64>(value), 1, QLocale::DataSizeIecFormat);
     if (unit == "count" || unit.empty())
         return QLocale().toString(value);
-    if (unit == "percent")
+    if (unit == model::timelines::kPercent)
         return QStringLiteral("%1 %").arg(value, 0, 'f', 1);
     return QString::number(value) + (unit.empty() ? QString() : QLatin1Char(' ') + QString::fromStdString(unit));
 }
@@ -193,21 +193,21 @@ void SummaryView::addRecordingFields()
     }
     if (!crossings.isEmpty())
         add(tr("Budget crossings"), crossings.join(QStringLiteral("; ")));
-    if (meta.weightUnit != "samples")
-        add(tr("Weight unit"), QString::fromStdString(meta.weightUnit));
+    if (meta.weightUnit != model::WeightKind::Samples)
+        add(tr("Weight unit"), qs(meta.weightUnit.name()));
 }
 
 QString SummaryView::peakLabel(const std::string &timeline)
 {
-    if (timeline == "rss")
+    if (timeline == model::timelines::kRss)
         return tr("Peak RSS");
-    if (timeline == "cpu")
+    if (timeline == model::timelines::kCpu)
         return tr("Peak CPU");
-    if (timeline == "heap")
+    if (timeline == model::timelines::kHeap)
         return tr("Peak heap");
-    if (timeline == "pss")
+    if (timeline == model::timelines::kPss)
         return tr("Peak PSS");
-    if (timeline == "threads")
+    if (timeline == model::timelines::kThreads)
         return tr("Peak threads");
     return tr("Peak %1").arg(QString::fromStdString(timeline));
 }

@@ -75,7 +75,7 @@ void TimelineWidget::rebuild()
     threadTimes_.resize(threadCount);
     threadCounts_.clear();
     const auto &samples = profile_->samples;
-    if (samples.hasUniformWeights() || profile_->meta.weightUnit != "samples") {
+    if (samples.hasUniformWeights() || profile_->meta.weightUnit != model::WeightKind::Samples) {
         for (std::size_t i = 0; i < samples.size(); ++i) {
             const auto t = samples.thread(i);
             if (t < threadCount)

@@ -100,7 +100,7 @@ struct AllocStreamReader::State {
     std::uint64_t *lastAlloc = nullptr;
     std::uint64_t heap = 0, peak = 0;
     std::int64_t now = 0, peakTime = 0;
-    model::Timeline timeline{std::string(kHeapTimeline), "bytes", {}};
+    model::Timeline timeline{std::string(kHeapTimeline), std::string(model::timelines::kBytes), {}};
 
     std::uint64_t &lastAllocOf(std::int32_t thread)
     {

@@ -65,7 +65,7 @@ public:
     static Result<std::int32_t> headerPid(std::string_view head, std::size_t *length = nullptr);
 
     // Name of the timeline of heap bytes in use.
-    static constexpr std::string_view kHeapTimeline = "heap";
+    static constexpr std::string_view kHeapTimeline = model::timelines::kHeap;
 
 private:
     struct State;

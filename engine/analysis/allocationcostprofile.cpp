@@ -37,9 +37,10 @@ std::string_view AllocationCostProfile::costName(AllocationCost cost)
     return {};
 }
 
-std::string_view AllocationCostProfile::weightUnit(AllocationCost cost)
+model::WeightUnit AllocationCostProfile::weightUnit(AllocationCost cost)
 {
-    return cost == AllocationCost::Count || cost == AllocationCost::Temporary ? "samples" : "bytes";
+    return cost == AllocationCost::Count || cost == AllocationCost::Temporary ? model::WeightKind::Samples
+                                                                              : model::WeightKind::Bytes;
 }
 
 std::uint64_t AllocationCostProfile::costOf(const model::AllocationStats &s, AllocationCost cost)
@@ -65,7 +66,7 @@ Result<model::Profile> AllocationCostProfile::build(const model::Profile &source
         return makeError("the report has no allocations (record with perfwb record --alloc)");
     model::Profile out = source;
     out.samples = model::SampleTable();
-    out.meta.weightUnit = std::string(weightUnit(cost));
+    out.meta.weightUnit = weightUnit(cost);
     // Samples need a thread: the first process's main thread when there is one.
     model::ThreadIndex thread = 0;
     if (out.threads().empty())

@@ -20,7 +20,7 @@ public:
     static std::string_view costName(AllocationCost cost);
     static constexpr std::string_view kCostNames = "alloc-bytes, alloc-count, leaked, peak, temporary";
     // "bytes" for the byte costs, "samples" for the counts.
-    static std::string_view weightUnit(AllocationCost cost);
+    static model::WeightUnit weightUnit(AllocationCost cost);
     static std::uint64_t costOf(const model::AllocationStats &stats, AllocationCost cost);
 
     // Fails when the profile has no allocations (a run recorded without --alloc).

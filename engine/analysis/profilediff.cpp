@@ -98,10 +98,10 @@ struct RunScale {
 RunScale scaleOf(const model::Profile &p)
 {
     const auto &m = p.meta;
-    if (m.weightUnit == "nanoseconds")
+    if (m.weightUnit == model::WeightKind::Nanoseconds)
         return {true, true, 1, "time"};
-    if (m.weightUnit != "samples")
-        return {false, true, 1, m.weightUnit};
+    if (m.weightUnit != model::WeightKind::Samples)
+        return {false, true, 1, std::string(m.weightUnit.name())};
     if (m.sampler.frequencyHz > 0) // a cpu-clock sample stands for 1/frequency of CPU time
         return {true, false, 1e9 / m.sampler.frequencyHz, std::to_string(m.sampler.frequencyHz) + " Hz"};
     const auto period = m.extra.find("perf.sample_period");
@@ -200,10 +200,10 @@ ProfileDiff::Metric cpuTime(const model::Profile &a, std::uint64_t ta, const mod
     return m;
 }
 
-ProfileDiff::Metric peakTimeline(const char *label, const char *timeline, const model::Profile &a,
+ProfileDiff::Metric peakTimeline(const char *label, std::string_view timeline, const model::Profile &a,
                                  const model::Profile &b)
 {
-    ProfileDiff::Metric m{label, "bytes"};
+    ProfileDiff::Metric m{label, std::string(model::timelines::kBytes)};
     const auto get = [&](const model::Profile &p, double &v, bool &known) {
         for (const auto &t : p.timelines) {
             if (t.name != timeline || t.points.empty())
@@ -290,7 +290,7 @@ public:
     {
         ProfileDiff d;
         d.thresholds_ = t;
-        d.weightUnit = next.meta.weightUnit;
+        d.weightUnit = next.meta.weightUnit.name();
         Side a(base);
         Side b(next);
         d.totalBefore_ = a.weights.total;
@@ -336,7 +336,8 @@ private:
         const RunScale sb = scaleOf(next);
         const bool sameWeights = base.meta.weightUnit == next.meta.weightUnit;
         Valuer v;
-        v.counted = base.meta.weightUnit == "samples" && next.meta.weightUnit == "samples";
+        v.counted =
+            base.meta.weightUnit == model::WeightKind::Samples && next.meta.weightUnit == model::WeightKind::Samples;
         v.totalBefore = d.totalBefore_;
         v.totalAfter = d.totalAfter_;
         d.absoluteAvailable_ = (sa.time && sb.time) || sameWeights;
@@ -344,14 +345,15 @@ private:
             v.kBefore = sa.perWeight;
             v.kAfter = sb.perWeight;
         }
-        d.absoluteQuantity_ = sa.time && sb.time ? "CPU time" : base.meta.weightUnit;
+        d.absoluteQuantity_ = sa.time && sb.time ? "CPU time" : std::string(base.meta.weightUnit.name());
         const bool sameRate = d.absoluteAvailable_ && !sa.rate.empty() && sa.rate == sb.rate && sa.exact == sb.exact;
         d.defaultMode_ = sameRate ? DiffMode::Absolute : DiffMode::Share;
         if (sameRate)
             d.defaultReason_ = sa.exact ? "both runs' weights are " + (sa.time ? std::string("time") : sa.rate)
                                         : "both runs sampled at " + sa.rate;
         else if (!d.absoluteAvailable_)
-            d.defaultReason_ = "the runs' weights differ (" + base.meta.weightUnit + ", " + next.meta.weightUnit + ")";
+            d.defaultReason_ = "the runs' weights differ (" + std::string(base.meta.weightUnit.name()) + ", " +
+                               std::string(next.meta.weightUnit.name()) + ")";
         else if (sa.rate.empty() || sb.rate.empty())
             d.defaultReason_ = std::string("the sampling rate of ") +
                                (sa.rate.empty() && sb.rate.empty() ? "either run"
@@ -366,7 +368,7 @@ private:
         v.mode = d.mode_;
         if (d.mode_ == DiffMode::Absolute) {
             d.quantity_ = d.absoluteQuantity_;
-            d.valueUnit_ = sa.time && sb.time ? "ns" : base.meta.weightUnit;
+            d.valueUnit_ = sa.time && sb.time ? "ns" : std::string(base.meta.weightUnit.name());
         }
         return v;
     }
@@ -451,8 +453,8 @@ private:
         lost.after = static_cast<double>(next.meta.lostSamples);
         lost.knownBefore = lost.knownAfter = true;
         d.metrics_.push_back(lost);
-        d.metrics_.push_back(peakTimeline("peak RSS", "rss", base, next));
-        d.metrics_.push_back(peakTimeline("peak heap", "heap", base, next));
+        d.metrics_.push_back(peakTimeline("peak RSS", model::timelines::kRss, base, next));
+        d.metrics_.push_back(peakTimeline("peak heap", model::timelines::kHeap, base, next));
         // Shown, never part of the verdict (docs/compare.md).
         d.metrics_.push_back(allocationTotal("allocations", "count", &model::AllocationStats::calls, base, next));
         d.metrics_.push_back(allocationTotal("allocated bytes", "bytes", &model::AllocationStats::bytes, base, next));

@@ -28,7 +28,7 @@ RunMetrics measureRun(const model::Profile &profile, const std::string &reportPa
             r.values["cpu_percent"] = 100.0 * cpu / static_cast<double>(meta.durationNs);
     }
     for (const auto &t : profile.timelines) {
-        if (t.name != "rss" || t.points.empty())
+        if (t.name != model::timelines::kRss || t.points.empty())
             continue;
         double peak = 0;
         for (const auto &p : t.points)

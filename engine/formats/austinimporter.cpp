@@ -111,7 +111,7 @@ public:
                              "'Thread 7f3a;main (script.py);L3 1000')");
         auto &meta = out_.meta;
         meta.sourceFormat = "austin";
-        meta.weightUnit = mode_ == Mode::Memory ? "bytes" : "nanoseconds";
+        meta.weightUnit = mode_ == Mode::Memory ? model::WeightKind::Bytes : model::WeightKind::Nanoseconds;
         meta.sampler.event = std::string(modeName(mode_));
         if (durationUs_ >= 0)
             meta.durationNs = durationUs_ * 1000;

@@ -79,8 +79,8 @@ Status CallgrindImporter::parse(std::string_view data, model::Profile &out) cons
 
     auto &meta = out.meta;
     meta.sourceFormat = "callgrind";
-    meta.weightUnit = std::string(d.events.front());
-    meta.sampler.event = meta.weightUnit;
+    meta.weightUnit = model::WeightUnit::fromName(d.events.front());
+    meta.sampler.event = std::string(d.events.front());
     auto args = words(d.command);
     const std::string threadName = args.empty() ? std::string("callgrind") : std::string(baseName(args.front()));
     meta.setCommandLine(std::move(args));

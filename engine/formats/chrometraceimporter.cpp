@@ -412,7 +412,7 @@ private:
         }
         auto &meta = out_.meta;
         meta.sourceFormat = "chrome-trace";
-        meta.weightUnit = "nanoseconds";
+        meta.weightUnit = model::WeightKind::Nanoseconds;
         std::int64_t first = std::numeric_limits<std::int64_t>::max();
         std::int64_t last = std::numeric_limits<std::int64_t>::min();
         for (std::size_t i = 0; i < out_.samples.size(); ++i) {

@@ -65,7 +65,7 @@ Status CpuProfileImporter::parse(std::string_view data, model::Profile &out) con
         return st;
 
     out.meta.sourceFormat = "cpuprofile";
-    out.meta.weightUnit = "nanoseconds";
+    out.meta.weightUnit = model::WeightKind::Nanoseconds;
     out.meta.durationNs = profile.endNs() - profile.startNs();
     return {};
 }

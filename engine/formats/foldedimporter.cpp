@@ -157,7 +157,7 @@ public:
         , thread_(out.internThread(0, 0, "all"))
     {
         out.meta.sourceFormat = "folded";
-        out.meta.weightUnit = "samples";
+        out.meta.weightUnit = model::WeightKind::Samples;
     }
 
     // Whole lines; the last one may lack its newline.

@@ -517,7 +517,7 @@ void HeaptrackReader::finish()
 
     auto &meta = out_.meta;
     meta.sourceFormat = "heaptrack";
-    meta.weightUnit = "bytes";
+    meta.weightUnit = model::WeightKind::Bytes;
     meta.durationNs = lastMs_ * 1'000'000;
     std::vector<std::string> args;
     std::string_view rest = command_;

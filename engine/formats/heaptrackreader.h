@@ -107,8 +107,8 @@ private:
     std::uint64_t peakRssPages_ = 0;
     std::uint64_t unmatchedFrees_ = 0;
     bool attached_ = false;
-    model::Timeline heapTimeline_{"heap", "bytes", {}};
-    model::Timeline rssTimeline_{"rss", "bytes", {}};
+    model::Timeline heapTimeline_{std::string(model::timelines::kHeap), std::string(model::timelines::kBytes), {}};
+    model::Timeline rssTimeline_{std::string(model::timelines::kRss), std::string(model::timelines::kBytes), {}};
 
     // Pass two: live blocks at the peak, bytes allocated per stack and time slice.
     std::vector<std::uint64_t> replayLive_;

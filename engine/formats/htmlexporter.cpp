@@ -110,7 +110,7 @@ void HtmlExporter::appendMetadataJson(std::string &out, const model::Profile &p)
     out += ",\"lostSamples\":" + std::to_string(m.lostSamples) + ",\"source\":";
     appendString(out, m.sourceFormat);
     out += ",\"unit\":";
-    appendString(out, m.weightUnit);
+    appendString(out, m.weightUnit.name());
     out += ",\"samples\":" + std::to_string(p.samples.size()) + ",\"threads\":" + std::to_string(p.threads().size());
     // The environment as stored: RunMetadata redacted secrets before it was ever kept.
     out += ",\"environment\":[";

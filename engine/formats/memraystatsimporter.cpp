@@ -100,7 +100,7 @@ public:
         if (Status st = readAllocators(root.value(QLatin1String("allocator_type_distribution"))); !st)
             return st;
         out_.meta.sourceFormat = "memray-stats";
-        out_.meta.weightUnit = "bytes";
+        out_.meta.weightUnit = model::WeightKind::Bytes;
         return {};
     }
 

@@ -601,7 +601,7 @@ void PerfScriptParser::fillMetadata()
     meta.durationNs = lastTime_ - firstTime_;
     if (timeless_)
         meta.extra["perf.time"] = "none: samples in file order, 1 ns apart";
-    meta.weightUnit = "samples";
+    meta.weightUnit = model::WeightKind::Samples;
     if (meta.sampler.callGraph.empty() && maxDepth_ > 1)
         meta.sampler.callGraph = "fp";
 

@@ -64,7 +64,7 @@ Status PprofExporter::write(const model::Profile &profile, const ExportOptions &
     pb::Profile p;
     Strings strings(p);
     const auto weights = analysis::StackWeights::compute(profile, options.filter);
-    const std::string &unit = profile.meta.weightUnit;
+    const model::WeightKind unit = profile.meta.weightUnit.kind();
     const int hz = profile.meta.sampler.frequencyHz;
 
     // Value columns: what one unit of weight becomes in each.
@@ -75,9 +75,9 @@ Status PprofExporter::write(const model::Profile &profile, const ExportOptions &
         vt->set_unit(strings.id(u));
         scale.push_back(factor);
     };
-    if (unit == "nanoseconds") {
+    if (unit == model::WeightKind::Nanoseconds) {
         addType("cpu", "nanoseconds", 1);
-    } else if (unit == "bytes") {
+    } else if (unit == model::WeightKind::Bytes) {
         addType("space", "bytes", 1);
     } else {
         addType("samples", "count", 1);

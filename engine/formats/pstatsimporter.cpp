@@ -278,7 +278,7 @@ Status PstatsImporter::parse(std::string_view data, model::Profile &out) const
         return st;
 
     out.meta.sourceFormat = "pstats";
-    out.meta.weightUnit = "nanoseconds";
+    out.meta.weightUnit = model::WeightKind::Nanoseconds;
     const auto callsCol = out.functionCosts.column("calls", "count");
     const auto primitiveCol = out.functionCosts.column("primitive calls", "count");
     const auto selfCol = out.functionCosts.column("self time", "nanoseconds");

@@ -86,7 +86,7 @@ public:
 
         auto &meta = out_.meta;
         meta.sourceFormat = "scalene";
-        meta.weightUnit = "nanoseconds";
+        meta.weightUnit = model::WeightKind::Nanoseconds;
         meta.durationNs = std::llround(elapsedNs_);
         meta.extra["scalene.memory"] = memory ? "true" : "false";
         meta.extra["scalene.gpu"] = gpu ? "true" : "false";
@@ -241,7 +241,7 @@ private:
             return {};
         if (!value.isArray())
             return fail("samples", "expected an array of [time, megabytes], got " + describe(value));
-        model::Timeline timeline{"heap", "bytes", {}};
+        model::Timeline timeline{std::string(model::timelines::kHeap), std::string(model::timelines::kBytes), {}};
         const auto list = value.toArray();
         for (qsizetype i = 0; i < list.size(); ++i) {
             const std::string path = "samples[" + std::to_string(i) + "]";

@@ -42,12 +42,17 @@ struct ThreadSamples {
 };
 } // namespace
 
-std::string_view SpeedscopeExporter::speedscopeUnit(std::string_view weightUnit)
+std::string_view SpeedscopeExporter::speedscopeUnit(const model::WeightUnit &weightUnit)
 {
-    if (weightUnit == "nanoseconds")
+    switch (weightUnit.kind()) {
+    case model::WeightKind::Nanoseconds:
         return "nanoseconds";
-    if (weightUnit == "bytes")
+    case model::WeightKind::Bytes:
         return "bytes";
+    case model::WeightKind::Samples:
+    case model::WeightKind::Other:
+        break;
+    }
     return "none";
 }
 

@@ -17,7 +17,7 @@ public:
 
     // speedscope's unit for a RunMetadata::weightUnit: "samples" (and anything
     // unknown) is "none"; "nanoseconds" and "bytes" are the same words there.
-    static std::string_view speedscopeUnit(std::string_view weightUnit);
+    static std::string_view speedscopeUnit(const model::WeightUnit &weightUnit);
 };
 
 } // namespace perfwb::formats

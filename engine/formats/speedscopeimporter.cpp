@@ -19,25 +19,25 @@ namespace perfwb::formats {
 namespace {
 
 struct Unit {
-    std::string_view weightUnit; // RunMetadata::weightUnit
-    double factor = 1;           // to that unit
+    model::WeightKind weightUnit; // RunMetadata::weightUnit
+    double factor = 1;            // to that unit
     bool isTime = false;
 };
 
 std::optional<Unit> unitFor(const QString &name)
 {
     if (name == QLatin1String("none"))
-        return Unit{"samples", 1, false};
+        return Unit{model::WeightKind::Samples, 1, false};
     if (name == QLatin1String("bytes"))
-        return Unit{"bytes", 1, false};
+        return Unit{model::WeightKind::Bytes, 1, false};
     if (name == QLatin1String("nanoseconds"))
-        return Unit{"nanoseconds", 1, true};
+        return Unit{model::WeightKind::Nanoseconds, 1, true};
     if (name == QLatin1String("microseconds"))
-        return Unit{"nanoseconds", 1e3, true};
+        return Unit{model::WeightKind::Nanoseconds, 1e3, true};
     if (name == QLatin1String("milliseconds"))
-        return Unit{"nanoseconds", 1e6, true};
+        return Unit{model::WeightKind::Nanoseconds, 1e6, true};
     if (name == QLatin1String("seconds"))
-        return Unit{"nanoseconds", 1e9, true};
+        return Unit{model::WeightKind::Nanoseconds, 1e9, true};
     return std::nullopt;
 }
 
@@ -84,7 +84,7 @@ public:
         }
         auto &meta = out_.meta;
         meta.sourceFormat = "speedscope";
-        meta.weightUnit = std::string(unit_ ? unit_->weightUnit : "samples");
+        meta.weightUnit = unit_ ? unit_->weightUnit : model::WeightKind::Samples;
         meta.durationNs = durationNs_;
         if (const auto v = root.value(QLatin1String("exporter")); v.isString())
             meta.extra["speedscope.exporter"] = str(v.toString());
@@ -116,7 +116,8 @@ private:
                             "\" (expected none, nanoseconds, microseconds, milliseconds, seconds or bytes)");
         if (unit_ && unit_->weightUnit != unit->weightUnit)
             return fail(path + ".unit", "\"" + shown(unitValue.toString()) + "\" cannot be mixed with the " +
-                                            std::string(unit_->weightUnit) + " of an earlier profile");
+                                            std::string(model::WeightUnit(unit_->weightUnit).name()) +
+                                            " of an earlier profile");
         unit_ = unit;
         double start = 0;
         double end = 0;

@@ -83,17 +83,22 @@ void appendFrame(std::string &out, const FrameText &f, std::uint64_t start, std:
 }
 } // namespace
 
-std::string_view SvgExporter::unitWord(std::string_view weightUnit)
+std::string_view SvgExporter::unitWord(const model::WeightUnit &weightUnit)
 {
-    if (weightUnit == "nanoseconds")
+    switch (weightUnit.kind()) {
+    case model::WeightKind::Nanoseconds:
         return "ns";
-    if (weightUnit == "bytes")
+    case model::WeightKind::Bytes:
         return "bytes";
+    case model::WeightKind::Samples:
+    case model::WeightKind::Other:
+        break;
+    }
     return "samples";
 }
 
 std::string SvgExporter::frameTitle(std::string_view function, std::string_view module, std::uint64_t weight,
-                                    std::uint64_t total, std::string_view weightUnit, bool kernel, bool inlined)
+                                    std::uint64_t total, const model::WeightUnit &weightUnit, bool kernel, bool inlined)
 {
     std::string t(function);
     if (!module.empty()) {
@@ -191,7 +196,7 @@ Status SvgExporter::write(const model::Profile &profile, const ExportOptions &op
     // Frames under 0.1 px are invisible anyway; leaving them out keeps the file small.
     const auto minWidth = static_cast<std::uint64_t>(std::ceil(static_cast<double>(total) / (kChartWidth * 10)));
     const auto layout = analysis::FlameGraphLayout::compute(tree, minWidth);
-    const std::string_view unit = profile.meta.weightUnit;
+    const model::WeightUnit &unit = profile.meta.weightUnit;
 
     std::string command;
     const std::string title = defaultTitle(profile, options, command);

@@ -29,9 +29,9 @@ public:
 
     // The tooltip of one frame, e.g. "hot_70 [cpusplit]: 700 samples (70.00%)".
     static std::string frameTitle(std::string_view function, std::string_view module, std::uint64_t weight,
-                                  std::uint64_t total, std::string_view weightUnit, bool kernel, bool inlined);
+                                  std::uint64_t total, const model::WeightUnit &weightUnit, bool kernel, bool inlined);
     // The word after a weight: "samples", "ns" or "bytes".
-    static std::string_view unitWord(std::string_view weightUnit);
+    static std::string_view unitWord(const model::WeightUnit &weightUnit);
     // The label shown inside a frame `widthPx` wide: the name, cut with ".." when
     // it does not fit, or empty when not even 3 characters fit.
     static std::string fitText(std::string_view name, double widthPx);

@@ -47,7 +47,7 @@ std::uint64_t Profile::totalWeight() const
 
 std::uint64_t Profile::sampleCount() const
 {
-    if (samples.hasUniformWeights() || meta.weightUnit != "samples")
+    if (samples.hasUniformWeights() || meta.weightUnit != WeightKind::Samples)
         return samples.size();
     return totalWeight();
 }

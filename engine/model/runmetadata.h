@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "weightunit.h"
 #include <cstdint>
 #include <map>
 #include <string>
@@ -32,7 +33,7 @@ public:
     std::string runLabel;
     std::uint64_t lostSamples = 0;
     std::string sourceFormat;                 // "perf", "folded", "speedscope", "perfwb-record", ...
-    std::string weightUnit = "samples";       // "samples", "nanoseconds", "bytes"
+    WeightUnit weightUnit;                    // samples unless the source weighs by time, bytes, ...
     std::map<std::string, std::string> extra; // further settings (FIL_PERF_*, tool versions)
 
     // Secrets in the environment and the command line are replaced (SecretRedactor's

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace perfwb::model {
@@ -10,6 +11,20 @@ struct TimePoint {
     std::int64_t timeNs = 0;
     double value = 0;
 };
+
+// The series perfwb makes (the /proc poller, the allocation tracker) and reads from other
+// tools' files (heaptrack, Scalene), by name, and their units. Other names read from a
+// report are kept as they are.
+namespace timelines {
+inline constexpr std::string_view kRss = "rss";         // resident set, bytes
+inline constexpr std::string_view kPss = "pss";         // proportional set, bytes
+inline constexpr std::string_view kCpu = "cpu";         // CPU use, percent of one CPU
+inline constexpr std::string_view kThreads = "threads"; // live threads, count
+inline constexpr std::string_view kHeap = "heap";       // heap in use, bytes
+inline constexpr std::string_view kBytes = "bytes";
+inline constexpr std::string_view kPercent = "percent";
+inline constexpr std::string_view kCount = "count";
+} // namespace timelines
 
 // A named series on the profile clock: RSS, CPU %, heap in use, thread count.
 struct Timeline {

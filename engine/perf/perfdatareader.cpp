@@ -152,7 +152,7 @@ public:
         }
         if (builder_.samples() > 0)
             meta.durationNs = lastTime_ - firstTime_;
-        meta.weightUnit = "samples";
+        meta.weightUnit = model::WeightKind::Samples;
         if (builder_.unwindFallbacks() > 0) {
             meta.extra["perf.unwind_fallbacks"] = std::to_string(builder_.unwindFallbacks());
             meta.addImportWarning(std::to_string(builder_.unwindFallbacks()) + " of " +

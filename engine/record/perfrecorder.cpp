@@ -367,7 +367,7 @@ void PerfRecorder::fillMetadata(pid_t pid)
     m.sampler.callGraph = options_.sampling.callGraph == perf::CallGraph::Dwarf ? "dwarf" : "fp";
     m.runLabel = options_.label;
     m.sourceFormat = "perfwb-record";
-    m.weightUnit = "samples";
+    m.weightUnit = model::WeightKind::Samples;
     m.extra["backend"] = backend_->name();
     if (!fallbackReason_.empty())
         m.extra["fallback"] = "ptrace (" + fallbackReason_ + ")";

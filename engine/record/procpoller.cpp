@@ -276,17 +276,18 @@ void ProcPoller::trackTasks(pid_t pid, ProcState &state, bool alive, Reading &r)
 
 void ProcPoller::append(const Reading &reading, model::Profile &profile)
 {
+    namespace timelines = model::timelines;
     if (reading.processes == 0)
         return; // everything has exited: no point rather than a false zero
     // Looked up every time (a handful of names): the profile may have been handed
     // timelines by someone else in between.
-    timeline(profile, "rss", "bytes").points.push_back({reading.timeNs, reading.rssBytes});
-    model::Timeline &cpu = timeline(profile, "cpu", "percent");
+    timeline(profile, timelines::kRss, timelines::kBytes).points.push_back({reading.timeNs, reading.rssBytes});
+    model::Timeline &cpu = timeline(profile, timelines::kCpu, timelines::kPercent);
     if (reading.hasCpu)
         cpu.points.push_back({reading.timeNs, reading.cpuPercent});
-    timeline(profile, "threads", "count").points.push_back({reading.timeNs, reading.threads});
+    timeline(profile, timelines::kThreads, timelines::kCount).points.push_back({reading.timeNs, reading.threads});
     if (reading.hasPss)
-        timeline(profile, "pss", "bytes").points.push_back({reading.timeNs, reading.pssBytes});
+        timeline(profile, timelines::kPss, timelines::kBytes).points.push_back({reading.timeNs, reading.pssBytes});
 }
 
 } // namespace perfwb::record

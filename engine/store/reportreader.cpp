@@ -380,8 +380,8 @@ Status Loader::readRunMetadata()
         {ReportSchema::kRunSamplerCallGraph, &meta.sampler.callGraph},
         {ReportSchema::kRunLabel, &meta.runLabel},
         {ReportSchema::kRunSourceFormat, &meta.sourceFormat},
-        {ReportSchema::kRunWeightUnit, &meta.weightUnit},
     };
+    std::string weightUnit;
     std::int64_t exited = 0, exitCode = 0, exitSignal = 0, frequency = 0, lost = 0;
     const std::pair<const char *, std::int64_t *> integers[] = {
         {ReportSchema::kRunStartTime, &meta.startTimeUnixNs},
@@ -401,6 +401,8 @@ Status Loader::readRunMetadata()
             if (key == name)
                 *target = s.columnText(1);
         }
+        if (key == ReportSchema::kRunWeightUnit)
+            weightUnit = s.columnText(1);
         for (const auto &[name, target] : integers) {
             if (key != name)
                 continue;
@@ -419,6 +421,7 @@ Status Loader::readRunMetadata()
     meta.exitSignal = static_cast<int>(exitSignal);
     meta.sampler.frequencyHz = static_cast<int>(frequency);
     meta.lostSamples = static_cast<std::uint64_t>(lost);
+    meta.weightUnit = model::WeightUnit::fromName(weightUnit);
     return {};
 }
 

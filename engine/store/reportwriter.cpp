@@ -465,17 +465,18 @@ bool ReportWriter::writeRunMetadata(const model::RunMetadata &meta)
         st.insertRun.bindInt(2, value);
         return st.insertRun.execute() == SQLITE_DONE;
     };
-    bool ok =
-        text(ReportSchema::kRunWorkingDir, meta.workingDir) && text(ReportSchema::kRunHost, meta.host) &&
-        integer(ReportSchema::kRunStartTime, meta.startTimeUnixNs) &&
-        integer(ReportSchema::kRunDuration, meta.durationNs) && integer(ReportSchema::kRunExited, meta.exited) &&
-        integer(ReportSchema::kRunExitCode, meta.exitCode) && integer(ReportSchema::kRunExitSignal, meta.exitSignal) &&
-        text(ReportSchema::kRunSamplerEvent, meta.sampler.event) &&
-        integer(ReportSchema::kRunSamplerFrequency, meta.sampler.frequencyHz) &&
-        text(ReportSchema::kRunSamplerCallGraph, meta.sampler.callGraph) &&
-        text(ReportSchema::kRunLabel, meta.runLabel) &&
-        integer(ReportSchema::kRunLostSamples, static_cast<std::int64_t>(meta.lostSamples)) &&
-        text(ReportSchema::kRunSourceFormat, meta.sourceFormat) && text(ReportSchema::kRunWeightUnit, meta.weightUnit);
+    bool ok = text(ReportSchema::kRunWorkingDir, meta.workingDir) && text(ReportSchema::kRunHost, meta.host) &&
+              integer(ReportSchema::kRunStartTime, meta.startTimeUnixNs) &&
+              integer(ReportSchema::kRunDuration, meta.durationNs) && integer(ReportSchema::kRunExited, meta.exited) &&
+              integer(ReportSchema::kRunExitCode, meta.exitCode) &&
+              integer(ReportSchema::kRunExitSignal, meta.exitSignal) &&
+              text(ReportSchema::kRunSamplerEvent, meta.sampler.event) &&
+              integer(ReportSchema::kRunSamplerFrequency, meta.sampler.frequencyHz) &&
+              text(ReportSchema::kRunSamplerCallGraph, meta.sampler.callGraph) &&
+              text(ReportSchema::kRunLabel, meta.runLabel) &&
+              integer(ReportSchema::kRunLostSamples, static_cast<std::int64_t>(meta.lostSamples)) &&
+              text(ReportSchema::kRunSourceFormat, meta.sourceFormat) &&
+              text(ReportSchema::kRunWeightUnit, meta.weightUnit.name());
     for (std::size_t i = 0; ok && i < meta.commandLine.size(); ++i) {
         st.insertArg.bindInt(1, static_cast<std::int64_t>(i));
         st.insertArg.bindText(2, meta.commandLine[i]);

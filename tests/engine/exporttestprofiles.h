@@ -20,7 +20,7 @@ using namespace perfwb;
 inline model::Profile makeSplit(std::string_view unit = "samples")
 {
     model::Profile p;
-    p.meta.weightUnit = std::string(unit);
+    p.meta.weightUnit = model::WeightUnit::fromName(unit);
     p.meta.runLabel = "nightly";
     p.meta.commandLine = {"./cpusplit", "2000"};
     const auto start = p.internFrame("_start", "cpusplit");

@@ -115,7 +115,7 @@ inline model::Profile makeFullProfile(std::size_t samples)
     m.runLabel = "nightly";
     m.lostSamples = 12'345'678'901'234ULL;
     m.sourceFormat = "perfwb-record";
-    m.weightUnit = "nanoseconds";
+    m.weightUnit = model::WeightKind::Nanoseconds;
     m.extra = {{"FIL_PERF_RUN_LABEL", "nightly"}, {"perf_version", "6.1.0"}, {"empty", ""}};
     m.setEnvironment({{"HOME", "/home/dev"}, {"LANG", "C.UTF-8"}, {"GITHUB_TOKEN", "ghp_x"}});
     // Figures an imported tool measured: a sparse table (frame 0 has no self time).
@@ -214,7 +214,7 @@ inline void compareProfiles(const model::Profile &a, const model::Profile &b)
     QCOMPARE(bytes(x.runLabel), bytes(y.runLabel));
     QCOMPARE(x.lostSamples, y.lostSamples);
     QCOMPARE(bytes(x.sourceFormat), bytes(y.sourceFormat));
-    QCOMPARE(bytes(x.weightUnit), bytes(y.weightUnit));
+    QCOMPARE(bytes(x.weightUnit.name()), bytes(y.weightUnit.name()));
     QCOMPARE(x.environment().size(), y.environment().size());
     for (std::size_t i = 0; i < x.environment().size(); ++i) {
         QCOMPARE(bytes(x.environment()[i].first), bytes(y.environment()[i].first));

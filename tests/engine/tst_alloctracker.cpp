@@ -408,7 +408,9 @@ private Q_SLOTS:
         QVERIFY(analysis::AllocationCostProfile::costFromName(cost.toStdString(), c));
         auto derived = analysis::AllocationCostProfile::build(run.profile, c);
         QVERIFY(derived);
-        QCOMPARE(QString::fromStdString(derived->meta.weightUnit), unit);
+        QCOMPARE(QString::fromUtf8(derived->meta.weightUnit.name().data(),
+                                   static_cast<qsizetype>(derived->meta.weightUnit.name().size())),
+                 unit);
         quint64 got = 0;
         for (std::size_t i = 0; i < derived->samples.size(); ++i) {
             QVERIFY(derived->samples.weight(i) > 0);

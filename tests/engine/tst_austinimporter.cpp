@@ -226,7 +226,7 @@ private Q_SLOTS:
         const auto st = formats::AustinImporter().importFile(path("wall.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("austin"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         QCOMPARE(p.meta.extra.at("austin.mode"), std::string("wall"));
         // every microsecond austin wrote is in the profile
         const auto totals = fileTotals(readAll(path("wall.austin")), 0);
@@ -279,7 +279,7 @@ private Q_SLOTS:
         const auto st = formats::AustinImporter().importFile(path("full.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.extra.at("austin.mode"), std::string("full"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         const QByteArray data = readAll(path("full.austin"));
         const bool austin3 = data.startsWith("# austin:");
         // time is the first of the three metrics; memory growth the second (+KiB, austin 1
@@ -313,7 +313,7 @@ private Q_SLOTS:
         const QByteArray data = readAll(path("memory.austin"));
         const auto st = importer->importFile(path("memory.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
-        QCOMPARE(p.meta.weightUnit, std::string("bytes"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("bytes"));
         QCOMPARE(p.meta.extra.at("austin.mode"), std::string("memory"));
         const auto totals = fileTotals(data, 0, false);
         const std::uint64_t unit = totals.thread1 ? 1024 : 1;
@@ -400,7 +400,9 @@ private Q_SLOTS:
         const auto p = parseText(input, formats::AustinImporter(), st);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p), stacks);
-        QCOMPARE(QString::fromStdString(p.meta.weightUnit), unit);
+        QCOMPARE(
+            QString::fromUtf8(p.meta.weightUnit.name().data(), static_cast<qsizetype>(p.meta.weightUnit.name().size())),
+            unit);
         QCOMPARE(p.meta.sourceFormat, std::string("austin"));
         // sniffed as austin, ahead of folded stacks (80)
         const auto head = std::string_view(input.constData(), static_cast<std::size_t>(input.size()));
@@ -494,14 +496,14 @@ private Q_SLOTS:
         p = parseText("Thread 1a;m (s.py);L1 64\nThread 1a;n (s.py);L2 16\n",
                       formats::AustinImporter(formats::AustinImporter::Variant::Memory), st);
         QVERIFY2(st.isOk(), st.message().c_str());
-        QCOMPARE(p.meta.weightUnit, std::string("bytes"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("bytes"));
         QCOMPARE(stacksText(p), QStringLiteral("s.py`m=65536 s.py`n=16384"));
         QCOMPARE(p.allocations.totals.bytes, std::uint64_t(80 * 1024));
         QCOMPARE(formats::AustinImporter(formats::AustinImporter::Variant::Memory).sniff("Thread 1a;m (s.py);L1 64\n"),
                  0);
         // the same file as time, by default
         p = parseText("Thread 1a;m (s.py);L1 64\n", formats::AustinImporter(), st);
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
     }
 
     void sniff()

@@ -274,7 +274,7 @@ private Q_SLOTS:
         const auto text = f.readAll().toStdString();
         model::Profile p;
         QVERIFY(formats::CallgrindImporter().parse(text, p).isOk());
-        QCOMPARE(p.meta.weightUnit, std::string("Ir"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("Ir"));
         QCOMPARE(p.meta.sourceFormat, std::string("callgrind"));
         std::map<model::FrameId, std::uint64_t> self;
         std::set<std::pair<model::FrameId, model::FrameId>> shown;

@@ -192,7 +192,7 @@ private Q_SLOTS:
         const model::Profile p = importTrace(nodeTrace_);
         QVERIFY(!p.samples.empty());
         QCOMPARE(p.meta.sourceFormat, std::string("chrome-trace"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         compareWithFacts(p, facts);
         QCOMPARE(facts.profileNs.size(), std::size_t(1));
         const auto [pid, tid] = facts.profileNs.begin()->first;
@@ -357,7 +357,7 @@ private Q_SLOTS:
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
         QCOMPARE(p.meta.sourceFormat, std::string("chrome-trace"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
     }
 
     void details()

@@ -119,7 +119,7 @@ private Q_SLOTS:
         const auto st = formats::CpuProfileImporter().importFile(profilePath_.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("cpuprofile"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         QCOMPARE(p.threads().size(), std::size_t(1));
         QCOMPARE(p.meta.durationNs, (end - start) * 1000);
         // Each sample lasts until the next, the last until endTime (as DevTools counts).

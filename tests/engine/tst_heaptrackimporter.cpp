@@ -275,7 +275,7 @@ private Q_SLOTS:
         }
         QCOMPARE(p.totalWeight(), t.bytes); // samples: bytes allocated
         QCOMPARE(p.meta.sourceFormat, std::string("heaptrack"));
-        QCOMPARE(p.meta.weightUnit, std::string("bytes"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("bytes"));
         QVERIFY(QString::fromStdString(p.meta.commandLine.at(0)).endsWith(QLatin1String("/allocpattern")));
         QCOMPARE(p.strings.view(p.thread(0).name), std::string_view("allocpattern"));
         QCOMPARE(p.timelines.size(), std::size_t(2));

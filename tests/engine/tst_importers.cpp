@@ -217,7 +217,9 @@ private Q_SLOTS:
         const auto st = formats::SpeedscopeImporter().importFile(sdata(qPrintable(file)), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(stacksText(p, true), stacks);
-        QCOMPARE(QString::fromStdString(p.meta.weightUnit), unit);
+        QCOMPARE(
+            QString::fromUtf8(p.meta.weightUnit.name().data(), static_cast<qsizetype>(p.meta.weightUnit.name().size())),
+            unit);
         QCOMPARE(p.meta.sourceFormat, std::string("speedscope"));
     }
 

@@ -52,7 +52,7 @@ private Q_SLOTS:
         const auto st = formats::MemrayStatsImporter().importFile(sdata("memray/stats.json"), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("memray-stats"));
-        QCOMPARE(p.meta.weightUnit, std::string("bytes"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("bytes"));
         QCOMPARE(p.allocations.totals.calls, std::uint64_t(20));
         QCOMPARE(p.allocations.totals.bytes, std::uint64_t(3341500));
         QCOMPARE(p.allocations.totals.peakBytes, std::uint64_t(1500000));

@@ -208,7 +208,7 @@ private Q_SLOTS:
         QCOMPARE(native.meta.extra["perf.os_release"], script.meta.extra["perf.os_release"]);
         QCOMPARE(native.meta.extra["perf.captured_on"], script.meta.extra["perf.captured_on"]);
         QCOMPARE(native.meta.extra["perf.period_total"], script.meta.extra["perf.period_total"]);
-        QCOMPARE(native.meta.weightUnit, std::string("samples"));
+        QCOMPARE(std::string(native.meta.weightUnit.name()), std::string("samples"));
         QCOMPARE(native.meta.sourceFormat, std::string("perf"));
     }
 

@@ -450,7 +450,7 @@ private Q_SLOTS:
         auto next = make({{{"main@app", "A@app"}, 100}}, 0);
         for (auto &[p, unit, period] :
              {std::tuple{&base, baseUnit, basePeriod}, std::tuple{&next, newUnit, newPeriod}}) {
-            p->meta.weightUnit = unit.toStdString();
+            p->meta.weightUnit = model::WeightUnit::fromName(unit.toStdString());
             p->meta.sampler.event = "cpu-clock";
             if (!period.isEmpty())
                 p->meta.extra["perf.sample_period"] = period.toStdString();

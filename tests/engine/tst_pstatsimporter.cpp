@@ -140,7 +140,7 @@ private Q_SLOTS:
         const auto st = formats::PstatsImporter().importFile(stats.toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("pstats"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         QCOMPARE(p.functionCosts.frames().size(), std::size_t(ref.size()));
 
         std::map<FunctionKey, model::FrameId> frames;

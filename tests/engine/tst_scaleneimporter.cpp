@@ -162,7 +162,7 @@ private Q_SLOTS:
         const auto st = formats::ScaleneImporter().importFile(path("cpu.json").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.meta.sourceFormat, std::string("scalene"));
-        QCOMPARE(p.meta.weightUnit, std::string("nanoseconds"));
+        QCOMPARE(std::string(p.meta.weightUnit.name()), std::string("nanoseconds"));
         QCOMPARE(p.meta.extra.at("scalene.memory"), std::string("false"));
         compareWithReference(path("cpu.json"), p, false);
         // the workload's shape: hot_70 about 70 % of hot_70 + warm_30

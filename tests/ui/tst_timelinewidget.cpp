@@ -159,7 +159,7 @@ private Q_SLOTS:
         // stack: the timeline counts them as the samples they stand for.
         const auto rows = twoThreadProfile();
         auto binned = std::make_shared<model::Profile>(*rows);
-        binned->meta.weightUnit = "samples";
+        binned->meta.weightUnit = model::WeightKind::Samples;
         binned->samples = {};
         std::map<std::pair<qint64, model::ThreadIndex>, std::uint64_t> bins;
         for (std::size_t i = 0; i < rows->samples.size(); ++i)
