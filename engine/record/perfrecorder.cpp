@@ -326,18 +326,7 @@ void PerfRecorder::fillThreadCpuTimes()
         return;
     }
     cpuTimes_->finish();
-    for (const model::ProcessInfo &p : profile_->processes)
-        cpuTimes_->addProcess(p.pid);
-    std::size_t known = 0;
-    for (std::size_t i = 0; i < profile_->threads().size(); ++i) {
-        model::ThreadInfo &t = profile_->thread(static_cast<model::ThreadIndex>(i));
-        if (const auto ns = cpuTimes_->cpuNs(t.pid, t.tid)) {
-            t.cpuNs = *ns;
-            ++known;
-        }
-    }
-    m.extra["thread_cpu_times"] = std::to_string(known) + " of " + std::to_string(profile_->threads().size()) +
-                                  " threads" + (cpuTimes_->overflowed() ? " (exit messages overflowed)" : "");
+    m.extra["thread_cpu_times"] = cpuTimes_->fill(*profile_);
 }
 
 void PerfRecorder::fillMetadata(pid_t pid)

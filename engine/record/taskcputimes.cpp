@@ -273,6 +273,22 @@ void TaskCpuTimes::setBaseline(std::int32_t pid)
     }
 }
 
+std::string TaskCpuTimes::fill(model::Profile &profile)
+{
+    for (const model::ProcessInfo &p : profile.processes)
+        addProcess(p.pid);
+    std::size_t known = 0;
+    for (std::size_t i = 0; i < profile.threads().size(); ++i) {
+        model::ThreadInfo &t = profile.thread(static_cast<model::ThreadIndex>(i));
+        if (const auto ns = cpuNs(t.pid, t.tid)) {
+            t.cpuNs = *ns;
+            ++known;
+        }
+    }
+    return std::to_string(known) + " of " + std::to_string(profile.threads().size()) + " threads" +
+           (overflowed() ? " (exit messages overflowed)" : "");
+}
+
 std::optional<std::int64_t> TaskCpuTimes::cpuNs(std::int32_t pid, std::int32_t tid) const
 {
     std::lock_guard lock(mutex_);

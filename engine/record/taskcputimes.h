@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "core/result.h"
+#include "model/profile.h"
 
 #include <atomic>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,6 +42,9 @@ public:
     void finish();
     // The thread's CPU time during the recording, or nothing when unknown.
     std::optional<std::int64_t> cpuNs(std::int32_t pid, std::int32_t tid) const;
+    // After finish(): every thread of the profile gets its CPU time where known. Returns
+    // how many did ("1001 of 1001 threads"), for the report's metadata.
+    std::string fill(model::Profile &profile);
     // Exit messages the socket had no room for: their threads have no time.
     bool overflowed() const { return overflowed_.load(); }
 
