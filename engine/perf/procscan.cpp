@@ -2,11 +2,14 @@
 #include "procscan.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
+#include <string_view>
 #include <unistd.h>
 
 namespace perfwb::perf::procscan {
@@ -45,6 +48,46 @@ std::string statusField(const std::string &status, const std::string &key)
     std::string value = status.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
     const auto first = value.find_first_not_of(" \t");
     return first == std::string::npos ? std::string() : value.substr(first);
+}
+
+// A small /proc file in one read(2) into `buf`: no stdio, no allocation.
+std::size_t readSmall(const char *path, char *buf, std::size_t size)
+{
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    const ssize_t n = ::read(fd, buf, size - 1);
+    ::close(fd);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
+// After "(comm)", which may hold spaces and ')'.
+bool parseStat(std::string_view text, StatFields &out)
+{
+    const auto close = text.rfind(')');
+    if (close == std::string_view::npos)
+        return false;
+    text.remove_prefix(close + 1);
+    // Token k after ')' is field k + 3 of proc(5); the last one needed is rss (field 24).
+    std::array<std::string_view, 22> tokens{};
+    std::size_t count = 0;
+    for (std::size_t pos = 0; count < tokens.size();) {
+        pos = text.find_first_not_of(' ', pos);
+        if (pos == std::string_view::npos)
+            break;
+        const std::size_t end = std::min(text.find_first_of(" \n", pos), text.size());
+        tokens[count++] = text.substr(pos, end - pos);
+        pos = end;
+    }
+    if (count < tokens.size() || tokens[0].empty())
+        return false;
+    const auto number = [&](std::size_t index, auto &v) {
+        const std::string_view t = tokens[index];
+        return std::from_chars(t.data(), t.data() + t.size(), v).ec == std::errc();
+    };
+    out.state = tokens[0][0];
+    return number(1, out.ppid) && number(11, out.utime) && number(12, out.stime) && number(17, out.threads) &&
+           number(21, out.rssPages);
 }
 
 } // namespace
@@ -211,6 +254,15 @@ int readSysctl(const char *path, int fallback)
         ++b;
     const auto r = std::from_chars(b, text.data() + text.size(), value);
     return r.ec == std::errc() ? value : fallback;
+}
+
+bool readStat(pid_t pid, StatFields &out)
+{
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
+    char buf[1024];
+    const std::size_t n = readSmall(path, buf, sizeof buf);
+    return n > 0 && parseStat(std::string_view(buf, n), out);
 }
 
 } // namespace perfwb::perf::procscan

@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "rawevents.h"
 
+#include <cstdint>
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -27,6 +28,15 @@ std::string threadName(pid_t pid, pid_t tid);
 
 // Executable mappings from /proc/PID/maps as MMAP events (pid, tid = pid, time 0).
 std::vector<MmapEvent> executableMappings(pid_t pid);
+
+// The fields of /proc/PID/stat (or a thread's, by its TID) that perfwb reads.
+struct StatFields {
+    char state = '?';
+    pid_t ppid = 0;
+    std::uint64_t utime = 0, stime = 0, threads = 0, rssPages = 0; // clock ticks, pages
+};
+// One read(2), no allocation: the /proc poller and the ptrace sampler call it every tick.
+bool readStat(pid_t pid, StatFields &out);
 
 // Online CPUs from /sys/devices/system/cpu/online ("0-3,6"); falls back to 0..n-1.
 std::vector<int> onlineCpus();

@@ -35,78 +35,6 @@ std::size_t readSmallFile(const char *path, char *buf, std::size_t size)
     return static_cast<std::size_t>(n);
 }
 
-// The fields of /proc/PID/stat after "(comm)": the comm may hold spaces and ')'.
-struct StatFields {
-    char state = '?';
-    pid_t ppid = 0;
-    std::uint64_t utime = 0, stime = 0, threads = 0, rssPages = 0;
-};
-
-bool parseStat(std::string_view text, StatFields &out)
-{
-    const auto close = text.rfind(')');
-    if (close == std::string_view::npos)
-        return false;
-    text.remove_prefix(close + 1);
-    // Token k after ')' is field k + 3 of proc(5).
-    int index = 0;
-    std::size_t pos = 0;
-    while (pos < text.size() && index <= 21) {
-        while (pos < text.size() && text[pos] == ' ')
-            ++pos;
-        std::size_t end = pos;
-        while (end < text.size() && text[end] != ' ' && text[end] != '\n')
-            ++end;
-        const std::string_view tok = text.substr(pos, end - pos);
-        std::uint64_t v = 0;
-        auto number = [&] { return std::from_chars(tok.data(), tok.data() + tok.size(), v).ec == std::errc(); };
-        switch (index) {
-        case 0:
-            out.state = tok.empty() ? '?' : tok[0];
-            break;
-        case 1:
-            if (!number())
-                return false;
-            out.ppid = static_cast<pid_t>(v);
-            break;
-        case 11:
-            if (!number())
-                return false;
-            out.utime = v;
-            break;
-        case 12:
-            if (!number())
-                return false;
-            out.stime = v;
-            break;
-        case 17:
-            if (!number())
-                return false;
-            out.threads = v;
-            break;
-        case 21:
-            if (!number())
-                return false;
-            out.rssPages = v;
-            return true;
-        default:
-            break;
-        }
-        pos = end;
-        ++index;
-    }
-    return false;
-}
-
-bool readStat(pid_t pid, StatFields &out)
-{
-    char path[64];
-    std::snprintf(path, sizeof path, "/proc/%d/stat", static_cast<int>(pid));
-    char buf[1024];
-    const std::size_t n = readSmallFile(path, buf, sizeof buf);
-    return n > 0 && parseStat(std::string_view(buf, n), out);
-}
-
 model::Timeline &timeline(model::Profile &profile, std::string_view name, std::string_view unit)
 {
     auto it = std::find_if(profile.timelines.begin(), profile.timelines.end(),
@@ -156,8 +84,8 @@ void ProcPoller::discover()
     for (pid_t p : listing_) {
         if (tree_.count(p) != 0 || foreign_.count(p) != 0)
             continue;
-        StatFields f;
-        if (readStat(p, f))
+        perf::procscan::StatFields f;
+        if (perf::procscan::readStat(p, f))
             fresh.emplace(p, f.ppid);
     }
     // A new child of a new child: settle parents first, until nothing changes.
@@ -182,10 +110,10 @@ void ProcPoller::discover()
 
 bool ProcPoller::readProcess(pid_t pid, ProcState &state, Reading &r, std::int64_t &cpuDeltaNs)
 {
-    StatFields f;
+    perf::procscan::StatFields f;
     // An exiting process has released its memory before it shows Z: RSS 0 (which no live
     // user process has) would draw a false drop to zero at the end of the timeline.
-    if (!readStat(pid, f) || f.state == 'Z' || f.state == 'X' || f.rssPages == 0)
+    if (!perf::procscan::readStat(pid, f) || f.state == 'Z' || f.state == 'X' || f.rssPages == 0)
         return false;
     r.rssBytes += static_cast<double>(f.rssPages) * static_cast<double>(pageSize_);
     r.threads += static_cast<double>(f.threads);

@@ -2,6 +2,7 @@
 #include "ptracetracer.h"
 
 #include "accessdiagnosis.h"
+#include "perf/procscan.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -50,29 +51,6 @@ std::string readLine(const std::string &path)
 }
 
 // The state letter of /proc/TID/stat (after the parenthesised comm, which may hold spaces).
-struct ThreadStat {
-    char state = '?';
-    std::uint64_t utime = 0; // clock ticks in user mode
-    std::uint64_t stime = 0; // and in the kernel
-};
-
-ThreadStat threadStat(pid_t tid)
-{
-    ThreadStat out;
-    const std::string stat = readLine("/proc/" + std::to_string(tid) + "/stat");
-    const auto close = stat.rfind(')');
-    if (close == std::string::npos || close + 2 >= stat.size())
-        return out;
-    out.state = stat[close + 2];
-    // After the comm: state (field 3) ... utime (14), stime (15).
-    std::istringstream fields(stat.substr(close + 2));
-    std::string skip;
-    for (int field = 3; field < 14 && fields >> skip; ++field) {
-    }
-    fields >> out.utime >> out.stime;
-    return out;
-}
-
 bool readRemote(pid_t pid, std::uint64_t addr, void *out, std::size_t len)
 {
     iovec local{out, len};
@@ -445,8 +423,8 @@ void PtraceTracer::sampleRunning(std::uint64_t missedTicks)
     for (pid_t tid : tids) {
         if (!tracees_.count(tid))
             continue;
-        const ThreadStat stat = threadStat(tid);
-        const char state = stat.state;
+        perf::procscan::StatFields stat;
+        const char state = perf::procscan::readStat(tid, stat) ? stat.state : '?';
         if (state == 'R') {
             SyscallStops &calls = syscallStops_[tid];
             calls.utime = stat.utime;
