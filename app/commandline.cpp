@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include "model/profileevents.h"
 #include "model/unresolvedname.h"
 
 #include <cmath>
@@ -55,6 +56,36 @@ QCommandLineOption addressesOption()
 void applyAddressesOption(const QCommandLineParser &parser, const QCommandLineOption &opt)
 {
     model::setKeepUnresolvedAddresses(parser.isSet(opt));
+}
+
+QCommandLineOption eventOption()
+{
+    return QCommandLineOption(QStringLiteral("event"),
+                              QStringLiteral("Of a profile sampled with several events (perf record -e cycles,"
+                                             "instructions), show this one: each event is its own cost, never added "
+                                             "to another's. Default: the first."),
+                              QStringLiteral("NAME"));
+}
+
+std::optional<std::size_t> chosenEvent(const QCommandLineParser &parser, const QCommandLineOption &opt,
+                                       const model::Profile &profile, const std::string &path)
+{
+    if (!parser.isSet(opt))
+        return 0;
+    const std::string name = parser.value(opt).toStdString();
+    if (auto index = model::ProfileEvents::find(profile, name))
+        return index;
+    printError(path + ": no event '" + name + "' (it has: " + model::ProfileEvents::names(profile) + ")");
+    return std::nullopt;
+}
+
+bool keepChosenEvent(const QCommandLineParser &parser, const QCommandLineOption &opt, model::Profile &profile,
+                     const std::string &path)
+{
+    const auto index = chosenEvent(parser, opt, profile, path);
+    if (index)
+        model::ProfileEvents::keepOnly(profile, *index);
+    return index.has_value();
 }
 
 bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt, double &out)

@@ -4,6 +4,11 @@
 #include <QStringList>
 
 #include <optional>
+#include <string>
+
+namespace perfwb::model {
+class Profile;
+}
 
 namespace perfwb::app {
 
@@ -21,6 +26,17 @@ bool readPercent(const QCommandLineParser &parser, const QCommandLineOption &opt
 // before parsing, apply it after.
 QCommandLineOption addressesOption();
 void applyAddressesOption(const QCommandLineParser &parser, const QCommandLineOption &opt);
+
+// --event NAME, for the commands that show or write one profile's costs (info, export, diff):
+// a profile sampled with several events shows one at a time, the first unless chosen.
+QCommandLineOption eventOption();
+// The index of the event --event names in `profile` (the first without the option); nothing
+// after one error line that names the events there are.
+std::optional<std::size_t> chosenEvent(const QCommandLineParser &parser, const QCommandLineOption &opt,
+                                       const model::Profile &profile, const std::string &path);
+// chosenEvent, then keeps only that event's samples (model::ProfileEvents::keepOnly).
+bool keepChosenEvent(const QCommandLineParser &parser, const QCommandLineOption &opt, model::Profile &profile,
+                     const std::string &path);
 
 // A TCP port, 0 to 65535 (0: any free port), or nothing.
 std::optional<quint16> parsePort(const QString &text);

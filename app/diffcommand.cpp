@@ -10,6 +10,7 @@
 #include "formats/formatregistry.h"
 #include "formats/profileloader.h"
 #include "io/fileio.h"
+#include "model/profileevents.h"
 #include "settings/outputdirectory.h"
 
 #include <cstdio>
@@ -29,6 +30,40 @@ bool readMode(const QCommandLineParser &parser, const QCommandLineOption &opt, s
     if (!out)
         printError(QStringLiteral("--mode takes absolute or share, not '%1'").arg(parser.value(opt)));
     return out.has_value();
+}
+
+struct RunToCompare {
+    const std::string &path;
+    model::Profile &profile;
+};
+
+// Loads both runs and keeps the same event of each: --event, else the base's first, which
+// the new run shows too when it has it (else its own first). False after one error line.
+bool loadComparedRuns(const QCommandLineParser &parser, const QCommandLineOption &formatOpt,
+                      const QCommandLineOption &eventOpt, RunToCompare base, RunToCompare next)
+{
+    const std::string format = parser.value(formatOpt).toStdString();
+    for (const RunToCompare &run : {base, next}) {
+        if (Status st = formats::ProfileLoader::load(run.path, format, run.profile); !st) {
+            printError(st.message());
+            return false;
+        }
+    }
+    if (parser.isSet(eventOpt)) {
+        if (!keepChosenEvent(parser, eventOpt, base.profile, base.path) ||
+            !keepChosenEvent(parser, eventOpt, next.profile, next.path))
+            return false;
+    } else {
+        const std::string name = model::ProfileEvents::list(base.profile).front().name;
+        model::ProfileEvents::keepOnly(base.profile, 0);
+        model::ProfileEvents::keepOnly(next.profile, model::ProfileEvents::find(next.profile, name).value_or(0));
+    }
+    if (base.profile.meta.weightUnit != next.profile.meta.weightUnit) {
+        printError("cannot compare " + std::string(base.profile.meta.weightUnit.name()) + " (" + base.path + ") with " +
+                   std::string(next.profile.meta.weightUnit.name()) + " (" + next.path + ")");
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -84,7 +119,8 @@ int runDiffCommand(const QStringList &args)
     parser.addOptions({warnOpt, failOpt, minShareOpt, markdownOpt, jsonOpt, topOpt, formatOpt, htmlOpt, svgOpt,
                        svgReverseOpt, toOpt, modeOpt});
     const QCommandLineOption addressesOpt = addressesOption();
-    parser.addOption(addressesOpt);
+    const QCommandLineOption eventOpt = eventOption();
+    parser.addOptions({addressesOpt, eventOpt});
     if (auto code = parseCommandLine(parser, args,
                                      QStringLiteral("Compare two runs: verdict and top changes. Exit 0 pass or warn, "
                                                     "1 regression beyond --fail-above, 2 bad usage or input."),
@@ -128,22 +164,10 @@ int runDiffCommand(const QStringList &args)
 
     const std::string basePath = parser.positionalArguments().at(0).toStdString();
     const std::string newPath = parser.positionalArguments().at(1).toStdString();
-    const std::string format = parser.value(formatOpt).toStdString();
     model::Profile base;
     model::Profile next;
-    if (Status st = formats::ProfileLoader::load(basePath, format, base); !st) {
-        printError(st.message());
+    if (!loadComparedRuns(parser, formatOpt, eventOpt, {basePath, base}, {newPath, next}))
         return ExitUsage;
-    }
-    if (Status st = formats::ProfileLoader::load(newPath, format, next); !st) {
-        printError(st.message());
-        return ExitUsage;
-    }
-    if (base.meta.weightUnit != next.meta.weightUnit) {
-        printError("cannot compare " + std::string(base.meta.weightUnit.name()) + " (" + basePath + ") with " +
-                   std::string(next.meta.weightUnit.name()) + " (" + newPath + ")");
-        return ExitUsage;
-    }
 
     const auto diff = analysis::ProfileDiff::compute(base, next, t, mode);
     const formats::ComparisonInput input{

@@ -53,7 +53,8 @@ int runExportCommand(const QStringList &args)
         QStringLiteral("COST"));
     parser.addOptions({toOpt, outOpt, formatOpt, labelOpt, costOpt});
     const QCommandLineOption addressesOpt = addressesOption();
-    parser.addOption(addressesOpt);
+    const QCommandLineOption eventOpt = eventOption();
+    parser.addOptions({addressesOpt, eventOpt});
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Export a report for other tools or a ticket."),
                                      QStringLiteral("REPORT"), 1, 1))
         return *code;
@@ -74,6 +75,8 @@ int runExportCommand(const QStringList &args)
         printError(st.message());
         return ExitUsage;
     }
+    if (!keepChosenEvent(parser, eventOpt, profile, path))
+        return ExitUsage;
     if (parser.isSet(labelOpt))
         profile.meta.runLabel = parser.value(labelOpt).toStdString();
     if (parser.isSet(costOpt)) {

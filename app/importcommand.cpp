@@ -50,8 +50,10 @@ int runImportCommand(const QStringList &args)
         printError(st.message());
         return ExitFailure;
     }
-    std::printf("%zu samples, %zu threads, %zu frames -> %s\n", profile.samples.size(), profile.threads().size(),
-                profile.frames.size(), output.c_str());
+    const std::string events =
+        profile.events.size() > 1 ? " of " + std::to_string(profile.events.size()) + " events" : std::string();
+    std::printf("%zu samples%s, %zu threads, %zu frames -> %s\n", profile.samples.size(), events.c_str(),
+                profile.threads().size(), profile.frames.size(), output.c_str());
     return ExitOk;
 }
 

@@ -9,6 +9,7 @@
 #include "analysis/topfunctions.h"
 #include "core/printable.h"
 #include "formats/profileloader.h"
+#include "model/profileevents.h"
 #include "settings/settingspec.h"
 #include "store/runmanifest.h"
 
@@ -32,6 +33,48 @@ QString qs(std::string_view s)
 double percent(std::uint64_t part, std::uint64_t whole)
 {
     return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+// One line of "events:": what each event of the profile holds, and which one is shown.
+struct EventRow {
+    model::EventType type;
+    std::uint64_t samples = 0;
+    std::uint64_t weight = 0;
+    bool shown = false;
+};
+
+std::vector<EventRow> eventRows(const model::Profile &p, std::size_t shown)
+{
+    const auto types = model::ProfileEvents::list(p);
+    const auto samples = model::ProfileEvents::sampleCounts(p);
+    const auto weights = model::ProfileEvents::weights(p);
+    std::vector<EventRow> rows;
+    for (std::size_t i = 0; i < types.size(); ++i)
+        rows.push_back({types[i], samples.at(i), weights.at(i), i == shown});
+    return rows;
+}
+
+void printEvents(const std::vector<EventRow> &events)
+{
+    if (events.size() < 2)
+        return;
+    std::printf("events:   ");
+    for (const auto &e : events)
+        std::printf(" %s %llu samples%s%s", printable(e.type.name).c_str(), static_cast<unsigned long long>(e.samples),
+                    e.shown ? " (shown)" : "", &e == &events.back() ? "" : ",");
+    std::printf("; each is its own cost (--event NAME shows another)\n");
+}
+
+QJsonArray eventsJson(const std::vector<EventRow> &events)
+{
+    QJsonArray out;
+    for (const auto &e : events)
+        out.append(QJsonObject{{QStringLiteral("name"), qs(e.type.name)},
+                               {QStringLiteral("unit"), qs(e.type.unit.name())},
+                               {QStringLiteral("samples"), static_cast<qint64>(e.samples)},
+                               {QStringLiteral("total_weight"), static_cast<qint64>(e.weight)},
+                               {QStringLiteral("shown"), e.shown}});
+    return out;
 }
 
 // Rounded to 0.01 so the JSON stays stable and readable.
@@ -191,8 +234,8 @@ void printTopFunctions(const model::Profile &p, const analysis::FunctionTable &f
     }
 }
 
-void printText(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
-               const analysis::TopFunctions &top, int count)
+void printText(const std::string &path, const model::Profile &p, const std::vector<EventRow> &events,
+               const analysis::FunctionTable &functions, const analysis::TopFunctions &top, int count)
 {
     const auto &m = p.meta;
     std::string cmd;
@@ -212,6 +255,7 @@ void printText(const std::string &path, const model::Profile &p, const analysis:
         std::printf("settings:  %s\n", printable(fil).c_str());
     std::printf("source:    %s%s%s\n", printable(m.sourceFormat).c_str(), m.sampler.event.empty() ? "" : ", event ",
                 printable(m.sampler.event).c_str());
+    printEvents(events);
     printHostAndWarnings(m);
     std::printf("samples:   %zu (total weight %llu %s)\n", p.samples.size(),
                 static_cast<unsigned long long>(top.grandTotal), printable(m.weightUnit.name()).c_str());
@@ -261,13 +305,15 @@ QJsonArray inlinedInJson(const analysis::FunctionTable &functions, const analysi
     return out;
 }
 
-QJsonObject toJson(const std::string &path, const model::Profile &p, const analysis::FunctionTable &functions,
-                   const analysis::FunctionStats &stats, const analysis::TopFunctions &split, int top)
+QJsonObject toJson(const std::string &path, const model::Profile &p, const std::vector<EventRow> &events,
+                   const analysis::FunctionTable &functions, const analysis::FunctionStats &stats,
+                   const analysis::TopFunctions &split, int top)
 {
     QJsonObject o;
     o[QStringLiteral("samples")] = static_cast<qint64>(p.samples.size());
     o[QStringLiteral("total_weight")] = static_cast<qint64>(stats.grandTotal);
     o[QStringLiteral("weight_unit")] = qs(p.meta.weightUnit.name());
+    o[QStringLiteral("events")] = eventsJson(events);
     o[QStringLiteral("duration_ns")] = static_cast<qint64>(p.durationOrSampleSpanNs());
     o[QStringLiteral("lost_samples")] = static_cast<qint64>(p.meta.lostSamples);
     if (const auto notes = extraOf(p.meta, "backend_notes"); !notes.empty())
@@ -328,7 +374,8 @@ int runInfoCommand(const QStringList &args)
                                        QStringLiteral("FORMAT"));
     parser.addOptions({topOpt, jsonOpt, formatOpt});
     const QCommandLineOption addressesOpt = addressesOption();
-    parser.addOption(addressesOpt);
+    const QCommandLineOption eventOpt = eventOption();
+    parser.addOptions({addressesOpt, eventOpt});
     if (auto code = parseCommandLine(parser, args, QStringLiteral("Summarise a report (or any importable file)."),
                                      QStringLiteral("REPORT"), 1, 1))
         return *code;
@@ -345,16 +392,21 @@ int runInfoCommand(const QStringList &args)
         printError(st.message());
         return ExitUsage;
     }
+    const auto event = chosenEvent(parser, eventOpt, profile, path);
+    if (!event)
+        return ExitUsage;
+    const auto events = eventRows(profile, *event);
+    model::ProfileEvents::keepOnly(profile, *event);
     const analysis::FunctionTable functions(profile);
     const auto weights = analysis::StackWeights::compute(profile);
     const auto stats = analysis::FunctionStats::compute(functions, weights);
     const auto split = analysis::TopFunctions::compute(functions, weights);
     if (parser.isSet(jsonOpt)) {
         const auto json =
-            QJsonDocument(toJson(path, profile, functions, stats, split, top)).toJson(QJsonDocument::Indented);
+            QJsonDocument(toJson(path, profile, events, functions, stats, split, top)).toJson(QJsonDocument::Indented);
         std::fwrite(json.constData(), 1, static_cast<std::size_t>(json.size()), stdout);
     } else {
-        printText(path, profile, functions, split, top);
+        printText(path, profile, events, functions, split, top);
     }
     return ExitOk;
 }

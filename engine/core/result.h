@@ -48,6 +48,7 @@ public:
     T *operator->() { return &value(); }
     const T *operator->() const { return &value(); }
     T &operator*() { return value(); }
+    const T &operator*() const { return value(); }
     const std::string &message() const { return std::get<1>(value_).message; }
     Status status() const { return isOk() ? Status() : Status(std::get<1>(value_)); }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace perfwb::formats {
 
@@ -365,22 +366,22 @@ Status PerfScriptParser::parseSampleHeader(std::string_view line)
     }
 
     time_ = time;
-    setThread(pid, tid, comm);
-    setEvent(event, period);
-    inSample_ = true;
+    if (Status st = beginSample(pid, tid, comm, event, period); !st)
+        return st;
+    return parseInlineFrame(trim(rest));
+}
 
-    // Without a callchain perf prints the sample's one frame on this line.
-    rest = trim(rest);
-    if (!rest.empty()) {
-        std::string_view probe = rest;
-        const auto addr = nextToken(probe);
-        if (isHexToken(addr) && !trim(probe).empty()) {
-            auto frame = internFrameLine(rest);
-            if (!frame)
-                return frame.status();
-            leafFirst_.push_back(frame.value());
-        }
-    }
+Status PerfScriptParser::parseInlineFrame(std::string_view rest)
+{
+    // Without a callchain perf prints the sample's one frame on its header line.
+    std::string_view probe = rest;
+    const auto addr = nextToken(probe);
+    if (rest.empty() || !isHexToken(addr) || trim(probe).empty())
+        return {};
+    auto frame = internFrameLine(rest);
+    if (!frame)
+        return frame.status();
+    leafFirst_.push_back(frame.value());
     return {};
 }
 
@@ -403,10 +404,7 @@ Status PerfScriptParser::parseTimelessHeader(std::string_view line)
     timeless_ = true;
     time_ = static_cast<std::int64_t>(samples_);
     sampleLine_ = lineNo_;
-    setThread(pid, tid, comm);
-    setEvent({}, 0);
-    inSample_ = true;
-    return {};
+    return beginSample(pid, tid, comm, {}, 0);
 }
 
 Status PerfScriptParser::framelessTimeless() const
@@ -428,17 +426,31 @@ void PerfScriptParser::setThread(std::int32_t pid, std::int32_t tid, std::string
     haveThread_ = true;
 }
 
-void PerfScriptParser::setEvent(std::string_view name, std::uint64_t period)
+Status PerfScriptParser::beginSample(std::int32_t pid, std::int32_t tid, std::string_view comm, std::string_view event,
+                                     std::uint64_t period)
+{
+    setThread(pid, tid, comm);
+    if (!setEvent(event, period))
+        return lineError("more events than a sample can name (65,535)");
+    inSample_ = true;
+    return {};
+}
+
+bool PerfScriptParser::setEvent(std::string_view name, std::uint64_t period)
 {
     if (event_ >= events_.size() || events_[event_].name != name) {
         const auto it =
             std::find_if(events_.begin(), events_.end(), [&](const EventStats &e) { return e.name == name; });
         event_ = static_cast<std::size_t>(it - events_.begin());
-        if (it == events_.end())
+        if (it == events_.end()) {
+            if (events_.size() >= std::numeric_limits<std::uint16_t>::max())
+                return false;
             events_.push_back({std::string(name), 0, 0});
+        }
     }
     ++events_[event_].samples;
     events_[event_].period += period;
+    return true;
 }
 
 Status PerfScriptParser::parseFrame(std::string_view text)
@@ -548,18 +560,14 @@ void PerfScriptParser::endSample()
         lastRootFirst_.swap(rootFirst_);
         haveLastStack_ = true;
     }
-    out_.addSample(time_, thread_, lastStack_, 1);
+    out_.addSample(time_, thread_, lastStack_, 1, static_cast<std::uint16_t>(event_));
     firstTime_ = samples_ == 0 ? time_ : std::min(firstTime_, time_);
     lastTime_ = samples_ == 0 ? time_ : std::max(lastTime_, time_);
     ++samples_;
 }
 
-void PerfScriptParser::fillMetadata()
+std::vector<const PerfScriptParser::EventStats *> PerfScriptParser::eventsInFileOrder() const
 {
-    auto &meta = out_.meta;
-    std::string events;
-    std::string rawEvents;
-    std::uint64_t period = 0;
     // Events in the file's order (its "# event : name = X, ..." header lines, as the
     // native reader lists them), not in the order their first samples came.
     std::vector<std::string_view> declared;
@@ -576,25 +584,44 @@ void PerfScriptParser::fillMetadata()
     };
     std::stable_sort(ordered.begin(), ordered.end(),
                      [&rank](const EventStats *a, const EventStats *b) { return rank(a) < rank(b); });
-    for (const auto *event : ordered) {
+    return ordered;
+}
+
+void PerfScriptParser::fillEvents()
+{
+    auto &meta = out_.meta;
+    std::string events;
+    std::string rawEvents;
+    std::uint64_t period = 0;
+    // Samples name events in the order they first came; renumber them in the file's order.
+    std::vector<std::uint16_t> renumber(events_.size(), 0);
+    std::vector<model::EventType> sampled;
+    for (const auto *event : eventsInFileOrder()) {
         const auto &e = *event;
         if (e.samples == 0)
             continue;
-        if (!events.empty()) {
-            events += ',';
-            rawEvents += ',';
-        }
-        events += perf::eventBaseName(e.name);
-        rawEvents += e.name;
+        renumber[static_cast<std::size_t>(event - events_.data())] = static_cast<std::uint16_t>(sampled.size());
+        sampled.push_back({std::string(perf::eventBaseName(e.name)), model::WeightKind::Samples});
+        events += (events.empty() ? "" : ",") + sampled.back().name;
+        rawEvents += (rawEvents.empty() ? "" : ",") + e.name;
         period += e.period;
         if (events_.size() > 1)
-            meta.extra["perf.samples." + std::string(perf::eventBaseName(e.name))] = std::to_string(e.samples);
+            meta.extra["perf.samples." + sampled.back().name] = std::to_string(e.samples);
     }
+    out_.samples.remapEvents(renumber);
+    if (sampled.size() > 1)
+        out_.events = std::move(sampled);
     meta.sampler.event = events;
     meta.extra["perf.event"] = rawEvents;
-    meta.extra["perf.samples"] = std::to_string(samples_);
     if (period > 0)
         meta.extra["perf.period_total"] = std::to_string(period);
+}
+
+void PerfScriptParser::fillMetadata()
+{
+    auto &meta = out_.meta;
+    fillEvents();
+    meta.extra["perf.samples"] = std::to_string(samples_);
     meta.lostSamples += lost_;
     if (lost_ > 0)
         meta.extra["perf.lost_events"] = std::to_string(lost_);

@@ -61,13 +61,18 @@ private:
     Status parseLine(std::string_view line);
     Status parseSampleHeader(std::string_view line);
     Status parseTimelessHeader(std::string_view line);
+    Status parseInlineFrame(std::string_view rest);
     Status framelessTimeless() const;
     Status parseFrame(std::string_view text);
     Result<model::FrameId> internFrameLine(std::string_view text);
     void parseHeaderComment(std::string_view line);
     void endSample();
     void setThread(std::int32_t pid, std::int32_t tid, std::string_view comm);
-    void setEvent(std::string_view name, std::uint64_t period);
+    bool setEvent(std::string_view name, std::uint64_t period); // false past 65,535 events
+    Status beginSample(std::int32_t pid, std::int32_t tid, std::string_view comm, std::string_view event,
+                       std::uint64_t period);
+    std::vector<const EventStats *> eventsInFileOrder() const;
+    void fillEvents();
     void fillMetadata();
     Error lineError(std::string_view what) const;
 

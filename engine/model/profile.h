@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 #include "allocationtable.h"
+#include "eventtype.h"
 #include "frametable.h"
 #include "functioncosts.h"
 #include "runmetadata.h"
@@ -24,6 +25,11 @@ public:
     FrameTable frames;
     StackTrie stacks;
     SampleTable samples;
+    // The events samples were taken of, when there are several (perf record -e
+    // cycles,instructions): a sample's event() indexes it, and each event is its own cost,
+    // never added to another's. Empty for one event, which meta.sampler.event and
+    // meta.weightUnit describe.
+    std::vector<EventType> events;
     std::vector<ProcessInfo> processes;
     std::vector<Timeline> timelines;
     std::vector<Mark> marks;
@@ -41,9 +47,10 @@ public:
     ThreadInfo &thread(ThreadIndex index) { return threads_[index]; }
     const ThreadInfo &thread(ThreadIndex index) const { return threads_[index]; }
 
-    void addSample(std::int64_t timeNs, ThreadIndex thread, StackId stack, std::uint64_t weight = 1)
+    void addSample(std::int64_t timeNs, ThreadIndex thread, StackId stack, std::uint64_t weight = 1,
+                   std::uint16_t event = 0)
     {
-        samples.add({timeNs, thread, stack, weight});
+        samples.add({timeNs, thread, stack, weight, event});
     }
 
     std::uint64_t totalWeight() const;

@@ -22,7 +22,7 @@ constexpr std::uint64_t kHeaderSize = 104;     // struct perf_file_header
 constexpr std::uint64_t kPipeHeaderSize = 16;  // struct perf_pipe_file_header
 constexpr std::uint64_t kSectionSize = 16;     // struct perf_file_section
 constexpr std::uint64_t kMaxAttrSize = 4096;   // far above any perf_event_attr so far
-constexpr std::uint64_t kMaxEvents = 1 << 16;  // perf record -e takes far fewer
+constexpr std::uint64_t kMaxEvents = 1 << 15;  // perf record -e takes far fewer; fits a sample's 16-bit event
 constexpr std::uint64_t kMaxStrings = 1 << 16; // words of a command line
 
 // HEADER_* feature bits (tools/perf/util/header.h).

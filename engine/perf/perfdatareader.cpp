@@ -108,18 +108,19 @@ public:
         return flush(pending_.size());
     }
 
-    void fillMetadata()
+    // The sampled events (those with samples, in the file's order) into the profile and its
+    // metadata; returns the first one's attributes.
+    const perf_event_attr *fillEvents()
     {
         auto &meta = out_.meta;
-        builder_.onLost(std::max(lostEvents_, lostSamples_));
-        if (lostEvents_ > 0)
-            meta.extra["perf.lost_events"] = std::to_string(lostEvents_);
-        if (lostSamples_ > 0)
-            meta.extra["perf.lost_samples"] = std::to_string(lostSamples_);
         const auto &events = file_.events();
         std::string names;
         std::string rawNames;
         const perf_event_attr *sampled = nullptr;
+        // Events without samples are left out, so sample events are renumbered densely
+        // (all to 0 when one event has samples: no event column then).
+        std::vector<std::uint16_t> renumber(events.size(), 0);
+        std::vector<model::EventType> sampledEvents;
         for (std::size_t i = 0; i < events.size(); ++i) {
             if (samplesPerEvent_[i] == 0 && events.size() > 1)
                 continue;
@@ -130,9 +131,26 @@ public:
             rawNames += (rawNames.empty() ? "" : ",") + raw;
             if (events.size() > 1)
                 meta.extra["perf.samples." + base] = std::to_string(samplesPerEvent_[i]);
+            renumber[i] = static_cast<std::uint16_t>(sampledEvents.size());
+            sampledEvents.push_back({base, model::WeightKind::Samples});
         }
+        out_.samples.remapEvents(renumber);
+        if (sampledEvents.size() > 1)
+            out_.events = std::move(sampledEvents);
         meta.sampler.event = names;
         meta.extra["perf.event"] = rawNames;
+        return sampled;
+    }
+
+    void fillMetadata()
+    {
+        auto &meta = out_.meta;
+        builder_.onLost(std::max(lostEvents_, lostSamples_));
+        if (lostEvents_ > 0)
+            meta.extra["perf.lost_events"] = std::to_string(lostEvents_);
+        if (lostSamples_ > 0)
+            meta.extra["perf.lost_samples"] = std::to_string(lostSamples_);
+        const perf_event_attr *sampled = fillEvents();
         meta.extra["perf.samples"] = std::to_string(builder_.samples());
         if (builder_.periodTotal() > 0)
             meta.extra["perf.period_total"] = std::to_string(builder_.periodTotal());
@@ -280,6 +298,7 @@ private:
             firstTime_ = builder_.samples() == 0 ? t : std::min(firstTime_, t);
             lastTime_ = builder_.samples() == 0 ? t : std::max(lastTime_, t);
             ++samplesPerEvent_[p.event];
+            sample.event = static_cast<std::uint16_t>(p.event);
             builder_.onSample(sample);
             return {};
         }

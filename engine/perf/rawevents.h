@@ -15,6 +15,7 @@ struct RawSample {
     std::int32_t tid = 0;
     std::uint32_t cpu = 0;
     std::uint64_t period = 0;
+    std::uint16_t event = 0; // which of the recording's events (perf.data attrs, in file order)
     // As the kernel gives it, leaf first, including PERF_CONTEXT_KERNEL/USER markers.
     // With --call-graph fp this is the whole stack; with dwarf it holds the kernel part
     // (and the user IP) and the user part comes from unwinding regs + stack below.

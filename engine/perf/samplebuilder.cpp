@@ -133,7 +133,7 @@ void SampleBuilder::onSample(const RawSample &sample)
         return;
     std::reverse(leafFirst_.begin(), leafFirst_.end());
     const model::StackId stack = profile_.stacks.internPath(leafFirst_);
-    profile_.addSample(sample.timeNs, t.index, stack, 1);
+    profile_.addSample(sample.timeNs, t.index, stack, 1, sample.event);
 }
 
 void SampleBuilder::resolveStack(const RawSample &sample, const std::vector<std::uint64_t> &user)

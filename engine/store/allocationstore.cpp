@@ -49,11 +49,9 @@ bool AllocationStore::write(sqlite3 *db, const model::AllocationTable &table)
 
 Status AllocationStore::read(sqlite3 *db, std::size_t stackCount, model::AllocationTable &out, const std::string &path)
 {
-    const int exists = tableExists(db, "allocations");
-    if (exists != SQLITE_ROW && exists != SQLITE_DONE)
-        return makeError(path + ": " + sqlite3_errmsg(db));
-    if (exists == SQLITE_DONE)
-        return {}; // recorded without --alloc
+    const auto exists = hasTable(db, "allocations", path);
+    if (!exists || !*exists)
+        return exists.status(); // recorded without --alloc
     SqliteStatement s;
     if (s.prepare(db, "SELECT stack, calls, bytes, leaked_bytes, leaked_blocks, temporary, peak_bytes, peak_time_ns"
                       " FROM allocations ORDER BY stack") != SQLITE_OK)

@@ -50,11 +50,9 @@ bool FunctionCostStore::write(sqlite3 *db, const model::FunctionCosts &costs)
 
 Status FunctionCostStore::read(sqlite3 *db, std::size_t frameCount, model::FunctionCosts &out, const std::string &path)
 {
-    const int exists = tableExists(db, "cost_columns");
-    if (exists != SQLITE_ROW && exists != SQLITE_DONE)
-        return makeError(path + ": " + sqlite3_errmsg(db));
-    if (exists == SQLITE_DONE)
-        return {};
+    const auto exists = hasTable(db, "cost_columns", path);
+    if (!exists || !*exists)
+        return exists.status();
     const auto damaged = [&](const std::string &what) { return makeError(path + ": damaged report (" + what + ")"); };
     SqliteStatement columns;
     if (columns.prepare(db, "SELECT id, name, unit FROM cost_columns ORDER BY id") != SQLITE_OK)

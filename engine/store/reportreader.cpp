@@ -2,6 +2,7 @@
 #include "reportreader.h"
 
 #include "allocationstore.h"
+#include "eventstore.h"
 #include "functioncoststore.h"
 #include "io/fileio.h"
 #include "reportschema.h"
@@ -63,6 +64,7 @@ private:
     Status readAllocations() { return AllocationStore::read(db_, out_.stacks.size(), out_.allocations, path_); }
     Status readFunctionCosts() { return FunctionCostStore::read(db_, out_.frames.size(), out_.functionCosts, path_); }
     Status readThreadCpu() { return ThreadCpuStore::read(db_, out_, path_); }
+    Status readEvents() { return EventStore::read(db_, out_, path_); }
     Status checkTotals();
 
     Status prepare(SqliteStatement &stmt, std::string_view sql);
@@ -101,7 +103,7 @@ Status Loader::run()
          {&Loader::open, &Loader::checkFormat, &Loader::readStrings, &Loader::readFrames, &Loader::readStackNodes,
           &Loader::readThreadsAndProcesses, &Loader::readSamples, &Loader::readTimelines, &Loader::readMarks,
           &Loader::readRunMetadata, &Loader::readRunLists, &Loader::readAllocations, &Loader::readFunctionCosts,
-          &Loader::readThreadCpu, &Loader::checkTotals}) {
+          &Loader::readThreadCpu, &Loader::readEvents, &Loader::checkTotals}) {
         if (Status st = (this->*step)(); !st)
             return st;
     }

@@ -47,7 +47,7 @@ int ReportSchema::create(sqlite3 *db)
     if (rc == SQLITE_OK) {
         SqliteStatement insert;
         rc = insert.prepare(db, "INSERT INTO meta(key, value) VALUES(?, ?)");
-        const std::string version = std::to_string(kVersion);
+        const std::string version = std::to_string(kBaseVersion);
         const std::string creator = createdBy();
         const std::pair<const char *, std::string_view> rows[] = {
             {kMetaFormat, kFormat}, {kMetaSchemaVersion, version}, {kMetaCreatedBy, creator}};

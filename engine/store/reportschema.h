@@ -16,7 +16,12 @@ namespace perfwb::store {
 class ReportSchema {
 public:
     static constexpr std::string_view kFormat = "perfwb-report";
-    static constexpr int kVersion = 1;
+    // The newest version this perfwb reads. A report is written as the lowest version that
+    // describes it, so older perfwb keep reading what they can read correctly:
+    //   1: the tables below;
+    //   2: a profile of several events adds `events` and `sample_events` (EventStore).
+    static constexpr int kVersion = 2;
+    static constexpr int kBaseVersion = 1;
     static constexpr std::string_view kExtension = ".perfwb";
     // Large pages keep the B-trees shallow for bulk appends of samples.
     static constexpr int kPageSize = 16384;

@@ -2,6 +2,7 @@
 #include "reportwriter.h"
 
 #include "allocationstore.h"
+#include "eventstore.h"
 #include "functioncoststore.h"
 #include "reportschema.h"
 #include "sqlitestatement.h"
@@ -335,6 +336,7 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
             return false;
     }
     const model::SampleTable &samples = profile.samples;
+    const std::size_t firstNew = st.samples;
     st.pendingWeight = st.weight;
     for (std::size_t k = st.samples; k < samples.size(); ++k)
         st.pendingWeight += samples.weight(k);
@@ -361,7 +363,8 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&
            writeTotals(st.droppedSamples + samples.size(), st.pendingWeight) &&
            AllocationStore::write(db_, profile.allocations) && FunctionCostStore::write(db_, profile.functionCosts) &&
-           ThreadCpuStore::write(db_, profile.threads());
+           ThreadCpuStore::write(db_, profile.threads()) &&
+           EventStore::write(db_, profile, firstNew, st.droppedSamples + firstNew);
 }
 
 bool ReportWriter::writeSmallTables(const model::Profile &profile)

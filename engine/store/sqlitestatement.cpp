@@ -24,14 +24,17 @@ int SqliteStatement::prepare(sqlite3 *db, std::string_view sql)
     return sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
 }
 
-int tableExists(sqlite3 *db, const char *table)
+Result<bool> hasTable(sqlite3 *db, const char *table, const std::string &path)
 {
     SqliteStatement exists;
-    if (const int rc = exists.prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-        rc != SQLITE_OK)
-        return rc;
-    exists.bindText(1, table);
-    return exists.step();
+    int rc = exists.prepare(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    if (rc == SQLITE_OK) {
+        exists.bindText(1, table);
+        rc = exists.step();
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return makeError(path + ": " + sqlite3_errmsg(db));
+    return rc == SQLITE_ROW;
 }
 
 void SqliteStatement::finalize()

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "core/result.h"
+
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace perfwb::store {
@@ -58,8 +61,8 @@ private:
     sqlite3_stmt *stmt_ = nullptr;
 };
 
-// Whether the database has the table (an optional one: allocations, function costs, thread
-// CPU times); SQLITE_ROW (yes), SQLITE_DONE (no) or an SQLite error code.
-int tableExists(sqlite3 *db, const char *table);
+// Whether the report has an optional table (allocations, function costs, thread CPU times,
+// events); an error naming `path` when SQLite cannot say.
+Result<bool> hasTable(sqlite3 *db, const char *table, const std::string &path);
 
 } // namespace perfwb::store

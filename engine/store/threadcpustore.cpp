@@ -35,11 +35,9 @@ bool ThreadCpuStore::write(sqlite3 *db, const std::vector<model::ThreadInfo> &th
 
 Status ThreadCpuStore::read(sqlite3 *db, model::Profile &out, const std::string &path)
 {
-    const int exists = tableExists(db, "thread_cpu");
-    if (exists != SQLITE_ROW && exists != SQLITE_DONE)
-        return makeError(path + ": " + sqlite3_errmsg(db));
-    if (exists == SQLITE_DONE)
-        return {};
+    const auto exists = hasTable(db, "thread_cpu", path);
+    if (!exists || !*exists)
+        return exists.status();
     const auto damaged = [&](const std::string &what) { return makeError(path + ": damaged report (" + what + ")"); };
     SqliteStatement rows;
     if (rows.prepare(db, "SELECT thread, cpu_ns, samples_taken FROM thread_cpu") != SQLITE_OK)

@@ -148,12 +148,14 @@ inline void compareProfiles(const model::Profile &a, const model::Profile &b)
         QCOMPARE(a.stacks.node(i).parent, b.stacks.node(i).parent);
         QCOMPARE(a.stacks.node(i).frame, b.stacks.node(i).frame);
     }
+    QCOMPARE(a.events, b.events);
     QCOMPARE(a.samples.size(), b.samples.size());
     for (std::size_t i = 0; i < a.samples.size(); ++i) {
         QCOMPARE(a.samples.time(i), b.samples.time(i));
         QCOMPARE(a.samples.thread(i), b.samples.thread(i));
         QCOMPARE(a.samples.stack(i), b.samples.stack(i));
         QCOMPARE(a.samples.weight(i), b.samples.weight(i));
+        QCOMPARE(a.samples.event(i), b.samples.event(i));
     }
     QCOMPARE(a.threads().size(), b.threads().size());
     for (std::size_t i = 0; i < a.threads().size(); ++i) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The profile model's invariants: interning, the stack trie's parent-before-child
-// order, thread renames, secret redaction and the 24-byte sample.
+// order, thread renames, secret redaction, the 24-byte sample and events kept apart.
 #include "model/profile.h"
+#include "model/profileevents.h"
 
 #include <QTest>
 
@@ -27,7 +28,94 @@ private Q_SLOTS:
     void missedSamples();
     void missedSamplesTotals();
     void sampleTableIs24BytesASample(); // 16 when every weight is 1
+    void eventColumnOnlyForSeveralEvents();
+    void keepOnlyEvent_data();
+    void keepOnlyEvent();
 };
+
+// The event column costs nothing until an event other than 0 arrives; renumbering every
+// event to 0 gives the memory back.
+void TestModel::eventColumnOnlyForSeveralEvents()
+{
+    model::Profile p;
+    const auto t = p.internThread(1, 1);
+    const std::vector<model::FrameId> path{p.internFrame("f")};
+    const auto s = p.stacks.internPath(path);
+    p.samples.reserve(100);
+    for (int i = 0; i < 100; ++i)
+        p.addSample(i, t, s);
+    QCOMPARE(p.samples.bytesUsed(), std::size_t(16 * 100));
+    p.addSample(100, t, s, 1, 2);
+    QCOMPARE(p.samples.event(0), std::uint16_t(0));
+    QCOMPARE(p.samples.event(100), std::uint16_t(2));
+    QCOMPARE(p.samples.at(100).event, std::uint16_t(2));
+    p.samples.remapEvents({1, 0, 0});
+    QCOMPARE(p.samples.event(0), std::uint16_t(1));
+    QCOMPARE(p.samples.event(100), std::uint16_t(0));
+    p.samples.remapEvents({0, 0});
+    QCOMPARE(p.samples.event(0), std::uint16_t(0));
+    p.samples.shrinkToFit();
+    QCOMPARE(p.samples.bytesUsed(), std::size_t(16 * 101));
+    // Events of a table without the column: event 0 renumbered to 1 brings it in.
+    model::Profile q;
+    q.addSample(0, q.internThread(1, 1), s);
+    q.samples.remapEvents({1});
+    QCOMPARE(q.samples.event(0), std::uint16_t(1));
+}
+
+void TestModel::keepOnlyEvent_data()
+{
+    QTest::addColumn<QString>("name"); // what --event was given
+    QTest::addColumn<int>("index");    // -1: no such event
+    QTest::addColumn<int>("samples");
+    QTest::addColumn<int>("weight");
+    QTest::newRow("first") << "cycles" << 0 << 6 << 12;
+    QTest::newRow("second") << "instructions" << 1 << 3 << 30;
+    QTest::newRow("a modifier is ignored") << "instructions:u" << 1 << 3 << 30;
+    QTest::newRow("unknown") << "cache-misses" << -1 << 0 << 0;
+    QTest::newRow("no prefix match") << "cycle" << -1 << 0 << 0;
+}
+
+void TestModel::keepOnlyEvent()
+{
+    QFETCH(QString, name);
+    QFETCH(int, index);
+    QFETCH(int, samples);
+    QFETCH(int, weight);
+    model::Profile p;
+    p.meta.sampler.event = "cycles,instructions";
+    p.events = {{"cycles", model::WeightKind::Samples}, {"instructions", model::WeightUnit::fromName("instr")}};
+    const auto t = p.internThread(1, 1);
+    const std::vector<model::FrameId> path{p.internFrame("f")};
+    const auto s = p.stacks.internPath(path);
+    for (int i = 0; i < 9; ++i) // cycles weigh 2, instructions 10; every third sample is an instruction
+        p.addSample(i, t, s, i % 3 == 2 ? 10 : 2, i % 3 == 2 ? 1 : 0);
+    QCOMPARE(model::ProfileEvents::sampleCounts(p), (std::vector<std::uint64_t>{6, 3}));
+    QCOMPARE(model::ProfileEvents::weights(p), (std::vector<std::uint64_t>{12, 30}));
+    QCOMPARE(model::ProfileEvents::names(p), std::string("cycles, instructions"));
+    const auto found = model::ProfileEvents::find(p, name.toStdString());
+    QCOMPARE(found.has_value(), index >= 0);
+    if (!found)
+        return;
+    QCOMPARE(int(*found), index);
+    const std::string chosen = p.events[*found].name;
+    const auto unit = p.events[*found].unit;
+    model::ProfileEvents::keepOnly(p, *found);
+    QVERIFY(p.events.empty());
+    QCOMPARE(int(p.samples.size()), samples);
+    QCOMPARE(int(p.totalWeight()), weight);
+    QCOMPARE(p.meta.sampler.event, chosen);
+    QVERIFY(p.meta.weightUnit == unit);
+    QCOMPARE(p.meta.extra["events"], std::string("cycles, instructions"));
+    for (std::size_t i = 0; i < p.samples.size(); ++i)
+        QCOMPARE(p.samples.event(i), std::uint16_t(0));
+    // A profile of one event is left as it is, and lists that one event.
+    const auto before = p.samples.size();
+    model::ProfileEvents::keepOnly(p, 0);
+    QCOMPARE(p.samples.size(), before);
+    QCOMPARE(model::ProfileEvents::list(p).size(), std::size_t(1));
+    QCOMPARE(model::ProfileEvents::list(p).front().name, chosen);
+}
 
 void TestModel::stringTableInterns()
 {

@@ -7,6 +7,7 @@
 #include "engine/importertesthelpers.h"
 #include "engine/perfreportheader.h"
 #include "formats/perfdataimporter.h"
+#include "model/profileevents.h"
 #include "perf/perfdatafile.h"
 
 #include <QProcess>
@@ -279,6 +280,48 @@ private Q_SLOTS:
         const auto b = std::stoul(two.meta.extra["perf.samples.task-clock"]);
         QCOMPARE(a + b, two.samples.size());
         QVERIFY(a > 0 && b > 0);
+    }
+
+    // Two events sampled together are two costs: each sample keeps its event, the counts per
+    // event are perf script's, and each event alone shows the workload's 70/30 split (merged,
+    // they would add task-clock samples to cpu-clock ones).
+    void eventsKeptApart_data()
+    {
+        QTest::addColumn<int>("reader");
+        QTest::newRow("native") << int(Reader::Native);
+        QTest::newRow("perf script") << int(Reader::PerfScript);
+    }
+
+    void eventsKeptApart()
+    {
+        QFETCH(int, reader);
+        QProcess script;
+        script.start("perf", {"script", "-i", path("twoevents.data"), "-F", "event"});
+        QVERIFY(script.waitForFinished(60000));
+        std::map<std::string, std::uint64_t> perfCounts;
+        for (const auto &line : QString::fromUtf8(script.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts))
+            ++perfCounts[line.trimmed().chopped(1).toStdString()]; // "cpu-clock:" -> cpu-clock
+        QCOMPARE(perfCounts.size(), std::size_t(2));
+
+        model::Profile p;
+        const auto st = formats::PerfDataImporter(Reader(reader)).importFile(path("twoevents.data").toStdString(), p);
+        QVERIFY2(st.isOk(), st.message().c_str());
+        QCOMPARE(p.events.size(), std::size_t(2));
+        QCOMPARE(p.events[0].name, std::string("cpu-clock"));
+        QCOMPARE(p.events[1].name, std::string("task-clock"));
+        const auto counts = model::ProfileEvents::sampleCounts(p);
+        QCOMPARE(counts[0], perfCounts["cpu-clock"]);
+        QCOMPARE(counts[1], perfCounts["task-clock"]);
+        QCOMPARE(model::ProfileEvents::find(p, "task-clock:u"), std::optional<std::size_t>(1));
+        for (std::size_t e = 0; e < 2; ++e) {
+            model::Profile one = p;
+            model::ProfileEvents::keepOnly(one, e);
+            QCOMPARE(one.samples.size(), counts[e]);
+            QCOMPARE(one.meta.sampler.event, p.events[e].name);
+            QVERIFY(one.events.empty());
+            const auto shares = totalShares(one, "cpusplit");
+            QVERIFY2(std::abs(shares.at("hot_70") - 70) < 6, std::to_string(shares.at("hot_70")).c_str());
+        }
     }
 
     void readerChoice_data()

@@ -72,6 +72,10 @@ private Q_SLOTS:
     void init();
     void roundTripEveryField();
     void roundTripEmptyProfile();
+    void eventsRoundTrip();
+    void eventsOfDroppedSamples();
+    void damagedEvents_data();
+    void damagedEvents();
     void secretsNeverReachTheFile();
     void incrementalFlushes();
     void liveReportIsReadable();
@@ -127,6 +131,113 @@ void TestReportFile::roundTripEmptyProfile()
     const Status st = ReportReader::read(file, read);
     QVERIFY2(st, st.message().c_str());
     compareProfiles(empty, read);
+}
+
+namespace {
+// makeFullProfile sampled with three events: every third sample of each.
+model::Profile makeThreeEventProfile(std::size_t samples)
+{
+    model::Profile p = makeFullProfile(samples);
+    p.events = {{"cycles", model::WeightKind::Samples},
+                {"instructions", model::WeightKind::Samples},
+                {"Dr", model::WeightUnit::fromName("Dr")}};
+    for (std::size_t i = 0; i < p.samples.size(); ++i)
+        p.samples.setEvent(i, static_cast<std::uint16_t>(i % 3));
+    return p;
+}
+
+QString schemaVersion(const QString &file)
+{
+    sqlite3 *db = nullptr;
+    QString version;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_open(file.toUtf8().constData(), &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &stmt, nullptr) ==
+            SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW)
+        version = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return version;
+}
+} // namespace
+
+// Several events survive a save: each sample keeps its event, and such a report is schema 2
+// (an older perfwb refuses it rather than add the events up); one event stays schema 1.
+void TestReportFile::eventsRoundTrip()
+{
+    const model::Profile written = makeThreeEventProfile(5000);
+    const QString file = path("events.perfwb");
+    QVERIFY(ReportWriter::save(file.toStdString(), written));
+    QCOMPARE(schemaVersion(file), QString("2"));
+    model::Profile read;
+    const Status st = ReportReader::read(file.toStdString(), read);
+    QVERIFY2(st, st.message().c_str());
+    compareProfiles(written, read);
+    QCOMPARE(read.events[2].unit.name(), std::string_view("Dr"));
+
+    const QString single = path("single.perfwb");
+    QVERIFY(ReportWriter::save(single.toStdString(), makeFullProfile(100)));
+    QCOMPARE(schemaVersion(single), QString("1"));
+}
+
+// A writer that flushes and drops its samples batch by batch still stores each sample's
+// event at the sample's place in the file.
+void TestReportFile::eventsOfDroppedSamples()
+{
+    const std::string file = path("events-dropped.perfwb").toStdString();
+    auto writer = ReportWriter::create(file);
+    QVERIFY(writer);
+    model::Profile p;
+    p.events = {{"cycles", model::WeightKind::Samples}, {"instructions", model::WeightKind::Samples}};
+    const auto t = p.internThread(1, 1, "main");
+    const auto stack = p.stacks.intern(model::kEmptyStack, p.internFrame("main"));
+    std::int64_t n = 0;
+    const auto addSamples = [&](int count) {
+        for (int i = 0; i < count; ++i, ++n)
+            p.addSample(n, t, stack, 1, static_cast<std::uint16_t>(n % 7 == 0 ? 1 : 0));
+    };
+    addSamples(300);
+    QVERIFY((*writer)->flush(p));
+    QVERIFY((*writer)->dropWrittenSamples(p.samples));
+    addSamples(200);
+    QVERIFY((*writer)->finish(p));
+    model::Profile read;
+    const Status st = ReportReader::read(file, read);
+    QVERIFY2(st, st.message().c_str());
+    QCOMPARE(read.samples.size(), std::size_t(500));
+    QCOMPARE(read.events, p.events);
+    for (std::size_t i = 0; i < read.samples.size(); ++i)
+        QCOMPARE(read.samples.event(i), std::uint16_t(i % 7 == 0 ? 1 : 0));
+}
+
+void TestReportFile::damagedEvents_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("event out of range") << "UPDATE sample_events SET event = 7 WHERE sample = 1"
+                                        << "damaged report (the event row of sample 1 is not valid)";
+    QTest::newRow("sample out of range") << "UPDATE sample_events SET sample = 999999 WHERE sample = 1"
+                                         << "damaged report (the event row of sample 999999 is not valid)";
+    QTest::newRow("event 0 listed") << "UPDATE sample_events SET event = 0 WHERE sample = 1"
+                                    << "damaged report (the event row of sample 1 is not valid)";
+    QTest::newRow("one event left") << "DELETE FROM events WHERE id > 0"
+                                    << "damaged report (an events table with fewer than two events)";
+    QTest::newRow("ids with a gap") << "DELETE FROM events WHERE id = 1"
+                                    << "damaged report (event ids are not 0, 1, 2, ...)";
+}
+
+void TestReportFile::damagedEvents()
+{
+    QFETCH(QString, edit);
+    QFETCH(QString, reason);
+    const QString file = path("events.perfwb");
+    QVERIFY(ReportWriter::save(file.toStdString(), makeThreeEventProfile(3000)));
+    execSql(file, edit.toUtf8().constData());
+    model::Profile out;
+    const Status st = ReportReader::read(file.toStdString(), out);
+    QVERIFY(!st);
+    QVERIFY2(QString::fromStdString(st.message()).contains(reason), st.message().c_str());
 }
 
 void TestReportFile::secretsNeverReachTheFile()
@@ -355,7 +466,7 @@ void TestReportFile::badFiles_data()
     QTest::newRow("meta of another program") << "other meta"
                                              << "not a perfwb report (a SQLite database of another";
     QTest::newRow("newer schema") << "schema 99"
-                                  << "written by a newer perfwb (schema 99, this perfwb reads up to 1)";
+                                  << "written by a newer perfwb (schema 99, this perfwb reads up to 2)";
     QTest::newRow("bad schema version") << "schema text"
                                         << "damaged report (schema version 'one')";
     QTest::newRow("stack parent after child") << "bad parent"

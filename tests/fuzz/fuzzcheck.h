@@ -3,6 +3,7 @@
 // Shared by the fuzz targets: run one importer on the input, then check that what it
 // built is consistent, so a silent corruption is a crash the fuzzer can report.
 #include "formats/importer.h"
+#include "model/profileevents.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -33,6 +34,19 @@ inline void checkProfile(const model::Profile &p)
         require(frame < p.frames.size());
     for (std::size_t i = 0; i < p.allocations.size(); ++i)
         require(p.allocations.stacks[i] < p.stacks.size());
+    // Events: none listed (one event) or several, every sample of a listed one, and
+    // choosing one keeps exactly its samples.
+    require(p.events.size() != 1);
+    const auto counts = model::ProfileEvents::sampleCounts(p);
+    std::uint64_t counted = 0;
+    for (const auto c : counts)
+        counted += c;
+    require(counted == p.samples.size());
+    if (!p.events.empty()) {
+        model::Profile last = p;
+        model::ProfileEvents::keepOnly(last, p.events.size() - 1);
+        require(last.samples.size() == counts.back() && last.events.empty());
+    }
 }
 
 inline int runImporter(const formats::TextImporter &importer, const std::uint8_t *data, std::size_t size)

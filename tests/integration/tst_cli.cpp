@@ -90,6 +90,7 @@ private Q_SLOTS:
     void importPerfData();
     void importPerfScriptText();
     void unresolvedCodeIsOneFramePerModule();
+    void severalEventsShownOneAtATime();
     void roundTrip_data();
     void roundTrip();
     void exportDefaultName_data();
@@ -353,6 +354,81 @@ void TestCli::unresolvedCodeIsOneFramePerModule()
     QVERIFY2(perAddress.size() > 1, qPrintable(perAddress.join(QLatin1Char(' '))));
     for (const QString &name : perAddress)
         QVERIFY2(name.startsWith(QLatin1String("dd+0x")), qPrintable(name));
+}
+
+// perf record -e cpu-clock,task-clock: info, export and diff show one event at a time (the
+// first unless --event names another), and the report keeps both.
+void TestCli::severalEventsShownOneAtATime()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("two.data"));
+    CHECKED(record(data, {workload("cpusplit"), QStringLiteral("600")},
+                   {QStringLiteral("-e"), QStringLiteral("cpu-clock,task-clock"), QStringLiteral("-g")}, 797));
+    const QString report = dir.filePath(QStringLiteral("two.perfwb"));
+    CHECKED(import(data, report));
+    const auto infoJson = [](const QStringList &args) {
+        const Run r = runPerfwb(QStringList{QStringLiteral("info"), QStringLiteral("--json")} + args);
+        return std::make_pair(r.exitCode, QJsonDocument::fromJson(r.out).object());
+    };
+    qint64 taskClockSamples = 0;
+    for (const QString &input : {data, report}) {
+        const auto [rc, first] = infoJson({input});
+        QCOMPARE(rc, 0);
+        const auto events = first.value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("cpu-clock"));
+        QVERIFY(events[0].toObject().value(QStringLiteral("shown")).toBool());
+        QVERIFY(!events[1].toObject().value(QStringLiteral("shown")).toBool());
+        const auto cpuClock = events[0].toObject().value(QStringLiteral("samples")).toInteger();
+        const auto taskClock = events[1].toObject().value(QStringLiteral("samples")).toInteger();
+        QVERIFY(cpuClock > 100 && taskClock > 100);
+        QCOMPARE(first.value(QStringLiteral("samples")).toInteger(), cpuClock);
+        QCOMPARE(cpuClock + taskClock, perfSampleCount(data));
+        taskClockSamples = taskClock;
+        const auto [rc2, second] = infoJson({input, QStringLiteral("--event"), QStringLiteral("task-clock")});
+        QCOMPARE(rc2, 0);
+        QCOMPARE(second.value(QStringLiteral("samples")).toInteger(), taskClock);
+        QCOMPARE(second.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("event")).toString(),
+                 QStringLiteral("task-clock"));
+        QVERIFY(second.value(QStringLiteral("events")).toArray()[1].toObject().value(QStringLiteral("shown")).toBool());
+
+        const Run unknown =
+            runPerfwb({QStringLiteral("info"), input, QStringLiteral("--event"), QStringLiteral("cycles")});
+        QCOMPARE(unknown.exitCode, 2);
+        QCOMPARE(unknown.err.trimmed(),
+                 QByteArray("perfwb: " + input.toUtf8() + ": no event 'cycles' (it has: cpu-clock, task-clock)"));
+
+        // The folded export carries only the chosen event's samples.
+        const QString folded = dir.filePath(QStringLiteral("task.txt"));
+        const Run exported =
+            runPerfwb({QStringLiteral("export"), input, QStringLiteral("--to"), QStringLiteral("folded"),
+                       QStringLiteral("--event"), QStringLiteral("task-clock"), QStringLiteral("-o"), folded});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.describe()));
+        QFile f(folded);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        qint64 total = 0;
+        for (const auto &line : f.readAll().split('\n'))
+            total += line.isEmpty() ? 0 : line.mid(line.lastIndexOf(' ') + 1).toLongLong();
+        QCOMPARE(total, taskClock);
+    }
+    // diff compares the same event on both sides; the sample counts are that event's.
+    const Run diff = runPerfwb({QStringLiteral("diff"), data, report, QStringLiteral("--event"),
+                                QStringLiteral("task-clock"), QStringLiteral("--json")});
+    QVERIFY2(diff.exitCode == 0, qPrintable(diff.describe()));
+    bool samplesCompared = false;
+    for (const auto &m : QJsonDocument::fromJson(diff.out).object().value(QStringLiteral("metrics")).toArray()) {
+        const auto o = m.toObject();
+        if (o.value(QStringLiteral("name")).toString() != QLatin1String("samples"))
+            continue;
+        QCOMPARE(o.value(QStringLiteral("before")).toInteger(), taskClockSamples);
+        QCOMPARE(o.value(QStringLiteral("after")).toInteger(), taskClockSamples);
+        samplesCompared = true;
+    }
+    QVERIFY2(samplesCompared, diff.out.constData());
+    const Run badDiff = runPerfwb(
+        {QStringLiteral("diff"), data, sharedReport(), QStringLiteral("--event"), QStringLiteral("task-clock")});
+    QCOMPARE(badDiff.exitCode, 2);
+    QVERIFY2(badDiff.err.contains("no event 'task-clock' (it has: cpu-clock)"), badDiff.err.constData());
 }
 
 void TestCli::roundTrip_data()
