@@ -2350,6 +2350,21 @@ Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „
 <context>
     <name>perfwb::ui::ReportView</name>
     <message>
+        <source>The event the views show: samples of different events are never added up</source>
+        <translation>Das Ereignis, das die Ansichten zeigen: Samples verschiedener Ereignisse werden nie addiert</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Ereignis:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln sample(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln Sample)</numerusform>
+            <numerusform>%1 (%Ln Samples)</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../ui/reportview.cpp" line="64"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
@@ -2523,6 +2538,14 @@ Aufnahmen von perfwb fragen Speicher und CPU des Prozesses ab; Aufnehmen mit „
 </context>
 <context>
     <name>perfwb::ui::SummaryView</name>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1; this page shows %2 (each event is its own cost)</source>
+        <translation>%1; diese Seite zeigt %2 (jedes Ereignis ist eigene Kosten)</translation>
+    </message>
     <message>
         <location filename="../ui/summaryview.cpp" line="53"/>
         <source>%1 calls, %2; leaked %3 in %4 blocks; %5 temporary</source>

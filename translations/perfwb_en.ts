@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>perfwb::ui::ReportView</name>
+    <message numerus="yes">
+        <source>%1 (%Ln sample(s))</source>
+        <translation>
+            <numerusform>%1 (%Ln sample)</numerusform>
+            <numerusform>%1 (%Ln samples)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>perfwb::ui::ReportStatusFields</name>
     <message numerus="yes">
         <source>%n thread(s)</source>

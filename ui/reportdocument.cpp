@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reportdocument.h"
 
+#include "model/profileevents.h"
+
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,11 +36,12 @@ std::shared_ptr<const ReportAnalysis> ReportAnalysis::compute(std::shared_ptr<co
 
 ReportDocument::ReportDocument(std::shared_ptr<const model::Profile> profile, QString path, bool dirty, QObject *parent)
     : QObject(parent)
-    , profile_(std::move(profile))
+    , source_(std::move(profile))
     , path_(std::move(path))
     , dirty_(dirty)
 {
     connect(&watcher_, &QFutureWatcherBase::finished, this, &ReportDocument::onFinished);
+    project();
     startAnalysis();
 }
 
@@ -51,9 +54,38 @@ ReportDocument::~ReportDocument()
 
 void ReportDocument::setProfile(std::shared_ptr<const model::Profile> profile)
 {
-    profile_ = std::move(profile);
+    source_ = std::move(profile);
+    project();
     Q_EMIT profileChanged();
     startAnalysis();
+}
+
+std::vector<model::EventType> ReportDocument::events() const
+{
+    return source_ ? model::ProfileEvents::list(*source_) : std::vector<model::EventType>{};
+}
+
+void ReportDocument::setEventIndex(std::size_t index)
+{
+    if (index == event_ || !source_ || index >= source_->events.size())
+        return;
+    event_ = index;
+    project();
+    Q_EMIT profileChanged();
+    startAnalysis();
+}
+
+void ReportDocument::project()
+{
+    if (!source_ || source_->events.empty()) {
+        event_ = 0;
+        profile_ = source_;
+        return;
+    }
+    event_ = std::min(event_, source_->events.size() - 1);
+    auto shown = std::make_shared<model::Profile>(*source_);
+    model::ProfileEvents::keepOnly(*shown, event_);
+    profile_ = std::move(shown);
 }
 
 void ReportDocument::setPath(const QString &path)

@@ -44,9 +44,18 @@ public:
     ReportDocument(std::shared_ptr<const model::Profile> profile, QString path, bool dirty, QObject *parent = nullptr);
     ~ReportDocument() override;
 
+    // What the views show: of a profile sampled with several events, the chosen event's
+    // samples only (each event is its own cost), else the whole profile.
     std::shared_ptr<const model::Profile> profile() const { return profile_; }
+    // The whole profile, every event: what is saved.
+    std::shared_ptr<const model::Profile> sourceProfile() const { return source_; }
     // A live recording replaces the profile with newer snapshots.
     void setProfile(std::shared_ptr<const model::Profile> profile);
+
+    // The profile's events (one for most) and the one shown, as hotspot's cost selector.
+    std::vector<model::EventType> events() const;
+    std::size_t eventIndex() const { return event_; }
+    void setEventIndex(std::size_t index);
 
     QString path() const { return path_; }
     void setPath(const QString &path);
@@ -72,7 +81,7 @@ public:
 Q_SIGNALS:
     void analysisReady();
     void filterChanged();
-    void profileChanged();
+    void profileChanged(); // also when another event is chosen
     void pathChanged();
     void dirtyChanged(bool dirty);
     void analysisStarted();
@@ -81,7 +90,11 @@ private:
     void startAnalysis();
     void onFinished();
 
+    void project();
+
+    std::shared_ptr<const model::Profile> source_;
     std::shared_ptr<const model::Profile> profile_;
+    std::size_t event_ = 0;
     QString path_;
     bool dirty_ = false;
     bool live_ = false;

@@ -36,7 +36,7 @@ void ReportSaver::saveAs(ReportDocument *document, const QString &path)
     if (!document || !document->profile())
         return;
     QPointer<ReportDocument> target(document);
-    const auto profile = document->profile();
+    const auto profile = document->sourceProfile(); // every event, not only the one shown
     auto status = std::make_shared<Status>();
     // Saving cannot be abandoned half-way by the user (the engine writes through a
     // temporary file), so no Cancel; the window stays responsive meanwhile.
@@ -74,7 +74,7 @@ bool ReportSaver::maybeSave(ReportDocument *document)
     if (path.isEmpty())
         return false;
     // Saved synchronously here: the window is closing and must not lose it.
-    const auto status = store::ReportWriter::save(path.toStdString(), *document->profile());
+    const auto status = store::ReportWriter::save(path.toStdString(), *document->sourceProfile());
     if (!status) {
         Q_EMIT failed(QString::fromStdString(status.message()));
         return false;

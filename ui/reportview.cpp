@@ -11,10 +11,13 @@
 #include "timelinewidget.h"
 
 #include "analysis/treematch.h"
+#include "model/profileevents.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,6 +50,8 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
     : QWidget(parent)
     , document_(document)
     , tabs_(new QTabWidget(this))
+    , eventBar_(new QWidget(this))
+    , eventBox_(new QComboBox(this))
     , filterLabel_(new QLabel(this))
     , clearFilter_(new QToolButton(this))
     , filterBar_(new QWidget(this))
@@ -83,9 +88,21 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
     barLayout->addWidget(filterLabel_, 1);
     barLayout->addWidget(clearFilter_);
     filterBar_->hide();
+    // Each event is its own cost: the views show one at a time, as hotspot's cost selector.
+    eventBox_->setObjectName(QStringLiteral("event-selector"));
+    eventBox_->setToolTip(tr("The event the views show: samples of different events are never added up"));
+    auto *eventLayout = new QHBoxLayout(eventBar_);
+    eventLayout->setContentsMargins(6, 2, 6, 2);
+    auto *eventLabel = new QLabel(tr("Event:"), eventBar_);
+    eventLabel->setBuddy(eventBox_);
+    eventLayout->addWidget(eventLabel);
+    eventLayout->addWidget(eventBox_);
+    eventBar_->hide();
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(eventBar_);
     top->addWidget(filterBar_, 1);
+    top->addStretch();
     top->addWidget(busy_);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -94,6 +111,10 @@ ReportView::ReportView(ReportDocument *document, QWidget *parent)
     layout->addWidget(tabs_, 1);
 
     connect(clearFilter_, &QToolButton::clicked, document_, &ReportDocument::clearFilter);
+    connect(eventBox_, &QComboBox::currentIndexChanged, document_, [this](int index) {
+        if (index >= 0)
+            document_->setEventIndex(static_cast<std::size_t>(index));
+    });
     connect(document_, &ReportDocument::analysisReady, this, &ReportView::onAnalysisReady);
     connect(document_, &ReportDocument::analysisStarted, busy_, &QWidget::show);
     connect(document_, &ReportDocument::filterChanged, this, &ReportView::onFilterChanged);
@@ -203,7 +224,26 @@ void ReportView::onProfileChanged()
         tabs_->removeTab(AllocationsPage);
     if (hasAllocations)
         allocations_->setProfile(profile);
+    updateEventSelector();
     onFilterChanged();
+}
+
+void ReportView::updateEventSelector()
+{
+    const auto events = document_->events();
+    const auto source = document_->sourceProfile();
+    eventBar_->setVisible(events.size() > 1 && source);
+    if (events.size() < 2 || !source) {
+        eventBox_->clear();
+        return;
+    }
+    const QSignalBlocker block(eventBox_);
+    const auto counts = model::ProfileEvents::sampleCounts(*source);
+    eventBox_->clear();
+    for (std::size_t i = 0; i < events.size(); ++i)
+        eventBox_->addItem(tr("%1 (%Ln sample(s))", nullptr, static_cast<int>(counts.at(i)))
+                               .arg(QString::fromStdString(events[i].name)));
+    eventBox_->setCurrentIndex(static_cast<int>(document_->eventIndex()));
 }
 
 bool ReportView::hasAllocationsPage() const

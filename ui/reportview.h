@@ -5,6 +5,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QTabWidget;
@@ -51,6 +52,8 @@ public:
     AllocationsView *allocations() const { return allocations_; }
     bool hasAllocationsPage() const;
     QTabWidget *tabs() const { return tabs_; }
+    // Which event the views show, for a profile sampled with several (hidden otherwise).
+    QComboBox *eventSelector() const { return eventBox_; }
 
     void showPage(Page page);
     // The names `perfwb FILE --page NAME` takes, in tab order ("summary", "flamegraph", …).
@@ -72,12 +75,15 @@ private:
     void onAnalysisReady();
     void onFilterChanged();
     void onProfileChanged();
+    void updateEventSelector();
     // The CPU views' function with this name and module, if they have it.
     std::optional<quint32> cpuFunction(const QString &name, const QString &module) const;
 
     ReportDocument *document_;
     QTabWidget *tabs_;
     QPointer<QWidget> header_;
+    QWidget *eventBar_;
+    QComboBox *eventBox_;
     QLabel *filterLabel_;
     QToolButton *clearFilter_;
     QWidget *filterBar_;

@@ -169,6 +169,10 @@ void SummaryView::addRecordingFields()
                 .arg(QString::fromStdString(meta.sampler.event))
                 .arg(meta.sampler.frequencyHz)
                 .arg(meta.sampler.callGraph.empty() ? tr("none") : QString::fromStdString(meta.sampler.callGraph)));
+    // A profile of several events shows one (ReportDocument): say which, and of what.
+    if (const auto it = meta.extra.find("events"); it != meta.extra.end())
+        add(tr("Events"), tr("%1; this page shows %2 (each event is its own cost)")
+                              .arg(QString::fromStdString(it->second), QString::fromStdString(meta.sampler.event)));
     add(tr("Threads"), locale.toString(static_cast<qulonglong>(p.threads().size())));
     if (!analysis_->filter.isEmpty())
         add(tr("In selection"), tr("%1 samples (weight %2)")
