@@ -8,6 +8,7 @@
 #include "sqlitestatement.h"
 #include "threadcpustore.h"
 
+#include "io/fileio.h"
 #include "model/secretredactor.h"
 
 #include <spdlog/spdlog.h>
@@ -228,29 +229,37 @@ void ReportWriter::discard()
 
 Result<std::unique_ptr<ReportWriter>> ReportWriter::create(const std::string &path)
 {
-    // The empty report is made in a temporary file and renamed into place, so an
-    // existing report at `path` survives a failure here.
-    auto tmp = createTempBeside(path);
-    if (!tmp)
-        return makeError(tmp.message());
-    std::unique_ptr<ReportWriter> writer(new ReportWriter(path));
-    Status st = writer->open(tmp.value(), true, true);
-    if (Status closed = writer->db_ != nullptr ? writer->close() : Status(); st && !closed)
-        st = closed;
-    if (!st) {
-        removeFileAndSideFiles(tmp.value());
-        return makeError(st.message());
-    }
+    // The empty report is made in memory and written in one go by io::writeFileAtomically:
+    // the file has no name until it is whole, so a recording killed this early leaves
+    // nothing behind, and an existing report at `path` survives a failure here.
+    auto empty = emptyReport();
+    if (!empty)
+        return makeError(path + ": cannot create report: " + empty.message());
     // A stale -wal of an earlier report at `path` would be replayed onto the new file.
     removeSideFiles(path);
-    if (::rename(tmp->c_str(), path.c_str()) != 0) {
-        Error err = ioError(path, "cannot create report");
-        removeFileAndSideFiles(tmp.value());
-        return err;
-    }
+    if (Status written = io::writeFileAtomically(path, empty.value(), true); !written)
+        return makeError(written.message());
+    std::unique_ptr<ReportWriter> writer(new ReportWriter(path));
     if (Status opened = writer->open(path, false, false); !opened)
         return makeError(opened.message());
     return writer;
+}
+
+Result<std::string> ReportWriter::emptyReport()
+{
+    sqlite3 *db = nullptr;
+    int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK)
+        rc = ReportSchema::create(db);
+    sqlite3_int64 size = 0;
+    unsigned char *bytes = rc == SQLITE_OK ? sqlite3_serialize(db, "main", &size, 0) : nullptr;
+    const std::string error = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    if (bytes == nullptr)
+        return makeError(error);
+    std::string out(reinterpret_cast<const char *>(bytes), static_cast<std::size_t>(size));
+    sqlite3_free(bytes);
+    return out;
 }
 
 Status ReportWriter::flush(const model::Profile &profile)

@@ -38,6 +38,8 @@ public:
 
 private:
     explicit ReportWriter(std::string path);
+    // The bytes of a report with the schema and no data.
+    static Result<std::string> emptyReport();
     Status open(const std::string &file, bool bulk, bool createSchema);
     Status close();
     Status sqliteError(const char *what) const;
