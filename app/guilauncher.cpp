@@ -1,58 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 #include "commands.h"
-#include "core/result.h"
 
-#ifdef PERFWB_WITH_GUI
-#include "mainwindow.h"
-#include "reportview.h"
+#include <dlfcn.h>
 
-#include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
-#endif
-
-#include <cstdlib>
-#include <optional>
+#include <filesystem>
+#include <string>
 
 namespace perfwb::app {
 
 #ifdef PERFWB_WITH_GUI
 namespace {
-// `perfwb [FILE…] [--compare BASE NEW] [--page PAGE]`: every other argument not starting
-// with '-' is a file to open in its own tab.
-struct GuiArguments {
-    QStringList files;
-    QStringList compare; // BASE, NEW
-    std::optional<ui::ReportView::Page> page;
-};
-
-// Read before QApplication exists, so a bad --page fails at once, display or not.
-Result<GuiArguments> parseGuiArguments(int argc, char **argv)
+// Where the GUI module is: beside the binary in a build tree, in ../lib/perfwb installed.
+std::string guiModulePath(std::string &tried)
 {
-    GuiArguments parsed;
-    const QString pages = ui::ReportView::pageNames().join(QStringLiteral(", "));
-    for (int i = 1; i < argc; ++i) {
-        const QString arg = QString::fromLocal8Bit(argv[i]);
-        if (arg == QLatin1String("--compare") && i + 2 < argc) {
-            parsed.compare = {QString::fromLocal8Bit(argv[i + 1]), QString::fromLocal8Bit(argv[i + 2])};
-            i += 2;
-        } else if (arg == QLatin1String("--page")) {
-            if (i + 1 >= argc)
-                return makeError(QStringLiteral("--page needs a page name: %1").arg(pages).toStdString());
-            const QString name = QString::fromLocal8Bit(argv[++i]);
-            parsed.page = ui::ReportView::pageNamed(name);
-            if (!parsed.page)
-                return makeError(
-                    QStringLiteral("unknown page '%1' for --page; the pages are %2").arg(name, pages).toStdString());
-        } else if (!arg.startsWith(QLatin1Char('-'))) {
-            parsed.files << arg;
-        }
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        return {};
+    for (const auto &candidate : {exe.parent_path() / "perfwb-gui.so",
+                                  exe.parent_path().parent_path() / PERFWB_GUI_MODULE_DIR / "perfwb-gui.so"}) {
+        tried += (tried.empty() ? "" : ", ") + candidate.string();
+        if (std::filesystem::exists(candidate, ec))
+            return candidate.string();
     }
-    if (parsed.page && parsed.files.isEmpty())
-        return makeError(std::string("--page opens FILE arguments on a page, and no FILE was given"));
-    return parsed;
+    return {};
 }
 } // namespace
 #endif
@@ -60,41 +32,23 @@ Result<GuiArguments> parseGuiArguments(int argc, char **argv)
 int runGui(int argc, char **argv)
 {
 #ifdef PERFWB_WITH_GUI
-    auto arguments = parseGuiArguments(argc, argv);
-    if (!arguments) {
-        printError(arguments.message());
+    std::string tried;
+    const std::string path = guiModulePath(tried);
+    void *module = path.empty() ? nullptr : dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (module == nullptr) {
+        printError("cannot load the workbench's window (" +
+                   (path.empty() ? "not found: " + tried : std::string(dlerror())) +
+                   "); the commands work without it, see perfwb --help");
         return ExitUsage;
     }
-    // Qt aborts without a display; say what to do instead.
-    const bool platformChosen = std::getenv("QT_QPA_PLATFORM") != nullptr;
-    const bool display = std::getenv("DISPLAY") != nullptr || std::getenv("WAYLAND_DISPLAY") != nullptr;
-    if (!platformChosen && !display) {
-        printError(std::string("no display to open the workbench on (DISPLAY and WAYLAND_DISPLAY are unset); "
-                               "use a command instead, see perfwb --help"));
+    using Entry = int (*)(int, char **);
+    const auto entry = reinterpret_cast<Entry>(dlsym(module, "perfwb_gui_main"));
+    if (entry == nullptr) {
+        printError(path + " is not perfwb's GUI module (no perfwb_gui_main)");
         return ExitUsage;
     }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("perfwb"));
-    QApplication::setOrganizationName(QStringLiteral("perfwb"));
-    QApplication::setApplicationVersion(QStringLiteral(PERFWB_VERSION));
-    // Ours from the compiled-in .qm files, Qt's own dialogs from the system's.
-    QTranslator ours;
-    QTranslator qt;
-    // Without a translation for the locale (C, POSIX, English) English plural forms
-    // still come from perfwb_en ("1 thread", not "1 thread(s)").
-    if (ours.load(QLocale(), QStringLiteral("perfwb"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        ours.load(QStringLiteral(":/i18n/perfwb_en.qm")))
-        QApplication::installTranslator(&ours);
-    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qt);
-    ui::MainWindow window;
-    window.show();
-    if (!arguments->compare.isEmpty())
-        window.compareFiles(arguments->compare[0], arguments->compare[1]);
-    for (const auto &file : arguments->files)
-        window.openFile(file, arguments->page);
-    return QApplication::exec();
+    // Not unloaded: Qt's atexit handlers may still run code of it.
+    return entry(argc, argv);
 #else
     (void)argc;
     (void)argv;

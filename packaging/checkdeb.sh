@@ -14,7 +14,7 @@ out=${2:-$build/package}
 deb=$(make_deb "$build" "$out")
 fail=0
 contents=$(dpkg-deb -c "$deb" | awk '{ print $NF }')
-for f in ./usr/bin/perfwb ./usr/lib/libperfwb_alloctrack.so ./usr/share/man/man1/perfwb.1 \
+for f in ./usr/bin/perfwb ./usr/lib/libperfwb_alloctrack.so ./usr/lib/perfwb/perfwb-gui.so ./usr/share/man/man1/perfwb.1 \
     ./usr/share/man/man1/perfwb-record.1 ./usr/share/bash-completion/completions/perfwb \
     ./usr/share/applications/perfwb.desktop ./usr/share/icons/hicolor/scalable/apps/perfwb.svg \
     ./usr/share/metainfo/io.github.perfwb.perfwb.metainfo.xml ./usr/share/mime/packages/perfwb.xml \
@@ -42,6 +42,9 @@ version=$("$bin" --version || true)
 "$bin" info "$out/true.perfwb" >"$out/info.log" 2>&1 || { echo "checkdeb: info failed: $(cat "$out/info.log")"; fail=1; }
 "$bin" record --alloc --no-cpu -o "$out/alloc.perfwb" -- /bin/ls / >"$out/alloc.log" 2>&1 ||
     { echo "checkdeb: record --alloc failed: $(cat "$out/alloc.log")"; fail=1; }
+# The window's module is found beside the binary (../lib/perfwb): a bad --page is its error.
+gui=$(QT_QPA_PLATFORM=offscreen "$bin" "$out/true.perfwb" --page nope 2>&1 || true)
+[[ $gui == "perfwb: unknown page 'nope'"* ]] || { echo "checkdeb: the packaged GUI module did not load: $gui"; fail=1; }
 grep -q "allocations tracked" "$out/alloc.log" || { echo "checkdeb: the packaged tracker was not used: $(cat "$out/alloc.log")"; fail=1; }
 [[ $fail -eq 0 ]] && echo "checkdeb: $(basename "$deb"), $(du -h "$deb" | cut -f1), $(wc -l <<<"$contents") entries; Depends: $depends"
 exit $fail

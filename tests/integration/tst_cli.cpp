@@ -87,6 +87,7 @@ private Q_SLOTS:
     void help_data();
     void help();
     void versionNamesTheCommit();
+    void commandsDoNotLoadTheGui();
     void importPerfData();
     void importPerfScriptText();
     void unresolvedCodeIsOneFramePerModule();
@@ -236,6 +237,36 @@ void TestCli::versionNamesTheCommit()
         QVERIFY2(match.captured(1).startsWith(head),
                  qPrintable(match.captured(1) + QStringLiteral(" vs HEAD ") + head));
     }
+}
+
+// The window is a module loaded only without a command: the binary itself needs no Qt
+// Widgets, Gui, Charts or QCustomPlot (their binding was most of a command's start-up).
+// Without the module, opening the window is one error line; commands still work.
+void TestCli::commandsDoNotLoadTheGui()
+{
+    const Run needed = runProcess(QStringLiteral("readelf"), {QStringLiteral("-d"), kPerfwb});
+    QVERIFY2(needed.exitCode == 0, qPrintable(needed.describe()));
+    QVERIFY2(needed.out.contains("libQt6Core.so"), needed.out.constData());
+    for (const char *lib : {"libQt6Widgets", "libQt6Gui", "libQt6Charts", "libQCustomPlot"})
+        QVERIFY2(!needed.out.contains(lib), lib);
+
+    QTemporaryDir dir;
+    const QString alone = dir.filePath(QStringLiteral("bin/perfwb"));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("bin"))));
+    QVERIFY(QFile::copy(kPerfwb, alone));
+    RunOptions options;
+    options.env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    const Run gui = runProcess(alone, {dir.filePath(QStringLiteral("some.perfwb"))}, options);
+    QCOMPARE(gui.exitCode, 2);
+    QCOMPARE(gui.err.count('\n'), 1);
+    // Trees built without the GUI (the sanitizer preset) have no module to look for.
+    const bool withGui = QFileInfo::exists(QFileInfo(kPerfwb).dir().filePath(QStringLiteral("perfwb-gui.so")));
+    const QByteArray expected = withGui ? "perfwb: cannot load the workbench's window (not found: " +
+                                              dir.filePath(QStringLiteral("bin/perfwb-gui.so")).toUtf8()
+                                        : QByteArray("perfwb: this perfwb was built without the GUI");
+    QVERIFY2(gui.err.startsWith(expected), gui.err.constData());
+    const Run version = runProcess(alone, {QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
 }
 
 void TestCli::importPerfData()
