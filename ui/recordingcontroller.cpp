@@ -32,11 +32,13 @@ bool RecordingController::start(const record::RecordOptions &options)
     if (worker_.joinable())
         worker_.join(); // the previous recording's worker has already delivered its end
     options_ = options;
+    if (watchFactory_ && !options_.watchReadings)
+        options_.watchReadings = watchFactory_();
     stopRequested_ = false;
     recording_ = true;
     lastSnapshot_.reset();
     clock_.start();
-    worker_ = std::thread([this, options] { run(options); });
+    worker_ = std::thread([this, options = options_] { run(options); });
     timer_.start();
     return true;
 }

@@ -9,6 +9,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -27,6 +28,12 @@ public:
 
     // False (and nothing started) while a recording is already running.
     bool start(const record::RecordOptions &options);
+    // Makes each recording's RecordOptions::watchReadings (unless the options bring one):
+    // the budgets' crossings, watched on the recorder's thread.
+    void setReadingWatchFactory(std::function<record::RecordOptions::ReadingWatch()> factory)
+    {
+        watchFactory_ = std::move(factory);
+    }
     // Ends the recording; finished() or failed() follows once the report is complete.
     void stop();
     // Adds a mark (a program's POST /profiler/mark, a crossed budget) to the running
@@ -58,6 +65,7 @@ private:
     void onEnded(bool ok, const QString &message, const QString &summary);
 
     record::RecordOptions options_;
+    std::function<record::RecordOptions::ReadingWatch()> watchFactory_;
     QTimer timer_;
     QElapsedTimer clock_;
     QThreadPool snapshots_;

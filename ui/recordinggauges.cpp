@@ -33,13 +33,12 @@ void RecordingGauges::observe(const model::Profile &profile)
 {
     const budgets::BudgetLimits limits = budgets_.limits();
     // The poller's CPU % is of one core; the budget's is of all of them.
-    feed(profile, model::timelines::kCpu, cpu_, "max_cpu_percent", limits.maxCpuPercent, "%", 1.0 / cores_, cpuSeenNs_);
-    feed(profile, model::timelines::kRss, rss_, "max_mem_mb", limits.maxMemMb, "MB", 1.0 / (1024.0 * 1024.0),
-         rssSeenNs_);
+    feed(profile, model::timelines::kCpu, cpu_, limits.maxCpuPercent, 1.0 / cores_, cpuSeenNs_);
+    feed(profile, model::timelines::kRss, rss_, limits.maxMemMb, 1.0 / (1024.0 * 1024.0), rssSeenNs_);
 }
 
-void RecordingGauges::feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge,
-                           const char *key, double limit, const char *unit, double scale, qint64 &seenNs)
+void RecordingGauges::feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge, double limit,
+                           double scale, qint64 &seenNs)
 {
     for (const model::Timeline &t : profile.timelines) {
         if (t.name != timeline)
@@ -50,8 +49,6 @@ void RecordingGauges::feed(const model::Profile &profile, std::string_view timel
             seenNs = pt.timeNs;
             const double value = pt.value * scale;
             gauge->setValue(value, limit, pt.timeNs / 1'000'000);
-            if (auto crossing = watch_.observe(key, value, limit, unit))
-                Q_EMIT limitCrossed(QString::fromStdString(crossing->text()), pt.timeNs);
         }
     }
 }

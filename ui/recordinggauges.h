@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-#include "budgets/limitwatch.h"
 #include "model/profile.h"
 
 #include <QWidget>
@@ -16,8 +15,8 @@ class GaugeWidget;
 
 // The recording tab's budget gauges: the recorded process tree's CPU (as a share of all
 // cores, like max_cpu_percent) and RSS against the budget in force, from the /proc
-// poller's timelines in each live snapshot. A reading that goes over a limit is reported
-// once per excursion, with the poll's time on the samples' clock, to become a mark.
+// poller's timelines in each live snapshot. The crossings are marked by the recorder
+// itself (ServicePanels' RecordOptions::watchReadings), which sees every reading.
 class RecordingGauges : public QWidget {
     Q_OBJECT
 public:
@@ -27,15 +26,11 @@ public:
     GaugeWidget *cpu() const { return cpu_; }
     GaugeWidget *rss() const { return rss_; }
 
-Q_SIGNALS:
-    void limitCrossed(const QString &text, qint64 timeNs);
-
 private:
-    void feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge, const char *key,
-              double limit, const char *unit, double scale, qint64 &seenNs);
+    void feed(const model::Profile &profile, std::string_view timeline, GaugeWidget *gauge, double limit, double scale,
+              qint64 &seenNs);
 
     budgets::BudgetManager &budgets_;
-    budgets::LimitWatch watch_;
     int cores_;
     GaugeWidget *cpu_;
     GaugeWidget *rss_;

@@ -11,6 +11,7 @@
 #include "settingsdialog.h"
 #include "workbenchservice.h"
 
+#include "budgets/limitwatch.h"
 #include "budgets/perfservice.h"
 #include "record/recordsession.h"
 
@@ -20,6 +21,10 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QThread>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace perfwb::ui {
 
@@ -32,6 +37,24 @@ ServicePanels::ServicePanels(QMainWindow *window, RecordingController *recorder)
     , page_(new BudgetsPage(*service_, dock_))
     , settings_(new QAction(tr("&Settings…"), this))
 {
+    // Each recording marks where the process tree crosses a budget in force when it started,
+    // once per excursion ("over max_mem_mb: 812 MB > 800 MB"), on the recorder's thread:
+    // every reading is seen, up to the run's last one, and the report gets the mark.
+    recorder_->setReadingWatchFactory([this] {
+        const budgets::BudgetLimits limits = service_->service().budgets().limits();
+        const double cores = std::max(1, QThread::idealThreadCount());
+        return [limits, cores, watch = std::make_shared<budgets::LimitWatch>()](
+                   std::string_view timeline, std::int64_t timeNs, double value) -> std::optional<model::Mark> {
+            std::optional<budgets::LimitWatch::Crossing> crossing;
+            if (timeline == model::timelines::kRss)
+                crossing = watch->observe("max_mem_mb", value / (1024.0 * 1024.0), limits.maxMemMb, "MB");
+            else if (timeline == model::timelines::kCpu) // the poller's % is of one core, the budget's of all
+                crossing = watch->observe("max_cpu_percent", value / cores, limits.maxCpuPercent, "%");
+            if (!crossing)
+                return std::nullopt;
+            return model::Mark{crossing->text(), model::kBudgetMarkCategory, timeNs, timeNs, 0};
+        };
+    });
     dock_->setObjectName(QStringLiteral("budgets-dock"));
     dock_->setWidget(page_);
     window->addDockWidget(Qt::BottomDockWidgetArea, dock_);
@@ -92,9 +115,6 @@ void ServicePanels::attachRecording(ReportView *view)
                 indicator->observe(*profile);
                 gauges->observe(*profile);
             });
-    connect(gauges, &RecordingGauges::limitCrossed, context, [this](const QString &text, qint64 timeNs) {
-        recorder_->addMark(model::Mark{text.toStdString(), model::kBudgetMarkCategory, timeNs, timeNs, 0});
-    });
     const auto detach = [guard] {
         if (!guard)
             return;

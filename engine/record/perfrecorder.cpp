@@ -421,6 +421,19 @@ void PerfRecorder::addMark(model::Mark mark)
     pendingMarks_.push_back(std::move(mark));
 }
 
+void PerfRecorder::watchReading(const ProcPoller::Reading &reading)
+{
+    if (!options_.watchReadings || reading.processes == 0)
+        return;
+    const auto watch = [&](std::string_view timeline, double value) {
+        if (auto mark = options_.watchReadings(timeline, reading.timeNs, value))
+            addMark(std::move(*mark));
+    };
+    watch(model::timelines::kRss, reading.rssBytes);
+    if (reading.hasCpu)
+        watch(model::timelines::kCpu, reading.cpuPercent);
+}
+
 void PerfRecorder::drainMarks()
 {
     std::vector<model::Mark> marks;
@@ -527,6 +540,7 @@ void PerfRecorder::build()
                     std::lock_guard guard(lock_);
                     ProcPoller::append(item->proc, *profile_);
                 }
+                watchReading(item->proc);
                 if (!item->proc.endedTasks.empty())
                     builder_->onTasksGone(item->proc.endedTasks, item->proc.timeNs);
                 builder_->onTasksListed(item->proc.liveTasks, item->proc.listedNs);

@@ -63,6 +63,8 @@ private:
     Status flushBatch();
     std::string allNotes() const; // the attach note and the backend's notes, one line
     void finishMetadata(std::int64_t endNs);
+    // RecordOptions::watchReadings on one /proc reading; its marks join the profile.
+    void watchReading(const ProcPoller::Reading &reading);
     void drainMarks();         // pending marks into the profile (building thread, or after it)
     void listenForCpuTimes();  // before the target's threads can exit
     void fillThreadCpuTimes(); // into the profile's threads, at the end

@@ -4,8 +4,11 @@
 #include "model/profile.h"
 #include "perf/samplingoptions.h"
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
 #include <utility>
 #include <vector>
@@ -33,6 +36,14 @@ struct RecordOptions {
     // False when sampling.frequencyHz is the default: the ptrace fallback then uses its
     // own lower default rate instead.
     bool frequencyExplicit = false;
+
+    // Called on the recorder's thread for each /proc reading as it joins the profile: the
+    // timeline (model::timelines::kRss in bytes, kCpu in % of one core), its time and value.
+    // A mark it returns joins the report with that reading, so a budget crossing in a run's
+    // last moments is marked too (a check of the live view's snapshots would miss it).
+    using ReadingWatch =
+        std::function<std::optional<model::Mark>(std::string_view timeline, std::int64_t timeNs, double value)>;
+    ReadingWatch watchReadings;
 };
 
 struct RecordSummary {

@@ -9,7 +9,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
+#include <memory>
 #include <thread>
 
 using namespace perfwb;
@@ -119,6 +121,38 @@ private Q_SLOTS:
         QCOMPARE(target.state(), QProcess::Running); // detached, unharmed
         target.kill();
         target.waitForFinished();
+    }
+
+    // RecordOptions::watchReadings sees every /proc reading on the recorder's thread, up to
+    // the last, and its marks reach the report: here one mark at the last RSS reading it
+    // saw, which a check of live snapshots could only catch by luck.
+    void readingWatchMarksReachTheReport()
+    {
+        record::RecordOptions options;
+        options.command = {workload("cpusplit"), "300"};
+        options.outputPath = out("watched.perfwb");
+        auto rssReadings = std::make_shared<std::vector<std::int64_t>>();
+        options.watchReadings = [rssReadings](std::string_view timeline, std::int64_t timeNs,
+                                              double /*value*/) -> std::optional<model::Mark> {
+            if (timeline != model::timelines::kRss)
+                return std::nullopt;
+            rssReadings->push_back(timeNs);
+            return model::Mark{"rss " + std::to_string(rssReadings->size()), "budget", timeNs, timeNs, 0};
+        };
+        auto session = record::RecordSession::start(options);
+        QVERIFY2(session.isOk(), session.isOk() ? "" : session.message().c_str());
+        QVERIFY(session.value()->wait().isOk());
+        QVERIFY2(rssReadings->size() >= 3, qPrintable(QString::number(rssReadings->size()))); // 300 ms, 50 ms polls
+        model::Profile report;
+        QVERIFY(store::ReportReader::read(options.outputPath, report).isOk());
+        QCOMPARE(report.marks.size(), rssReadings->size()); // every one, the last included
+        const auto &last = report.marks.back();
+        QCOMPARE(last.name, "rss " + std::to_string(rssReadings->size()));
+        QCOMPARE(last.startNs, rssReadings->back());
+        const auto rss = std::find_if(report.timelines.begin(), report.timelines.end(),
+                                      [](const model::Timeline &t) { return t.name == model::timelines::kRss; });
+        QVERIFY(rss != report.timelines.end());
+        QCOMPARE(last.startNs, rss->points.back().timeNs);
     }
 
     void badOptions_data()
