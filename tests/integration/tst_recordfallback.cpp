@@ -135,8 +135,11 @@ private Q_SLOTS:
                  r.err.constData());
         model::Profile p;
         CHECKED(readReport(report, p));
+        // 3-4 % in the dev build, 17 % once under ASan on a busy machine (its slower sampler
+        // leaves more stops to the tick-grained kernel-time share), 57-62 % before: the bound
+        // sits between the fixed and the biased, not at the dev build's figure.
         const double clock = leafShare(p, "clock_gettime");
-        QVERIFY2(clock <= 15, qPrintable(QString::number(clock)));
+        QVERIFY2(clock <= 30, qPrintable(QString::number(clock)));
         for (const char *worker : {"worker_a", "worker_b", "worker_c", "worker_d"})
             QVERIFY2(stackShare(p, worker) >= 10, worker);
 
