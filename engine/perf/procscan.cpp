@@ -50,17 +50,6 @@ std::string statusField(const std::string &status, const std::string &key)
     return first == std::string::npos ? std::string() : value.substr(first);
 }
 
-// A small /proc file in one read(2) into `buf`: no stdio, no allocation.
-std::size_t readSmall(const char *path, char *buf, std::size_t size)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    const ssize_t n = ::read(fd, buf, size - 1);
-    ::close(fd);
-    return n > 0 ? static_cast<std::size_t>(n) : 0;
-}
-
 // After "(comm)", which may hold spaces and ')'.
 bool parseStat(std::string_view text, StatFields &out)
 {
@@ -254,6 +243,16 @@ int readSysctl(const char *path, int fallback)
         ++b;
     const auto r = std::from_chars(b, text.data() + text.size(), value);
     return r.ec == std::errc() ? value : fallback;
+}
+
+std::size_t readSmall(const char *path, char *buf, std::size_t size)
+{
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    const ssize_t n = ::read(fd, buf, size - 1);
+    ::close(fd);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
 }
 
 bool readStat(pid_t pid, StatFields &out)

@@ -35,6 +35,9 @@ struct StatFields {
     pid_t ppid = 0;
     std::uint64_t utime = 0, stime = 0, threads = 0, rssPages = 0; // clock ticks, pages
 };
+// A small /proc file in one read(2) into `buf` (at most size - 1 bytes): no stdio, no
+// allocation, for what is read every tick. 0 when it cannot be read.
+std::size_t readSmall(const char *path, char *buf, std::size_t size);
 // One read(2), no allocation: the /proc poller and the ptrace sampler call it every tick.
 bool readStat(pid_t pid, StatFields &out);
 

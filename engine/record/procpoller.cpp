@@ -21,20 +21,6 @@ namespace perfwb::record {
 
 namespace {
 
-// Small /proc files are read with one read(2) into a stack buffer: no stdio, no allocation.
-std::size_t readSmallFile(const char *path, char *buf, std::size_t size)
-{
-    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    const ssize_t n = ::read(fd, buf, size - 1);
-    ::close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
-    return static_cast<std::size_t>(n);
-}
-
 model::Timeline &timeline(model::Profile &profile, std::string_view name, std::string_view unit)
 {
     auto it = std::find_if(profile.timelines.begin(), profile.timelines.end(),
@@ -140,7 +126,7 @@ double ProcPoller::readPss(pid_t pid) const
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/smaps_rollup", static_cast<int>(pid));
     char buf[4096];
-    const std::size_t n = readSmallFile(path, buf, sizeof buf);
+    const std::size_t n = perf::procscan::readSmall(path, buf, sizeof buf);
     const std::string_view text(buf, n);
     const auto at = text.find("\nPss:");
     if (at == std::string_view::npos)
