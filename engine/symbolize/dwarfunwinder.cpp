@@ -71,7 +71,7 @@ void DwarfUnwinder::unwind(AddressSpace &space, std::int32_t pid, std::uint64_t 
             }
         }
         Registers caller;
-        const bool stepped = rules ? step(*rules, state, caller, memory) : stepFramePointer(state, caller, memory);
+        const bool stepped = rules ? step(*rules, state, caller, memory) : stepWithoutCfi(state, caller, memory);
         // Stacks grow down: a caller's frame lies above its callee's, or the data is bad.
         if (!stepped || !caller.has(kReturnAddress) || !caller.has(kStackPointer) ||
             caller.value[kStackPointer] <= state.value[kStackPointer])
@@ -197,6 +197,50 @@ bool DwarfUnwinder::stepFramePointer(const Registers &in, Registers &out, Memory
     out.set(kReturnAddress, returnAddress);
     out.set(kStackPointer, rbp + 16);
     return true;
+}
+
+bool DwarfUnwinder::stepWithoutCfi(const Registers &in, Registers &out, Memory &memory)
+{
+    // The frame pointer first: JIT code built with one (V8, LuaJIT, the JVM).
+    if (stepFramePointer(in, out, memory)) {
+        Mapping *mapping = memory.space.find(out.value[kReturnAddress]);
+        if (mapping && (mapping->kind == Mapping::Kind::Anonymous || followsCall(memory, out.value[kReturnAddress])))
+            return true;
+    }
+    // A stub that keeps the caller's frame pointer, as CPython 3.12's perf trampolines do
+    // (sub $8,%rsp; call *%rcx): the return address is one of the first words on the
+    // stack, and only a word right after a call instruction in a module is taken for it.
+    const std::uint64_t sp = in.value[kStackPointer];
+    for (std::uint64_t slot = 0; slot < 4; ++slot) {
+        std::uint64_t candidate = 0;
+        if (!read(memory, sp + (slot * 8), candidate) || !followsCall(memory, candidate))
+            continue;
+        out = in;
+        out.valid &= kCalleeSaved | (1u << kStackPointer);
+        out.set(kReturnAddress, candidate);
+        out.set(kStackPointer, sp + (slot * 8) + 8);
+        return true;
+    }
+    return false;
+}
+
+bool DwarfUnwinder::followsCall(Memory &memory, std::uint64_t address)
+{
+    // The 8 bytes before `address` in its module's code: a call rel32 (e8 xx xx xx xx) or
+    // an indirect call (ff /2, 2 to 7 bytes long) ends right there.
+    Mapping *mapping = memory.space.find(address);
+    if (!mapping || mapping->kind != Mapping::Kind::File || address < mapping->start + 8)
+        return false;
+    ElfModule *module = modules_.moduleFor(*mapping, memory.pid);
+    std::uint64_t elfAddress = 0;
+    std::uint64_t word = 0;
+    if (!module || !module->fileOffsetToAddress(address - 8 - mapping->start + mapping->pgoff, elfAddress) ||
+        !module->readReadOnlyWord(elfAddress, word))
+        return false;
+    const auto byteAt = [word](int back) { return static_cast<std::uint8_t>(word >> (8 * (8 - back))); };
+    const auto indirectCall = [&](int back) { return byteAt(back) == 0xff && (byteAt(back - 1) & 0x38) == 0x10; };
+    return byteAt(5) == 0xe8 || indirectCall(2) || indirectCall(3) || indirectCall(4) || indirectCall(6) ||
+           indirectCall(7);
 }
 
 bool DwarfUnwinder::read(Memory &memory, std::uint64_t address, std::uint64_t &value)

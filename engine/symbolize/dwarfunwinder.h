@@ -17,7 +17,8 @@ namespace perfwb::symbolize {
 // dwarf_cfi_addrframe on the modules' .eh_frame/.debug_frame, and caches the
 // register rules per code address, so a recurring return address costs one hash
 // lookup instead of a CFI parse. Code without CFI (JIT, hand-written stubs) is
-// stepped over with the frame pointer when RBP points into the stack copy.
+// stepped over with the frame pointer when RBP points into the stack copy,
+// or else with a return address found in the first words of the stack.
 class DwarfUnwinder {
 public:
     static constexpr std::size_t kMaxDepth = 512;
@@ -75,6 +76,8 @@ private:
     Rule store(RuleKind kind, const Dwarf_Op *ops, std::size_t count);
     bool step(const Rules &rules, const Registers &in, Registers &out, Memory &memory);
     bool stepFramePointer(const Registers &in, Registers &out, Memory &memory);
+    bool stepWithoutCfi(const Registers &in, Registers &out, Memory &memory);
+    bool followsCall(Memory &memory, std::uint64_t address);
     bool evaluate(const Rule &rule, const Registers &regs, std::uint64_t cfa, Memory &memory, std::uint64_t &result);
     bool read(Memory &memory, std::uint64_t address, std::uint64_t &value);
 
