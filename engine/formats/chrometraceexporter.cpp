@@ -11,6 +11,20 @@ namespace perfwb::formats {
 
 namespace {
 
+// A frame event's args: its module, and where in its file (Python frames, and native
+// ones with line tables).
+void appendFrameArgs(std::string &out, const model::Profile &profile, model::FrameId f)
+{
+    out += ",\"args\":{\"module\":";
+    textescape::appendJsonString(out, profile.moduleName(f));
+    if (const model::Frame &frame = profile.frames.at(f); frame.line > 0) {
+        out += ",\"file\":";
+        textescape::appendJsonString(out, profile.strings.view(frame.file));
+        out += ",\"line\":" + std::to_string(frame.line);
+    }
+    out += "}";
+}
+
 std::string micros(std::int64_t ns)
 {
     char buf[64];
@@ -126,9 +140,7 @@ Status ChromeTraceExporter::write(const model::Profile &profile, const ExportOpt
                 const std::string_view fn = profile.functionName(f);
                 ev.complete(fn.empty() ? std::string_view("[unknown]") : fn, "sample", th.pid, th.tid, opened.back(),
                             end);
-                out += ",\"args\":{\"module\":";
-                textescape::appendJsonString(out, profile.moduleName(f));
-                out += "}";
+                appendFrameArgs(out, profile, f);
                 ev.close();
                 open.pop_back();
                 opened.pop_back();
