@@ -167,6 +167,9 @@ int runRecordCommand(const QStringList &args)
         optionHelp("Also record every malloc-family call with its stack (launch mode; preloads the tracker)."));
     const QCommandLineOption noCpuOpt(QStringLiteral("no-cpu"),
                                       optionHelp("With --alloc: record allocations only, no CPU samples."));
+    const QCommandLineOption noPythonOpt(
+        QStringLiteral("no-python"),
+        optionHelp("Leave CPython's frames out: no reading of a Python target's memory for its Python stacks."));
     const QCommandLineOption serveOpt(
         QStringLiteral("serve"),
         optionHelp("Run the /api/perf service during the recording and give the target PERFWB_API_URL: marks "
@@ -181,7 +184,7 @@ int runRecordCommand(const QStringList &args)
                    "profiler, one after the other."),
         QStringLiteral("NAME"));
     parser.addOptions({freqOpt, callGraphOpt, pollOpt, labelOpt, durationOpt, pidOpt, outOpt, allocOpt, noCpuOpt,
-                       serveOpt, apiPortOpt, presetOpt});
+                       noPythonOpt, serveOpt, apiPortOpt, presetOpt});
     const QCommandLineOption addressesOpt = addressesOption();
     parser.addOption(addressesOpt);
     if (auto code = parseCommandLine(parser, args,
@@ -225,6 +228,7 @@ int runRecordCommand(const QStringList &args)
         return ExitUsage;
     }
     options.sampleCpu = !parser.isSet(noCpuOpt);
+    options.pythonFrames = !parser.isSet(noPythonOpt);
     for (const QString &arg : command)
         options.command.push_back(arg.toStdString());
 

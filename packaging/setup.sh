@@ -16,6 +16,8 @@ PACKAGES=(
   libprotobuf-dev protobuf-compiler zlib1g-dev libzstd-dev
   # the real tools tests and benchmarks run against
   linux-perf hotspot heaptrack zstd valgrind chromium xvfb xauth time python3 python3-scalene austin
+  # CPython 3.11's headers: tst_pythonstacks checks the layout perfwb reads Python stacks with
+  python3.11-dev
   # the /api/perf tests and benchmark: HTTP clients, a real Prometheus (and promtool), wrk
   curl jq prometheus wrk
   # the man pages (made from --help) and the validators of the desktop integration files

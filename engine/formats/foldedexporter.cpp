@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "foldedexporter.h"
 
+#include "pythonlocation.h"
+
 #include "analysis/stackweights.h"
 
 #include <map>
@@ -46,6 +48,18 @@ std::string FoldedExporter::frameText(std::string_view function, std::string_vie
     return text;
 }
 
+std::string FoldedExporter::pythonFrameText(std::string_view function, std::string_view file, std::uint32_t line)
+{
+    std::string text;
+    appendEscaped(text, function.empty() ? std::string_view("[unknown]") : function, true);
+    text += " (";
+    appendEscaped(text, file, true);
+    text += ':';
+    text += std::to_string(line);
+    text += ')';
+    return text;
+}
+
 Status FoldedExporter::write(const model::Profile &profile, const ExportOptions &options, std::string &out) const
 {
     const auto weights = analysis::StackWeights::compute(profile, options.filter);
@@ -55,8 +69,14 @@ Status FoldedExporter::write(const model::Profile &profile, const ExportOptions 
     std::vector<std::string> frameTexts;
     frameTexts.reserve(profile.frames.size());
     for (const auto &frame : profile.frames.all()) {
-        frameTexts.push_back(frameText(profile.strings.view(frame.function), profile.strings.view(frame.module),
-                                       frame.kind, frame.inlined));
+        const std::string_view file = profile.strings.view(frame.file);
+        const std::string_view function = profile.strings.view(frame.function);
+        // Frames imported from py-spy already carry the location in their names.
+        if (frame.kind == model::FrameKind::Python && file.ends_with(".py") && frame.line > 0 &&
+            !pythonLocationInName(function))
+            frameTexts.push_back(pythonFrameText(function, file, frame.line));
+        else
+            frameTexts.push_back(frameText(function, profile.strings.view(frame.module), frame.kind, frame.inlined));
     }
 
     // Two trie nodes can print the same (frames that differ only in file, line or kind),

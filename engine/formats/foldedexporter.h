@@ -17,7 +17,8 @@ namespace perfwb::formats {
 // them; a module "[kernel..." already says kernel, so it gets none). Characters that
 // would break a line are replaced (docs/formats.md): ';' becomes ':', line breaks and other
 // control characters become spaces, '`' becomes '\'' in a module (and in a function without module), and an empty
-// function name becomes "[unknown]". Samples with an empty stack have no line.
+// function name becomes "[unknown]". Samples with an empty stack have no line. A Python
+// frame of a .py file with a line is written as py-spy writes it (pythonFrameText).
 class FoldedExporter : public Exporter {
 public:
     std::string_view format() const override { return "folded"; }
@@ -28,6 +29,9 @@ public:
     // The text of one frame, escaped and annotated as described above.
     static std::string frameText(std::string_view function, std::string_view module,
                                  model::FrameKind kind = model::FrameKind::Native, bool inlined = false);
+    // A Python frame as py-spy writes it, "function (path/file.py:LINE)", which the
+    // folded importer reads back as a Python frame with its file and line.
+    static std::string pythonFrameText(std::string_view function, std::string_view file, std::uint32_t line);
 };
 
 } // namespace perfwb::formats

@@ -4,6 +4,7 @@
 
 #include "procscan.h"
 
+#include "symbolize/pythonstacks.h"
 #include "symbolize/symbolizer.h"
 
 #include <algorithm>
@@ -73,6 +74,12 @@ void SampleBuilder::setFilterAllocationTracker(bool on)
     trackerFilter_ = on ? std::make_unique<TrackerFrameFilter>(profile_) : nullptr;
 }
 
+void SampleBuilder::setPythonStacks(symbolize::PythonStacks *stacks)
+{
+    python_ = stacks;
+    pythonMerger_ = stacks != nullptr ? std::make_unique<PythonFrameMerger>(profile_) : nullptr;
+}
+
 void SampleBuilder::rename(std::int32_t pid, std::int32_t tid, const std::string &name)
 {
     ThreadState &t = threads_[key(pid, tid)];
@@ -80,16 +87,13 @@ void SampleBuilder::rename(std::int32_t pid, std::int32_t tid, const std::string
     t.index = profile_.internThread(pid, tid, name);
 }
 
-void SampleBuilder::onSample(const RawSample &sample)
+void SampleBuilder::splitCallchain(const std::vector<std::uint64_t> &callchain)
 {
-    ++samples_;
-    periodTotal_ += sample.period;
-
-    // Split the kernel's callchain at its context markers: kernel part, user part.
+    // The kernel's callchain has context markers: kernel part, user part.
     kernelIps_.clear();
     userIps_.clear();
     std::vector<std::uint64_t> *part = nullptr;
-    for (std::uint64_t ip : sample.callchain) {
+    for (std::uint64_t ip : callchain) {
         if (isContextMarker(ip)) {
             if (ip == static_cast<std::uint64_t>(PERF_CONTEXT_KERNEL))
                 part = &kernelIps_;
@@ -102,6 +106,14 @@ void SampleBuilder::onSample(const RawSample &sample)
         if (part != nullptr)
             part->push_back(ip);
     }
+}
+
+void SampleBuilder::onSample(const RawSample &sample)
+{
+    ++samples_;
+    periodTotal_ += sample.period;
+
+    splitCallchain(sample.callchain);
 
     // DWARF unwinding reads only the sample and the symbolizer's address spaces: no lock.
     const std::vector<std::uint64_t> *user = &userIps_;
@@ -128,6 +140,10 @@ void SampleBuilder::onSample(const RawSample &sample)
             if (symbolizer_.loadProcessMaps(sample.pid))
                 resolveStack(sample, *user);
         }
+    }
+    if (python_ != nullptr && python_->stackAt(sample.pid, sample.tid, sample.timeNs, pythonFrames_)) {
+        pythonMerger_->merge(pythonFrames_, leafFirst_, kernelFrames_);
+        ++pythonSamples_;
     }
     if (trackerFilter_ && !trackerFilter_->apply(leafFirst_))
         return;
@@ -162,6 +178,8 @@ void SampleBuilder::onMmap(const MmapEvent &event)
 {
     if (!event.executable)
         return;
+    if (python_ != nullptr && PythonFrameMerger::looksLikePython(event.filename))
+        python_->watch(event.pid);
     // The address space is the symbolizer's; the profile is untouched, but exits are
     // retired in time order with the rest.
     symbolizer_.addMapping(event.pid, event.start, event.length, event.pgoff, event.filename);
@@ -171,6 +189,8 @@ void SampleBuilder::onComm(const CommEvent &event)
 {
     if (event.exec)
         symbolizer_.execProcess(event.pid);
+    if (event.exec && python_ != nullptr)
+        python_->forget(event.pid); // a Python program's mappings come after this
     std::lock_guard guard(lock_);
     if (auto it = processes_.find(event.pid); event.exec && it != processes_.end()) {
         // A new program in the same process: the old entry ends here and a new one,
@@ -199,6 +219,8 @@ void SampleBuilder::onTask(const TaskEvent &event)
         const bool newProcess = event.pid != event.ppid;
         if (newProcess) {
             symbolizer_.forkProcess(event.ppid, event.pid);
+            if (python_ != nullptr && python_->isPython(event.ppid))
+                python_->watch(event.pid); // a copy of its parent's interpreter
             process(event.pid, event.ppid, event.timeNs);
         }
         // A new task starts with the name of the task that created it.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "pythonframemerger.h"
 #include "rawevents.h"
 #include "samplingoptions.h"
 #include "trackerframefilter.h"
@@ -16,7 +17,8 @@
 
 namespace perfwb::symbolize {
 class Symbolizer;
-}
+class PythonStacks;
+} // namespace perfwb::symbolize
 
 namespace perfwb::perf {
 
@@ -58,6 +60,12 @@ public:
     void setThreadNamesFromProc(bool on) { namesFromProc_ = on; }
     // With record --alloc: the tracker's frames and its own work stay out of the stacks.
     void setFilterAllocationTracker(bool on);
+    // CPython processes get their Python frames from `stacks` (a sampler reads them):
+    // the builder tells it which processes map a python binary or library, or were forked
+    // by one, and merges the stack each thread had at each sample.
+    void setPythonStacks(symbolize::PythonStacks *stacks);
+    // Samples whose stack got Python frames.
+    std::size_t pythonSamples() const { return pythonSamples_; }
     // Samples left out as the tracker's own work (see TrackerFrameFilter).
     std::uint64_t trackerSamples() const { return trackerFilter_ ? trackerFilter_->dropped() : 0; }
 
@@ -83,11 +91,16 @@ private:
     ThreadState &thread(std::int32_t pid, std::int32_t tid);
     void rename(std::int32_t pid, std::int32_t tid, const std::string &name);
     void retireExited(std::int64_t nowNs, std::int32_t reusedPid);
+    void splitCallchain(const std::vector<std::uint64_t> &callchain);
     void resolveStack(const RawSample &sample, const std::vector<std::uint64_t> &user);
     bool hasUnmappedUserFrame(std::size_t from) const;
 
     model::Profile &profile_;
     std::unique_ptr<TrackerFrameFilter> trackerFilter_;
+    symbolize::PythonStacks *python_ = nullptr;
+    std::unique_ptr<PythonFrameMerger> pythonMerger_;
+    std::vector<symbolize::PythonFrame> pythonFrames_;
+    std::size_t pythonSamples_ = 0;
     std::mutex &lock_;
     symbolize::Symbolizer &symbolizer_;
     CallGraph callGraph_;

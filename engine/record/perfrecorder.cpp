@@ -143,6 +143,8 @@ PerfRecorder::PerfRecorder(const RecordOptions &options)
         options_.sampling.ringPages = std::max<std::uint32_t>(options_.sampling.ringPages, 256);
     builder_ = std::make_unique<perf::SampleBuilder>(*profile_, lock_, symbolizer_, options_.sampling.callGraph);
     builder_->setFilterAllocationTracker(options_.trackAllocations);
+    if (options_.pythonFrames && options_.sampleCpu)
+        builder_->setPythonStacks(&pythonStacks_);
 }
 
 PerfRecorder::~PerfRecorder()
@@ -632,6 +634,12 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
     if (builder_->unwindFallbacks() > 0)
         m.extra["dwarf_unwind_fallbacks"] = std::to_string(builder_->unwindFallbacks());
     m.extra["recorder_nice"] = std::to_string(recorderNice_);
+    if (pythonSampler_) {
+        if (std::string python = pythonSampler_->summary(); !python.empty()) {
+            m.extra["python_frames"] = python;
+            m.extra["python_frames_samples"] = std::to_string(builder_->pythonSamples());
+        }
+    }
     if (builder_->endsFromPoller() > 0) // their exit records were lost; the end is ±poll period
         m.extra["thread_ends_from_proc"] = std::to_string(builder_->endsFromPoller());
     if (tree_) {
@@ -644,6 +652,20 @@ void PerfRecorder::finishMetadata(std::int64_t endNs)
         m.extra["alloc_tracker_samples_left_out"] = std::to_string(builder_->trackerSamples());
 }
 
+void PerfRecorder::finishAllocations()
+{
+    // After the builder thread: the symbolizer is single-threaded. A failure here costs
+    // the allocations only; the CPU profile is still good.
+    std::lock_guard guard(lock_);
+    const std::string streamDir = std::filesystem::path(alloc_->streamPath()).parent_path().string();
+    if (auto read = alloc_->finish(symbolizer_, *profile_); !read) {
+        allocError_ = read.message();
+        profile_->meta.extra["alloc_error"] = allocError_;
+    } else {
+        noteAllocLosses(read.value(), streamDir.empty() ? "." : streamDir);
+    }
+}
+
 void PerfRecorder::run()
 {
     // Before the builder starts, which inherits it. The target was started before this
@@ -653,6 +675,11 @@ void PerfRecorder::run()
     else
         priorityNote_ = nice.message();
     builderThread_ = std::thread(&PerfRecorder::build, this);
+    if (options_.pythonFrames && options_.sampleCpu) {
+        // At the backend's rate, known by now (the ptrace fallback samples slower).
+        pythonSampler_ = std::make_unique<PythonSampler>(pythonStacks_, options_.sampling.frequencyHz);
+        pythonSampler_->start();
+    }
     Status loopStatus = loop();
     // Drain what the rings still hold; the target may still be running (attach mode,
     // stop() or --duration), which this does not harm.
@@ -660,6 +687,8 @@ void PerfRecorder::run()
     const std::int64_t endNs = monotonicNowNs();
     queue_.close();
     builderThread_.join();
+    if (pythonSampler_)
+        pythonSampler_->stop(); // after the builder: its last samples still look up stacks
     if (launcher_ && !exit_) {
         // The loop failed: leave no target behind.
         launcher_->kill(SIGKILL);
@@ -668,18 +697,8 @@ void PerfRecorder::run()
     // What the target left running (daemonised children, workers) ends with it.
     if (tree_)
         leftoversEnded_ = tree_->endAll();
-    if (alloc_) {
-        // After the builder thread: the symbolizer is single-threaded. A failure here
-        // costs the allocations only; the CPU profile is still good.
-        std::lock_guard guard(lock_);
-        const std::string streamDir = std::filesystem::path(alloc_->streamPath()).parent_path().string();
-        if (auto read = alloc_->finish(symbolizer_, *profile_); !read) {
-            allocError_ = read.message();
-            profile_->meta.extra["alloc_error"] = allocError_;
-        } else {
-            noteAllocLosses(read.value(), streamDir.empty() ? "." : streamDir);
-        }
-    }
+    if (alloc_)
+        finishAllocations();
     drainMarks();
     fillThreadCpuTimes();
     finishMetadata(endNs);

@@ -6,6 +6,7 @@
 #include "perf/samplebuilder.h"
 #include "processtree.h"
 #include "procpoller.h"
+#include "pythonsampler.h"
 #include "recordsession.h"
 #include "samplerbackend.h"
 #include "taskcputimes.h"
@@ -68,6 +69,7 @@ private:
     void drainMarks();         // pending marks into the profile (building thread, or after it)
     void listenForCpuTimes();  // before the target's threads can exit
     void fillThreadCpuTimes(); // into the profile's threads, at the end
+    void finishAllocations();
     void noteAllocLosses(const alloc::AllocStreamReader::Summary &read, const std::string &streamDir);
 
     RecordOptions options_;
@@ -75,6 +77,8 @@ private:
     std::unique_ptr<model::Profile> profile_;
     symbolize::Symbolizer symbolizer_;
     std::unique_ptr<perf::SampleBuilder> builder_;
+    symbolize::PythonStacks pythonStacks_;
+    std::unique_ptr<PythonSampler> pythonSampler_; // with RecordOptions::pythonFrames
     std::unique_ptr<SamplerBackend> backend_;
     EventQueue queue_;
     std::string fallbackReason_; // why perf events were not used; empty when they were

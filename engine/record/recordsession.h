@@ -28,6 +28,8 @@ struct RecordOptions {
     bool trackAllocations = false;
     // False with --no-cpu: no CPU samples (only allocations and /proc timelines).
     bool sampleCpu = true;
+    // CPython 3.11/3.12 targets: their Python frames in the CPU samples (PythonSampler).
+    bool pythonFrames = true;
     // Launch mode: variables set for the target on top of perfwb's environment.
     std::vector<std::pair<std::string, std::string>> extraEnvironment;
     // Kept in the report's run metadata (the FIL_PERF_* settings of the run, a preset).

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+#include "model/profile.h"
+#include "symbolize/pythonstacks.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace perfwb::perf {
+
+// Puts a CPython thread's Python frames into its native stack, as py-spy --native does:
+// each _PyEval_EvalFrameDefault frame (with what was inlined into it) gives way to the
+// Python frames that call of the interpreter was running, innermost run for innermost
+// call, so a C function called from Python stands under its Python caller. When the
+// native stack has fewer interpreter frames than the Python stack has runs (a stack cut
+// short), the outer runs stay with the outermost interpreter frame; with none at all
+// (no unwinding through the interpreter) the Python stack goes above the native one.
+class PythonFrameMerger {
+public:
+    explicit PythonFrameMerger(model::Profile &profile)
+        : profile_(profile)
+    {}
+
+    // `leafFirst` from index `firstUser` on is the user part of one sample's stack.
+    void merge(const std::vector<symbolize::PythonFrame> &python, std::vector<model::FrameId> &leafFirst,
+               std::size_t firstUser);
+
+    // Whether a mapped file may hold a CPython interpreter (python3.X, libpython3.X).
+    static bool looksLikePython(std::string_view path);
+
+private:
+    bool isEval(model::FrameId id);
+    model::FrameId frameOf(const symbolize::PythonFrame &frame);
+
+    model::Profile &profile_;
+    std::vector<std::int8_t> evalFrame_; // by FrameId: -1 not looked at, 0 no, 1 yes
+    // Keeps each code alive while its address is a key.
+    std::map<std::pair<const symbolize::PythonCode *, std::uint32_t>,
+             std::pair<std::shared_ptr<const symbolize::PythonCode>, model::FrameId>>
+        frames_;
+    std::vector<model::FrameId> merged_;
+    std::vector<std::size_t> runEnds_; // one past each run's outermost frame
+};
+
+} // namespace perfwb::perf
