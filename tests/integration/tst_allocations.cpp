@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -173,7 +174,13 @@ private Q_SLOTS:
                 env);
         QCOMPARE(info.exitCode, 0);
         const QJsonObject doc = QJsonDocument::fromJson(info.out).object();
-        QVERIFY(doc.value(QStringLiteral("samples")).toInteger() > 0);
+        // CPU samples were taken beside the allocations: the few milliseconds of this workload
+        // can all be the tracker's (left out of the profile, counted in the summary).
+        const QRegularExpression leftOut(QStringLiteral("(\\d+) CPU samples in the tracker itself left out"));
+        const auto match = leftOut.match(QString::fromUtf8(rec.out));
+        QVERIFY2(doc.value(QStringLiteral("samples")).toInteger() + (match.hasMatch() ? match.captured(1).toInt() : 0) >
+                     0,
+                 rec.out.constData());
         QCOMPARE(doc.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("exit_code")).toInt(), 0);
         const QJsonObject a = doc.value(QStringLiteral("allocations")).toObject();
         QCOMPARE(a.value(QStringLiteral("temporary")).toInteger(), 100000);
