@@ -88,7 +88,9 @@ Result<ProfilerRunPlan> ProfilerRunPlan::make(ProfilerTool tool, const Performan
 
     if (tool == ProfilerTool::PySpy) {
         plan.executable = "py-spy";
-        plan.installHint = "py-spy comes from PyPI (pip install py-spy); Debian 12 does not package it";
+        plan.installHint = "py-spy comes from PyPI (pip install py-spy); Debian 12 does not package it. "
+                           "perfwb record already shows a CPython 3.11/3.12 program's Python stacks "
+                           "(function, file:line) without it";
         const std::string &format = s.value("SPY_FORMAT");
         // py-spy's flame graph SVG cannot be read back; every other format is imported.
         plan.outputs.push_back(names.make("pyspy", pySpyExtension(format), format != "flamegraph"));
@@ -130,7 +132,9 @@ Result<ProfilerRunPlan> ProfilerRunPlan::make(ProfilerTool tool, const Performan
     }
     case ProfilerTool::Memray: {
         plan.executable = "memray";
-        plan.installHint = "Memray comes from PyPI (pip install memray); Debian 12 does not package it";
+        plan.installHint = "Memray comes from PyPI (pip install memray); Debian 12 does not package it. "
+                           "perfwb record --alloc already gives a CPython 3.11/3.12 program's allocations "
+                           "with their Python stacks without it";
         plan.outputs.push_back(names.make("memray", "bin", false));
         plan.outputs.push_back(names.make("memray-stats", "json", true));
         plan.outputs.push_back(names.make("memray-flamegraph", "html", false));

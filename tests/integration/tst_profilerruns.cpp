@@ -28,14 +28,21 @@ QStringList entries(const QString &dir)
     return QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
 }
 
-// The name of the function with the most self weight among Python frames of `file`.
+// The name of the function with the most self weight among the workload's own functions
+// in `file` (built-ins, "<built-in method ...>", are left out).
 QString hottest(const QString &file)
 {
     const Run r = runPerfwb({u"info"_s, u"--json"_s, u"--top"_s, u"50"_s, file});
     if (r.exitCode != 0)
         return u"(info failed: "_s + QString::fromLocal8Bit(r.err) + u")"_s;
-    const auto fns = QJsonDocument::fromJson(r.out).object().value(u"functions"_s).toArray();
-    return fns.isEmpty() ? QString() : fns.first().toObject().value(u"name"_s).toString();
+    // cProfile times by the wall clock: on a busy machine the workload is preempted most
+    // often on its way out of the thread_time() system call it loops on.
+    for (const auto &f : QJsonDocument::fromJson(r.out).object().value(u"functions"_s).toArray()) {
+        const QString name = f.toObject().value(u"name"_s).toString();
+        if (!name.startsWith(u'<'))
+            return name;
+    }
+    return {};
 }
 
 // The rows of the cProfile top list perfwb prints: "calls self total function (where)".
@@ -112,10 +119,15 @@ private Q_SLOTS:
                                   << u"FIL_PERF_SPY_RATE='fast' is not valid: expected a whole number"_s;
         // py-spy and Memray come from PyPI only: not on this machine.
         QTest::newRow("py-spy missing") << QStringList{u"FIL_PERF_ENABLE_PYSPY=1"_s} << QStringList{kPython, kWorkload}
-                                        << u"py-spy is not installed (no py-spy on PATH): py-spy comes from PyPI"_s;
+                                        << u"py-spy is not installed (no py-spy on PATH): py-spy comes from PyPI "
+                                           "(pip install py-spy); Debian 12 does not package it. perfwb record "
+                                           "already shows a CPython 3.11/3.12 program's Python stacks"_s;
         QTest::newRow("memray missing") << QStringList{u"FIL_PERF_ENABLE_MEMRAY=yes"_s}
                                         << QStringList{kPython, kWorkload}
-                                        << u"Memray is not installed (no memray on PATH): Memray comes from PyPI"_s;
+                                        << u"Memray is not installed (no memray on PATH): Memray comes from PyPI "
+                                           "(pip install memray); Debian 12 does not package it. perfwb record "
+                                           "--alloc already gives a CPython 3.11/3.12 program's allocations with "
+                                           "their Python stacks"_s;
         QTest::newRow("scalene off PATH")
             << QStringList{u"FIL_PERF_ENABLE_SCALENE=1"_s, u"PATH=/nonexistent"_s} << QStringList{kPython, kWorkload}
             << u"Scalene is not installed (no scalene on PATH): install Debian's python3-scalene"_s;
