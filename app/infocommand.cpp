@@ -188,6 +188,17 @@ std::string extraOf(const model::RunMetadata &m, const char *key)
     return it == m.extra.end() ? std::string() : it->second;
 }
 
+// Which interpreter the Python frames were read from (or why not), and how many samples got them.
+void printPythonFrames(const model::RunMetadata &m, std::size_t samples)
+{
+    const std::string python = extraOf(m, "python_frames");
+    if (python.empty())
+        return;
+    const std::string with = extraOf(m, "python_frames_samples");
+    std::printf("python:    %s, %s of %zu samples with Python frames\n", printable(python).c_str(),
+                with.empty() ? "0" : printable(with).c_str(), samples);
+}
+
 // Where it ran (an imported perf.data's header) and what the importer warned about.
 void printHostAndWarnings(const model::RunMetadata &m)
 {
@@ -263,6 +274,7 @@ void printText(const std::string &path, const model::Profile &p, const std::vect
     // What the recorder noted about the run (a stopped target, smaller rings, no kernel frames).
     if (const auto notes = extraOf(m, "backend_notes"); !notes.empty())
         std::printf("notes:     %s\n", printable(notes).c_str());
+    printPythonFrames(m, p.samples.size());
     std::printf("duration:  %.3f s\n", static_cast<double>(p.durationOrSampleSpanNs()) / 1e9);
     if (m.exited)
         std::printf("exit:      %s %d\n", m.exitSignal != 0 ? "signal" : "code",
