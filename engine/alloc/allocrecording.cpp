@@ -4,6 +4,7 @@
 #include "alloc/tracker/allocstream.h"
 #include "allocstreamreader.h"
 #include "streamfollower.h"
+#include "symbolize/cpythonlayout.h"
 
 #include <spdlog/spdlog.h>
 
@@ -130,9 +131,32 @@ std::vector<std::pair<std::string, std::string>> AllocRecording::environment() c
     std::string preload = trackerPath_;
     if (const char *ours = std::getenv("LD_PRELOAD"); ours && *ours)
         preload += std::string(":") + ours;
-    return {{"LD_PRELOAD", preload},
-            {"PERFWB_ALLOC_FILE", streamPath_},
-            {"PERFWB_ALLOC_COUNTS", countsPathFor(streamPath_)}};
+    std::vector<std::pair<std::string, std::string>> env{{"LD_PRELOAD", preload},
+                                                         {"PERFWB_ALLOC_FILE", streamPath_},
+                                                         {"PERFWB_ALLOC_COUNTS", countsPathFor(streamPath_)}};
+    if (pythonFrames_)
+        env.emplace_back("PERFWB_ALLOC_PYTHON", pythonLayouts());
+    return env;
+}
+
+std::string AllocRecording::pythonLayouts()
+{
+    std::string spec;
+    for (unsigned minor : {11u, 12u}) {
+        const symbolize::CPythonLayout *l = symbolize::cpythonLayout(3, minor);
+        if (l == nullptr)
+            continue;
+        // The order of allocstream.h's PWBA_PY_* indexes.
+        const std::uint32_t values[PWBA_PY_LAYOUT_SIZE] = {
+            l->threadCFrame,  l->cframeCurrentFrame, l->frameCode,        l->framePrevious, l->framePrevInstr,
+            l->frameOwner,    l->frameIsEntry,       l->ownedByCStack,    l->codeFirstLine, l->codeFilename,
+            l->codeQualname,  l->codeLinetable,      l->codeInstructions, l->bytesSize,     l->bytesData,
+            l->unicodeLength, l->unicodeState,       l->asciiHeader,      l->compactHeader};
+        spec += (spec.empty() ? "" : ";") + std::to_string(minor) + ':';
+        for (std::size_t i = 0; i < PWBA_PY_LAYOUT_SIZE; ++i)
+            spec += (i == 0 ? "" : ",") + std::to_string(values[i]);
+    }
+    return spec;
 }
 
 void AllocRecording::readCounts(AllocStreamReader::Summary &summary) const

@@ -39,8 +39,14 @@ public:
     static Result<AllocRecording> prepare(const std::string &reportPath);
 
     // LD_PRELOAD (the tracker first, then any LD_PRELOAD of ours), PERFWB_ALLOC_FILE and
-    // PERFWB_ALLOC_COUNTS (the shared counts file, REPORT.alloc.counts).
+    // PERFWB_ALLOC_COUNTS (the shared counts file, REPORT.alloc.counts), and
+    // PERFWB_ALLOC_PYTHON unless setPythonFrames(false).
     std::vector<std::pair<std::string, std::string>> environment() const;
+    // Whether a CPython target's allocation stacks get its Python frames (the tracker
+    // reads them in-process with perfwb's layouts, PERFWB_ALLOC_PYTHON). Default on.
+    void setPythonFrames(bool on) { pythonFrames_ = on; }
+    // PERFWB_ALLOC_PYTHON's value: "11:v,v,...;12:v,v,...".
+    static std::string pythonLayouts();
     const std::string &streamPath() const { return streamPath_; }
 
     // Reads the stream while the target writes it, on a thread of its own (StreamFollower),
@@ -72,6 +78,7 @@ private:
 
     std::string trackerPath_;
     std::string streamPath_;
+    bool pythonFrames_ = true;
     std::unique_ptr<StreamFollower> follower_;
 };
 

@@ -5,6 +5,9 @@
 
 #include "alloc/tracker/allocstream.h"
 #include "io/mappedfile.h"
+#include "symbolize/pythonframemerger.h"
+#include "symbolize/pythonlinetable.h"
+#include "symbolize/pythontext.h"
 #include "symbolize/symbolizer.h"
 
 #include <algorithm>
@@ -86,6 +89,8 @@ struct AllocStreamReader::State {
         std::string path;
     };
     std::vector<Mapping> mappings; // given to the symbolizer in finish(): it is not ours before
+    // CPython code objects by id (PWBA_PYCODE; id 0 unused).
+    std::vector<std::shared_ptr<const symbolize::PythonCode>> codes{nullptr};
     std::uint64_t lastPtr = 0;
     std::int32_t tid = 0;
 
@@ -176,7 +181,73 @@ struct AllocStreamReader::State {
     // One record at `c`. Incomplete: the record is cut at the end of what is there.
     enum class Step { Done, Incomplete, Malformed };
     Step record(Cursor &c);
+    Step pythonCode(Cursor &c);
+    static std::uint64_t pythonCodeId(std::uint64_t ip)
+    {
+        return (ip & ~(PWBA_PY_FRAME | PWBA_PY_ENTRY)) >> PWBA_PY_CODE_SHIFT;
+    }
+    // The stack of trace node `node`, a Python frame: its Python frames (up to the first
+    // native node) put into that native node's stack, as in CPU samples.
+    model::StackId pythonStack(std::uint32_t node, const std::vector<model::StackId> &stackOf,
+                               symbolize::PythonFrameMerger &merger, model::Profile &profile) const;
 };
+
+namespace {
+
+// A str the tracker sent: state word, length, then the code units' bytes.
+bool pythonText(Cursor &c, std::string &out)
+{
+    std::uint64_t state = 0, length = 0, size = 0;
+    std::string_view units;
+    if (!c.varint(state) || !c.varint(length) || !c.varint(size) || !c.bytes(size, units))
+        return false;
+    const symbolize::PythonTextShape shape = symbolize::pythonTextShape(static_cast<std::uint32_t>(state));
+    out.clear();
+    if (shape.readable() && size == length * shape.kind)
+        symbolize::pythonTextToUtf8(shape.kind, {reinterpret_cast<const std::uint8_t *>(units.data()), units.size()},
+                                    out);
+    return true;
+}
+
+} // namespace
+
+AllocStreamReader::State::Step AllocStreamReader::State::pythonCode(Cursor &c)
+{
+    std::uint64_t id = 0, firstLine = 0, tableSize = 0;
+    std::string_view table;
+    auto code = std::make_shared<symbolize::PythonCode>();
+    if (!c.varint(id) || !c.varint(firstLine) || !pythonText(c, code->name) || !pythonText(c, code->file) ||
+        !c.varint(tableSize) || !c.bytes(tableSize, table))
+        return Step::Incomplete;
+    if (id != codes.size())
+        return Step::Malformed; // ids count up from 1
+    code->firstLine = static_cast<std::int32_t>(std::min<std::uint64_t>(firstLine, INT32_MAX));
+    code->lineTable.assign(table.begin(), table.end());
+    if (code->name.empty())
+        code->name = "[unknown]";
+    codes.push_back(std::move(code));
+    return Step::Done;
+}
+
+model::StackId AllocStreamReader::State::pythonStack(std::uint32_t node, const std::vector<model::StackId> &stackOf,
+                                                     symbolize::PythonFrameMerger &merger,
+                                                     model::Profile &profile) const
+{
+    std::vector<symbolize::PythonFrame> python; // innermost first, as the node chain runs
+    for (; (traces[node].ip & PWBA_PY_FRAME) != 0; node = traces[node].parent) {
+        const std::uint64_t ip = traces[node].ip;
+        symbolize::PythonFrame f;
+        f.code = codes[pythonCodeId(ip)];
+        const auto unit = static_cast<std::int64_t>(ip & PWBA_PY_UNIT_MASK);
+        f.line = symbolize::pythonLine(f.code->lineTable, f.code->firstLine, unit - 1);
+        f.entry = (ip & PWBA_PY_ENTRY) != 0;
+        python.push_back(std::move(f));
+    }
+    std::vector<model::FrameId> frames = profile.stacks.framesLeafFirst(stackOf[node]);
+    merger.merge(python, frames, 0);
+    std::reverse(frames.begin(), frames.end());
+    return profile.stacks.internPath(frames);
+}
 
 AllocStreamReader::State::Step AllocStreamReader::State::record(Cursor &c)
 {
@@ -200,10 +271,12 @@ AllocStreamReader::State::Step AllocStreamReader::State::record(Cursor &c)
     case PWBA_TRACE:
         if (!c.varint(a) || !c.varint(b))
             return Step::Incomplete;
-        if (a >= traces.size())
+        if (a >= traces.size() || ((b & PWBA_PY_FRAME) != 0 && pythonCodeId(b) >= codes.size()))
             return Step::Malformed;
         traces.push_back({std::uint32_t(a), b});
         return Step::Done;
+    case PWBA_PYCODE:
+        return pythonCode(c);
     case PWBA_MAPPING: {
         std::string_view path;
         std::uint64_t len = 0;
@@ -314,7 +387,14 @@ Result<AllocStreamReader::Summary> AllocStreamReader::finish(symbolize::Symboliz
     // its parent's by the (inline-expanded) frames of its return address.
     std::vector<model::StackId> stackOf(traces.size(), model::kEmptyStack);
     std::vector<model::FrameId> frames;
+    symbolize::PythonFrameMerger merger(profile);
     for (std::size_t i = 1; i < traces.size(); ++i) {
+        if ((traces[i].ip & PWBA_PY_FRAME) != 0) {
+            // Python frames end a stack (allocstream.h): only the nodes allocations name matter.
+            if (perTrace[i].calls != 0 || perTrace[i].leakedBlocks != 0)
+                stackOf[i] = st.pythonStack(static_cast<std::uint32_t>(i), stackOf, merger, profile);
+            continue;
+        }
         frames.clear();
         symbolizer.resolve(summary.pid, traces[i].ip, true, false, profile, frames);
         model::StackId s = stackOf[traces[i].parent];

@@ -77,7 +77,7 @@ void SampleBuilder::setFilterAllocationTracker(bool on)
 void SampleBuilder::setPythonStacks(symbolize::PythonStacks *stacks)
 {
     python_ = stacks;
-    pythonMerger_ = stacks != nullptr ? std::make_unique<PythonFrameMerger>(profile_) : nullptr;
+    pythonMerger_ = stacks != nullptr ? std::make_unique<symbolize::PythonFrameMerger>(profile_) : nullptr;
 }
 
 void SampleBuilder::rename(std::int32_t pid, std::int32_t tid, const std::string &name)
@@ -178,7 +178,7 @@ void SampleBuilder::onMmap(const MmapEvent &event)
 {
     if (!event.executable)
         return;
-    if (python_ != nullptr && PythonFrameMerger::looksLikePython(event.filename))
+    if (python_ != nullptr && symbolize::PythonFrameMerger::looksLikePython(event.filename))
         python_->watch(event.pid);
     // The address space is the symbolizer's; the profile is untouched, but exits are
     // retired in time order with the rest.

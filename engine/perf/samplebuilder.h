@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-#include "pythonframemerger.h"
 #include "rawevents.h"
 #include "samplingoptions.h"
 #include "trackerframefilter.h"
 
 #include "model/profile.h"
+#include "symbolize/pythonframemerger.h"
 
 #include <cstdint>
 #include <memory>
@@ -98,7 +98,7 @@ private:
     model::Profile &profile_;
     std::unique_ptr<TrackerFrameFilter> trackerFilter_;
     symbolize::PythonStacks *python_ = nullptr;
-    std::unique_ptr<PythonFrameMerger> pythonMerger_;
+    std::unique_ptr<symbolize::PythonFrameMerger> pythonMerger_;
     std::vector<symbolize::PythonFrame> pythonFrames_;
     std::size_t pythonSamples_ = 0;
     std::mutex &lock_;

@@ -48,7 +48,7 @@ std::vector<std::string> buildEnvironment(const LaunchOptions &options)
     };
     for (const auto &[name, value] : options.extraEnvironment)
         set(name, value);
-    if (Launcher::isPythonCommand(options.command.front())) {
+    if (options.pythonMalloc && Launcher::isPythonCommand(options.command.front())) {
         const bool hasMalloc =
             std::any_of(env.begin(), env.end(), [](const std::string &e) { return nameOf(e) == "PYTHONMALLOC"; });
         if (!hasMalloc)

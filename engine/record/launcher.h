@@ -18,6 +18,9 @@ struct LaunchOptions {
     // CLONE_INTO_CGROUP); -1 for ours. Where the kernel refuses, the child starts in ours
     // and startedInCgroup() is false: the caller moves it.
     int cgroupFd = -1;
+    // Python targets (argv[0] basename "python*") get PYTHONMALLOC=malloc, so that
+    // allocation tracking sees their objects, unless the environment already sets it.
+    bool pythonMalloc = false;
 };
 
 struct ExitStatus {
@@ -46,8 +49,7 @@ struct ExitStatus {
 // - Signal dispositions and the signal mask are reset to defaults in the child, so
 //   handlers or blocked signals of perfwb (e.g. SIGINT routed to a signal thread) do not
 //   leak into the target.
-// - Python targets (argv[0] basename "python*") get PYTHONMALLOC=malloc unless the
-//   environment or extraEnvironment already sets it, so allocations go through malloc.
+// - With pythonMalloc, Python targets get PYTHONMALLOC=malloc (see LaunchOptions).
 // - The environment and argv are built before fork(): after fork() the child calls only
 //   async-signal-safe functions (perfwb is multi-threaded).
 //

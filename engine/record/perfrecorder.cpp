@@ -243,11 +243,13 @@ Status PerfRecorder::prepareLaunch()
     lo.command = options_.command;
     lo.workingDir = options_.workingDir;
     lo.extraEnvironment = options_.extraEnvironment;
+    lo.pythonMalloc = options_.trackAllocations; // pymalloc's arenas would hide the objects
     if (options_.trackAllocations) {
         auto tracking = alloc::AllocRecording::prepare(options_.outputPath);
         if (!tracking)
             return makeError(tracking.message());
         alloc_ = std::move(tracking.value());
+        alloc_->setPythonFrames(options_.pythonFrames);
         for (const auto &kv : alloc_->environment())
             lo.extraEnvironment.push_back(kv);
     }

@@ -3,8 +3,7 @@
 
 #include "pythonimage.h"
 #include "pythonlinetable.h"
-
-#include "core/utf8.h"
+#include "pythontext.h"
 
 #include <array>
 #include <cerrno>
@@ -175,27 +174,15 @@ bool PythonProcess::readText(std::uint64_t address, std::string &out) const
     std::array<std::uint8_t, 128> header{};
     if (layout_.compactHeader > header.size() || !memory_.read(address, header.data(), layout_.compactHeader))
         return false;
-    const auto state = fieldAt<std::uint32_t>(header.data(), layout_.unicodeState);
+    const PythonTextShape shape = pythonTextShape(fieldAt<std::uint32_t>(header.data(), layout_.unicodeState));
     const std::int64_t length = std::min(fieldAt<std::int64_t>(header.data(), layout_.unicodeLength), kMaxTextLength);
-    const unsigned kind = (state >> 2) & 7; // bytes per character
-    const bool compact = ((state >> 5) & 1) != 0;
-    const bool ascii = ((state >> 6) & 1) != 0;
-    if (!compact || length < 0 || (kind != 1 && kind != 2 && kind != 4))
+    if (!shape.readable() || length < 0)
         return false;
-    std::vector<std::uint8_t> data(static_cast<std::size_t>(length) * kind);
-    if (!memory_.read(address + (ascii ? layout_.asciiHeader : layout_.compactHeader), data.data(), data.size()))
+    std::vector<std::uint8_t> units(static_cast<std::size_t>(length) * shape.kind);
+    if (!memory_.read(address + (shape.ascii ? layout_.asciiHeader : layout_.compactHeader), units.data(),
+                      units.size()))
         return false;
-    out.clear();
-    for (std::size_t i = 0; i < data.size(); i += kind) {
-        std::uint32_t c = data[i];
-        if (kind == 2)
-            c = fieldAt<std::uint16_t>(data.data(), static_cast<std::uint32_t>(i));
-        else if (kind == 4)
-            c = fieldAt<std::uint32_t>(data.data(), static_cast<std::uint32_t>(i));
-        if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-            c = 0xFFFD; // lone surrogates (surrogateescape'd file names) are no UTF-8
-        appendUtf8(static_cast<char32_t>(c), out);
-    }
+    pythonTextToUtf8(shape.kind, units, out);
     return true;
 }
 

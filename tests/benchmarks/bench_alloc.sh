@@ -14,6 +14,11 @@
 #               tests/workloads/allocloop; a Release build is what the numbers mean)
 #   BENCH_PAIRS malloc/free pairs (default 10000000)
 #   BENCH_REPS  repetitions per variant (default 3; the median is reported)
+#   BENCH_PYTHON a CPython 3.11/3.12: the workload is tests/workloads/pyalloc.py
+#               BENCH_PAIRS (default 200000: that many objects kept, as many made and
+#               dropped), every variant under PYTHONMALLOC=malloc (Python's allocator is
+#               malloc), and perfwb record
+#               runs with Python frames (the default) and without (--no-python)
 # Prints a markdown table on stdout.
 set -euo pipefail
 
@@ -22,7 +27,17 @@ BUILD=$(realpath "${1:-$ROOT/build/release}")
 TRACKER=$BUILD/lib/libperfwb_alloctrack.so
 LOOP=$BUILD/tests/workloads/allocloop
 PERFWB=$BUILD/app/perfwb
-PAIRS=${BENCH_PAIRS:-10000000}
+PYTHON=${BENCH_PYTHON:-}
+if [[ -n $PYTHON ]]; then
+    PAIRS=${BENCH_PAIRS:-200000}
+    PROGRAM=("$PYTHON" "$ROOT/tests/workloads/pyalloc.py" "$PAIRS")
+    # Exported, not through env(1): the tracker follows the process it starts in, not
+    # what that process execs.
+    export PYTHONMALLOC=malloc
+else
+    PAIRS=${BENCH_PAIRS:-10000000}
+    PROGRAM=("$LOOP" "$PAIRS")
+fi
 REPS=${BENCH_REPS:-3}
 TIME=/usr/bin/time
 
@@ -44,18 +59,23 @@ run() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 for ((i = 0; i < REPS; ++i)); do
-    run alone "$LOOP" "$PAIRS"
+    run alone "${PROGRAM[@]}"
     rm -f "$WORK/stream"
-    run tracker env LD_PRELOAD="$TRACKER" PERFWB_ALLOC_FILE="$WORK/stream" "$LOOP" "$PAIRS"
+    run tracker env LD_PRELOAD="$TRACKER" PERFWB_ALLOC_FILE="$WORK/stream" "${PROGRAM[@]}"
     STREAM_BYTES=$(stat -c %s "$WORK/stream")
     if [[ -x $PERFWB ]]; then
         rm -f "$WORK/rec.perfwb"
         run perfwb_record env PERFWB_ALLOCTRACK_LIB="$TRACKER" "$PERFWB" record --alloc --no-cpu \
-            -o "$WORK/rec.perfwb" -- "$LOOP" "$PAIRS"
+            -o "$WORK/rec.perfwb" -- "${PROGRAM[@]}"
+        if [[ -n $PYTHON ]]; then
+            rm -f "$WORK/rec.perfwb"
+            run perfwb_record_no_python env PERFWB_ALLOCTRACK_LIB="$TRACKER" "$PERFWB" record --alloc --no-cpu \
+                --no-python -o "$WORK/rec.perfwb" -- "${PROGRAM[@]}"
+        fi
     fi
     if [[ -n $HEAPTRACK ]]; then
         rm -f "$WORK"/ht.*
-        (cd "$WORK" && run heaptrack "$HEAPTRACK" -o "$WORK/ht" "$LOOP" "$PAIRS")
+        (cd "$WORK" && run heaptrack "$HEAPTRACK" -o "$WORK/ht" "${PROGRAM[@]}")
     fi
 done
 
@@ -65,10 +85,12 @@ ALONE=$(wall alone)
 EVENTS=$((2 * PAIRS))
 echo "| variant | wall (s, median of $REPS) | ratio to alone | peak RSS, largest process of the tree (MiB) |"
 echo "|---|---|---|---|"
-for v in alone tracker perfwb_record heaptrack; do
+for v in alone tracker perfwb_record perfwb_record_no_python heaptrack; do
     [[ -f $WORK/$v ]] || continue
     w=$(wall $v)
     awk -v v="$v" -v w="$w" -v a="$ALONE" -v r="$(rss $v)" \
         'BEGIN {printf "| %s | %.3f | %.2f | %.1f |\n", v, w, (a > 0 ? w / a : 0), r / 1024}'
 done
-awk -v b="$STREAM_BYTES" -v e="$EVENTS" 'BEGIN {printf "\ntracker stream: %d bytes for %d events = %.2f bytes/event\n", b, e, b / e}'
+if [[ -z $PYTHON ]]; then
+    awk -v b="$STREAM_BYTES" -v e="$EVENTS" 'BEGIN {printf "\ntracker stream: %d bytes for %d events = %.2f bytes/event\n", b, e, b / e}'
+fi

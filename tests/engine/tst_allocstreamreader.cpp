@@ -72,6 +72,51 @@ std::string stream(int traces, const std::vector<Op> &ops)
     return out;
 }
 
+// A PWBA_PYCODE record: `name` as a compact str of `kind`-byte code units.
+void pythonCode(std::string &out, std::uint64_t id, std::uint64_t firstLine, const std::u32string &name, unsigned kind,
+                const std::string &file, const std::string &lineTable)
+{
+    out.push_back(PWBA_PYCODE);
+    varint(out, id);
+    varint(out, firstLine);
+    varint(out, (kind << 2) | (1u << 5) | (kind == 1 ? 1u << 6 : 0u)); // compact; ASCII when 1-byte
+    varint(out, name.size());
+    varint(out, name.size() * kind);
+    for (char32_t c : name)
+        out.append(reinterpret_cast<const char *>(&c), kind); // little-endian code units
+    varint(out, 0x24 | 0x40);                                 // file: compact ASCII
+    varint(out, file.size());
+    varint(out, file.size());
+    out += file;
+    varint(out, lineTable.size());
+    out += lineTable;
+}
+
+std::string pythonStream(std::uint64_t codeOfLeaf)
+{
+    std::string out(PWBA_MAGIC, PWBA_MAGIC_LEN);
+    varint(out, PWBA_VERSION);
+    varint(out, 4242);
+    // work(): one location entry (no columns) of 8 code units, one line past the first.
+    pythonCode(out, 1, 10, U"w\u00f6rk", 2, "/src/app.py", std::string("\xef\x02", 2));
+    pythonCode(out, 2, 1, U"<module>", 1, "/src/app.py", {});
+    const auto trace = [&out](std::uint64_t parent, std::uint64_t ip) {
+        out.push_back(PWBA_TRACE);
+        varint(out, parent);
+        varint(out, ip);
+    };
+    trace(0, 0x1000);                                                       // 1: native
+    trace(1, PWBA_PY_FRAME | PWBA_PY_ENTRY | (2ull << PWBA_PY_CODE_SHIFT)); // 2: <module>, no unit run yet
+    trace(2, PWBA_PY_FRAME | (codeOfLeaf << PWBA_PY_CODE_SHIFT) | 4);       // 3: work at code unit 3
+    out.push_back(PWBA_ALLOC);
+    varint(out, 100);
+    varint(out, 3);
+    varint(out, 0x20); // zigzag of +0x10
+    out.push_back(PWBA_END);
+    varint(out, 1);
+    return out;
+}
+
 // "trace:calls/bytes/leaked/temporary/peak" per trace, by its leaf's address.
 QString perTrace(const model::Profile &p)
 {
@@ -196,6 +241,52 @@ private Q_SLOTS:
         QCOMPARE(perTrace(pieces), perTrace(whole));
         QCOMPARE(pieces.allocations.totals.peakBytes, whole.allocations.totals.peakBytes);
         QVERIFY(pieces.allocations.totals.peakBytes > 0);
+    }
+
+    // Python frames follow a stack's native frames; code objects come as records of
+    // their own, names in any of a str's code-unit widths, lines from the location table.
+    void pythonFrames()
+    {
+        symbolize::Symbolizer symbolizer;
+        model::Profile p;
+        const auto r = alloc::AllocStreamReader::read(pythonStream(1), symbolizer, p);
+        QVERIFY2(r.isOk(), r.isOk() ? "" : r.message().c_str());
+        QCOMPARE(p.allocations.size(), std::size_t(1));
+        const auto frames = p.stacks.framesLeafFirst(p.allocations.stacks[0]);
+        QCOMPARE(frames.size(), std::size_t(3));
+        // No interpreter frame in this native stack: the Python frames go under it.
+        QCOMPARE(p.frames.at(frames[0]).kind, model::FrameKind::Native);
+        const model::Frame &work = p.frames.at(frames[1]);
+        QCOMPARE(work.kind, model::FrameKind::Python);
+        QCOMPARE(p.functionName(frames[1]), std::string_view("w\u00f6rk"));
+        QCOMPARE(p.strings.view(work.file), std::string_view("/src/app.py"));
+        QCOMPARE(work.line, 11u);
+        QCOMPARE(p.functionName(frames[2]), std::string_view("<module>"));
+        QCOMPARE(p.frames.at(frames[2]).line, 1u); // no unit run yet: the first line
+        QCOMPARE(p.allocations.stats[0].leakedBytes, std::uint64_t(100));
+    }
+
+    void pythonFramesMalformed()
+    {
+        symbolize::Symbolizer symbolizer;
+        model::Profile p;
+        // A frame naming a code object never sent.
+        auto r = alloc::AllocStreamReader::read(pythonStream(7), symbolizer, p);
+        QVERIFY(!r.isOk());
+        QCOMPARE(QString::fromStdString(r.message()), QStringLiteral("allocation stream: malformed record"));
+        // Code ids count up from 1.
+        std::string skipped(PWBA_MAGIC, PWBA_MAGIC_LEN);
+        varint(skipped, PWBA_VERSION);
+        varint(skipped, 1);
+        pythonCode(skipped, 2, 1, U"f", 1, "/f.py", {});
+        r = alloc::AllocStreamReader::read(skipped, symbolizer, p);
+        QVERIFY(!r.isOk());
+        // A stream of the earlier version is refused by its header.
+        std::string old(PWBA_MAGIC, PWBA_MAGIC_LEN);
+        varint(old, 1);
+        varint(old, 1);
+        r = alloc::AllocStreamReader::read(old, symbolizer, p);
+        QCOMPARE(QString::fromStdString(r.message()), QStringLiteral("allocation stream: unsupported version 1"));
     }
 
     // Random inserts and erases of clustered, aligned addresses (long probe chains, many

@@ -245,17 +245,26 @@ private Q_SLOTS:
     {
         if (!QFileInfo::exists("/usr/bin/python3"))
             QSKIP("no /usr/bin/python3");
+        LaunchOptions options{{"/usr/bin/python3", "-c",
+                               "import os, sys; sys.exit(0 if os.environ.get('PYTHONMALLOC') == 'malloc' else 5)"},
+                              {},
+                              {}};
+        Launcher cpuOnly; // only allocation tracking asks for it
+        QVERIFY(cpuOnly.create(options));
+        QVERIFY(!hasEnv(cpuOnly, "PYTHONMALLOC=malloc"));
+        cpuOnly.abort();
+
+        options.pythonMalloc = true;
         Launcher l;
-        QVERIFY(l.create({{"/usr/bin/python3", "-c",
-                           "import os, sys; sys.exit(0 if os.environ.get('PYTHONMALLOC') == 'malloc' else 5)"},
-                          {},
-                          {}}));
+        QVERIFY(l.create(options));
         QVERIFY(hasEnv(l, "PYTHONMALLOC=malloc"));
         QVERIFY(l.release());
         QCOMPARE(l.waitFor(-1)->code, 0);
 
         Launcher explicitChoice; // an explicit setting wins
-        QVERIFY(explicitChoice.create({{"/usr/bin/python3", "-c", "pass"}, {}, {{"PYTHONMALLOC", "pymalloc"}}}));
+        LaunchOptions pymalloc{{"/usr/bin/python3", "-c", "pass"}, {}, {{"PYTHONMALLOC", "pymalloc"}}};
+        pymalloc.pythonMalloc = true;
+        QVERIFY(explicitChoice.create(pymalloc));
         QVERIFY(hasEnv(explicitChoice, "PYTHONMALLOC=pymalloc"));
         QVERIFY(!hasEnv(explicitChoice, "PYTHONMALLOC=malloc"));
         explicitChoice.abort();

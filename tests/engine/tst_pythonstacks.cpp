@@ -3,7 +3,7 @@
 // against the installed CPython headers, the location-table decoder against the lines
 // the interpreters themselves give, the stacks' time lookup and the merge of Python
 // frames into native stacks. tst_pythonframes records real Python programs.
-#include "perf/pythonframemerger.h"
+#include "symbolize/pythonframemerger.h"
 #include "pythoninterpreters.h"
 #include "symbolize/cpythonlayout.h"
 #include "symbolize/pythonlinetable.h"
@@ -335,7 +335,7 @@ private Q_SLOTS:
         // A kernel frame at the leaf stays where it is.
         const model::FrameId kernel = p.internFrame("do_syscall_64", "[kernel]", {}, 0, model::FrameKind::Kernel);
         stack.insert(stack.begin(), kernel);
-        perf::PythonFrameMerger merger(p);
+        symbolize::PythonFrameMerger merger(p);
         merger.merge(pythonStack(python), stack, 1);
         QCOMPARE(stack.front(), kernel);
         stack.erase(stack.begin());
@@ -346,7 +346,7 @@ private Q_SLOTS:
     {
         model::Profile p;
         std::vector<model::FrameId> stack = nativeStack(p, u"exe`main;libpython`_PyEval_EvalFrameDefault"_s);
-        perf::PythonFrameMerger merger(p);
+        symbolize::PythonFrameMerger merger(p);
         merger.merge(pythonStack(u"work_60*"_s), stack, 0);
         QCOMPARE(stack.size(), 2u);
         const model::Frame &f = p.frames.at(stack.front());
@@ -370,7 +370,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QFETCH(bool, python);
-        QCOMPARE(perf::PythonFrameMerger::looksLikePython(path.toStdString()), python);
+        QCOMPARE(symbolize::PythonFrameMerger::looksLikePython(path.toStdString()), python);
     }
 };
 

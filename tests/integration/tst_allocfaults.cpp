@@ -4,6 +4,8 @@
 // exec'd) is recorded with a note that says what is missing, in the report too; a target
 // that crashes keeps every allocation up to the crash; a stream left behind by a killed perfwb is removed by the next
 // --alloc recording into the same directory, unless its target still runs.
+#include "alloc/tracker/allocstream.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -42,7 +44,7 @@ QString workload(const char *name)
 QByteArray streamHeader(qint64 pid)
 {
     QByteArray out("PWBALLOC");
-    out.append(char(1));
+    out.append(char(PWBA_VERSION));
     auto v = static_cast<quint64>(pid);
     do {
         out.append(char((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));

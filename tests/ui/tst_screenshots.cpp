@@ -23,6 +23,30 @@
 
 using namespace perfwb;
 
+namespace {
+
+// Shows `window` at 1200x800 with `report` opened and analysed: the view, or nullptr
+// after a failed check.
+ui::ReportView *openReport(ui::MainWindow &window, const QString &report)
+{
+    window.resize(1200, 800);
+    window.show();
+    QSignalSpy opened(&window, &ui::MainWindow::reportOpened);
+    window.openFile(report);
+    if (!opened.wait(120000)) {
+        QTest::qFail("the report did not open", __FILE__, __LINE__);
+        return nullptr;
+    }
+    auto *view = opened.first().first().value<ui::ReportView *>();
+    if (!QTest::qWaitFor([view] { return view->document()->analysis() && !view->document()->isAnalysing(); }, 30000)) {
+        QTest::qFail("the report was not analysed", __FILE__, __LINE__);
+        return nullptr;
+    }
+    return view;
+}
+
+} // namespace
+
 class TestScreenshots : public QObject {
     Q_OBJECT
 private:
@@ -55,13 +79,9 @@ private Q_SLOTS:
     void renderViews()
     {
         ui::MainWindow window;
-        window.resize(1200, 800);
-        window.show();
-        QSignalSpy opened(&window, &ui::MainWindow::reportOpened);
-        window.openFile(report_);
-        QVERIFY(opened.wait(120000));
-        auto *view = opened.first().first().value<ui::ReportView *>();
-        QTRY_VERIFY_WITH_TIMEOUT(view->document()->analysis() && !view->document()->isAnalysing(), 30000);
+        ui::ReportView *view = openReport(window, report_);
+        if (view == nullptr)
+            return;
 
         window.resize(1200, 800);
         QCoreApplication::processEvents();
@@ -94,6 +114,42 @@ private Q_SLOTS:
         view->document()->setTimeRange(t0 + span / 4, t0 + span / 2);
         QTRY_VERIFY_WITH_TIMEOUT(!view->document()->isAnalysing(), 30000);
         shoot(ui::ReportView::TimelinePage, QStringLiteral("timeline-selection"));
+    }
+
+    // A Python program's flame graph: its Python functions (green, kind python) stand
+    // where the interpreter ran them, with the C function it called through ctypes
+    // (warm, native) on top of its Python caller.
+    void pythonFlameGraph()
+    {
+        const QString report = dir_.filePath(QStringLiteral("python.perfwb"));
+        QProcess rec;
+        rec.start(QStringLiteral(PERFWB_BINARY),
+                  {QStringLiteral("record"), QStringLiteral("--label"), QStringLiteral("python-demo"),
+                   QStringLiteral("-o"), report, QStringLiteral("--"), QStringLiteral("/usr/bin/python3"),
+                   QStringLiteral(PERFWB_SOURCE_DIR "/tests/workloads/pyshares.py"), QStringLiteral("15"),
+                   QStringLiteral("--ctypes"), QStringLiteral(PERFWB_WORKLOAD_DIR "/libcspin.so")});
+        QVERIFY2(rec.waitForFinished(120000), "perfwb record did not finish");
+        QVERIFY2(rec.exitCode() == 0, rec.readAllStandardError().constData());
+        ui::MainWindow window;
+        ui::ReportView *view = openReport(window, report);
+        if (view == nullptr)
+            return;
+        view->showPage(ui::ReportView::FlameGraphPage);
+        QCoreApplication::processEvents();
+        const QImage image = window.grab().toImage();
+        int python = 0;
+        int native = 0;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                python += c.hsvHue() >= 90 && c.hsvHue() < 130 && c.hsvSaturation() >= 120 ? 1 : 0;
+                native += c.hsvHue() >= 0 && c.hsvHue() < 50 && c.hsvSaturation() >= 140 ? 1 : 0;
+            }
+        }
+        // Both kinds take a real part of the picture (a frame row is about 18 px high).
+        QVERIFY2(python > 2000 && native > 2000,
+                 qPrintable(QStringLiteral("python %1, native %2 px").arg(python).arg(native)));
+        QVERIFY(image.save(outDir_ + QStringLiteral("/python-flamegraph.png")));
     }
 };
 

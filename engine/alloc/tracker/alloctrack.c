@@ -378,6 +378,7 @@ static void initialize(void)
         g_buf = mmap(NULL, kBufferSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (g_buf != MAP_FAILED && initStackCapture()) {
             dl_iterate_phdr(selfCallback, NULL);
+            initPythonFrames();
             pthread_atfork(forkPrepare, forkParent, forkChild);
             lockTracker();
             g_tracking = 1;

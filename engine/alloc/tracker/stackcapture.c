@@ -5,6 +5,7 @@
 #include "allocstream.h"
 #include "trackerinternal.h"
 
+#include <string.h>
 #include <sys/mman.h>
 #include <unwind.h>
 
@@ -36,28 +37,50 @@ static size_t traceHash(uint32_t parent, uint64_t ip)
     return (size_t)(h >> 17);
 }
 
+void *growSlotTable(void *table, size_t *cap, size_t initial, const struct SlotTableType *type)
+{
+    const size_t wider = *cap ? *cap * 2 : initial;
+    char *t = mmap(NULL, wider * type->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (t == MAP_FAILED)
+        return NULL;
+    const char *old = table;
+    for (size_t i = 0; i < *cap; ++i) {
+        const void *slot = old + i * type->size;
+        if (!type->used(slot))
+            continue;
+        size_t j = type->hash(slot) & (wider - 1);
+        while (type->used(t + j * type->size))
+            j = (j + 1) & (wider - 1);
+        memcpy(t + j * type->size, slot, type->size);
+    }
+    if (table)
+        munmap(table, *cap * type->size);
+    *cap = wider;
+    return t;
+}
+
+static int traceUsed(const void *slot)
+{
+    return ((const struct TraceSlot *)slot)->index != 0;
+}
+
+static size_t traceSlotHash(const void *slot)
+{
+    const struct TraceSlot *s = slot;
+    return traceHash(s->parent, s->ip);
+}
+
 static int growTraces(void)
 {
-    size_t cap = g_traceCap ? g_traceCap * 2 : (1u << 14);
-    struct TraceSlot *t = mmap(NULL, cap * sizeof *t, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (t == MAP_FAILED)
+    static const struct SlotTableType type = {sizeof(struct TraceSlot), traceUsed, traceSlotHash};
+    struct TraceSlot *t = growSlotTable(g_traces, &g_traceCap, 1u << 14, &type);
+    if (!t)
         return 0;
-    for (size_t i = 0; i < g_traceCap; ++i) {
-        if (!g_traces[i].index)
-            continue;
-        size_t j = traceHash(g_traces[i].parent, g_traces[i].ip) & (cap - 1);
-        while (t[j].index)
-            j = (j + 1) & (cap - 1);
-        t[j] = g_traces[i];
-    }
-    if (g_traces)
-        munmap(g_traces, g_traceCap * sizeof *g_traces);
     g_traces = t;
-    g_traceCap = cap;
     return 1;
 }
 
-static uint32_t internTraceLocked(uint32_t parent, uint64_t ip)
+uint32_t internTraceLocked(uint32_t parent, uint64_t ip)
 {
     if ((g_traceCount + 1) * 2 > g_traceCap && !growTraces())
         return parent;
@@ -114,7 +137,7 @@ static void cacheDestructor(void *p)
 
 // `frame`: the wrapper's frame address; its return address (into the allocating
 // function) sits just above it, which keys the per-thread cache.
-uint32_t captureTrace(uintptr_t *frame)
+static uint32_t nativeTrace(uintptr_t *frame)
 {
     uintptr_t *keySlot = frame + 1;
     uintptr_t keyValue = *keySlot;
@@ -161,6 +184,13 @@ uint32_t captureTrace(uintptr_t *frame)
         }
     }
     return trace;
+}
+
+uint32_t captureTrace(uintptr_t *frame)
+{
+    // A Python program's frames go after the native ones (allocstream.h); the cache
+    // above is for the native part, which repeats while the Python part moves on.
+    return withPythonFrames(nativeTrace(frame));
 }
 
 int initStackCapture(void)

@@ -63,4 +63,25 @@ int initStackCapture(void);
  * address; its return address (into the allocating function) sits just above it. */
 uint32_t captureTrace(uintptr_t *frame);
 
+/* An open-addressing table in mmap'd memory (never malloc): slots of `size` bytes, a
+ * slot in use or not, and where it hashes to. */
+struct SlotTableType {
+    size_t size;
+    int (*used)(const void *slot);
+    size_t (*hash)(const void *slot);
+};
+/* `table` (`*cap` slots, a power of two) rehashed into one twice as large (`initial`
+ * slots when empty), which it returns; *cap is updated. NULL when out of memory (the
+ * old table stays). */
+void *growSlotTable(void *table, size_t *cap, size_t initial, const struct SlotTableType *type);
+
+/* The trace node of `ip` called from `parent` (g_lock held). */
+uint32_t internTraceLocked(uint32_t parent, uint64_t ip);
+
+/* Whether this is a CPython that PERFWB_ALLOC_PYTHON has a layout for (at start-up). */
+int initPythonFrames(void);
+/* `nativeTrace` extended by the calling thread's Python frames (pythonframes.c); itself
+ * when the thread runs none. */
+uint32_t withPythonFrames(uint32_t nativeTrace);
+
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
+#include "pythonstacks.h"
+
 #include "model/profile.h"
-#include "symbolize/pythonstacks.h"
 
 #include <cstdint>
 #include <map>
@@ -10,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace perfwb::perf {
+namespace perfwb::symbolize {
 
 // Puts a CPython thread's Python frames into its native stack, as py-spy --native does:
 // each _PyEval_EvalFrameDefault frame (with what was inlined into it) gives way to the
@@ -26,24 +27,22 @@ public:
     {}
 
     // `leafFirst` from index `firstUser` on is the user part of one sample's stack.
-    void merge(const std::vector<symbolize::PythonFrame> &python, std::vector<model::FrameId> &leafFirst,
-               std::size_t firstUser);
+    void merge(const std::vector<PythonFrame> &python, std::vector<model::FrameId> &leafFirst, std::size_t firstUser);
 
     // Whether a mapped file may hold a CPython interpreter (python3.X, libpython3.X).
     static bool looksLikePython(std::string_view path);
 
 private:
     bool isEval(model::FrameId id);
-    model::FrameId frameOf(const symbolize::PythonFrame &frame);
+    model::FrameId frameOf(const PythonFrame &frame);
 
     model::Profile &profile_;
     std::vector<std::int8_t> evalFrame_; // by FrameId: -1 not looked at, 0 no, 1 yes
     // Keeps each code alive while its address is a key.
-    std::map<std::pair<const symbolize::PythonCode *, std::uint32_t>,
-             std::pair<std::shared_ptr<const symbolize::PythonCode>, model::FrameId>>
+    std::map<std::pair<const PythonCode *, std::uint32_t>, std::pair<std::shared_ptr<const PythonCode>, model::FrameId>>
         frames_;
     std::vector<model::FrameId> merged_;
     std::vector<std::size_t> runEnds_; // one past each run's outermost frame
 };
 
-} // namespace perfwb::perf
+} // namespace perfwb::symbolize

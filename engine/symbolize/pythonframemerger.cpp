@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pythonframemerger.h"
 
-#include "symbolize/pythonimage.h"
+#include "pythonimage.h"
 
-namespace perfwb::perf {
+namespace perfwb::symbolize {
 
 bool PythonFrameMerger::looksLikePython(std::string_view path)
 {
-    return symbolize::pythonMinorFromName(std::string(path)) != 0;
+    return pythonMinorFromName(std::string(path)) != 0;
 }
 
 bool PythonFrameMerger::isEval(model::FrameId id)
@@ -21,19 +21,19 @@ bool PythonFrameMerger::isEval(model::FrameId id)
     return evalFrame_[id] == 1;
 }
 
-model::FrameId PythonFrameMerger::frameOf(const symbolize::PythonFrame &frame)
+model::FrameId PythonFrameMerger::frameOf(const PythonFrame &frame)
 {
     const auto key = std::make_pair(frame.code.get(), frame.line);
     if (const auto it = frames_.find(key); it != frames_.end())
         return it->second.second;
-    const symbolize::PythonCode &code = *frame.code;
+    const PythonCode &code = *frame.code;
     const model::FrameId id =
         profile_.internFrame(code.name, code.file, code.file, frame.line, model::FrameKind::Python);
     frames_.emplace(key, std::make_pair(frame.code, id));
     return id;
 }
 
-void PythonFrameMerger::merge(const std::vector<symbolize::PythonFrame> &python, std::vector<model::FrameId> &leafFirst,
+void PythonFrameMerger::merge(const std::vector<PythonFrame> &python, std::vector<model::FrameId> &leafFirst,
                               std::size_t firstUser)
 {
     if (python.empty())
@@ -68,4 +68,4 @@ void PythonFrameMerger::merge(const std::vector<symbolize::PythonFrame> &python,
     leafFirst.swap(merged_);
 }
 
-} // namespace perfwb::perf
+} // namespace perfwb::symbolize
