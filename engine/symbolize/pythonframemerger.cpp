@@ -10,15 +10,21 @@ bool PythonFrameMerger::looksLikePython(std::string_view path)
     return pythonMinorFromName(std::string(path)) != 0;
 }
 
-bool PythonFrameMerger::isEval(model::FrameId id)
+PythonFrameMerger::Role PythonFrameMerger::roleOf(model::FrameId id)
 {
-    if (id >= evalFrame_.size())
-        evalFrame_.resize(profile_.frames.size(), -1);
-    if (evalFrame_[id] < 0) {
+    if (id >= roles_.size())
+        roles_.resize(profile_.frames.size(), Role::Unknown);
+    if (roles_[id] == Role::Unknown) {
         const model::Frame &f = profile_.frames.at(id);
-        evalFrame_[id] = !f.inlined && profile_.strings.view(f.function) == "_PyEval_EvalFrameDefault" ? 1 : 0;
+        const std::string_view name = profile_.strings.view(f.function);
+        if (!f.inlined && name == "_PyEval_EvalFrameDefault")
+            roles_[id] = Role::Interpreter;
+        else if (f.kind == model::FrameKind::Jit && name.starts_with("py::"))
+            roles_[id] = Role::Trampoline;
+        else
+            roles_[id] = Role::Other;
     }
-    return evalFrame_[id] == 1;
+    return roles_[id];
 }
 
 model::FrameId PythonFrameMerger::frameOf(const PythonFrame &frame)
@@ -46,7 +52,7 @@ void PythonFrameMerger::merge(const std::vector<PythonFrame> &python, std::vecto
     merged_.assign(leafFirst.begin(), leafFirst.begin() + static_cast<std::ptrdiff_t>(firstUser));
     std::size_t evals = 0;
     for (std::size_t i = firstUser; i < leafFirst.size(); ++i)
-        evals += isEval(leafFirst[i]) ? 1 : 0;
+        evals += roleOf(leafFirst[i]) == Role::Interpreter ? 1 : 0;
     std::size_t run = 0;
     std::size_t from = 0; // the next Python frame to place
     auto placeRuns = [&](std::size_t upTo) {
@@ -54,7 +60,10 @@ void PythonFrameMerger::merge(const std::vector<PythonFrame> &python, std::vecto
             merged_.push_back(frameOf(python[from]));
     };
     for (std::size_t i = firstUser; i < leafFirst.size(); ++i) {
-        if (!isEval(leafFirst[i]) || run == runEnds_.size()) {
+        const Role role = roleOf(leafFirst[i]);
+        if (role == Role::Trampoline)
+            continue; // 3.12's -X perf names the Python function the frames here already show
+        if (role != Role::Interpreter || run == runEnds_.size()) {
             merged_.push_back(leafFirst[i]);
             continue;
         }

@@ -20,6 +20,8 @@ namespace perfwb::symbolize {
 // native stack has fewer interpreter frames than the Python stack has runs (a stack cut
 // short), the outer runs stay with the outermost interpreter frame; with none at all
 // (no unwinding through the interpreter) the Python stack goes above the native one.
+// CPython 3.12's -X perf trampolines (JIT frames "py::function:file") are left out of a
+// stack that has the Python frames they stand for.
 class PythonFrameMerger {
 public:
     explicit PythonFrameMerger(model::Profile &profile)
@@ -33,11 +35,13 @@ public:
     static bool looksLikePython(std::string_view path);
 
 private:
-    bool isEval(model::FrameId id);
+    enum class Role : std::uint8_t { Unknown, Other, Interpreter, Trampoline };
+    // _PyEval_EvalFrameDefault, or a CPython 3.12 perf trampoline (a JIT frame "py::f:file").
+    Role roleOf(model::FrameId id);
     model::FrameId frameOf(const PythonFrame &frame);
 
     model::Profile &profile_;
-    std::vector<std::int8_t> evalFrame_; // by FrameId: -1 not looked at, 0 no, 1 yes
+    std::vector<Role> roles_; // by FrameId
     // Keeps each code alive while its address is a key.
     std::map<std::pair<const PythonCode *, std::uint32_t>, std::pair<std::shared_ptr<const PythonCode>, model::FrameId>>
         frames_;

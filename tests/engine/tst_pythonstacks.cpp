@@ -3,9 +3,9 @@
 // against the installed CPython headers, the location-table decoder against the lines
 // the interpreters themselves give, the stacks' time lookup and the merge of Python
 // frames into native stacks. tst_pythonframes records real Python programs.
-#include "symbolize/pythonframemerger.h"
 #include "pythoninterpreters.h"
 #include "symbolize/cpythonlayout.h"
+#include "symbolize/pythonframemerger.h"
 #include "symbolize/pythonlinetable.h"
 #include "symbolize/pythonstacks.h"
 
@@ -105,15 +105,17 @@ std::vector<std::uint32_t> claimed(const symbolize::CPythonLayout &l)
             l.compactHeader};
 }
 
-// "lib`function" root first, as folded stacks read; "!" marks an inlined frame.
+// "lib`function" root first, as folded stacks read; "!" marks an inlined frame, module
+// "[jit]" a JIT frame.
 std::vector<model::FrameId> nativeStack(model::Profile &p, const QString &spec)
 {
     std::vector<model::FrameId> leafFirst;
     for (const QString &f : spec.split(u';')) {
         const bool inlined = f.endsWith(u'!');
         const QStringList parts = QString(f).remove(u'!').split(u'`');
-        leafFirst.insert(leafFirst.begin(), p.internFrame(parts[1].toStdString(), parts[0].toStdString(), {}, 0,
-                                                          model::FrameKind::Native, inlined));
+        const auto kind = parts[0] == u"[jit]"_s ? model::FrameKind::Jit : model::FrameKind::Native;
+        leafFirst.insert(leafFirst.begin(),
+                         p.internFrame(parts[1].toStdString(), parts[0].toStdString(), {}, 0, kind, inlined));
     }
     return leafFirst;
 }
@@ -319,6 +321,12 @@ private Q_SLOTS:
         QTest::newRow("no interpreter frame")
             << u"lib`cspin;lib`inner"_s << u"f;<module>*"_s << u"py:<module>;py:f;lib`cspin;lib`inner"_s;
         QTest::newRow("no Python stack") << u"exe`main;"_s + eval << QString() << u"exe`main;"_s + eval;
+        // python3.12 -X perf: a trampoline before each interpreter call, named after the
+        // function the Python frames show; without Python frames it stays.
+        QTest::newRow("perf trampolines") << u"exe`main;"_s + eval + u";[jit]`py::f:/src/app.py;"_s + eval
+                                          << u"f*;<module>*"_s << u"exe`main;py:<module>;py:f"_s;
+        QTest::newRow("perf trampolines alone") << u"exe`main;[jit]`py::f:/src/app.py;"_s + eval << QString()
+                                                << u"exe`main;[jit]`py::f:/src/app.py;"_s + eval;
         // A read that missed an entry frame: the innermost interpreter call runs the leaf
         // Python function; the calls outside the runs stay as they are.
         QTest::newRow("more interpreter calls than runs")
