@@ -220,10 +220,10 @@ Result<AllocStreamReader::Summary> AllocRecording::finish(symbolize::Symbolizer 
     return summary;
 }
 
-std::string AllocRecording::incompleteReason(const std::string &streamDir, std::uint64_t events, int signal,
-                                             bool &failure)
+std::string AllocRecording::incompleteReason(const std::string &streamDir, const AllocStreamReader::Summary &summary,
+                                             int signal, bool &failure)
 {
-    const std::string read = std::to_string(events) + " events read";
+    const std::string read = std::to_string(summary.events) + " events read";
     failure = false;
     if (signal != 0) {
         // The target's own end: what it had not yet handed over is gone with it.
@@ -233,6 +233,12 @@ std::string AllocRecording::incompleteReason(const std::string &streamDir, std::
                " before the tracker finished it; allocations after its last write (at most 64 KiB of events) are "
                "missing (" +
                read + ")";
+    }
+    if (!summary.execPath.empty()) {
+        // A wrapper that execs the real program (a shell's exec, pyenv's shims) looks like this.
+        return "allocation stream ends early: the target exec'd " + summary.execPath +
+               ", which the tracker does not follow: its allocations are not recorded (" + read +
+               "); give perfwb the program that does the work (for a pyenv shim: pyenv which python3)";
     }
     // It exited normally, so the tracker stopped writing on the way: on a full file system
     // that is a failed recording; else a write failed for another reason, or the program

@@ -59,9 +59,11 @@ public:
     Result<AllocStreamReader::Summary> finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);
 
     // Why a stream without its end record is short, for a target that ended with `signal`
-    // (0: it exited normally, so the tracker stopped writing on the way). `failure` is set
-    // when the stream's file system is full: allocations were lost to the recording itself.
-    static std::string incompleteReason(const std::string &streamDir, std::uint64_t events, int signal, bool &failure);
+    // (0: it exited normally, so the tracker stopped writing on the way, or it exec'd a
+    // program the tracker does not follow). `failure` is set when the stream's file system
+    // is full: allocations were lost to the recording itself.
+    static std::string incompleteReason(const std::string &streamDir, const AllocStreamReader::Summary &summary,
+                                        int signal, bool &failure);
 
     // $PERFWB_ALLOCTRACK_LIB, else lib/libperfwb_alloctrack.so beside our bin/ (or
     // app/) directory, as installed and as built. Error names the places looked at.

@@ -182,6 +182,7 @@ struct AllocStreamReader::State {
     enum class Step { Done, Incomplete, Malformed };
     Step record(Cursor &c);
     Step pythonCode(Cursor &c);
+    Step execRecord(Cursor &c);
     static std::uint64_t pythonCodeId(std::uint64_t ip)
     {
         return (ip & ~(PWBA_PY_FRAME | PWBA_PY_ENTRY)) >> PWBA_PY_CODE_SHIFT;
@@ -210,6 +211,16 @@ bool pythonText(Cursor &c, std::string &out)
 }
 
 } // namespace
+
+AllocStreamReader::State::Step AllocStreamReader::State::execRecord(Cursor &c)
+{
+    std::uint64_t length = 0;
+    std::string_view path;
+    if (!c.varint(length) || !c.bytes(length, path))
+        return Step::Incomplete;
+    summary.execPath = std::string(path);
+    return Step::Done;
+}
 
 AllocStreamReader::State::Step AllocStreamReader::State::pythonCode(Cursor &c)
 {
@@ -277,6 +288,8 @@ AllocStreamReader::State::Step AllocStreamReader::State::record(Cursor &c)
         return Step::Done;
     case PWBA_PYCODE:
         return pythonCode(c);
+    case PWBA_EXEC:
+        return execRecord(c);
     case PWBA_MAPPING: {
         std::string_view path;
         std::uint64_t len = 0;

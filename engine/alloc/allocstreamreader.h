@@ -32,6 +32,7 @@ public:
         std::uint64_t unmatchedFrees = 0; // frees of blocks allocated before tracking began
         bool complete = false;            // the stream ends with the tracker's end record
         int crashSignal = 0;              // the tracker wrote it all when the process died of this
+        std::string execPath;             // the program the process last exec'd (not followed)
         // From the tracker's shared counts (AllocRecording::finish), when it had them:
         bool counted = false;
         std::uint64_t lostEvents = 0;  // recorded into its buffer but never in the stream

@@ -458,7 +458,7 @@ void PerfRecorder::noteAllocLosses(const alloc::AllocStreamReader::Summary &read
     model::RunMetadata &m = profile_->meta;
     if (!read.complete)
         allocIncomplete_ = alloc::AllocRecording::incompleteReason(
-            streamDir, read.events, exit_ && exit_->signaled ? exit_->signal : 0, allocFailed_);
+            streamDir, read, exit_ && exit_->signaled ? exit_->signal : 0, allocFailed_);
     if (read.counted) {
         m.extra["alloc_events_lost"] = std::to_string(read.lostEvents);
         m.extra["alloc_calls_missed"] = std::to_string(read.missedCalls);

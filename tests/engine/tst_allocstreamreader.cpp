@@ -266,6 +266,23 @@ private Q_SLOTS:
         QCOMPARE(p.allocations.stats[0].leakedBytes, std::uint64_t(100));
     }
 
+    // An exec the tracker does not follow ends the stream with the program's name.
+    void execEndsTheStream()
+    {
+        std::string out(PWBA_MAGIC, PWBA_MAGIC_LEN);
+        varint(out, PWBA_VERSION);
+        varint(out, 9);
+        out.push_back(PWBA_EXEC);
+        varint(out, 8);
+        out += "/bin/app";
+        symbolize::Symbolizer symbolizer;
+        model::Profile p;
+        const auto r = alloc::AllocStreamReader::read(out, symbolizer, p);
+        QVERIFY(r.isOk());
+        QCOMPARE(r->execPath, std::string("/bin/app"));
+        QVERIFY(!r->complete);
+    }
+
     void pythonFramesMalformed()
     {
         symbolize::Symbolizer symbolizer;

@@ -109,14 +109,17 @@ private Q_SLOTS:
 
     void earlyEndIsNoted()
     {
-        // A shell that execs the program: the tracker in the shell wrote nothing before the
-        // exec replaced it, and says so instead of reporting an empty heap as the truth.
+        // A shell that execs the program: the tracker in the shell says which program it
+        // did not follow instead of reporting an empty heap as the truth.
         const QString out = dir_.filePath(QStringLiteral("exec.perfwb"));
         const Run r = perfwb({QStringLiteral("record"), QStringLiteral("--alloc"), QStringLiteral("-o"), out,
                               QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
                               QStringLiteral("exec '%1' 1000").arg(workload("allocloop"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("allocation stream ends early")), qPrintable(r.err));
+        // The tracker names the program it did not follow.
+        QVERIFY2(r.err.contains((QStringLiteral("the target exec'd ") + workload("allocloop")).toUtf8()),
+                 qPrintable(r.err));
         const Run info = perfwb({QStringLiteral("info"), out});
         QVERIFY2(info.out.contains(QLatin1String("allocation stream ends early")), qPrintable(info.out));
     }

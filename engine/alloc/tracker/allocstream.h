@@ -12,6 +12,8 @@
  *   PWBA_THREAD  tid                     thread of the records that follow
  *   PWBA_END     ns                      the process finished cleanly
  *   PWBA_CRASH   signal                  the process died of `signal`; all before it was written
+ *   PWBA_EXEC    pathLength, path bytes  the process is about to exec `path` (the tracker
+ *                                       does not follow it: the stream ends here if it works)
  *   PWBA_PYCODE  id, firstLine, name, file, lineTable   a CPython code object (ids from 1):
  *                name (co_qualname) and file (co_filename) each as state, length,
  *                byteCount, bytes (the str's state word, length and code units:
@@ -41,7 +43,8 @@ enum {
     PWBA_THREAD = 6,
     PWBA_END = 7,
     PWBA_CRASH = 8,
-    PWBA_PYCODE = 9
+    PWBA_PYCODE = 9,
+    PWBA_EXEC = 10
 };
 
 #define PWBA_PY_FRAME (1ull << 63)

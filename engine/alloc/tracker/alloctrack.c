@@ -414,6 +414,26 @@ static void finish(void)
     t_busy = wasBusy;
 }
 
+void noteExec(const char *path)
+{
+    if (g_state != kReady || !g_tracking || !path)
+        return;
+    int wasBusy = t_busy;
+    t_busy = 1;
+    lockTracker();
+    if (g_tracking) {
+        const size_t len = strnlen(path, 1024);
+        reserveLocked(16 + len);
+        putByte(PWBA_EXEC);
+        putVarint(len);
+        memcpy(g_buf + g_bufLen, path, len);
+        g_bufLen += len;
+        flushLocked(); // a successful exec ends this image without destructors
+    }
+    unlockTracker();
+    t_busy = wasBusy;
+}
+
 // ---- fatal signals ---------------------------------------------------------------
 // A crash ends the process without destructors: the buffered events (up to kBufferSize)
 // would die with it. On a fatal signal whose disposition was the default, the buffer is

@@ -57,6 +57,10 @@ void reserveLocked(size_t need);
 /* Sends the executable mappings again when a library was loaded (g_lock held). */
 void sendMappingsIfChangedLocked(void);
 
+/* Before an exec (exec.c): sends a PWBA_EXEC record naming `path` and what is buffered.
+ * The tracker does not follow the exec: the new program starts untracked. */
+void noteExec(const char *path);
+
 /* Trace table and per-thread cache key; returns 0 on failure. */
 int initStackCapture(void);
 /* The trace node of the current call stack. `frame`: the interposed function's frame
