@@ -8,6 +8,7 @@
 #include "pythoninterpreters.h"
 #include "recordchecks.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -76,12 +77,16 @@ template<typename Keep> Split splitOf(const model::Profile &p, Keep keep)
     return s;
 }
 
-void checkSplit(const Split &s, const char *what)
+// The 60/40 split within `tolerance` points. Sampling noise: one standard deviation is
+// sqrt(0.24 / n), 1.5 points at 1,000 samples, 2.2 at 500; the bounds keep 3.5 or more.
+void checkSplit(const Split &s, const char *what, double tolerance = 5.0)
 {
     QVERIFY2(s.work60 + s.work40 >= 100,
              qPrintable(u"%1: %2 samples in work_60/work_40"_s.arg(what).arg(s.work60 + s.work40)));
-    QVERIFY2(qAbs(s.share60() - 60.0) <= 5.0,
-             qPrintable(u"%1: work_60 has %2 % of work_60 + work_40 (60 ± 5)"_s.arg(what).arg(s.share60(), 0, 'f', 1)));
+    QVERIFY2(qAbs(s.share60() - 60.0) <= tolerance,
+             qPrintable(u"%1: work_60 has %2 % of work_60 + work_40 (60 ± %3)"_s.arg(what)
+                            .arg(s.share60(), 0, 'f', 1)
+                            .arg(tolerance)));
 }
 
 // The allocation costs of the stacks whose Python frame `function` (of pyalloc.py) is at
@@ -126,7 +131,7 @@ void checkLocations(const model::Profile &p)
     }
     QVERIFY(!lines["spin"].empty());
     for (std::uint32_t line : lines["spin"])
-        QVERIFY2(line >= 24 && line <= 27, qPrintable(u"spin at line %1"_s.arg(line)));
+        QVERIFY2(line >= 23 && line <= 27, qPrintable(u"spin at line %1"_s.arg(line))); // 23: its def line
     QVERIFY(lines.count("<module>") == 1 && lines.count("main") == 1 && lines.count("run") == 1);
 }
 
@@ -167,7 +172,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, python);
         const QString report = record(
-            dir_, u"all"_s, {u"--"_s, python, kScript, u"20"_s, u"--thread"_s, u"--fork"_s, u"--ctypes"_s, kLibrary});
+            dir_, u"all"_s, {u"--"_s, python, kScript, u"30"_s, u"--thread"_s, u"--fork"_s, u"--ctypes"_s, kLibrary});
         QVERIFY(!report.isEmpty());
         model::Profile p;
         CHECKED(readReport(report, p));
@@ -194,9 +199,11 @@ private Q_SLOTS:
         const Split mainThread = splitOf(p, in([&](const model::ThreadInfo &t) { return t.tid == parent; }));
         const Split worker = splitOf(p, in([&](const model::ThreadInfo &t) { return workers.count(t.tid) != 0; }));
         const Split child = splitOf(p, in([&](const model::ThreadInfo &t) { return t.pid != parent; }));
-        CHECKED(checkSplit(mainThread, "main thread"));
-        CHECKED(checkSplit(worker, "second thread"));
-        CHECKED(checkSplit(child, "forked child"));
+        // The issue's ±5 points over the whole run; each thread (about 700 samples) ±8.
+        CHECKED(checkSplit(splitOf(p, [](model::ThreadIndex) { return true; }), "all threads"));
+        CHECKED(checkSplit(mainThread, "main thread", 8));
+        CHECKED(checkSplit(worker, "second thread", 8));
+        CHECKED(checkSplit(child, "forked child", 8));
         for (const Split *s : {&mainThread, &worker, &child})
             QVERIFY2(s->withPython * 100 >= s->samples * 90,
                      qPrintable(u"%1 of %2 samples with Python frames"_s.arg(s->withPython).arg(s->samples)));
@@ -228,7 +235,7 @@ private Q_SLOTS:
         QVERIFY(target.waitForReadyRead(30000));
         QCOMPARE(target.readLine().trimmed(), QByteArray("ready"));
         const QString report =
-            record(dir_, u"attach"_s, {u"--pid"_s, QString::number(target.processId()), u"--duration"_s, u"1"_s});
+            record(dir_, u"attach"_s, {u"--pid"_s, QString::number(target.processId()), u"--duration"_s, u"2"_s});
         target.kill();
         target.waitForFinished();
         QVERIFY(!report.isEmpty());
@@ -268,6 +275,25 @@ private Q_SLOTS:
                      churned.stats.leakedBytes < 10000,
                  qPrintable(describe(churned)));
         QVERIFY2(kept.under * 100 >= kept.stats.calls * 99, "keep's allocations are made by C code under it");
+    }
+
+    // pyenv's shims are shell scripts that exec pyenv, which execs the interpreter; the
+    // allocation tracker does not follow an exec: the note says so and what to run instead.
+    void allocationsThroughAShim()
+    {
+        QString root = qEnvironmentVariable("PYENV_ROOT");
+        if (root.isEmpty())
+            root = QDir::homePath() + u"/.pyenv"_s;
+        const QString shim = root + u"/shims/python3"_s;
+        if (!QFile::exists(shim))
+            QSKIP("no pyenv shims on this machine");
+        const QString out = dir_.filePath(u"shim.perfwb"_s);
+        const Run r =
+            runPerfwb({u"record"_s, u"--alloc"_s, u"--no-cpu"_s, u"-o"_s, out, u"--"_s, shim, kAllocScript, u"100"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("allocation stream ends early: the target exec'd ") &&
+                     r.err.contains("which the tracker does not follow") && r.err.contains("pyenv which python3"),
+                 r.err.constData());
     }
 
     void noPythonLeavesNativeStacks()
@@ -331,7 +357,8 @@ private Q_SLOTS:
     }
 
     // CPython 3.12's own perf support (-X perf): its trampolines' names from
-    // /tmp/perf-PID.map, and stacks unwound through them down to main.
+    // /tmp/perf-PID.map, and stacks unwound through them down to main; with Python frames
+    // on, those stand in their place.
     void perfTrampolinesOf312()
     {
         const QString python = pythonInterpreter(12);
@@ -354,6 +381,19 @@ private Q_SLOTS:
         }
         QVERIFY2(jit >= 50, qPrintable(u"%1 samples under %2"_s.arg(jit).arg(QString::fromStdString(work60))));
         QVERIFY2(reachMain * 100 >= jit * 90, qPrintable(u"%1 of %2 reach Py_BytesMain"_s.arg(reachMain).arg(jit)));
+
+        // With Python frames as well, the trampolines give way to them.
+        const QString both = record(dir_, u"xperf-python"_s, {u"--"_s, python, u"-X"_s, u"perf"_s, kScript, u"10"_s});
+        QVERIFY(!both.isEmpty());
+        model::Profile q;
+        CHECKED(readReport(both, q));
+        CHECKED(checkSplit(splitOf(q, [](model::ThreadIndex) { return true; }), "-X perf", 8));
+        std::size_t trampolines = 0;
+        for (std::size_t i = 0; i < q.samples.size(); ++i) {
+            const model::StackId st = q.samples.stack(i);
+            trampolines += stackHas(q, st, "work_60") && depthOf(q, st, work60) >= 0 ? 1 : 0;
+        }
+        QCOMPARE(trampolines, std::size_t(0));
     }
 };
 
