@@ -282,7 +282,8 @@ AllocStreamReader::State::Step AllocStreamReader::State::record(Cursor &c)
     case PWBA_TRACE:
         if (!c.varint(a) || !c.varint(b))
             return Step::Incomplete;
-        if (a >= traces.size() || ((b & PWBA_PY_FRAME) != 0 && pythonCodeId(b) >= codes.size()))
+        if (a >= traces.size() ||
+            ((b & PWBA_PY_FRAME) != 0 && (pythonCodeId(b) == 0 || pythonCodeId(b) >= codes.size())))
             return Step::Malformed;
         traces.push_back({std::uint32_t(a), b});
         return Step::Done;

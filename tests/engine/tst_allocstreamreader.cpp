@@ -287,16 +287,18 @@ private Q_SLOTS:
     {
         symbolize::Symbolizer symbolizer;
         model::Profile p;
-        // A frame naming a code object never sent.
-        auto r = alloc::AllocStreamReader::read(pythonStream(7), symbolizer, p);
-        QVERIFY(!r.isOk());
-        QCOMPARE(QString::fromStdString(r.message()), QStringLiteral("allocation stream: malformed record"));
+        // A frame naming a code object never sent, or id 0 (found by fuzz_allocstream).
+        for (std::uint64_t id : {7, 0}) {
+            auto r = alloc::AllocStreamReader::read(pythonStream(id), symbolizer, p);
+            QVERIFY(!r.isOk());
+            QCOMPARE(QString::fromStdString(r.message()), QStringLiteral("allocation stream: malformed record"));
+        }
         // Code ids count up from 1.
         std::string skipped(PWBA_MAGIC, PWBA_MAGIC_LEN);
         varint(skipped, PWBA_VERSION);
         varint(skipped, 1);
         pythonCode(skipped, 2, 1, U"f", 1, "/f.py", {});
-        r = alloc::AllocStreamReader::read(skipped, symbolizer, p);
+        auto r = alloc::AllocStreamReader::read(skipped, symbolizer, p);
         QVERIFY(!r.isOk());
         // A stream of the earlier version is refused by its header.
         std::string old(PWBA_MAGIC, PWBA_MAGIC_LEN);

@@ -127,11 +127,11 @@ static int pythonFrames(struct PyFrameRef *out, int max)
     const char *tstate = g_threadState(); // NULL before Py_Initialize, in threads Python never ran
     if (!tstate)
         return 0;
-    const char *cframe = FIELD(const char *, tstate, PWBA_PY_THREAD_CFRAME);
-    const char *frame = cframe ? FIELD(const char *, cframe, PWBA_PY_CFRAME_CURRENT) : NULL;
+    const char *cframe = FIELD(char *, tstate, PWBA_PY_THREAD_CFRAME);
+    const char *frame = cframe ? FIELD(char *, cframe, PWBA_PY_CFRAME_CURRENT) : NULL;
     int n = 0;
     for (int guard = 0; frame && n < max && guard < 4 * max; ++guard) {
-        const char *previous = FIELD(const char *, frame, PWBA_PY_FRAME_PREVIOUS);
+        const char *previous = FIELD(char *, frame, PWBA_PY_FRAME_PREVIOUS);
         if (FIELD(uint8_t, frame, PWBA_PY_FRAME_OWNER) == g_layout[PWBA_PY_OWNED_BY_CSTACK]) {
             // 3.12's shim before an interpreter call: the frame before it was the call's outermost.
             if (n > 0)
