@@ -4,6 +4,7 @@
 
 #include "procscan.h"
 
+#include "symbolize/pythonimage.h"
 #include "symbolize/pythonstacks.h"
 #include "symbolize/symbolizer.h"
 
@@ -178,7 +179,7 @@ void SampleBuilder::onMmap(const MmapEvent &event)
 {
     if (!event.executable)
         return;
-    if (python_ != nullptr && symbolize::PythonFrameMerger::looksLikePython(event.filename))
+    if (python_ != nullptr && symbolize::pythonMinorFromName(event.filename) != 0)
         python_->watch(event.pid);
     // The address space is the symbolizer's; the profile is untouched, but exits are
     // retired in time order with the rest.

@@ -106,7 +106,6 @@ void PythonSampler::readAll(std::int64_t nowNs)
             it = processes_.erase(it); // ended
             continue;
         }
-        reads_.fetch_add(1, std::memory_order_relaxed);
         stacks_.publish(it->first, nowNs, stacks);
         ++it;
     }

@@ -28,7 +28,6 @@ public:
     // What the report's metadata says: the interpreters read, or why a watched process's
     // Python frames could not be read. Empty when no process looked like CPython.
     std::string summary() const;
-    std::uint64_t reads() const { return reads_.load(); }
 
     // A watched process that is not (yet) readable is tried again this often, for this
     // long: ld.so maps libpython and Py_Initialize makes the runtime after the exec.
@@ -48,7 +47,6 @@ private:
     std::int64_t periodNs_;
     std::thread thread_;
     std::atomic<bool> stop_{false};
-    std::atomic<std::uint64_t> reads_{0};
     std::map<pid_t, std::unique_ptr<symbolize::PythonProcess>> processes_;
     std::map<pid_t, Pending> pending_;
     mutable std::mutex noteLock_;

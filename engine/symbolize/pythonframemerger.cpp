@@ -1,14 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pythonframemerger.h"
 
-#include "pythonimage.h"
-
 namespace perfwb::symbolize {
-
-bool PythonFrameMerger::looksLikePython(std::string_view path)
-{
-    return pythonMinorFromName(std::string(path)) != 0;
-}
 
 PythonFrameMerger::Role PythonFrameMerger::roleOf(model::FrameId id)
 {

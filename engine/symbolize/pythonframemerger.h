@@ -31,9 +31,6 @@ public:
     // `leafFirst` from index `firstUser` on is the user part of one sample's stack.
     void merge(const std::vector<PythonFrame> &python, std::vector<model::FrameId> &leafFirst, std::size_t firstUser);
 
-    // Whether a mapped file may hold a CPython interpreter (python3.X, libpython3.X).
-    static bool looksLikePython(std::string_view path);
-
 private:
     enum class Role : std::uint8_t { Unknown, Other, Interpreter, Trampoline };
     // _PyEval_EvalFrameDefault, or a CPython 3.12 perf trampoline (a JIT frame "py::f:file").

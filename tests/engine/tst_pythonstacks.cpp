@@ -6,6 +6,7 @@
 #include "pythoninterpreters.h"
 #include "symbolize/cpythonlayout.h"
 #include "symbolize/pythonframemerger.h"
+#include "symbolize/pythonimage.h"
 #include "symbolize/pythonlinetable.h"
 #include "symbolize/pythonstacks.h"
 
@@ -378,7 +379,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, path);
         QFETCH(bool, python);
-        QCOMPARE(symbolize::PythonFrameMerger::looksLikePython(path.toStdString()), python);
+        QCOMPARE(symbolize::pythonMinorFromName(path.toStdString()) != 0, python);
     }
 };
 
