@@ -19,7 +19,8 @@ bool EventStore::write(sqlite3 *db, const model::Profile &profile, std::size_t f
         "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, name TEXT NOT NULL, unit TEXT NOT NULL);"
         "CREATE TABLE IF NOT EXISTS sample_events(sample INTEGER PRIMARY KEY, event INTEGER NOT NULL);"
         "UPDATE meta SET value = '" +
-        std::to_string(kSchemaVersion) + "' WHERE key = 'schema_version';";
+        std::to_string(kSchemaVersion) + "' WHERE key = 'schema_version' AND CAST(value AS INTEGER) < " +
+        std::to_string(kSchemaVersion) + ";"; // raises the version, never lowers it
     if (sqlite3_exec(db, create.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
         return false;
     SqliteStatement event;

@@ -6,15 +6,18 @@
 #include "functioncoststore.h"
 #include "io/fileio.h"
 #include "reportschema.h"
+#include "sampleblock.h"
 #include "sqlitestatement.h"
 #include "threadcpustore.h"
 
 #include "model/secretredactor.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <limits>
 #include <sys/stat.h>
+#include <vector>
 
 namespace perfwb::store {
 
@@ -57,6 +60,9 @@ private:
     Status readStackNodes();
     Status readThreadsAndProcesses();
     Status readSamples();
+    Status readSampleRows();
+    Status readSampleBlocks();
+    Status addSample(const model::Sample &sample);
     Status readTimelines();
     Status readMarks();
     Status readRunMetadata();
@@ -78,6 +84,7 @@ private:
     model::Profile &out_;
     sqlite3 *db_ = nullptr;
     std::string head_;
+    int schema_ = 0;
     std::int64_t storedSamples_ = -1; // the report's own totals; -1 in reports older than them
     std::int64_t storedWeight_ = 0;
 };
@@ -155,6 +162,7 @@ Status Loader::checkFormat()
     if (schema > ReportSchema::kVersion)
         return makeError(path_ + ": written by a newer perfwb (schema " + std::to_string(schema) +
                          ", this perfwb reads up to " + std::to_string(ReportSchema::kVersion) + ")");
+    schema_ = schema;
     return {};
 }
 
@@ -279,6 +287,56 @@ Status Loader::readThreadsAndProcesses()
 
 Status Loader::readSamples()
 {
+    return schema_ <= ReportSchema::kLastRowSamplesVersion ? readSampleRows() : readSampleBlocks();
+}
+
+Status Loader::addSample(const model::Sample &sample)
+{
+    if (sample.thread >= out_.threads().size() || sample.stack >= out_.stacks.size())
+        return damaged("sample " + std::to_string(out_.samples.size()) + " refers to thread " +
+                       std::to_string(sample.thread) + ", stack " + std::to_string(sample.stack) +
+                       " that do not exist");
+    out_.samples.add(sample);
+    return {};
+}
+
+// Schema 3 on: blocks of samples, each a blob (SampleBlock), in order of their first sample.
+Status Loader::readSampleBlocks()
+{
+    auto total = count("SELECT coalesce(sum(count), 0) FROM sample_blocks");
+    if (!total)
+        return total.status();
+    // Sized once up front (a damaged count only costs a smaller or larger reservation).
+    out_.samples.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(total.value(), 0, 1 << 28)));
+
+    SqliteStatement s;
+    if (Status st = prepare(s, "SELECT first, count, data FROM sample_blocks ORDER BY first"); !st)
+        return st;
+    std::vector<model::Sample> block;
+    int rc = SQLITE_OK;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        const std::int64_t first = s.columnInt(0), n = s.columnInt(1);
+        const std::string where = "sample block at " + std::to_string(first);
+        if (first != static_cast<std::int64_t>(out_.samples.size()))
+            return damaged(where + " does not follow sample " + std::to_string(out_.samples.size()) +
+                           " (samples are missing or stored twice)");
+        block.clear();
+        if (n < 1 || n > static_cast<std::int64_t>(SampleBlock::kMaxSamples) ||
+            !SampleBlock::decode(s.columnBlob(2), static_cast<std::size_t>(n), block))
+            return damaged(where + " is not " + std::to_string(n) + " samples");
+        for (const model::Sample &sample : block) {
+            if (Status st = addSample(sample); !st)
+                return st;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return failure(rc);
+    return {};
+}
+
+// Schema 1 and 2: a row a sample.
+Status Loader::readSampleRows()
+{
     // Sized once up front: the model then holds exactly 24 bytes a sample.
     auto total = count("SELECT count(*) FROM samples");
     if (!total)
@@ -288,14 +346,12 @@ Status Loader::readSamples()
     SqliteStatement s;
     if (Status st = prepare(s, "SELECT time_ns, thread, stack, weight FROM samples ORDER BY rowid"); !st)
         return st;
-    const auto threadCount = static_cast<std::uint64_t>(out_.threads().size());
-    const auto stackCount = static_cast<std::uint64_t>(out_.stacks.size());
     int rc = SQLITE_OK;
     while ((rc = s.step()) == SQLITE_ROW) {
         // Negative ids become huge unsigned values, so one comparison checks both ends.
         const auto thread = static_cast<std::uint64_t>(s.columnInt(1));
         const auto stack = static_cast<std::uint64_t>(s.columnInt(2));
-        if (thread >= threadCount || stack >= stackCount)
+        if (thread >= out_.threads().size() || stack >= out_.stacks.size())
             return damaged("sample " + std::to_string(out_.samples.size()) + " refers to thread " +
                            std::to_string(s.columnInt(1)) + ", stack " + std::to_string(s.columnInt(2)) +
                            " that do not exist");

@@ -10,15 +10,14 @@ namespace perfwb::store {
 namespace {
 
 // Ids are the model's indexes (0-based, dense), so reading needs no id mapping.
-// Samples have no id column: their rowid keeps the order they were added in.
+// Samples are stored in blocks (SampleBlock), keyed by their first sample's position.
 constexpr const char *kCreateSql = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE strings(id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE frames(id INTEGER PRIMARY KEY, function INTEGER NOT NULL, module INTEGER NOT NULL,
                     file INTEGER NOT NULL, line INTEGER NOT NULL, inlined INTEGER NOT NULL, kind TEXT NOT NULL);
 CREATE TABLE stack_nodes(id INTEGER PRIMARY KEY, parent INTEGER NOT NULL, frame INTEGER NOT NULL);
-CREATE TABLE samples(time_ns INTEGER NOT NULL, thread INTEGER NOT NULL, stack INTEGER NOT NULL,
-                     weight INTEGER NOT NULL);
+CREATE TABLE sample_blocks(first INTEGER PRIMARY KEY, count INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE threads(id INTEGER PRIMARY KEY, pid INTEGER NOT NULL, tid INTEGER NOT NULL, name INTEGER NOT NULL,
                      start_ns INTEGER NOT NULL, end_ns INTEGER NOT NULL);
 CREATE TABLE processes(id INTEGER PRIMARY KEY, pid INTEGER NOT NULL, parent_pid INTEGER NOT NULL,

@@ -18,10 +18,13 @@ public:
     static constexpr std::string_view kFormat = "perfwb-report";
     // The newest version this perfwb reads. A report is written as the lowest version that
     // describes it, so older perfwb keep reading what they can read correctly:
-    //   1: the tables below;
-    //   2: a profile of several events adds `events` and `sample_events` (EventStore).
-    static constexpr int kVersion = 2;
-    static constexpr int kBaseVersion = 1;
+    //   1: the tables below, with a `samples` table of one row per sample;
+    //   2: a profile of several events adds `events` and `sample_events` (EventStore);
+    //   3: `sample_blocks` (SampleBlock) in place of `samples`, so every report is at least 3.
+    static constexpr int kVersion = 3;
+    static constexpr int kBaseVersion = 3;
+    // Reports up to this version keep their samples in `samples`, a row each.
+    static constexpr int kLastRowSamplesVersion = 2;
     static constexpr std::string_view kExtension = ".perfwb";
     // Large pages keep the B-trees shallow for bulk appends of samples.
     static constexpr int kPageSize = 16384;

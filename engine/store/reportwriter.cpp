@@ -5,6 +5,7 @@
 #include "eventstore.h"
 #include "functioncoststore.h"
 #include "reportschema.h"
+#include "sampleblock.h"
 #include "sqlitestatement.h"
 #include "threadcpustore.h"
 
@@ -29,8 +30,6 @@ namespace {
 // be rolled back first, which a read-only reader cannot do). Bulk: a private temporary
 // file that is renamed into place only when complete, so it needs no journal at all.
 enum class Mode { Incremental, Bulk };
-
-constexpr std::size_t kSampleChunk = 64;
 
 Error ioError(const std::string &path, const char *what)
 {
@@ -81,7 +80,7 @@ struct ReportWriter::State {
     Mode mode = Mode::Incremental;
 
     SqliteStatement begin, commit, rollback;
-    SqliteStatement insertString, insertFrame, insertNode, insertSample, insertSampleChunk;
+    SqliteStatement insertString, insertFrame, insertNode, insertBlock;
     SqliteStatement upsertThread, upsertProcess, trimProcesses;
     SqliteStatement upsertTimeline, insertPoint, insertMark;
     SqliteStatement clearRun, clearCommandLine, clearEnvironment, clearExtra;
@@ -98,6 +97,7 @@ struct ReportWriter::State {
     std::vector<std::size_t> points; // per timeline
     std::uint64_t weight = 0;        // sum of the written samples' weights (wraps like the reader's)
     std::uint64_t pendingWeight = 0; // the same with this flush's samples, until it commits
+    std::string blockBytes;          // reused for each block's encoding
 };
 
 ReportWriter::ReportWriter(std::string path)
@@ -167,7 +167,7 @@ Status ReportWriter::open(const std::string &file, bool bulk, bool createSchema)
         {&st.insertString, "INSERT INTO strings(id, text) VALUES(?, ?)"},
         {&st.insertFrame, "INSERT INTO frames(id, function, module, file, line, inlined, kind) VALUES(?,?,?,?,?,?,?)"},
         {&st.insertNode, "INSERT INTO stack_nodes(id, parent, frame) VALUES(?, ?, ?)"},
-        {&st.insertSample, "INSERT INTO samples(time_ns, thread, stack, weight) VALUES(?, ?, ?, ?)"},
+        {&st.insertBlock, "INSERT INTO sample_blocks(first, count, data) VALUES(?, ?, ?)"},
         {&st.upsertThread, "INSERT OR REPLACE INTO threads(id, pid, tid, name, start_ns, end_ns) VALUES(?,?,?,?,?,?)"},
         {&st.upsertProcess,
          "INSERT OR REPLACE INTO processes(id, pid, parent_pid, name, start_ns, end_ns) VALUES(?,?,?,?,?,?)"},
@@ -188,11 +188,6 @@ Status ReportWriter::open(const std::string &file, bool bulk, bool createSchema)
         if (stmt->prepare(db_, sql) != SQLITE_OK)
             return sqliteError("not a writable perfwb report");
     }
-    std::string chunk = "INSERT INTO samples(time_ns, thread, stack, weight) VALUES(?,?,?,?)";
-    for (std::size_t i = 1; i < kSampleChunk; ++i)
-        chunk += ",(?,?,?,?)";
-    if (st.insertSampleChunk.prepare(db_, chunk) != SQLITE_OK)
-        return sqliteError("not a writable perfwb report");
     return {};
 }
 
@@ -349,24 +344,14 @@ bool ReportWriter::writeNewData(const model::Profile &profile)
     st.pendingWeight = st.weight;
     for (std::size_t k = st.samples; k < samples.size(); ++k)
         st.pendingWeight += samples.weight(k);
-    std::size_t i = st.samples;
-    auto bindSamples = [&](SqliteStatement &s, std::size_t count) {
-        for (int col = 1; count > 0; --count, ++i) {
-            s.bindInt(col++, samples.time(i));
-            s.bindInt(col++, samples.thread(i));
-            s.bindInt(col++, samples.stack(i));
-            // Weights are unsigned; the bit pattern survives the round trip through int64.
-            s.bindInt(col++, static_cast<std::int64_t>(samples.weight(i)));
-        }
-        return s.execute() == SQLITE_DONE;
-    };
-    // Many rows a statement: the per-statement cost dominates inserts of four integers.
-    while (samples.size() - i >= kSampleChunk) {
-        if (!bindSamples(st.insertSampleChunk, kSampleChunk))
-            return false;
-    }
-    while (i < samples.size()) {
-        if (!bindSamples(st.insertSample, 1))
+    for (std::size_t i = st.samples; i < samples.size(); i += SampleBlock::kMaxSamples) {
+        const std::size_t count = std::min(SampleBlock::kMaxSamples, samples.size() - i);
+        st.blockBytes.clear();
+        SampleBlock::encode(samples, i, i + count, st.blockBytes);
+        st.insertBlock.bindInt(1, static_cast<std::int64_t>(st.droppedSamples + i));
+        st.insertBlock.bindInt(2, static_cast<std::int64_t>(count));
+        st.insertBlock.bindBlob(3, st.blockBytes);
+        if (st.insertBlock.execute() != SQLITE_DONE)
             return false;
     }
     return writeSmallTables(profile) && writeTimelinesAndMarks(profile) && writeRunMetadata(profile.meta) &&

@@ -33,6 +33,11 @@ public:
     {
         sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
     }
+    // The bytes must stay alive until the statement has been stepped.
+    void bindBlob(int index, std::string_view bytes)
+    {
+        sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+    }
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step() { return sqlite3_step(stmt_); }
@@ -55,6 +60,13 @@ public:
         const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt_, column));
         const int bytes = sqlite3_column_bytes(stmt_, column);
         return text ? std::string_view(text, static_cast<std::size_t>(bytes)) : std::string_view();
+    }
+    // Valid until the next step(); empty for NULL or a zero-length blob.
+    std::string_view columnBlob(int column) const
+    {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(stmt_, column));
+        const int bytes = sqlite3_column_bytes(stmt_, column);
+        return data ? std::string_view(data, static_cast<std::size_t>(bytes)) : std::string_view();
     }
 
 private:

@@ -3,8 +3,10 @@
 // Profiles for report tests, built in code so every expected value is known, and a
 // field-by-field comparison of two profiles (for round trips through any format).
 #include "model/profile.h"
+#include "store/reportreader.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QTest>
 
 #include <limits>
@@ -227,6 +229,29 @@ inline void compareProfiles(const model::Profile &a, const model::Profile &b)
         QCOMPARE(bytes(i->first), bytes(j->first));
         QCOMPARE(bytes(i->second), bytes(j->second));
     }
+}
+
+inline QByteArray fileBytes(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+// Reading the report at `file` fails with one line that names it and says `reason`, and
+// leaves the file as it was.
+inline void readIsRefused(const QString &file, const QString &reason)
+{
+    const QByteArray before = fileBytes(file);
+    model::Profile out;
+    const Status st = store::ReportReader::read(file.toStdString(), out);
+    QVERIFY(!st);
+    const QString message = QString::fromStdString(st.message());
+    QVERIFY2(message.startsWith(file + ": "), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
+    QCOMPARE(fileBytes(file), before);
 }
 
 } // namespace perfwb::testing
