@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 using namespace perfwb;
@@ -63,6 +64,24 @@ FileTotals fileTotals(const QByteArray &data, int fromEnd, bool timeField = true
         t.positive += std::max(0LL, v);
     }
     return t;
+}
+
+// The time (field `fromEnd`, as fileTotals) of austin's sample lines whose stack names
+// `function`, read without the importer.
+long long functionTime(const QByteArray &data, const char *function, int fromEnd)
+{
+    long long sum = 0;
+    for (const auto &raw : data.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.startsWith('#') || !line.contains(function))
+            continue;
+        QList<QByteArray> fields = line.split(' ');
+        if (fields.last().contains(','))
+            fields = fields.last().split(',');
+        if (fields.size() > fromEnd)
+            sum += fields.at(fields.size() - 1 - fromEnd).toLongLong();
+    }
+    return sum;
 }
 
 // Weight of the samples whose stack holds `function` (once per sample).
@@ -171,15 +190,29 @@ private:
             QSKIP(qPrintable(skipReason_));
     }
 
-    void checkSplit(const model::Profile &p, const char *what)
+    // `data`: the austin file, `timeFromEnd`: its time field (as fileTotals).
+    void checkSplit(const model::Profile &p, const char *what, const QByteArray &data, int timeFromEnd)
     {
         const double hot = static_cast<double>(totalOf(p, "hot_70"));
         const double warm = static_cast<double>(totalOf(p, "warm_30"));
         QVERIFY2(hot + warm > 0, what);
         const double share = hot / (hot + warm);
-        qInfo("austin %s: hot_70 %.1f %% of hot_70 + warm_30", what, share * 100);
+        // The same split from austin's own lines: the importer attributes every sample.
+        const double fileHot = static_cast<double>(functionTime(data, "hot_70", timeFromEnd));
+        const double fileWarm = static_cast<double>(functionTime(data, "warm_30", timeFromEnd));
+        const double fileShare = fileHot / (fileHot + fileWarm);
+        qInfo("austin %s: hot_70 %.1f %% of hot_70 + warm_30 (%.1f %% in the file)", what, share * 100,
+              fileShare * 100);
+        QVERIFY2(std::abs(share - fileShare) < 1e-6,
+                 qPrintable(QStringLiteral("%1: hot_70 has %2 % imported, %3 % in the file")
+                                .arg(QLatin1String(what))
+                                .arg(share * 100)
+                                .arg(fileShare * 100)));
+        // The workload's 70/30 is in CPU time, austin's in wall time: a busy machine moves it
+        // (54 % once, under ctest -j2 with a profiler running beside it). That hot_70 leads,
+        // clearly, is the shape.
         QVERIFY2(
-            share >= 0.55 && share <= 0.85,
+            share >= 0.5 && share <= 0.9,
             qPrintable(
                 QStringLiteral("%1: hot_70 has %2 % of hot_70 + warm_30").arg(QLatin1String(what)).arg(share * 100)));
         // the split is nearly all of the run (the rest: interpreter start and exit, and
@@ -231,7 +264,7 @@ private Q_SLOTS:
         // every microsecond austin wrote is in the profile
         const auto totals = fileTotals(readAll(path("wall.austin")), 0);
         QCOMPARE(p.totalWeight(), static_cast<std::uint64_t>(totals.sum) * 1000);
-        checkSplit(p, "wall");
+        checkSplit(p, "wall", readAll(path("wall.austin")), 0);
         const auto hot = callersOf(p, "hot_70");
         QVERIFY2(hot.size() >= 4, "hot_70 without callers");
         QCOMPARE(std::vector<std::string>(hot.end() - 4, hot.end()),
@@ -264,7 +297,7 @@ private Q_SLOTS:
         const auto st = formats::AustinImporter().importFile(path("alt.austin").toStdString(), p);
         QVERIFY2(st.isOk(), st.message().c_str());
         QCOMPARE(p.totalWeight(), static_cast<std::uint64_t>(fileTotals(readAll(path("alt.austin")), 0).sum) * 1000);
-        checkSplit(p, "-a");
+        checkSplit(p, "-a", readAll(path("alt.austin")), 0);
         for (model::FrameId f = 0; f < p.frames.size(); ++f) {
             if (p.frames.at(f).kind == model::FrameKind::Python)
                 QVERIFY2(p.frames.at(f).line > 0 || p.functionName(f) == "<module>",
@@ -288,7 +321,7 @@ private Q_SLOTS:
         const auto grown = fileTotals(data, austin3 ? 0 : 1, false);
         const std::uint64_t unit = grown.thread1 ? 1024 : 1;
         QCOMPARE(p.allocations.totals.bytes, static_cast<std::uint64_t>(grown.positive) * unit);
-        checkSplit(p, "-f");
+        checkSplit(p, "-f", data, 2);
         // alloc_chunks' 64 MiB is the largest growth
         std::uint64_t chunks = 0;
         for (std::size_t row = 0; row < p.allocations.size(); ++row) {
@@ -341,7 +374,7 @@ private Q_SLOTS:
         QCOMPARE(withHot.size(), std::size_t(2));
         QCOMPARE(p.totalWeight(),
                  static_cast<std::uint64_t>(fileTotals(readAll(path("threads.austin")), 0).sum) * 1000);
-        checkSplit(p, "--thread");
+        checkSplit(p, "--thread", readAll(path("threads.austin")), 0);
     }
 
     void parse_data()
