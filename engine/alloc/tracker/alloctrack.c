@@ -60,15 +60,16 @@ static size_t g_bootUsed;
 pthread_mutex_t g_lock = PTHREAD_MUTEX_INITIALIZER;
 size_t g_wholeLen;
 TLS int t_holdsLock;
+TLS int t_lockTaken;
 unsigned char *g_buf;
 size_t g_bufLen;
 static uint64_t g_lastPtr;
-static int32_t g_lastTid;
-static uint32_t g_eventsSinceTime;
+int32_t g_lastTid;
+uint32_t g_eventsSinceTime;
 static unsigned long long g_loadedObjects; // dlpi_adds when mappings were last sent
 
 static TLS int t_busy;
-static TLS int32_t t_tid;
+TLS int32_t t_tid;
 // Tests only (PERFWB_ALLOC_FAULT_AFTER=N): the Nth allocation faults inside the tracker's
 // locked section, halfway through its record, to prove what a crash there keeps. 0: never.
 static uint64_t g_faultAfter;
@@ -144,9 +145,9 @@ static uint64_t nowNs(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-// Makes room for one record of at most `need` bytes, with the time and thread
-// records that must precede it.
-void reserveLocked(size_t need)
+// reserveLocked's slow path: a full buffer, a time record due (every 512 events), or
+// another thread's event.
+void reserveSlowLocked(size_t need)
 {
     if (g_bufLen + need + 32 > kBufferSize)
         flushLocked();
@@ -162,11 +163,11 @@ void reserveLocked(size_t need)
     }
 }
 
-static void putPtrDelta(uint64_t ptr)
+static unsigned char *putPtrDeltaAt(unsigned char *p, uint64_t ptr)
 {
     int64_t d = (int64_t)(ptr - g_lastPtr);
-    putVarint(((uint64_t)d << 1) ^ (uint64_t)(d >> 63)); // zigzag: nearby blocks cost 1-3 bytes
     g_lastPtr = ptr;
+    return putVarintAt(p, ((uint64_t)d << 1) ^ (uint64_t)(d >> 63)); // zigzag: nearby blocks cost 1-3 bytes
 }
 
 // ---- mappings -------------------------------------------------------------------
@@ -234,12 +235,16 @@ static void recordAlloc(void *ptr, size_t size, uint32_t trace)
         if (g_counts)
             ++g_counts->recorded;
         reserveLocked(32);
-        putByte(PWBA_ALLOC);
-        putVarint(size);
-        if (g_faultAfter != 0 && ++g_allocsSeen == g_faultAfter)
+        unsigned char *p = g_buf + g_bufLen;
+        *p++ = PWBA_ALLOC;
+        p = putVarintAt(p, size);
+        if (UNLIKELY(g_faultAfter != 0) && ++g_allocsSeen == g_faultAfter) {
+            g_bufLen = (size_t)(p - g_buf);
             raise(SIGSEGV);
-        putVarint(trace);
-        putPtrDelta((uint64_t)(uintptr_t)ptr);
+        }
+        p = putVarintAt(p, trace);
+        p = putPtrDeltaAt(p, (uint64_t)(uintptr_t)ptr);
+        g_bufLen = (size_t)(p - g_buf);
     }
     unlockTracker();
 }
@@ -251,8 +256,10 @@ static void recordFree(void *ptr)
         if (g_counts)
             ++g_counts->recorded;
         reserveLocked(16);
-        putByte(PWBA_FREE);
-        putPtrDelta((uint64_t)(uintptr_t)ptr);
+        unsigned char *p = g_buf + g_bufLen;
+        *p++ = PWBA_FREE;
+        p = putPtrDeltaAt(p, (uint64_t)(uintptr_t)ptr);
+        g_bufLen = (size_t)(p - g_buf);
     }
     unlockTracker();
 }

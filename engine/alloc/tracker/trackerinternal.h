@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/single_threaded.h>
 
 #define TLS __thread __attribute__((tls_model("initial-exec")))
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -23,9 +24,19 @@ extern size_t g_bufLen;
 extern size_t g_wholeLen;
 extern TLS int t_holdsLock;
 
+/* Whether this thread's lockTracker() took the mutex. */
+extern TLS int t_lockTaken;
+
+/* Until the process starts a second thread, nothing else can be inside the tracker, so
+ * the mutex (two calls and two atomic operations per event, a tenth of the tracked
+ * time of a single-threaded program) is skipped. glibc clears __libc_single_threaded
+ * before the first pthread_create or thrd_create starts its thread and never sets it
+ * again; threads made with a raw clone() are not seen, as in libstdc++'s own use of it. */
 static inline void lockTracker(void)
 {
-    pthread_mutex_lock(&g_lock);
+    t_lockTaken = !__libc_single_threaded;
+    if (t_lockTaken)
+        pthread_mutex_lock(&g_lock);
     t_holdsLock = 1;
     g_wholeLen = g_bufLen;
 }
@@ -33,7 +44,8 @@ static inline void lockTracker(void)
 static inline void unlockTracker(void)
 {
     t_holdsLock = 0;
-    pthread_mutex_unlock(&g_lock);
+    if (t_lockTaken)
+        pthread_mutex_unlock(&g_lock);
 }
 extern uintptr_t g_selfLo, g_selfHi; /* our own code, skipped in stacks */
 
@@ -51,9 +63,34 @@ static inline void putVarint(uint64_t v)
     g_buf[g_bufLen++] = (unsigned char)v;
 }
 
+/* A varint at `p`; returns the byte after it. Writing through a local cursor keeps the
+ * compiler from reloading g_buf and g_bufLen after every byte (a store through unsigned
+ * char may alias them): the tracker's cost is per event, so this counts. */
+static inline unsigned char *putVarintAt(unsigned char *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
 /* Room for one record of at most `need` bytes, with the time and thread records that
  * must precede it (g_lock held). */
-void reserveLocked(size_t need);
+void reserveSlowLocked(size_t need);
+extern uint32_t g_eventsSinceTime;
+extern int32_t g_lastTid;
+extern TLS int32_t t_tid;
+static inline void reserveLocked(size_t need)
+{
+    /* The common case inline: room left, no time record due, the same thread as before. */
+    if (LIKELY(g_bufLen != 0 && g_bufLen + need + 32 <= kBufferSize && g_eventsSinceTime < 511 && t_tid == g_lastTid)) {
+        ++g_eventsSinceTime;
+        return;
+    }
+    reserveSlowLocked(need);
+}
 /* Sends the executable mappings again when a library was loaded (g_lock held). */
 void sendMappingsIfChangedLocked(void);
 
