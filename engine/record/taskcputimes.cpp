@@ -14,6 +14,7 @@
 #include <linux/taskstats.h>
 #include <poll.h>
 #include <string>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -163,6 +164,7 @@ Result<std::unique_ptr<TaskCpuTimes>> TaskCpuTimes::listen()
 
 TaskCpuTimes::TaskCpuTimes(int fd, std::uint16_t family)
     : fd_(fd)
+    , wakeFd_(::eventfd(0, EFD_CLOEXEC))
     , family_(family)
 {}
 
@@ -170,13 +172,19 @@ TaskCpuTimes::~TaskCpuTimes()
 {
     finish();
     ::close(fd_);
+    if (wakeFd_ >= 0)
+        ::close(wakeFd_);
 }
 
 void TaskCpuTimes::run()
 {
-    pollfd p{fd_, POLLIN, 0};
+    // The recording's end waited up to this timeout for the thread (on average 50 ms of
+    // every recording) until finish() could wake it; the timeout stays for an eventfd
+    // that could not be made.
+    std::array<pollfd, 2> p{pollfd{fd_, POLLIN, 0}, pollfd{wakeFd_, POLLIN, 0}};
+    const nfds_t count = wakeFd_ >= 0 ? 2 : 1;
     while (!stop_.load()) {
-        if (::poll(&p, 1, 100) > 0)
+        if (::poll(p.data(), count, 100) > 0 && (p[0].revents & POLLIN) != 0)
             receive();
     }
 }
@@ -186,6 +194,10 @@ void TaskCpuTimes::finish()
     if (!thread_.joinable())
         return;
     stop_.store(true);
+    if (wakeFd_ >= 0) {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(wakeFd_, &one, sizeof one);
+    }
     thread_.join();
     receive(); // the exits sent before the target was reaped are all queued by now
 }

@@ -61,6 +61,7 @@ private:
     void store(const Exit &exit);
 
     int fd_;
+    int wakeFd_; // an eventfd: finish() ends run()'s poll at once, not at its next timeout
     std::uint16_t family_;
     std::thread thread_;
     std::atomic<bool> stop_{false};
