@@ -21,15 +21,18 @@ namespace {
 
 constexpr std::size_t kMiB = 1024 * 1024;
 
-// After fork() only async-signal-safe calls: mmap, memset, fork, pause, _exit.
-[[noreturn]] void childBody(std::size_t touchMiB, bool spin, std::size_t grandchildMiB)
+// After fork() only async-signal-safe calls: mmap, memset, write, fork, pause, _exit.
+// A byte on `ready` says this process's memory is touched.
+[[noreturn]] void childBody(std::size_t touchMiB, bool spin, std::size_t grandchildMiB, int ready)
 {
     if (grandchildMiB > 0 && fork() == 0)
-        childBody(grandchildMiB, false, 0);
+        childBody(grandchildMiB, false, 0, ready);
     void *mem = mmap(nullptr, touchMiB * kMiB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED)
         _exit(3);
     std::memset(mem, 1, touchMiB * kMiB);
+    if (write(ready, "r", 1) != 1)
+        _exit(4);
     volatile unsigned long x = 0;
     for (;;) {
         if (spin)
@@ -39,11 +42,25 @@ constexpr std::size_t kMiB = 1024 * 1024;
     }
 }
 
+// Returns once the child (and its child) have touched their memory: a fixed sleep was
+// too short under ctest -j2 (58.8 of 64 MiB once).
 pid_t spawn(std::size_t touchMiB, bool spin, std::size_t grandchildMiB = 0)
 {
+    int ready[2];
+    if (pipe(ready) != 0)
+        return -1;
     const pid_t pid = fork();
-    if (pid == 0)
-        childBody(touchMiB, spin, grandchildMiB);
+    if (pid == 0) {
+        close(ready[0]);
+        childBody(touchMiB, spin, grandchildMiB, ready[1]);
+    }
+    close(ready[1]);
+    char byte = 0;
+    for (int expected = grandchildMiB > 0 ? 2 : 1; pid > 0 && expected > 0; --expected) {
+        if (read(ready[0], &byte, 1) != 1)
+            break; // the child died: the test's own checks say so
+    }
+    close(ready[0]);
     return pid;
 }
 
@@ -94,7 +111,6 @@ private Q_SLOTS:
     {
         const pid_t pid = spawn(64, true);
         QVERIFY(pid > 0);
-        QTest::qSleep(300); // its memory is touched
         record::ProcPoller poller(pid);
         const auto readings = pollFor(poller, 20, 50);
         killTree(pid);
