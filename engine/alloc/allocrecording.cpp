@@ -5,6 +5,7 @@
 #include "allocstreamreader.h"
 #include "streamfollower.h"
 #include "symbolize/cpythonlayout.h"
+#include "symbolize/symbolizer.h"
 
 #include <spdlog/spdlog.h>
 
@@ -124,6 +125,24 @@ void AllocRecording::follow()
 {
     if (!follower_ && !streamPath_.empty())
         follower_ = std::make_unique<StreamFollower>(streamPath_);
+}
+
+void AllocRecording::warmSymbols(symbolize::Symbolizer &symbolizer, model::Profile &profile, std::mutex &profileLock)
+{
+    if (!follower_)
+        return;
+    AllocStreamReader::SymbolWork work;
+    follower_->takeSymbolWork(work);
+    if (work.empty())
+        return;
+    for (const auto &m : work.mappings)
+        symbolizer.addMapping(work.pid, m.start, m.length, m.pgoff, m.path);
+    std::vector<model::FrameId> frames;
+    std::lock_guard guard(profileLock);
+    for (const std::uint64_t ip : work.returnAddresses) {
+        frames.clear();
+        symbolizer.resolve(work.pid, ip, true, false, profile, frames);
+    }
 }
 
 std::vector<std::pair<std::string, std::string>> AllocRecording::environment() const

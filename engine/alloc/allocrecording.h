@@ -5,6 +5,7 @@
 #include "model/profile.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,6 +53,11 @@ public:
     // Reads the stream while the target writes it, on a thread of its own (StreamFollower),
     // so finish() has only the tracker's last buffer left to read.
     void follow();
+    // Symbolizes what the stream named so far, so the modules and their debug info are
+    // open before the target ends (libc's compressed DWARF took 75 ms after it); finish()
+    // then finds them in the symbolizer's caches. From the thread that owns `symbolizer`,
+    // while following; `profileLock` guards `profile`.
+    void warmSymbols(symbolize::Symbolizer &symbolizer, model::Profile &profile, std::mutex &profileLock);
 
     // Reads the stream into profile.allocations and the "heap" timeline. Summary.complete
     // is false when the stream lacks the tracker's end record (see incompleteReason());

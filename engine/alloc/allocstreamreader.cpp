@@ -84,11 +84,9 @@ struct AllocStreamReader::State {
     bool headerRead = false;
     Summary summary;
     std::vector<TraceNode> traces{TraceNode{}}; // node 0: the root
-    struct Mapping {
-        std::uint64_t start, length, pgoff;
-        std::string path;
-    };
-    std::vector<Mapping> mappings; // given to the symbolizer in finish(): it is not ours before
+    using Mapping = SymbolWork::Mapping;
+    std::vector<Mapping> mappings;                  // given to the symbolizer in finish(): it is not ours before
+    std::size_t mappingsTaken = 0, tracesTaken = 1; // by takeSymbolWork()
     // CPython code objects by id (PWBA_PYCODE; id 0 unused).
     std::vector<std::shared_ptr<const symbolize::PythonCode>> codes{nullptr};
     std::uint64_t lastPtr = 0;
@@ -373,6 +371,20 @@ Result<std::size_t> AllocStreamReader::feed(std::string_view data)
             return used + static_cast<std::size_t>(start - data.substr(used).data());
     }
     return data.size();
+}
+
+void AllocStreamReader::takeSymbolWork(SymbolWork &out)
+{
+    State &st = *state_;
+    out.pid = st.summary.pid;
+    out.mappings.insert(out.mappings.end(), st.mappings.begin() + static_cast<std::ptrdiff_t>(st.mappingsTaken),
+                        st.mappings.end());
+    st.mappingsTaken = st.mappings.size();
+    for (std::size_t i = st.tracesTaken; i < st.traces.size(); ++i) {
+        if ((st.traces[i].ip & PWBA_PY_FRAME) == 0)
+            out.returnAddresses.push_back(st.traces[i].ip);
+    }
+    st.tracesTaken = st.traces.size();
 }
 
 Result<AllocStreamReader::Summary> AllocStreamReader::finish(symbolize::Symbolizer &symbolizer, model::Profile &profile)

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace perfwb::symbolize {
 class Symbolizer;
@@ -39,6 +40,19 @@ public:
         std::uint64_t missedCalls = 0; // calls after a failed write stopped the stream
     };
 
+    // What a stream named since it was last asked (takeSymbolWork): for a symbolizer to
+    // open the modules and their debug info while the target runs, not after it ends.
+    struct SymbolWork {
+        struct Mapping {
+            std::uint64_t start = 0, length = 0, pgoff = 0;
+            std::string path;
+        };
+        std::int32_t pid = 0;
+        std::vector<Mapping> mappings;
+        std::vector<std::uint64_t> returnAddresses; // of new trace nodes (Python frames left out)
+        bool empty() const { return mappings.empty() && returnAddresses.empty(); }
+    };
+
     AllocStreamReader();
     ~AllocStreamReader();
     AllocStreamReader(AllocStreamReader &&) noexcept;
@@ -49,6 +63,9 @@ public:
     // it again with what follows. An error for what is not a stream or is malformed.
     // Touches no symbolizer: it may run on its own thread while the recording goes on.
     Result<std::size_t> feed(std::string_view data);
+    // Appends to `out` the mappings and trace nodes fed since the last call; on the
+    // thread that feeds.
+    void takeSymbolWork(SymbolWork &out);
     // The allocation table, stacks and heap timeline into `profile`, symbolized with the
     // mappings the stream sent; then the reader is ready for another stream.
     Result<Summary> finish(symbolize::Symbolizer &symbolizer, model::Profile &profile);

@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <string>
+#include <sys/types.h>
 #include <thread>
 #include <vector>
 
@@ -28,20 +29,29 @@ public:
     // stream is malformed ("PATH: …"), also when the thread found it so.
     Status drain();
     AllocStreamReader &reader() { return reader_; }
+    // What the stream named since the last call (AllocStreamReader::takeSymbolWork); from
+    // any thread.
+    void takeSymbolWork(AllocStreamReader::SymbolWork &out);
 
 private:
     // Reads the next piece the file has and replays it; false at the file's end for now.
     bool readMore();
+    void punchReplayed(off_t replayed);
     void run();
 
     std::string path_;
     AllocStreamReader reader_;
     int fd_ = -1;
+    off_t readBytes_ = 0; // of the file, so far
+    off_t punched_ = 0;   // bytes from the start given back (punchReplayed)
+    bool punchFailed_ = false;
     std::vector<char> chunk_;
     std::string pending_; // a record cut at the end of what was read
     std::string error_;
     std::atomic<bool> stop_{false};
     std::mutex lock_;
+    std::mutex workLock_;
+    AllocStreamReader::SymbolWork work_; // guarded by workLock_
     std::condition_variable wake_;
     std::thread thread_;
 };

@@ -512,6 +512,41 @@ Status PerfRecorder::flushBatch()
     return written;
 }
 
+void PerfRecorder::deliver(EventQueue::Item &item)
+{
+    using Kind = EventQueue::Item::Kind;
+    switch (item.kind) {
+    case Kind::Sample:
+        builder_->onSample(item.sample);
+        break;
+    case Kind::Mmap:
+        builder_->onMmap(item.mmap);
+        break;
+    case Kind::Comm:
+        builder_->onComm(item.comm);
+        break;
+    case Kind::Task:
+        if (cpuTimes_ && item.task.kind == perf::TaskEvent::Kind::Fork)
+            cpuTimes_->addProcess(item.task.pid);
+        builder_->onTask(item.task);
+        break;
+    case Kind::Lost:
+        builder_->onLost(item.lost);
+        break;
+    case Kind::Proc: {
+        {
+            std::lock_guard guard(lock_);
+            ProcPoller::append(item.proc, *profile_);
+        }
+        watchReading(item.proc);
+        if (!item.proc.endedTasks.empty())
+            builder_->onTasksGone(item.proc.endedTasks, item.proc.timeNs);
+        builder_->onTasksListed(item.proc.liveTasks, item.proc.listedNs);
+        break;
+    }
+    }
+}
+
 void PerfRecorder::build()
 {
     std::vector<EventQueue::Item *> batch;
@@ -519,40 +554,13 @@ void PerfRecorder::build()
         const std::int64_t untilFlushNs = lastFlushNs_ + kFlushIntervalNs - monotonicNowNs();
         const int timeoutMs = static_cast<int>(std::clamp<std::int64_t>(untilFlushNs / 1'000'000, 0, 100));
         const bool more = queue_.take(batch, timeoutMs);
-        for (EventQueue::Item *item : batch) {
-            using Kind = EventQueue::Item::Kind;
-            switch (item->kind) {
-            case Kind::Sample:
-                builder_->onSample(item->sample);
-                break;
-            case Kind::Mmap:
-                builder_->onMmap(item->mmap);
-                break;
-            case Kind::Comm:
-                builder_->onComm(item->comm);
-                break;
-            case Kind::Task:
-                if (cpuTimes_ && item->task.kind == perf::TaskEvent::Kind::Fork)
-                    cpuTimes_->addProcess(item->task.pid);
-                builder_->onTask(item->task);
-                break;
-            case Kind::Lost:
-                builder_->onLost(item->lost);
-                break;
-            case Kind::Proc: {
-                {
-                    std::lock_guard guard(lock_);
-                    ProcPoller::append(item->proc, *profile_);
-                }
-                watchReading(item->proc);
-                if (!item->proc.endedTasks.empty())
-                    builder_->onTasksGone(item->proc.endedTasks, item->proc.timeNs);
-                builder_->onTasksListed(item->proc.liveTasks, item->proc.listedNs);
-                break;
-            }
-            }
-        }
+        for (EventQueue::Item *item : batch)
+            deliver(*item);
         queue_.recycle(batch);
+        // Without CPU samples this thread is idle: it opens the modules the allocation
+        // stacks name while the target runs (with them, the samples have opened them).
+        if (alloc_ && !options_.sampleCpu)
+            alloc_->warmSymbols(symbolizer_, *profile_, lock_);
         if (!more)
             return; // the rest is written by finish()
         const bool due = monotonicNowNs() - lastFlushNs_ >= kFlushIntervalNs ||

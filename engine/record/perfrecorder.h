@@ -59,7 +59,8 @@ private:
     void fillMetadata(pid_t pid);
     void run(); // the sampling thread
     Status loop();
-    void build(); // the building thread
+    void deliver(EventQueue::Item &item); // one record to the builder, on its thread
+    void build();                         // the building thread
     bool targetEnded();
     Status flushBatch();
     std::string allNotes() const; // the attach note and the backend's notes, one line

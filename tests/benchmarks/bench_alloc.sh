@@ -50,11 +50,15 @@ HEAPTRACK=$(command -v heaptrack || true)
 WORK=$(mktemp -d /tmp/bench_alloc.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-# run NAME CMD...: appends "wall_s maxrss_kb" of one run to $WORK/NAME.
+# run NAME CMD...: appends "wall_s maxrss_kb" of one run to $WORK/NAME. The wall time is
+# bash's microsecond clock around the command (time's %e has 10 ms steps, a tenth of
+# allocloop's run alone); it includes time's own fork and exec, the same for every variant.
 run() {
     local name=$1; shift
-    "$TIME" -f '%e %M' -o "$WORK/time" "$@" > /dev/null 2> "$WORK/$name.err" || die "$name failed: $(tail -1 "$WORK/$name.err")"
-    cat "$WORK/time" >> "$WORK/$name"
+    local t0=$EPOCHREALTIME
+    "$TIME" -f '%M' -o "$WORK/time" "$@" > /dev/null 2> "$WORK/$name.err" || die "$name failed: $(tail -1 "$WORK/$name.err")"
+    local t1=$EPOCHREALTIME
+    echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}') $(cat "$WORK/time")" >> "$WORK/$name"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -89,7 +93,7 @@ for v in alone tracker perfwb_record perfwb_record_no_python heaptrack; do
     [[ -f $WORK/$v ]] || continue
     w=$(wall $v)
     awk -v v="$v" -v w="$w" -v a="$ALONE" -v r="$(rss $v)" \
-        'BEGIN {printf "| %s | %.3f | %.2f | %.1f |\n", v, w, (a > 0 ? w / a : 0), r / 1024}'
+        'BEGIN {printf "| %s | %.4f | %.2f | %.1f |\n", v, w, (a > 0 ? w / a : 0), r / 1024}'
 done
 if [[ -z $PYTHON ]]; then
     awk -v b="$STREAM_BYTES" -v e="$EVENTS" 'BEGIN {printf "\ntracker stream: %d bytes for %d events = %.2f bytes/event\n", b, e, b / e}'

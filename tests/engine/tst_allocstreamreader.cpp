@@ -4,14 +4,20 @@
 // in one pass), and the live-block table it replays them with, against std::unordered_map.
 #include "alloc/allocstreamreader.h"
 #include "alloc/liveblocks.h"
+#include "alloc/streamfollower.h"
 #include "alloc/tracker/allocstream.h"
 #include "model/unresolvedname.h"
 #include "symbolize/symbolizer.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <fstream>
 #include <random>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unordered_map>
 
 using namespace perfwb;
@@ -306,6 +312,100 @@ private Q_SLOTS:
         varint(old, 1);
         r = alloc::AllocStreamReader::read(old, symbolizer, p);
         QCOMPARE(QString::fromStdString(r.message()), QStringLiteral("allocation stream: unsupported version 1"));
+    }
+
+    // A recording opens the modules the stacks name while the target runs: each mapping
+    // and each native trace node is handed over once, Python frames never.
+    void symbolWorkHandedOverOnce()
+    {
+        std::string first(PWBA_MAGIC, PWBA_MAGIC_LEN);
+        varint(first, PWBA_VERSION);
+        varint(first, 4242);
+        first.push_back(PWBA_MAPPING);
+        for (std::uint64_t v : {0x400000ull, 0x2000ull, 0x1000ull})
+            varint(first, v);
+        varint(first, 8);
+        first += "/bin/app";
+        first.push_back(PWBA_TRACE);
+        varint(first, 0);
+        varint(first, 0x401234);
+        std::string second;
+        pythonCode(second, 1, 10, U"work", 1, "/src/app.py", {});
+        second.push_back(PWBA_TRACE);
+        varint(second, 1);
+        varint(second, PWBA_PY_FRAME | PWBA_PY_ENTRY | (1ull << PWBA_PY_CODE_SHIFT));
+        second.push_back(PWBA_TRACE);
+        varint(second, 1);
+        varint(second, 0x401999);
+
+        alloc::AllocStreamReader reader;
+        QCOMPARE(reader.feed(first).value(), first.size());
+        alloc::AllocStreamReader::SymbolWork work;
+        reader.takeSymbolWork(work);
+        QCOMPARE(work.pid, 4242);
+        QCOMPARE(work.mappings.size(), std::size_t(1));
+        QCOMPARE(work.mappings[0].path, std::string("/bin/app"));
+        QCOMPARE(work.mappings[0].start, 0x400000ull);
+        QCOMPARE(work.returnAddresses, std::vector<std::uint64_t>{0x401234});
+
+        QCOMPARE(reader.feed(second).value(), second.size());
+        alloc::AllocStreamReader::SymbolWork more;
+        reader.takeSymbolWork(more);
+        QVERIFY(more.mappings.empty());
+        QCOMPARE(more.returnAddresses, std::vector<std::uint64_t>{0x401999});
+        alloc::AllocStreamReader::SymbolWork none;
+        reader.takeSymbolWork(none);
+        QVERIFY(none.empty());
+    }
+
+    // The follower replays a stream file as a whole read would, and gives the replayed
+    // pages back to the file system (holes), where it can punch them.
+    void followerPunchesReplayedPages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("s.alloc")).toStdString();
+        std::vector<Op> ops;
+        for (std::uint64_t i = 0; i < 3'000'000; ++i) {
+            ops.push_back({'a', static_cast<std::uint32_t>(1 + i % 2), 16 + i % 100, 0x100000 + (i % 1000) * 4096});
+            if (i % 3 != 0)
+                ops.push_back({'f', 0, 0, 0x100000 + (i % 1000) * 4096});
+        }
+        const std::string all = stream(2, ops);
+        QVERIFY(all.size() > (std::size_t{12} << 20));
+        {
+            std::ofstream out(path, std::ios::binary);
+            out.write(all.data(), static_cast<std::streamsize>(all.size()));
+        }
+        struct stat before {};
+        QCOMPARE(::stat(path.c_str(), &before), 0);
+        const std::string scratch = dir.filePath(QStringLiteral("probe")).toStdString();
+        {
+            std::ofstream(scratch, std::ios::binary) << std::string(8192, 'x');
+        }
+        const int probe = ::open(scratch.c_str(), O_RDWR);
+        const bool canPunch = ::fallocate(probe, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, 4096) == 0;
+        ::close(probe);
+
+        alloc::StreamFollower follower(path);
+        QVERIFY(follower.drain());
+        symbolize::Symbolizer symbolizer;
+        model::Profile followed;
+        QVERIFY(follower.reader().finish(symbolizer, followed));
+        symbolize::Symbolizer wholeSymbolizer;
+        model::Profile whole;
+        QVERIFY(alloc::AllocStreamReader::read(all, wholeSymbolizer, whole));
+        QCOMPARE(perTrace(followed), perTrace(whole));
+
+        struct stat after {};
+        QCOMPARE(::stat(path.c_str(), &after), 0);
+        QCOMPARE(after.st_size, before.st_size); // holes keep the size
+        if (!canPunch)
+            QSKIP("this file system cannot punch holes: the pages stay (said in the follower)");
+        // All but the last piece of under 4 MiB and the pages still being read are holes.
+        QVERIFY2(
+            after.st_blocks * 512 < (off_t{5} << 20),
+            qPrintable(QStringLiteral("%1 of %2 bytes still allocated").arg(after.st_blocks * 512).arg(after.st_size)));
     }
 
     // Random inserts and erases of clustered, aligned addresses (long probe chains, many
