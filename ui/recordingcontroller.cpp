@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordingcontroller.h"
 
+#include "record/threadpriority.h"
+
+#include <spdlog/spdlog.h>
+
 #include <QMetaObject>
 
 #include <chrono>
@@ -38,9 +42,21 @@ bool RecordingController::start(const record::RecordOptions &options)
     recording_ = true;
     lastSnapshot_.reset();
     clock_.start();
+    raiseWindowPriority(); // before the worker starts: it reads what this sets
     worker_ = std::thread([this, options = options_] { run(options); });
     timer_.start();
     return true;
+}
+
+void RecordingController::raiseWindowPriority()
+{
+    if (priorityRaised_)
+        return;
+    userNice_ = record::threadNice();
+    if (auto nice = record::raiseThreadPriority(kWindowNice); nice)
+        priorityRaised_ = nice.value() < userNice_;
+    else
+        spdlog::info("the window stays at nice {} while recording: {}", userNice_, nice.message());
 }
 
 void RecordingController::stop()
@@ -62,6 +78,9 @@ bool RecordingController::addMark(model::Mark mark)
 
 void RecordingController::run(const record::RecordOptions &options)
 {
+    // Started from the window's thread, this one inherited its raised priority, and the
+    // target launched from here would inherit it in turn.
+    record::lowerThreadPriority(userNice_);
     auto started = record::RecordSession::start(options);
     if (!started) {
         const QString message = explain(QString::fromStdString(started.message()));
@@ -110,6 +129,10 @@ void RecordingController::run(const record::RecordOptions &options)
 void RecordingController::onEnded(bool ok, const QString &message, const QString &summary)
 {
     timer_.stop();
+    // Back to the user's priority: what the window starts from now on (a browser for an
+    // export, a tool) inherits it.
+    if (priorityRaised_ && record::lowerThreadPriority(userNice_))
+        priorityRaised_ = false;
     std::shared_ptr<record::RecordSession> session;
     {
         std::lock_guard guard(lock_);

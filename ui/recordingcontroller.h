@@ -60,9 +60,16 @@ Q_SIGNALS:
     void failed(QString message);
 
 private:
+    // The window's thread while recording, where permitted, as the recorder's threads: a
+    // target that keeps every CPU busy left the window at nice 0 stalling for 50 to 150 ms
+    // after each refresh (docs/benchmarks.md, "The live view under load").
+    static constexpr int kWindowNice = -20;
+    void raiseWindowPriority();
     void takeSnapshot();
     void run(const record::RecordOptions &options);
     void onEnded(bool ok, const QString &message, const QString &summary);
+    int userNice_ = 0;            // the window thread's nice before it was raised
+    bool priorityRaised_ = false; // set and read on the window's thread, before a worker starts
 
     record::RecordOptions options_;
     std::function<record::RecordOptions::ReadingWatch()> watchFactory_;

@@ -9,6 +9,18 @@
 
 namespace perfwb::record {
 
+int threadNice()
+{
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    return current == -1 && errno != 0 ? 0 : current;
+}
+
+bool lowerThreadPriority(int nice)
+{
+    return nice >= threadNice() && setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice) == 0;
+}
+
 Result<int> raiseThreadPriority(int wanted)
 {
     // On Linux PRIO_PROCESS with a thread id sets that thread's nice value alone.

@@ -10,5 +10,11 @@ namespace perfwb::record {
 // of a CPU and 90 % of the DWARF samples were lost; at nice -20, none. Returns the nice
 // value the thread runs at, or why it could not be raised (no CAP_SYS_NICE, RLIMIT_NICE 0).
 Result<int> raiseThreadPriority(int wanted);
+// The calling thread's nice value.
+int threadNice();
+// Sets the calling thread's nice value to `nice`, which must not be below it (lowering a
+// priority needs no privilege): a thread about to launch a target gives back what it
+// inherited from a raised thread, so the target runs at the user's priority.
+bool lowerThreadPriority(int nice);
 
 } // namespace perfwb::record

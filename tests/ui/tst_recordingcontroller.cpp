@@ -4,14 +4,18 @@
 // names a readable report, stop() ends a long run early, errors come as one message.
 #include "recordingcontroller.h"
 
+#include "record/threadpriority.h"
 #include "store/reportreader.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+
+#include <unistd.h>
 
 using namespace perfwb;
 
@@ -110,6 +114,35 @@ private Q_SLOTS:
         model::Profile profile;
         QVERIFY(store::ReportReader::read(finished[0][0].toString().toStdString(), profile).isOk());
         QVERIFY(profile.samples.size() > 0);
+    }
+
+    // While recording, the window's thread runs at the recorder's priority where permitted
+    // (so a target on every CPU does not stall it); the target keeps the user's, twice
+    // over (the second recording's worker starts from the raised thread), and the window
+    // gets its own back at the end.
+    void targetKeepsTheUsersPriority()
+    {
+        const int userNice = record::threadNice();
+        for (int run = 0; run < 2; ++run) {
+            QTemporaryDir dir;
+            const QString out = dir.filePath(QStringLiteral("nice"));
+            record::RecordOptions o;
+            // Field 19 of /proc/PID/stat is the nice value; sleep keeps it recording a while.
+            o.command = {"/bin/sh", "-c", "cut -d' ' -f19 /proc/$$/stat > '" + out.toStdString() + "'; sleep 0.5"};
+            o.outputPath = dir.filePath("nice.perfwb").toStdString();
+            ui::RecordingController controller;
+            QSignalSpy started(&controller, &ui::RecordingController::started);
+            QSignalSpy finished(&controller, &ui::RecordingController::finished);
+            QVERIFY(controller.start(o));
+            QVERIFY(started.wait(10000));
+            if (geteuid() == 0) // else RLIMIT_NICE decides, and may refuse
+                QVERIFY2(record::threadNice() < userNice, qPrintable(QString::number(record::threadNice())));
+            QVERIFY(finished.wait(20000));
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll().trimmed().toInt(), userNice);
+            QCOMPARE(record::threadNice(), userNice);
+        }
     }
 
     void stopWhileStarting()
