@@ -91,7 +91,14 @@ private:
     void applyThreshold();
     void paint(QPainter &painter, const QRect &area);
     void paintCurrent(QPainter &painter, const QRect &area);
+    // The zoom as where it starts and pixels per unit of weight, computed once per paint.
+    struct Scale {
+        double start = 0;
+        double perUnit = 1;
+    };
+    Scale scaleFor(const QRect &area) const;
     QRectF rectFor(std::size_t index, const QRect &area) const;
+    QRectF rectFor(std::size_t index, const QRect &area, Scale s) const;
     std::uint32_t indexOf(std::uint32_t node) const;
     bool shownInZoom(std::uint32_t index) const;
     std::uint32_t parentOf(std::uint32_t index) const;

@@ -86,8 +86,9 @@ void FlameGraphWidget::updateColours()
         }
         if (fn.inlined)
             c = c.lighter(115);
-        colours_.push_back(c);
-        faded_.push_back(QColor::fromHsv(c.hue(), 30, c.value())); // non-matches while searching
+        // Kept as RGB: fillRect converts any other spec on every call (15 % of a paint).
+        colours_.push_back(c.toRgb());
+        faded_.push_back(QColor::fromHsv(c.hue(), 30, c.value()).toRgb()); // non-matches while searching
     }
 }
 

@@ -156,6 +156,46 @@ private Q_SLOTS:
         QVERIFY(tip.contains(QStringLiteral("70.00 %")));
     }
 
+    void narrowFramesHaveTheirColour_data()
+    {
+        QTest::addColumn<int>("width");
+        // 100 siblings: boxes of 2, 3 and 4 pixels, each with its 1-pixel gap.
+        QTest::newRow("1 pixel") << 200;
+        QTest::newRow("2 pixels") << 300;
+        QTest::newRow("3 pixels") << 400;
+    }
+
+    // Frames 1 to 3 pixels wide are drawn a row at a time, not one fillRect each: each
+    // still has its function's colour (as drawn 50 pixels wide) and its gap.
+    void narrowFramesHaveTheirColour()
+    {
+        QFETCH(int, width);
+        QList<QPair<QString, int>> stacks;
+        for (int i = 0; i < 100; ++i)
+            stacks.append({QStringLiteral("main;f%1").arg(i, 2, 10, QLatin1Char('0')), 100});
+        Fixture f(stacks);
+        ui::FlameGraphWidget wide;
+        wide.setTree(f.profile, f.functions, f.tree);
+        wide.resize(5000, 100);
+        QImage big(5000, 100, QImage::Format_ARGB32_Premultiplied);
+        wide.renderTo(big);
+        ui::FlameGraphWidget w;
+        w.setTree(f.profile, f.functions, f.tree);
+        w.resize(width, 100);
+        QImage image(width, 100, QImage::Format_ARGB32_Premultiplied);
+        w.renderTo(image);
+        const QColor background = image.pixelColor(width / 2, 5);
+        for (int i = 0; i < 100; ++i) {
+            const std::uint32_t node = f.node(QStringLiteral("f%1").arg(i, 2, 10, QLatin1Char('0')));
+            const QRectF r = w.nodeRect(node);
+            const int y = static_cast<int>(r.center().y());
+            const QColor expected = big.pixelColor(wide.nodeRect(node).center().toPoint());
+            QVERIFY(expected != background);
+            QCOMPARE(image.pixelColor(qRound(r.left()), y), expected);
+            QCOMPARE(image.pixelColor(qRound(r.right()) - 1, y), background); // the gap
+        }
+    }
+
     void subPixelFramesKeepTheirWeight()
     {
         // 1 of 100 000 samples in "tiny": far below a pixel, not drawn, still counted.
