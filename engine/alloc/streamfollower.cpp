@@ -59,13 +59,16 @@ bool StreamFollower::readMore()
     pending_.erase(0, used.value());
     readBytes_ += n;
     punchReplayed(readBytes_ - static_cast<off_t>(pending_.size()));
-    std::lock_guard guard(workLock_);
-    reader_.takeSymbolWork(work_);
+    if (symbolWorkWanted_.load(std::memory_order_relaxed)) { // else nothing piles up unasked
+        std::lock_guard guard(workLock_);
+        reader_.takeSymbolWork(work_);
+    }
     return true;
 }
 
 void StreamFollower::takeSymbolWork(AllocStreamReader::SymbolWork &out)
 {
+    symbolWorkWanted_.store(true, std::memory_order_relaxed); // from the next read on
     std::lock_guard guard(workLock_);
     out.pid = work_.pid;
     out.mappings.insert(out.mappings.end(), std::make_move_iterator(work_.mappings.begin()),

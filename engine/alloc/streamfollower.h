@@ -51,6 +51,7 @@ private:
     std::atomic<bool> stop_{false};
     std::mutex lock_;
     std::mutex workLock_;
+    std::atomic<bool> symbolWorkWanted_{false};
     AllocStreamReader::SymbolWork work_; // guarded by workLock_
     std::condition_variable wake_;
     std::thread thread_;
